@@ -1,0 +1,77 @@
+package io.newsarchive.catalog;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One stored version of an article. Versions of the same article share the normalized URL; each has its own id,
+ * which always names the same original bytes. Rows are written by ingest (COPY); the search vector is a generated
+ * column and not mapped.
+ */
+@Entity
+public class Article extends PanacheEntityBase {
+
+    @Id
+    public Long id;
+
+    @Column(name = "normalized_url", nullable = false)
+    public String normalizedUrl;
+
+    @Column(nullable = false)
+    public int version;
+
+    /** Whether no later version of the same normalized URL exists. */
+    @Column(nullable = false)
+    public boolean latest;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(nullable = false)
+    public String headline;
+
+    @Column(nullable = false)
+    public LocalDate published;
+
+    @Column(nullable = false)
+    public String url;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "source_id")
+    public Source source;
+
+    @Column(name = "file_name", nullable = false)
+    public String fileName;
+
+    @Column(nullable = false, unique = true)
+    public String sha256;
+
+    @Column(name = "size_bytes", nullable = false)
+    public int sizeBytes;
+
+    @Column(name = "sentence_count", nullable = false)
+    public int sentenceCount;
+
+    @Column(name = "word_count", nullable = false)
+    public int wordCount;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] sentences;
+
+    @Column(name = "ingest_run_id", nullable = false)
+    public long ingestRunId;
+
+    @Column(name = "ingested_at", nullable = false)
+    public Instant ingestedAt;
+}

@@ -1,0 +1,52 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.system.ApiError;
+import io.newsarchive.system.Params;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import jakarta.transaction.Transactional;
+
+/** One article version as JSON, and its original file byte for byte. */
+@Path("/api/articles/{id}")
+public class ArticleResource {
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public ArticleJson article(@RestPath String id) {
+        return ArticleJson.of(find(id));
+    }
+
+    @GET
+    @Path("/original")
+    @Transactional
+    public Response original(@RestPath String id, @Context Request request) {
+        Article article = find(id);
+        EntityTag etag = new EntityTag(article.sha256);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
+        if (unchanged != null) {
+            return unchanged.build();
+        }
+        ArticleOriginal original = ArticleOriginal.findById(article.id);
+        return Response.ok(original.content, "text/plain; charset=utf-8")
+                .tag(etag)
+                .header("Content-Disposition", "inline; filename=\"" + article.fileName.replace("\"", "") + "\"")
+                .build();
+    }
+
+    private static Article find(String id) {
+        long articleId = Params.id("id", id);
+        Article article = Article.findById(articleId);
+        if (article == null) {
+            throw ApiError.notFound("no article " + articleId);
+        }
+        return article;
+    }
+}

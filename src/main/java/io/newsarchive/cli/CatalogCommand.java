@@ -1,0 +1,23 @@
+package io.newsarchive.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+/** {@code catalog [serve | ingest ...]}; with no command it serves. */
+@TopCommand
+@Command(name = "catalog", mixinStandardHelpOptions = true,
+        description = "News-article archive and metadata catalog.",
+        subcommands = {ServeCommand.class, IngestCommand.class})
+public class CatalogCommand implements Callable<Integer> {
+
+    @Inject
+    ServeCommand serve;
+
+    @Override
+    public Integer call() {
+        return serve.call();
+    }
+}

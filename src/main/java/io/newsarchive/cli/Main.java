@@ -1,0 +1,47 @@
+package io.newsarchive.cli;
+
+import io.quarkus.picocli.runtime.PicocliRunner;
+import io.quarkus.runtime.ApplicationLifecycleManager;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+import java.util.function.BiConsumer;
+
+/**
+ * Entry point of the packaged app. Only {@code serve} (the default) opens the HTTP port; the other commands run
+ * quietly beside a running service. A start-up failure, such as an unreachable database, ends with one line on
+ * stderr and exit code 2.
+ */
+@QuarkusMain
+public class Main {
+
+    static final int SYSTEM_ERROR = 2;
+
+    public static void main(String... args) {
+        boolean serving = args.length == 0 || args[0].equals("serve");
+        if (!serving) {
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.log.level", "WARN");
+            // the start-up failure is reported below in one line, not as a logged stack trace
+            System.setProperty("quarkus.log.category.\"io.quarkus.runtime.ApplicationLifecycleManager\".level", "OFF");
+        }
+        BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
+        Quarkus.run(PicocliRunner.class, (code, failure) -> {
+            if (failure != null) {
+                System.err.println("catalog: cannot start: " + rootMessage(failure));
+                exit.accept(SYSTEM_ERROR, null);
+            } else {
+                exit.accept(code, null);
+            }
+        }, args);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

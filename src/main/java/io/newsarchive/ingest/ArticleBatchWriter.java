@@ -1,0 +1,348 @@
+package io.newsarchive.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsarchive.corpus.ArticleUrl;
+import io.newsarchive.corpus.ParseProblem;
+import io.newsarchive.corpus.ParsedArticle;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores batches of parsed files for one run, each batch in one transaction: decides every file's outcome against
+ * what is stored (and, in a dry run, what the run would have stored), then writes articles, originals and per-file
+ * results with COPY. Writers of different runs and processes take turns through one transaction-level advisory
+ * lock, so that two ingests of the same files store each file once.
+ */
+final class ArticleBatchWriter {
+
+    /** Key of the advisory lock that serializes article writes (two-int form, apart from run locks). */
+    private static final int WRITE_LOCK_CLASS = 0x4E415243;
+
+    private static final CSVFormat COPY_CSV = CSVFormat.POSTGRESQL_CSV;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Connection conn;
+    private final long runId;
+    private final boolean dryRun;
+    private final ObjectMapper json;
+    private final Map<String, Long> sourceIds = new HashMap<>();
+    /** sha256 -> article id (null in a dry run) of files this run has decided on and the database may not have. */
+    private final Map<String, Long> pendingShas = new HashMap<>();
+    /** normalized URL -> latest version this run has decided on and the database may not have. */
+    private final Map<String, Version> pendingUrls = new HashMap<>();
+
+    private record Version(Long id, int number) {
+    }
+
+    /** An accepted file to store as the given version; its id is null in a dry run. */
+    private record Stored(Candidate candidate, Version version) {
+    }
+
+    ArticleBatchWriter(Connection conn, long runId, boolean dryRun, ObjectMapper json) {
+        this.conn = conn;
+        this.runId = runId;
+        this.dryRun = dryRun;
+        this.json = json;
+    }
+
+    List<FileResult> write(List<Candidate> batch) throws SQLException {
+        conn.setAutoCommit(false);
+        try {
+            OffsetDateTime now = dryRun ? null : lockForWriting();
+            Map<String, Long> storedShas = storedShas(batch);
+            Map<String, Version> storedUrls = storedLatestVersions(batch);
+            Iterator<Long> ids = dryRun ? null : newIds(batch, storedShas).iterator();
+
+            List<FileResult> results = new ArrayList<>(batch.size());
+            List<Stored> stored = new ArrayList<>();
+            List<Long> superseded = new ArrayList<>();
+            for (Candidate c : batch) {
+                if (!c.accepted()) {
+                    results.add(c.result(Outcome.rejected, null, null));
+                    continue;
+                }
+                String sha = c.parse().sha256();
+                if (pendingShas.containsKey(sha) || storedShas.containsKey(sha)) {
+                    Long existing = pendingShas.containsKey(sha) ? pendingShas.get(sha) : storedShas.get(sha);
+                    results.add(c.result(Outcome.duplicate, existing, null));
+                    continue;
+                }
+                String url = c.article().url().normalizedUrl();
+                Version previous = pendingUrls.get(url);
+                if (previous == null) {
+                    previous = storedUrls.get(url);
+                    if (previous != null) {
+                        superseded.add(previous.id());
+                    }
+                }
+                Long id = dryRun ? null : ids.next();
+                Version version = new Version(id, previous == null ? 1 : previous.number() + 1);
+                pendingShas.put(sha, id);
+                pendingUrls.put(url, version);
+                stored.add(new Stored(c, version));
+                results.add(previous == null
+                        ? c.result(Outcome.added, id, null)
+                        : c.result(Outcome.revised, id, previous.id()));
+            }
+
+            if (!dryRun && !stored.isEmpty()) {
+                supersede(superseded);
+                copyArticles(stored, now);
+                copyOriginals(stored);
+            }
+            copyFileResults(results);
+            addCounts(results);
+            conn.commit();
+            if (!dryRun) {
+                // committed: from now on the database answers for these files
+                forgetPending();
+            }
+            return results;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            forgetPending();
+            sourceIds.clear();
+            throw e;
+        }
+    }
+
+    private void forgetPending() {
+        pendingShas.clear();
+        pendingUrls.clear();
+    }
+
+    private OffsetDateTime lockForWriting() throws SQLException {
+        try (PreparedStatement lock = conn.prepareStatement("select now() from pg_advisory_xact_lock(?, 0)")) {
+            lock.setInt(1, WRITE_LOCK_CLASS);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, OffsetDateTime.class);
+            }
+        }
+    }
+
+    private Map<String, Long> storedShas(List<Candidate> batch) throws SQLException {
+        List<String> shas = batch.stream().filter(Candidate::accepted).map(c -> c.parse().sha256())
+                .filter(s -> !pendingShas.containsKey(s)).toList();
+        Map<String, Long> found = new HashMap<>();
+        try (PreparedStatement select = conn.prepareStatement("select sha256, id from article where sha256 = any(?)")) {
+            select.setArray(1, textArray(shas));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return found;
+    }
+
+    private Map<String, Version> storedLatestVersions(List<Candidate> batch) throws SQLException {
+        List<String> urls = batch.stream().filter(Candidate::accepted).map(c -> c.article().url().normalizedUrl())
+                .filter(u -> !pendingUrls.containsKey(u)).distinct().toList();
+        Map<String, Version> found = new HashMap<>();
+        try (PreparedStatement select = conn.prepareStatement(
+                "select normalized_url, id, version from article where latest and normalized_url = any(?)")) {
+            select.setArray(1, textArray(urls));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), new Version(rs.getLong(2), rs.getInt(3)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** One new article id for each distinct file of the batch that is not already stored. */
+    private List<Long> newIds(List<Candidate> batch, Map<String, Long> storedShas) throws SQLException {
+        long count = batch.stream().filter(Candidate::accepted).map(c -> c.parse().sha256())
+                .filter(s -> !pendingShas.containsKey(s) && !storedShas.containsKey(s)).distinct().count();
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement next = conn.prepareStatement(
+                "select nextval(pg_get_serial_sequence('article', 'id')) from generate_series(1, ?)")) {
+            next.setLong(1, count);
+            try (ResultSet rs = next.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The versions this batch revises stop being the latest before their successors arrive. */
+    private void supersede(List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = conn.prepareStatement("update article set latest = false where id = any(?)")) {
+            update.setArray(1, conn.createArrayOf("bigint", ids.toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    private void copyArticles(List<Stored> stored, OffsetDateTime now) throws SQLException {
+        Map<String, Long> sources = sourceIds(stored);
+        copy("""
+                copy article (id, normalized_url, version, latest, headline, published, url, source_id, file_name,
+                    sha256, size_bytes, sentence_count, word_count, sentences, ingest_run_id, ingested_at)
+                from stdin (format csv)""", csv -> {
+            for (Stored s : stored) {
+                ParsedArticle a = s.candidate().article();
+                ArticleUrl url = a.url();
+                boolean latest = pendingUrls.get(url.normalizedUrl()) == s.version();
+                csv.printRecord(s.version().id(), url.normalizedUrl(), s.version().number(), latest,
+                        a.headline(), a.published(), url.url(), sources.get(url.host()), s.candidate().file().fileName(),
+                        s.candidate().parse().sha256(), s.candidate().bytes().length, a.sentences().size(),
+                        a.wordCount(), arrayLiteral(a.sentences()), runId, now);
+            }
+        });
+    }
+
+    private void copyOriginals(List<Stored> stored) throws SQLException {
+        copy("copy article_original (article_id, content) from stdin (format csv)", csv -> {
+            for (Stored s : stored) {
+                csv.printRecord(s.version().id(), "\\x" + HEX.formatHex(s.candidate().bytes()));
+            }
+        });
+    }
+
+    private void copyFileResults(List<FileResult> results) throws SQLException {
+        copy("""
+                copy ingest_file (run_id, seq, name, outcome, article_id, revises, sha256, problems)
+                from stdin (format csv)""", csv -> {
+            for (FileResult r : results) {
+                csv.printRecord(runId, r.seq(), r.name(), r.outcome(), r.articleId(), r.revises(), r.sha256(),
+                        toJson(r.problems()));
+            }
+        });
+    }
+
+    private void addCounts(List<FileResult> results) throws SQLException {
+        int[] counts = new int[Outcome.values().length];
+        int warnings = 0;
+        for (FileResult r : results) {
+            counts[r.outcome().ordinal()]++;
+            warnings += r.hasWarning() ? 1 : 0;
+        }
+        try (PreparedStatement update = conn.prepareStatement("""
+                update ingest_run set added = added + ?, duplicate = duplicate + ?, revised = revised + ?,
+                    rejected = rejected + ?, warnings = warnings + ?
+                where id = ?""")) {
+            update.setInt(1, counts[Outcome.added.ordinal()]);
+            update.setInt(2, counts[Outcome.duplicate.ordinal()]);
+            update.setInt(3, counts[Outcome.revised.ordinal()]);
+            update.setInt(4, counts[Outcome.rejected.ordinal()]);
+            update.setInt(5, warnings);
+            update.setLong(6, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Ids of the sources of these articles, creating the missing ones. */
+    private Map<String, Long> sourceIds(List<Stored> stored) throws SQLException {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (Stored s : stored) {
+            ArticleUrl url = s.candidate().article().url();
+            if (!sourceIds.containsKey(url.host())) {
+                missing.put(url.host(), url.domain());
+            }
+        }
+        if (!missing.isEmpty()) {
+            try (PreparedStatement insert = conn.prepareStatement("""
+                    insert into source (host, domain) select * from unnest(?::text[], ?::text[])
+                    on conflict (host) do nothing""")) {
+                insert.setArray(1, textArray(List.copyOf(missing.keySet())));
+                insert.setArray(2, textArray(List.copyOf(missing.values())));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement select = conn.prepareStatement("select host, id from source where host = any(?)")) {
+                select.setArray(1, textArray(List.copyOf(missing.keySet())));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        sourceIds.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return sourceIds;
+    }
+
+    private interface Rows {
+        void print(CSVPrinter csv) throws IOException;
+    }
+
+    private void copy(String sql, Rows rows) throws SQLException {
+        PGConnection pg = conn.unwrap(PGConnection.class);
+        try (Writer out = new OutputStreamWriter(new PGCopyOutputStream(pg, sql, 1 << 16), StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(out, COPY_CSV)) {
+            rows.print(csv);
+        } catch (IOException e) {
+            if (e.getCause() instanceof SQLException sql2) {
+                throw sql2;
+            }
+            throw new SQLException("COPY failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Array textArray(List<String> values) throws SQLException {
+        return conn.createArrayOf("text", values.toArray());
+    }
+
+    private String toJson(List<ParseProblem> problems) {
+        try {
+            return json.writeValueAsString(problems);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PostgreSQL array literal: every element double-quoted, with backslash and quote escaped. */
+    static String arrayLiteral(List<String> items) {
+        StringBuilder out = new StringBuilder("{");
+        for (String item : items) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"');
+            for (int i = 0; i < item.length(); i++) {
+                char ch = item.charAt(i);
+                if (ch == '"' || ch == '\\') {
+                    out.append('\\');
+                }
+                out.append(ch);
+            }
+            out.append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    private void rollbackQuietly() {
+        try {
+            conn.rollback();
+        } catch (SQLException ignored) {
+            // the connection is already gone; the server rolled back
+        }
+    }
+}

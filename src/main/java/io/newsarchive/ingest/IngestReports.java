@@ -1,0 +1,133 @@
+package io.newsarchive.ingest;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Ingest runs as people see them: summaries, and whole reports streamed from the database. */
+@ApplicationScoped
+public class IngestReports {
+
+    private static final String RUN_COLUMNS = """
+            id, trigger, started_by, status, dry_run, started_at, finished_at,
+            added, duplicate, revised, rejected, warnings, error""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    IngestRuns runs;
+
+    @Inject
+    ObjectMapper json;
+
+    public record Counts(int added, int duplicate, int revised, int rejected, int warnings) {
+    }
+
+    public record RunSummary(long id, Trigger trigger, String startedBy, String status, boolean dryRun,
+                             Instant startedAt, Instant finishedAt, Counts counts, String error) {
+    }
+
+    /** The newest runs first. */
+    public List<RunSummary> list(int limit) {
+        runs.markInterrupted();
+        List<RunSummary> list = new ArrayList<>();
+        try (Connection conn = dataSource.getConnection();
+             PreparedStatement select = conn.prepareStatement(
+                     "select " + RUN_COLUMNS + " from ingest_run order by id desc limit ?")) {
+            select.setInt(1, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    list.add(summary(rs));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new IngestFailure("cannot read ingest runs: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<RunSummary> find(long id) {
+        runs.markInterrupted();
+        try (Connection conn = dataSource.getConnection();
+             PreparedStatement select = conn.prepareStatement("select " + RUN_COLUMNS + " from ingest_run where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(summary(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IngestFailure("cannot read ingest run " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {"run": ..., "files": [...]} without holding all files in memory. */
+    public void writeReport(RunSummary run, OutputStream out) throws IOException {
+        try (Connection conn = dataSource.getConnection();
+             JsonGenerator gen = json.getFactory().createGenerator(out)) {
+            conn.setAutoCommit(false);
+            gen.writeStartObject();
+            gen.writeFieldName("run");
+            json.writeValue(gen, run);
+            gen.writeArrayFieldStart("files");
+            try (PreparedStatement select = conn.prepareStatement("""
+                    select name, outcome, article_id, revises, sha256, problems::text
+                    from ingest_file where run_id = ? order by seq""")) {
+                select.setFetchSize(1000);
+                select.setLong(1, run.id());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        gen.writeStartObject();
+                        gen.writeStringField("name", rs.getString(1));
+                        gen.writeStringField("outcome", rs.getString(2));
+                        writeNullableLong(gen, "article_id", rs.getObject(3, Long.class));
+                        writeNullableLong(gen, "revises", rs.getObject(4, Long.class));
+                        gen.writeStringField("sha256", rs.getString(5));
+                        gen.writeFieldName("problems");
+                        gen.writeRawValue(rs.getString(6));
+                        gen.writeEndObject();
+                    }
+                }
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+            conn.commit();
+        } catch (SQLException e) {
+            throw new IOException("cannot read the report of ingest run " + run.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeNullableLong(JsonGenerator gen, String field, Long value) throws IOException {
+        if (value == null) {
+            gen.writeNullField(field);
+        } else {
+            gen.writeNumberField(field, value);
+        }
+    }
+
+    private static RunSummary summary(ResultSet rs) throws SQLException {
+        return new RunSummary(rs.getLong("id"), Trigger.valueOf(rs.getString("trigger")), rs.getString("started_by"),
+                rs.getString("status"), rs.getBoolean("dry_run"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                new Counts(rs.getInt("added"), rs.getInt("duplicate"), rs.getInt("revised"), rs.getInt("rejected"),
+                        rs.getInt("warnings")),
+                rs.getString("error"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,75 @@
+package io.newsarchive.ingest;
+
+import io.newsarchive.system.ApiError;
+import io.newsarchive.system.Params;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Ingest over HTTP: upload files and read the reports of runs. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class IngestResource {
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    IngestReports reports;
+
+    @POST
+    @Path("/ingest")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response ingest(@RestForm("file") List<FileUpload> files, @RestQuery("dry_run") String dryRun) {
+        boolean dry = Params.bool("dry_run", dryRun, false);
+        if (files == null || files.isEmpty()) {
+            throw ApiError.badParameter("file", "send one or more files as multipart form parts named \"file\"");
+        }
+        for (FileUpload file : files) {
+            String name = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".txt") && !name.endsWith(".zip")) {
+                throw ApiError.badParameter("file", "\"" + file.fileName() + "\" is neither a .txt nor a .zip file");
+            }
+        }
+        long runId;
+        try (InputFiles input = InputFiles.of(files.stream().map(FileUpload::uploadedFile).toList(),
+                files.stream().map(FileUpload::fileName).toList())) {
+            runId = ingest.ingest(input, new IngestRequest(Trigger.api, "api", dry), IngestProgress.NONE);
+        } catch (InputFiles.InputException e) {
+            throw ApiError.badParameter("file", e.getMessage());
+        }
+        return report(runId);
+    }
+
+    @GET
+    @Path("/ingest-runs")
+    public List<IngestReports.RunSummary> runs(@RestQuery String limit) {
+        return reports.list(Params.intInRange("limit", limit, 50, 1, 1000));
+    }
+
+    @GET
+    @Path("/ingest-runs/{id}")
+    public Response run(@RestPath String id) {
+        return report(Params.id("id", id));
+    }
+
+    private Response report(long runId) {
+        IngestReports.RunSummary run = reports.find(runId)
+                .orElseThrow(() -> ApiError.notFound("no ingest run " + runId));
+        StreamingOutput body = out -> reports.writeReport(run, out);
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

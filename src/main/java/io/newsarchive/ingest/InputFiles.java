@@ -1,0 +1,138 @@
+package io.newsarchive.ingest;
+
+import io.newsarchive.corpus.ParseProblem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The files of one ingest run, in lexicographic order of their names. PATHs may be files, folders (every
+ * {@code *.txt} below) or zips of such files. Holds the zips open until closed.
+ */
+public final class InputFiles implements AutoCloseable {
+
+    private final List<InputFile> files = new ArrayList<>();
+    private final List<ZipFile> zips = new ArrayList<>();
+
+    private InputFiles() {
+    }
+
+    /**
+     * @param paths    what to ingest
+     * @param displays how each path is named in reports (the path as typed, or an uploaded file's own name)
+     * @throws InputException when a path does not exist or a zip cannot be opened
+     */
+    public static InputFiles of(List<Path> paths, List<String> displays) {
+        InputFiles input = new InputFiles();
+        try {
+            for (int i = 0; i < paths.size(); i++) {
+                input.add(paths.get(i), displays.get(i));
+            }
+        } catch (InputException | IOException e) {
+            input.close();
+            throw e instanceof InputException ie ? ie : new InputException(e.getMessage());
+        }
+        input.files.sort(Comparator.comparing(InputFile::name));
+        return input;
+    }
+
+    public static InputFiles of(List<Path> paths) {
+        return of(paths, paths.stream().map(Path::toString).toList());
+    }
+
+    public List<InputFile> files() {
+        return files;
+    }
+
+    private void add(Path path, String given) throws IOException {
+        String display = given.length() > 1 ? given.replaceAll("/+$", "") : given;
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                walk.filter(p -> Files.isRegularFile(p) && isText(p.getFileName().toString()))
+                        .forEach(p -> files.add(plainFile(p, display + "/" + path.relativize(p).toString().replace('\\', '/'))));
+            }
+        } else if (!Files.isRegularFile(path)) {
+            throw new InputException("no such file or folder: " + display);
+        } else if (display.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            addZip(path, display);
+        } else {
+            files.add(plainFile(path, display));
+        }
+    }
+
+    private static InputFile plainFile(Path path, String display) {
+        return new InputFile(display, path.getFileName().toString(), null, () -> Files.newInputStream(path));
+    }
+
+    private void addZip(Path path, String display) {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(path.toFile());
+        } catch (IOException e) {
+            throw new InputException(display + " is not a readable zip file");
+        }
+        zips.add(zip);
+        zip.stream().filter(e -> !e.isDirectory() && !e.getName().startsWith("__MACOSX/")).forEach(entry -> {
+            String name = entry.getName();
+            String refusal = unsafeEntryName(name);
+            String shown = display + "!/" + name;
+            if (refusal != null) {
+                files.add(new InputFile(shown, baseName(name), ParseProblem.error("path", null, refusal), null));
+            } else if (isText(name)) {
+                files.add(new InputFile(shown, baseName(name), null, () -> zip.getInputStream(entry)));
+            }
+        });
+    }
+
+    /** Why a zip entry name would write outside the archive's own folder, or null when it stays inside. */
+    static String unsafeEntryName(String name) {
+        String slashed = name.replace('\\', '/');
+        if (slashed.startsWith("/") || slashed.matches("^[A-Za-z]:.*")) {
+            return "zip entry \"" + name + "\" has an absolute path";
+        }
+        for (String segment : slashed.split("/")) {
+            if (segment.equals("..")) {
+                return "zip entry \"" + name + "\" points outside the archive";
+            }
+        }
+        if (name.indexOf('\0') >= 0) {
+            return "zip entry name contains a NUL character";
+        }
+        return null;
+    }
+
+    private static boolean isText(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".txt");
+    }
+
+    private static String baseName(String entryName) {
+        String slashed = entryName.replace('\\', '/');
+        return slashed.substring(slashed.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public void close() {
+        for (ZipFile zip : zips) {
+            try {
+                zip.close();
+            } catch (IOException ignored) {
+                // nothing was written through it
+            }
+        }
+    }
+
+    /** A PATH that cannot be ingested at all: a usage error, not a rejected file. */
+    public static final class InputException extends RuntimeException {
+        public InputException(String message) {
+            super(message);
+        }
+    }
+}

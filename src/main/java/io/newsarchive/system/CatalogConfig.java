@@ -1,0 +1,44 @@
+package io.newsarchive.system;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** Settings of the catalog, under the prefix {@code catalog}. */
+@ConfigMapping(prefix = "catalog")
+public interface CatalogConfig {
+
+    /** How corpus files are taken in. */
+    Ingest ingest();
+
+    /** What the service ingests when it first starts on an empty catalog. */
+    StartupIngest startupIngest();
+
+    interface Ingest {
+        /** Largest accepted corpus file, in bytes (default 10 MiB). */
+        @WithDefault("10485760")
+        long maxFileBytes();
+
+        /** Most files stored in one transaction. */
+        @WithDefault("500")
+        int batchFiles();
+
+        /** Most bytes of files stored in one transaction. */
+        @WithDefault("16777216")
+        long batchBytes();
+    }
+
+    interface StartupIngest {
+        /** Whether {@code serve} ingests {@link #path()} when the catalog holds no article yet. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The folder ingested on first start; a missing folder is skipped with a log line. */
+        @WithDefault("corpus")
+        String path();
+    }
+
+    /** Who started a run, when the operating system does not say (defaults to the {@code user.name} property). */
+    Optional<String> operator();
+}

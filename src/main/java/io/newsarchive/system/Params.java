@@ -1,0 +1,47 @@
+package io.newsarchive.system;
+
+/** Strict parsing of query and path parameters: anything unexpected is a 400 that names the parameter. */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static boolean bool(String name, String value, boolean fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiError.badParameter(name, name + " must be true or false, not \"" + value + "\"");
+        };
+    }
+
+    public static int intInRange(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.badParameter(name, name + " must be a whole number from " + min + " to " + max + ", not \"" + value + "\"");
+    }
+
+    /** A positive database id. */
+    public static long id(String name, String value) {
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.badParameter(name, name + " must be a positive whole number, not \"" + value + "\"");
+    }
+}

@@ -1,0 +1,68 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.system.CatalogTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class ArticleResourceTest {
+
+    @Test
+    void anArticleIsServedAsJsonAndItsOriginalByteForByte() throws Exception {
+        String url = uniqueUrl();
+        byte[] original = ("\uFEFF  Kharkiv braces for talks \r\n20220122\r\n" + url + "?utm_medium=x&page=2#c\r\n"
+                + "\"Quoted\" first sentence.\r\n\r\nSecond, with émoji 🙂.\r\n").getBytes(StandardCharsets.UTF_8);
+        int id = given().multiPart("file", "007_0123456789abcdef.txt", original, "text/plain")
+                .post("/api/ingest").then().statusCode(200).extract().path("files[0].article_id");
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original));
+        String host = java.net.URI.create(url).getHost();
+
+        given().get("/api/articles/" + id).then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("headline", equalTo("Kharkiv braces for talks"))
+                .body("published", equalTo("2022-01-22"))
+                .body("url", equalTo(url + "?utm_medium=x&page=2#c"))
+                .body("normalized_url", equalTo(url + "?page=2"))
+                .body("source", equalTo(host.substring(4)))
+                .body("domain", equalTo(host.substring(4)))
+                .body("file_name", equalTo("007_0123456789abcdef.txt"))
+                .body("sha256", equalTo(sha))
+                .body("size_bytes", equalTo(original.length))
+                .body("sentence_count", equalTo(2))
+                .body("word_count", equalTo(6))
+                .body("ingested_at", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"))
+                .body("version", equalTo(1))
+                .body("status", equalTo("active"))
+                .body("sentences[0]", equalTo("\"Quoted\" first sentence."))
+                .body("sentences[1]", equalTo("Second, with émoji 🙂."));
+
+        byte[] served = given().get("/api/articles/" + id + "/original").then().statusCode(200)
+                .contentType(startsWith("text/plain"))
+                .header("Content-Type", equalTo("text/plain;charset=UTF-8"))
+                .header("ETag", equalTo("\"" + sha + "\""))
+                .extract().asByteArray();
+        assertArrayEquals(original, served);
+        given().header("If-None-Match", "\"" + sha + "\"").get("/api/articles/" + id + "/original")
+                .then().statusCode(304);
+    }
+
+    @Test
+    void unknownOrMalformedIdsGetJsonErrors() {
+        given().get("/api/articles/999999999").then().statusCode(404).body("error", equalTo("not_found"));
+        given().get("/api/articles/-1").then().statusCode(400).body("parameter", equalTo("id"));
+        given().get("/api/articles/x/original").then().statusCode(400).body("parameter", equalTo("id"));
+    }
+}

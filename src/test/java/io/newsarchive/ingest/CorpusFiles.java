@@ -1,0 +1,48 @@
+package io.newsarchive.ingest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Corpus files for tests, each with a URL no other test uses. */
+public final class CorpusFiles {
+
+    private CorpusFiles() {
+    }
+
+    /** A URL on a host of its own, so that tests never revise each other's articles. */
+    public static String uniqueUrl() {
+        return "https://www.example-" + UUID.randomUUID().toString().substring(0, 8) + ".co.uk/news/story.html";
+    }
+
+    public static String article(String headline, String url, String... sentences) {
+        return headline + "\n20220121\n" + url + "\n" + String.join("\n", sentences) + "\n";
+    }
+
+    public static Path write(Path dir, String name, String content) throws IOException {
+        return write(dir, name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Path write(Path dir, String name, byte[] content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, content);
+    }
+
+    /** A zip whose entries are given as name, content, name, content, ... */
+    public static Path zip(Path file, String... namesAndContents) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(namesAndContents[i]));
+                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+}

@@ -1,0 +1,153 @@
+package io.newsarchive.ingest;
+
+import io.newsarchive.system.CatalogTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Ingests by separate processes of the packaged app: at the same time, killed half way, without a database. */
+class IngestProcessesIT {
+
+    private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoProcessesIngestingTheSameFilesStoreEachFileOnce() throws Exception {
+        List<String> shas = corpus(400);
+
+        Process first = start("ingest", dir.toString());
+        Process second = start("ingest", dir.toString());
+
+        assertEquals(0, exitOf(first));
+        assertEquals(0, exitOf(second));
+        assertEquals(400, count("select count(*) from article where file_name like 'proc_%' and sha256 = any('"
+                + "{" + String.join(",", shas) + "}'::text[])"));
+        assertEquals(400, count("select count(distinct sha256) from article where sha256 = any('"
+                + "{" + String.join(",", shas) + "}'::text[])"));
+        assertEquals(800, count("select sum(added + duplicate) from ingest_run where id in "
+                + "(select run_id from ingest_file where sha256 = '" + shas.get(0) + "')"));
+    }
+
+    @Test
+    void aRunKilledHalfWayLeavesWholeArticlesAndShowsAsInterrupted() throws Exception {
+        corpus(3000);
+        long before = count("select coalesce(max(id), 0) from ingest_run");
+
+        Process victim = start("-Dcatalog.ingest.batch-files=20", "ingest", dir.toString());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (count("select count(*) from ingest_file where run_id > " + before) < 100 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        long run = count("select min(id) from ingest_run where id > " + before);
+        long stored = count("select count(*) from article where ingest_run_id = " + run);
+        assertTrue(stored > 0 && stored < 3000, "killed half way, after " + stored + " files");
+        assertEquals(stored, count("select count(*) from ingest_file where outcome = 'added' and run_id = " + run),
+                "every stored article has its file result, and no result lacks its article");
+        assertEquals(0, count("select count(*) from article a where not exists "
+                + "(select 1 from article_original o where o.article_id = a.id)"), "every article has its original");
+
+        Process resume = start("ingest", dir.toString());
+
+        assertEquals(0, exitOf(resume));
+        assertEquals("interrupted", text("select status from ingest_run where id = " + run));
+        long resumed = count("select max(id) from ingest_run");
+        assertEquals(stored, count("select duplicate from ingest_run where id = " + resumed));
+        assertEquals(3000 - stored, count("select added from ingest_run where id = " + resumed));
+    }
+
+    @Test
+    void anUnreachableDatabaseExitsTwoWithOneLine() throws Exception {
+        corpus(1);
+        Process p = new ProcessBuilder(command(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/none"),
+                "ingest", dir.toString())).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+
+        assertEquals(2, exitOf(p), output);
+        assertTrue(output.startsWith("catalog: cannot start:"), output);
+        assertEquals(1, output.strip().lines().count(), "one line: " + output);
+    }
+
+    /** Writes n files with URLs of their own; returns their SHA-256s. */
+    private List<String> corpus(int n) throws IOException {
+        List<String> shas = new ArrayList<>();
+        String filler = "The delegations met again on Thursday and agreed to continue the talks next week.";
+        for (int i = 0; i < n; i++) {
+            String text = article("Story " + i, uniqueUrl(), filler, filler + " " + i, "Closing line " + i + ".");
+            Path file = CorpusFiles.write(dir, String.format("proc_%05d.txt", i), text);
+            shas.add(sha256(file));
+        }
+        return shas;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.nio.file.Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Process start(String... args) throws IOException {
+        List<String> options = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String arg : args) {
+            (arg.startsWith("-D") ? options : rest).add(arg);
+        }
+        List<String> command = command(Map.of(), rest.toArray(String[]::new));
+        command.addAll(1, options);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("process-" + System.nanoTime() + ".log").toFile()).start();
+    }
+
+    private static List<String> command(Map<String, String> overrides, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        Map<String, String> config = new java.util.HashMap<>(CatalogTestDatabase.config());
+        config.putAll(overrides);
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(APP.toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static int exitOf(Process p) throws InterruptedException {
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the process ends");
+        return p.exitValue();
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = CatalogTestDatabase.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String text(String sql) throws SQLException {
+        try (Connection c = CatalogTestDatabase.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.newsarchive.ingest;
+
+import io.newsarchive.system.CatalogTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class IngestResourceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void uploadedFilesAreIngestedAndTheReportIsReturned() {
+        String good = article("Uploaded", uniqueUrl(), "A sentence.");
+        Response report = given()
+                .multiPart("file", "002_good.txt", good.getBytes(StandardCharsets.UTF_8), "text/plain")
+                .multiPart("file", "001_bad.txt", "Headline\n20220230\n".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .when().post("/api/ingest")
+                .then().statusCode(200)
+                .body("run.status", equalTo("completed"))
+                .body("run.dry_run", equalTo(false))
+                .body("run.started_at", notNullValue())
+                .body("run.finished_at", notNullValue())
+                .body("run.counts.added", equalTo(1))
+                .body("run.counts.rejected", equalTo(1))
+                .body("files[0].name", equalTo("001_bad.txt"))
+                .body("files[0].outcome", equalTo("rejected"))
+                .body("files[0].article_id", nullValue())
+                .body("files[0].problems[0].severity", equalTo("error"))
+                .body("files[0].problems[0].code", equalTo("date"))
+                .body("files[0].problems[0].line", equalTo(2))
+                .body("files[0].problems[1].code", equalTo("url"))
+                .body("files[1].name", equalTo("002_good.txt"))
+                .body("files[1].outcome", equalTo("added"))
+                .extract().response();
+
+        long runId = report.path("run.id");
+        int articleId = report.path("files[1].article_id");
+        given().get("/api/ingest-runs/" + runId).then().statusCode(200)
+                .body("run.id", equalTo((int) runId))
+                .body("files.size()", equalTo(2))
+                .body("files[1].article_id", equalTo(articleId))
+                .body("files[1].sha256", equalTo(report.path("files[1].sha256")));
+        List<Integer> ids = given().get("/api/ingest-runs").then().statusCode(200).extract().path("id");
+        assertTrue(ids.contains((int) runId));
+        assertEquals(ids.stream().sorted((a, b) -> b - a).toList(), ids, "newest first");
+    }
+
+    @Test
+    void aDryRunOverHttpStoresNothing() {
+        String url = uniqueUrl();
+        int articleIdBefore = given().multiPart("file", "x.txt", article("Dry", url, "Body.").getBytes(StandardCharsets.UTF_8))
+                .queryParam("dry_run", "true")
+                .post("/api/ingest").then().statusCode(200)
+                .body("run.dry_run", equalTo(true))
+                .body("files[0].outcome", equalTo("added"))
+                .body("files[0].article_id", nullValue())
+                .extract().path("run.counts.added");
+        assertEquals(1, articleIdBefore);
+        given().multiPart("file", "x.txt", article("Dry", url, "Body.").getBytes(StandardCharsets.UTF_8))
+                .post("/api/ingest").then().statusCode(200)
+                .body("files[0].outcome", equalTo("added"));
+    }
+
+    @Test
+    void aZipUploadWithAHostileEntryRejectsThatEntryOnly() throws Exception {
+        Path zip = CorpusFiles.zip(dir.resolve("upload.zip"),
+                "a/001.txt", article("Zipped", uniqueUrl(), "Body."),
+                "../../etc/002.txt", article("Hostile", uniqueUrl(), "Body."));
+        given().multiPart("file", zip.toFile(), "application/zip")
+                .post("/api/ingest").then().statusCode(200)
+                .body("files.size()", equalTo(2))
+                .body("files[0].name", equalTo("upload.zip!/../../etc/002.txt"))
+                .body("files[0].outcome", equalTo("rejected"))
+                .body("files[0].problems[0].code", equalTo("path"))
+                .body("files[1].outcome", equalTo("added"));
+    }
+
+    @Test
+    void malformedRequestsGetAJsonErrorNamingTheProblem() {
+        given().multiPart("file", "x.txt", "x".getBytes(StandardCharsets.UTF_8)).queryParam("dry_run", "maybe")
+                .post("/api/ingest").then().statusCode(400)
+                .body("parameter", equalTo("dry_run"))
+                .body("message", containsString("true or false"));
+        given().multiPart("file", "x.pdf", "x".getBytes(StandardCharsets.UTF_8))
+                .post("/api/ingest").then().statusCode(400)
+                .body("parameter", equalTo("file"))
+                .body("message", containsString("x.pdf"));
+        given().multiPart("other", "x.txt", "x".getBytes(StandardCharsets.UTF_8))
+                .post("/api/ingest").then().statusCode(400)
+                .body("parameter", equalTo("file"));
+        given().multiPart("file", "broken.zip", "not a zip".getBytes(StandardCharsets.UTF_8))
+                .post("/api/ingest").then().statusCode(400)
+                .body("message", containsString("broken.zip"));
+        given().contentType("application/json").body("{}")
+                .post("/api/ingest").then().statusCode(415)
+                .body("error", notNullValue());
+        given().get("/api/ingest-runs/abc").then().statusCode(400).body("parameter", equalTo("id"));
+        given().get("/api/ingest-runs/999999999").then().statusCode(404).body("error", equalTo("not_found"));
+        given().get("/api/ingest-runs?limit=0").then().statusCode(400).body("parameter", equalTo("limit"));
+    }
+}

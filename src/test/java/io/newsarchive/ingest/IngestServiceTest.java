@@ -1,0 +1,270 @@
+package io.newsarchive.ingest;
+
+import io.newsarchive.system.CatalogTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.ingest.CorpusFiles.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class IngestServiceTest {
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    IngestReports reports;
+
+    @TempDir
+    Path dir;
+
+    private final List<FileResult> results = new ArrayList<>();
+
+    /** Ingests the paths and keeps the per-file results, in run order. */
+    private IngestReports.RunSummary run(boolean dryRun, Path... paths) {
+        results.clear();
+        IngestProgress collect = new IngestProgress() {
+            @Override
+            public void started(long runId, int totalFiles) {
+            }
+
+            @Override
+            public void advanced(int filesDone, List<FileResult> batch) {
+                results.addAll(batch);
+            }
+        };
+        try (InputFiles input = InputFiles.of(List.of(paths))) {
+            long runId = ingest.ingest(input, new IngestRequest(Trigger.cli, "test", dryRun), collect);
+            return reports.find(runId).orElseThrow();
+        }
+    }
+
+    @Test
+    void newFilesAreAddedWithTheirMetadata() throws Exception {
+        String url = uniqueUrl();
+        write(dir, "001_a.txt", article("Talks in Geneva end", url, "First sentence here.", "", "  Second one.  "));
+
+        IngestReports.RunSummary run = run(false, dir);
+
+        assertEquals("completed", run.status());
+        assertEquals(1, run.counts().added());
+        FileResult added = results.get(0);
+        assertEquals(Outcome.added, added.outcome());
+        assertNotNull(added.articleId());
+        try (Connection c = CatalogTestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("""
+                     select a.headline, a.published, a.version, a.latest, a.sentence_count, a.word_count, a.sentences,
+                            s.host, s.domain, a.ingest_run_id, a.search_vector @@ to_tsquery('english', 'geneva')
+                     from article a join source s on s.id = a.source_id where a.id = ?""")) {
+            s.setLong(1, added.articleId());
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("Talks in Geneva end", rs.getString(1));
+                assertEquals("2022-01-21", rs.getString(2));
+                assertEquals(1, rs.getInt(3));
+                assertTrue(rs.getBoolean(4));
+                assertEquals(2, rs.getInt(5));
+                assertEquals(5, rs.getInt(6));
+                assertEquals(List.of("First sentence here.", "Second one."), List.of((String[]) rs.getArray(7).getArray()));
+                assertEquals(java.net.URI.create(url).getHost().substring(4), rs.getString(8));
+                assertEquals(rs.getString(8), rs.getString(9));
+                assertEquals(run.id(), rs.getLong(10));
+                assertTrue(rs.getBoolean(11), "the headline is searchable");
+            }
+        }
+    }
+
+    @Test
+    void sameBytesAgainAreADuplicateNamingTheStoredArticle() throws Exception {
+        write(dir, "001_a.txt", article("Headline", uniqueUrl(), "Body."));
+        long id = run(false, dir).id();
+        long articleId = results.get(0).articleId();
+
+        IngestReports.RunSummary again = run(false, dir);
+
+        assertEquals(1, again.counts().duplicate());
+        assertEquals(0, again.counts().added());
+        assertEquals(Outcome.duplicate, results.get(0).outcome());
+        assertEquals(articleId, results.get(0).articleId());
+        assertFalse(again.id() == id);
+        assertEquals(1, count("select count(*) from article where sha256 = '" + results.get(0).sha256() + "'"));
+    }
+
+    @Test
+    void changedBytesUnderTheSameNormalizedUrlAreTheNextVersion() throws Exception {
+        String url = uniqueUrl();
+        write(dir, "001_a.txt", article("First headline", url, "Body."));
+        run(false, dir);
+        long first = results.get(0).articleId();
+        Path second = write(dir.resolve("later"), "002_a.txt",
+                article("Corrected headline", url.replace("https://www.", "HTTPS://WWW.") + "?utm_source=feed#top", "Body."));
+
+        IngestReports.RunSummary run = run(false, second);
+
+        assertEquals(1, run.counts().revised());
+        FileResult revised = results.get(0);
+        assertEquals(Outcome.revised, revised.outcome());
+        assertEquals(first, revised.revises());
+        assertEquals(2, count("select version from article where id = " + revised.articleId()));
+        assertEquals(0, count("select count(*) from article where latest and id = " + first), "the old version is no longer the latest");
+        assertEquals(1, count("select count(*) from article where id = " + first), "the old version is kept");
+    }
+
+    @Test
+    void aRevisionAndADuplicateWithinOneRunAreRecognised() throws Exception {
+        String url = uniqueUrl();
+        String v1 = article("One", url, "Body.");
+        write(dir, "001.txt", v1);
+        write(dir, "002.txt", v1);
+        write(dir, "003.txt", article("Two", url, "Body."));
+        write(dir, "004.txt", article("Three", url, "Body."));
+
+        IngestReports.RunSummary run = run(false, dir);
+
+        assertEquals(List.of(Outcome.added, Outcome.duplicate, Outcome.revised, Outcome.revised),
+                results.stream().map(FileResult::outcome).toList());
+        assertEquals(results.get(0).articleId(), results.get(1).articleId());
+        assertEquals(results.get(0).articleId(), results.get(2).revises());
+        assertEquals(results.get(2).articleId(), results.get(3).revises());
+        assertEquals(3, count("select max(version) from article where id in (" + results.get(3).articleId() + ")"));
+        assertEquals(1, count("select count(*) from article where latest and id in (" + results.get(0).articleId() + ","
+                + results.get(2).articleId() + "," + results.get(3).articleId() + ")"));
+        assertEquals(1, run.counts().added());
+        assertEquals(2, run.counts().revised());
+    }
+
+    @Test
+    void aBadFileIsRejectedWithItsProblemsAndTheGoodOnesAreStored() throws Exception {
+        write(dir, "001_bad.txt", "Headline\n2022-01-21\nnot a url\nBody.\n");
+        write(dir, "002_good.txt", article("Good", uniqueUrl(), "Body."));
+
+        IngestReports.RunSummary run = run(false, dir);
+
+        assertEquals(1, run.counts().rejected());
+        assertEquals(1, run.counts().added());
+        FileResult rejected = results.get(0);
+        assertEquals(Outcome.rejected, rejected.outcome());
+        assertNull(rejected.articleId());
+        assertEquals(List.of("date", "url"), rejected.problems().stream().map(p -> p.code()).toList());
+        assertEquals(List.of(2, 3), rejected.problems().stream().map(p -> p.line()).toList());
+        assertEquals(0, count("select count(*) from article where sha256 = '" + rejected.sha256() + "'"));
+    }
+
+    @Test
+    void aFileWithoutBodyIsAddedWithAWarning() throws Exception {
+        write(dir, "001.txt", "Headline only\n20220121\n" + uniqueUrl() + "\n\n");
+
+        IngestReports.RunSummary run = run(false, dir);
+
+        assertEquals(1, run.counts().added());
+        assertEquals(1, run.counts().warnings());
+        assertEquals("body_empty", results.get(0).problems().get(0).code());
+    }
+
+    @Test
+    void aDryRunDecidesTheSameButStoresNothing() throws Exception {
+        String url = uniqueUrl();
+        write(dir, "001.txt", article("One", url, "Body."));
+        write(dir, "002.txt", article("One", url, "Body."));
+        write(dir, "003.txt", article("Two", url, "Body."));
+        write(dir, "004.txt", "\n");
+
+        IngestReports.RunSummary dry = run(true, dir);
+
+        assertTrue(dry.dryRun());
+        assertEquals("completed", dry.status());
+        assertEquals(List.of(Outcome.added, Outcome.duplicate, Outcome.revised, Outcome.rejected),
+                results.stream().map(FileResult::outcome).toList());
+        assertEquals(0, count("select count(*) from article where sha256 = '" + results.get(0).sha256() + "'"));
+        assertEquals(0, count("select count(*) from article where ingest_run_id = " + dry.id()));
+
+        IngestReports.RunSummary real = run(false, dir);
+        assertEquals(dry.counts(), real.counts(), "the real run does what the dry run said");
+    }
+
+    @Test
+    void aZipIsIngestedAndAnEntryLeavingTheArchiveIsRejected() throws Exception {
+        Path zip = CorpusFiles.zip(dir.resolve("batch.zip"),
+                "inner/001.txt", article("From a zip", uniqueUrl(), "Body."),
+                "../002.txt", article("Escaping", uniqueUrl(), "Body."),
+                "notes.md", "not an article");
+
+        IngestReports.RunSummary run = run(false, zip);
+
+        assertEquals(1, run.counts().added());
+        assertEquals(1, run.counts().rejected());
+        assertEquals(2, results.size(), "entries that are not .txt are skipped");
+        FileResult escaping = results.get(0);
+        assertEquals(dir.resolve("batch.zip") + "!/../002.txt", escaping.name());
+        assertEquals("path", escaping.problems().get(0).code());
+        assertEquals("001.txt", fileNameOf(results.get(1).articleId()));
+    }
+
+    @Test
+    void aRunLeftRunningWithoutItsProcessIsShownAsInterrupted() throws Exception {
+        long orphan;
+        try (Connection c = CatalogTestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("""
+                     insert into ingest_run (trigger, started_by, status, dry_run, started_at)
+                     values ('cli', 'test', 'running', false, now()) returning id""");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            orphan = rs.getLong(1);
+        }
+
+        assertEquals("interrupted", reports.find(orphan).orElseThrow().status());
+    }
+
+    @Test
+    void originalBytesAreKeptWhateverTheLineEndings() throws Exception {
+        byte[] original = ("\uFEFFHeadline\r\n20220121\r" + uniqueUrl() + "\r\nBody.\r\n").getBytes(StandardCharsets.UTF_8);
+        write(dir, "001.txt", original);
+
+        run(false, dir);
+
+        try (Connection c = CatalogTestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("select content from article_original where article_id = ?")) {
+            s.setLong(1, results.get(0).articleId());
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                org.junit.jupiter.api.Assertions.assertArrayEquals(original, rs.getBytes(1));
+            }
+        }
+    }
+
+    private static String fileNameOf(long articleId) throws SQLException {
+        try (Connection c = CatalogTestDatabase.connect();
+             ResultSet rs = c.createStatement().executeQuery("select file_name from article where id = " + articleId)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static long count(String sql) throws SQLException {
+        try (Connection c = CatalogTestDatabase.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
