@@ -5,6 +5,7 @@ import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import java.sql.SQLException;
 import java.util.function.BiConsumer;
 
 /**
@@ -22,8 +23,9 @@ public class Main {
         if (!serving) {
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.log.level", "WARN");
-            // the start-up failure is reported below in one line, not as a logged stack trace
+            // a start-up failure is reported below in one line, not as logged warnings and stack traces
             System.setProperty("quarkus.log.category.\"io.quarkus.runtime.ApplicationLifecycleManager\".level", "OFF");
+            System.setProperty("quarkus.log.category.\"io.agroal.pool\".level", "ERROR");
         }
         BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
         Quarkus.run(PicocliRunner.class, (code, failure) -> {
@@ -36,12 +38,18 @@ public class Main {
         }, args);
     }
 
+    /** The database driver's message when there is one (it names host and port), else the root cause's. */
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
+        Throwable sql = null;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+            if (root instanceof SQLException) {
+                sql = root;
+            }
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        Throwable telling = sql != null ? sql : root;
+        String message = telling.getMessage() == null ? telling.getClass().getSimpleName() : telling.getMessage();
         return message.lines().findFirst().orElse(message);
     }
 }

@@ -69,7 +69,7 @@ public final class InputFiles implements AutoCloseable {
     }
 
     private static InputFile plainFile(Path path, String display) {
-        return new InputFile(display, path.getFileName().toString(), null, () -> Files.newInputStream(path));
+        return new InputFile(display, baseName(display), null, () -> Files.newInputStream(path));
     }
 
     private void addZip(Path path, String display) {

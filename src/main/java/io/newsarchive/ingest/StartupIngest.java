@@ -1,12 +1,15 @@
 package io.newsarchive.ingest;
 
-import io.newsarchive.catalog.Article;
+import io.agroal.api.AgroalDataSource;
 import io.newsarchive.system.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,6 +23,9 @@ public class StartupIngest {
     CatalogConfig config;
 
     @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
     IngestService ingest;
 
     @Inject
@@ -28,14 +34,29 @@ public class StartupIngest {
     @Inject
     IngestRuns runs;
 
+    private volatile boolean checked;
+
+    /** Whether there is nothing (more) to wait for: the check is done, or there is none to do. */
+    public boolean settled() {
+        return checked || !config.startupIngest().enabled();
+    }
+
     /** @return the id of the run, or null when there was nothing to do */
     public Long runIfCatalogEmpty() {
+        try {
+            return ingestIfCatalogEmpty();
+        } finally {
+            checked = true;
+        }
+    }
+
+    private Long ingestIfCatalogEmpty() {
         int interrupted = runs.markInterrupted();
         if (interrupted > 0) {
             LOG.warnf("%d ingest runs were interrupted by an earlier stop; their stored files are complete", interrupted);
         }
         Path corpus = Path.of(config.startupIngest().path());
-        if (!config.startupIngest().enabled() || Article.count() > 0) {
+        if (!config.startupIngest().enabled() || !catalogIsEmpty()) {
             return null;
         }
         if (!Files.isDirectory(corpus)) {
@@ -51,6 +72,16 @@ public class StartupIngest {
         } catch (IngestFailure e) {
             LOG.error(e.getMessage());
             return null;
+        }
+    }
+
+    private boolean catalogIsEmpty() {
+        try (Connection conn = dataSource.getConnection();
+             ResultSet rs = conn.createStatement().executeQuery("select not exists (select 1 from article)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IngestFailure("cannot read the catalog: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.newsarchive.ingest;
 
+import io.newsarchive.system.AppProcess;
 import io.newsarchive.system.CatalogTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,19 +13,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.system.AppProcess.exitOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Ingests by separate processes of the packaged app: at the same time, killed half way, without a database. */
 class IngestProcessesIT {
-
-    private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     @TempDir
     Path dir;
@@ -77,8 +78,9 @@ class IngestProcessesIT {
     @Test
     void anUnreachableDatabaseExitsTwoWithOneLine() throws Exception {
         corpus(1);
-        Process p = new ProcessBuilder(command(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/none"),
-                "ingest", dir.toString())).redirectErrorStream(true).start();
+        Process p = AppProcess.builder(CatalogTestDatabase.config(),
+                Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/none"), "ingest", dir.toString())
+                .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
 
         assertEquals(2, exitOf(p), output);
@@ -107,34 +109,20 @@ class IngestProcessesIT {
         }
     }
 
+    /** Runs the app on the shared test database; {@code -Dkey=value} arguments become system properties. */
     private Process start(String... args) throws IOException {
-        List<String> options = new ArrayList<>();
+        Map<String, String> overrides = new HashMap<>();
         List<String> rest = new ArrayList<>();
         for (String arg : args) {
-            (arg.startsWith("-D") ? options : rest).add(arg);
+            if (arg.startsWith("-D")) {
+                String[] kv = arg.substring(2).split("=", 2);
+                overrides.put(kv[0], kv[1]);
+            } else {
+                rest.add(arg);
+            }
         }
-        List<String> command = command(Map.of(), rest.toArray(String[]::new));
-        command.addAll(1, options);
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("process-" + System.nanoTime() + ".log").toFile()).start();
-    }
-
-    private static List<String> command(Map<String, String> overrides, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        Map<String, String> config = new java.util.HashMap<>(CatalogTestDatabase.config());
-        config.putAll(overrides);
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(APP.toAbsolutePath().toString());
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    private static int exitOf(Process p) throws InterruptedException {
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the process ends");
-        return p.exitValue();
+        return AppProcess.start(CatalogTestDatabase.config(), overrides, dir.resolve("process-" + System.nanoTime() + ".log"),
+                rest.toArray(String[]::new));
     }
 
     private static long count(String sql) throws SQLException {

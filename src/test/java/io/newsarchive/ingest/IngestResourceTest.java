@@ -53,15 +53,15 @@ class IngestResourceTest {
                 .body("files[1].outcome", equalTo("added"))
                 .extract().response();
 
-        long runId = report.path("run.id");
+        int runId = report.path("run.id");
         int articleId = report.path("files[1].article_id");
         given().get("/api/ingest-runs/" + runId).then().statusCode(200)
-                .body("run.id", equalTo((int) runId))
+                .body("run.id", equalTo(runId))
                 .body("files.size()", equalTo(2))
                 .body("files[1].article_id", equalTo(articleId))
                 .body("files[1].sha256", equalTo(report.path("files[1].sha256")));
         List<Integer> ids = given().get("/api/ingest-runs").then().statusCode(200).extract().path("id");
-        assertTrue(ids.contains((int) runId));
+        assertTrue(ids.contains(runId));
         assertEquals(ids.stream().sorted((a, b) -> b - a).toList(), ids, "newest first");
     }
 

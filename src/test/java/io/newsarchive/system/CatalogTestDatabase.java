@@ -1,6 +1,7 @@
 package io.newsarchive.system;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.jboss.logging.Logger;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -11,13 +12,21 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * The database of one test run (one JVM): a PostgreSQL container through Testcontainers when a Docker engine is
- * reachable, otherwise a fresh database on the local PostgreSQL ({@code CATALOG_TEST_ADMIN_URL}, default
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres} as user postgres), dropped when the JVM ends.
+ * The databases of one test run (one JVM) on one PostgreSQL server: a container through Testcontainers when a
+ * Docker engine is reachable, otherwise the local server ({@code CATALOG_TEST_ADMIN_URL}, default
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres} as user postgres). Every database is new, named
+ * {@code catalog_test_<pid>_<n>}, and dropped when the JVM ends.
  */
 public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager {
 
-    private static Map<String, String> config;
+    private static final Logger LOG = Logger.getLogger(CatalogTestDatabase.class);
+
+    private record Server(String adminUrl, String user, String password) {
+    }
+
+    private static Server server;
+    private static Map<String, String> shared;
+    private static int created;
 
     @Override
     public Map<String, String> start() {
@@ -29,18 +38,56 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
         // kept until the JVM ends: several Quarkus starts in one run share the database
     }
 
-    /** The datasource settings, creating the database on first use. */
+    /** The datasource settings of the run's shared database, made on first use. */
     public static synchronized Map<String, String> config() {
-        if (config == null) {
-            config = isDockerReachable() ? startContainer() : createLocalDatabase();
+        if (shared == null) {
+            shared = freshDatabase();
         }
-        return config;
+        return shared;
+    }
+
+    /** The datasource settings of a new, empty database of its own. */
+    public static synchronized Map<String, String> freshDatabase() {
+        Server s = server();
+        String name = "catalog_test_" + ProcessHandle.current().pid() + "_" + (++created);
+        try (Connection admin = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
+             Statement create = admin.createStatement()) {
+            create.execute("drop database if exists " + name + " with (force)");
+            create.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database on " + s.adminUrl() + ": " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(s, name)));
+        String url = s.adminUrl().substring(0, s.adminUrl().lastIndexOf('/') + 1) + name;
+        return Map.of("quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", s.user(),
+                "quarkus.datasource.password", s.password());
     }
 
     public static Connection connect() throws SQLException {
         Map<String, String> c = config();
         return DriverManager.getConnection(c.get("quarkus.datasource.jdbc.url"),
                 c.get("quarkus.datasource.username"), c.get("quarkus.datasource.password"));
+    }
+
+    private static Server server() {
+        if (server == null) {
+            if (isDockerReachable()) {
+                PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:15");
+                container.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+                String url = container.getJdbcUrl();
+                server = new Server(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
+                        container.getUsername(), container.getPassword());
+                LOG.infof("tests use a PostgreSQL container at %s", url);
+            } else {
+                server = new Server(System.getenv().getOrDefault("CATALOG_TEST_ADMIN_URL",
+                        "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                        System.getenv().getOrDefault("CATALOG_TEST_ADMIN_USER", "postgres"), "");
+                LOG.infof("no Docker engine: tests use fresh databases on the local PostgreSQL at %s", server.adminUrl());
+            }
+        }
+        return server;
     }
 
     private static boolean isDockerReachable() {
@@ -51,37 +98,12 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
         }
     }
 
-    private static Map<String, String> startContainer() {
-        PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:15");
-        container.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-        return Map.of("quarkus.datasource.jdbc.url", container.getJdbcUrl(),
-                "quarkus.datasource.username", container.getUsername(),
-                "quarkus.datasource.password", container.getPassword());
-    }
-
-    private static Map<String, String> createLocalDatabase() {
-        String adminUrl = System.getenv().getOrDefault("CATALOG_TEST_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String user = System.getenv().getOrDefault("CATALOG_TEST_ADMIN_USER", "postgres");
-        String name = "catalog_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
-        try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
-             Statement create = admin.createStatement()) {
-            create.execute("create database " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("no Docker engine, and the local PostgreSQL at " + adminUrl
-                    + " cannot create a test database: " + e.getMessage(), e);
+    private static void drop(Server s, String name) {
+        try (Connection admin = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
+             Statement drop = admin.createStatement()) {
+            drop.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException ignored) {
+            // a left-over test database is harmless; its name says which run made it
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
-                 Statement drop = admin.createStatement()) {
-                drop.execute("drop database if exists " + name + " with (force)");
-            } catch (SQLException ignored) {
-                // a left-over test database is harmless; its name says which run made it
-            }
-        }));
-        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
-        return Map.of("quarkus.datasource.jdbc.url", url,
-                "quarkus.datasource.username", user,
-                "quarkus.datasource.password", "");
     }
 }

@@ -1,0 +1,74 @@
+package io.newsarchive.corpus;
+
+import com.google.common.net.InternetDomainName;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The source URL of an article and what the catalog derives from it.
+ *
+ * @param url           the URL exactly as written in the file
+ * @param normalizedUrl the identity of the article across versions: scheme and host lower-cased, default port,
+ *                      fragment and tracking parameters removed, an empty path written as {@code /}
+ * @param host          the lower-cased host without a leading {@code www.}
+ * @param domain        the registrable domain of the host by the Public Suffix List, or the host itself when it
+ *                      has none (an IP address, {@code localhost})
+ */
+public record ArticleUrl(String url, String normalizedUrl, String host, String domain) {
+
+    /** Query parameters that only say how a reader arrived, never which article it is. */
+    private static final Set<String> TRACKING_PARAMETERS = Set.of(
+            "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "igshid", "yclid");
+
+    /** @param uri an absolute http or https URI with a host */
+    public static ArticleUrl of(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        StringBuilder normalized = new StringBuilder(scheme).append("://");
+        if (uri.getRawUserInfo() != null) {
+            normalized.append(uri.getRawUserInfo()).append('@');
+        }
+        normalized.append(host);
+        if (uri.getPort() != -1 && uri.getPort() != defaultPort(scheme)) {
+            normalized.append(':').append(uri.getPort());
+        }
+        String path = uri.getRawPath();
+        normalized.append(path == null || path.isEmpty() ? "/" : path);
+        String query = withoutTracking(uri.getRawQuery());
+        if (!query.isEmpty()) {
+            normalized.append('?').append(query);
+        }
+        String bareHost = host.startsWith("www.") ? host.substring(4) : host;
+        return new ArticleUrl(uri.toString(), normalized.toString(), bareHost, registrableDomain(bareHost));
+    }
+
+    private static int defaultPort(String scheme) {
+        return scheme.equals("https") ? 443 : 80;
+    }
+
+    private static String withoutTracking(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        List<String> kept = new ArrayList<>();
+        for (String parameter : rawQuery.split("&")) {
+            String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
+            if (!name.startsWith("utm_") && !TRACKING_PARAMETERS.contains(name) && !parameter.isEmpty()) {
+                kept.add(parameter);
+            }
+        }
+        return String.join("&", kept);
+    }
+
+    private static String registrableDomain(String host) {
+        if (!InternetDomainName.isValid(host)) {
+            return host;
+        }
+        InternetDomainName name = InternetDomainName.from(host);
+        return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : host;
+    }
+}
