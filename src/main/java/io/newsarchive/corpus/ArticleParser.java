@@ -63,7 +63,7 @@ public final class ArticleParser {
         List<String> sentences = lines.size() > 3
                 ? lines.subList(3, lines.size()).stream().filter(s -> !s.isEmpty()).toList()
                 : List.of();
-        if (sentences.isEmpty()) {
+        if (sentences.isEmpty() && lines.size() >= URL_LINE) {
             problems.add(ParseProblem.warning("body_empty", null, "the article has no body: no text after line 3"));
         }
 
