@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.util.Locale;
 
 /** Turns every failure into a JSON error body; no stack trace ever reaches a client. */
@@ -30,6 +31,12 @@ public class ErrorMappers {
     public Response ingestFailure(IngestFailure e) {
         LOG.error(e.getMessage(), e);
         return ApiError.response(503, "unavailable", e.getMessage(), null);
+    }
+
+    /** Our resources read no stream themselves; an I/O error here is a body that could not be parsed. */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        return ApiError.response(400, "bad_request", "the request body could not be read: " + e.getMessage(), null);
     }
 
     @ServerExceptionMapper

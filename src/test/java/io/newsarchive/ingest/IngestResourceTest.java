@@ -111,6 +111,9 @@ class IngestResourceTest {
         given().multiPart("file", "broken.zip", "not a zip".getBytes(StandardCharsets.UTF_8))
                 .post("/api/ingest").then().statusCode(400)
                 .body("message", containsString("broken.zip"));
+        given().contentType("multipart/form-data; boundary=xx").body("garbage".getBytes(StandardCharsets.UTF_8))
+                .post("/api/ingest").then().statusCode(400)
+                .body("message", containsString("request body"));
         given().contentType("application/json").body("{}")
                 .post("/api/ingest").then().statusCode(415)
                 .body("error", notNullValue());
