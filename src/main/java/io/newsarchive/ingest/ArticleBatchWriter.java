@@ -294,13 +294,21 @@ final class ArticleBatchWriter {
     }
 
     private void copy(String sql, Rows rows) throws SQLException {
-        PGConnection pg = conn.unwrap(PGConnection.class);
-        try (Writer out = new OutputStreamWriter(new PGCopyOutputStream(pg, sql, 1 << 16), StandardCharsets.UTF_8);
+        PGCopyOutputStream stream = new PGCopyOutputStream(conn.unwrap(PGConnection.class), sql, 1 << 16);
+        try (Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, COPY_CSV)) {
             rows.print(csv);
         } catch (IOException e) {
-            if (e.getCause() instanceof SQLException sql2) {
-                throw sql2;
+            // a COPY left open keeps the connection locked, and the rollback after this would wait forever
+            if (stream.isActive()) {
+                try {
+                    stream.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the connection is gone, which is what the caller reports
+                }
+            }
+            if (e.getCause() instanceof SQLException cause) {
+                throw cause;
             }
             throw new SQLException("COPY failed: " + e.getMessage(), e);
         }

@@ -2,10 +2,12 @@ package io.newsarchive.ingest;
 
 import io.newsarchive.system.AppProcess;
 import io.newsarchive.system.CatalogTestDatabase;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,6 +31,11 @@ class IngestProcessesIT {
 
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void schema() {
+        CatalogTestDatabase.migrate();
+    }
 
     @Test
     void twoProcessesIngestingTheSameFilesStoreEachFileOnce() throws Exception {
@@ -73,6 +80,32 @@ class IngestProcessesIT {
         long resumed = count("select max(id) from ingest_run");
         assertEquals(stored, count("select duplicate from ingest_run where id = " + resumed));
         assertEquals(3000 - stored, count("select added from ingest_run where id = " + resumed));
+    }
+
+    @Test
+    void aRunWhoseDatabaseConnectionDiesEndsFailedWithWholeArticles() throws Exception {
+        corpus(3000);
+        long before = count("select coalesce(max(id), 0) from ingest_run");
+        Path log = dir.resolve("outage.log");
+        Process ingest = AppProcess.start(CatalogTestDatabase.config(), Map.of("catalog.ingest.batch-files", "20"), log,
+                "ingest", dir.toString());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (count("select count(*) from ingest_file where run_id > " + before) < 100 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        long run = count("select min(id) from ingest_run where id > " + before);
+
+        // the run's own connection is the one holding the run's advisory lock
+        assertEquals(1, count("select count(pg_terminate_backend(pid)) from pg_locks where locktype = 'advisory' "
+                + "and objsubid = 1 and objid = " + run));
+
+        assertEquals(2, exitOf(ingest), Files.readString(log));
+        assertTrue(Files.readString(log).contains("ingest run " + run + " failed"), Files.readString(log));
+        assertEquals("failed", text("select status from ingest_run where id = " + run));
+        long stored = count("select count(*) from article where ingest_run_id = " + run);
+        assertTrue(stored > 0 && stored < 3000, "stopped half way, after " + stored + " files");
+        assertEquals(stored, count("select added from ingest_run where id = " + run), "the counts match what is stored");
+        assertEquals(stored, count("select count(*) from ingest_file where outcome = 'added' and run_id = " + run));
     }
 
     @Test

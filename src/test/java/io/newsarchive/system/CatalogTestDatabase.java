@@ -1,6 +1,7 @@
 package io.newsarchive.system;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -62,6 +63,13 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
         return Map.of("quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", s.user(),
                 "quarkus.datasource.password", s.password());
+    }
+
+    /** Applies the migrations to the shared database, as the app does when it starts. */
+    public static void migrate() {
+        Map<String, String> c = config();
+        Flyway.configure().dataSource(c.get("quarkus.datasource.jdbc.url"), c.get("quarkus.datasource.username"),
+                c.get("quarkus.datasource.password")).load().migrate();
     }
 
     public static Connection connect() throws SQLException {
