@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,11 +14,24 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import jakarta.transaction.Transactional;
 
-/** One article version as JSON, and its original file byte for byte. */
-@Path("/api/articles/{id}")
+/** The catalog as JSON: listings and searches, one article version, and its original file byte for byte. */
+@Path("/api/articles")
 public class ArticleResource {
 
+    private final ArticleSearch search;
+
+    ArticleResource(ArticleSearch search) {
+        this.search = search;
+    }
+
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Listing list(@BeanParam ListingParams params) {
+        return search.list(ListingRequest.of(params));
+    }
+
+    @GET
+    @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     public ArticleJson article(@RestPath String id) {
@@ -25,7 +39,7 @@ public class ArticleResource {
     }
 
     @GET
-    @Path("/original")
+    @Path("/{id}/original")
     @Transactional
     public Response original(@RestPath String id, @Context Request request) {
         Article article = find(id);

@@ -33,6 +33,12 @@ public class ErrorMappers {
         return ApiError.response(503, "unavailable", e.getMessage(), null);
     }
 
+    @ServerExceptionMapper
+    public Response databaseFailure(DatabaseFailure e) {
+        LOG.error(e.getMessage(), e);
+        return ApiError.response(503, "unavailable", e.getMessage(), null);
+    }
+
     /** Our resources read no stream themselves; an I/O error here is a body that could not be parsed. */
     @ServerExceptionMapper
     public Response unreadableBody(IOException e) {

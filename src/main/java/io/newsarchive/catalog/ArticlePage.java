@@ -1,0 +1,57 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.system.ApiError;
+import io.newsarchive.system.Params;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One article version: metadata, body sentence by sentence, versions, and neighbours from its source and day. */
+@Path("/articles/{id}")
+public class ArticlePage {
+
+    /** Another version of the same normalized URL. */
+    public record Version(long id, int version, Instant ingestedAt, String status, String sha256, boolean current) {
+    }
+
+    /** Another article of the same source and day. */
+    public record Neighbour(long id, String headline) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance article(ArticleJson article, List<Version> versions, List<Neighbour> sameDay);
+    }
+
+    private static final int NEIGHBOURS = 20;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public TemplateInstance article(@RestPath String id) {
+        long articleId = Params.id("id", id);
+        Article article = Article.findById(articleId);
+        if (article == null) {
+            throw ApiError.notFound("no article " + articleId);
+        }
+        List<Version> versions = Article.<Article>list("normalizedUrl = ?1 order by version", article.normalizedUrl)
+                .stream()
+                .map(v -> new Version(v.id, v.version, v.ingestedAt, v.status, v.sha256, v.id.equals(article.id)))
+                .toList();
+        List<Neighbour> sameDay = Article.<Article>find(
+                        "source = ?1 and published = ?2 and latest and status = 'active' and id <> ?3 order by id",
+                        article.source, article.published, article.id)
+                .page(0, NEIGHBOURS).list().stream()
+                .map(n -> new Neighbour(n.id, n.headline))
+                .toList();
+        return Templates.article(ArticleJson.of(article), versions, sameDay);
+    }
+}

@@ -1,0 +1,389 @@
+package io.newsarchive.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsarchive.system.ApiError;
+import io.newsarchive.system.DatabaseFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Listings of the catalog in plain SQL: keyset pages (never OFFSET), ranked full-text search on the RUM index,
+ * snippets, totals and facets. Facets and totals without a text query add up {@code article_month_count}; with
+ * one they count the matches, up to {@link #COUNT_LIMIT} unless an exact total is asked for.
+ */
+@ApplicationScoped
+public class ArticleSearch {
+
+    /** Above this many matches of a text query the total is estimated and the facets count only this many. */
+    public static final int COUNT_LIMIT = 10_000;
+
+    // \u0001 and \u0002 cannot occur in stored text (the parser rejects control bytes), so they mark matches safely
+    private static final String SNIPPET_OPTIONS =
+            "StartSel=\u0001, StopSel=\u0002, MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=\" … \"";
+    private static final String COLUMNS = """
+            a.id, a.headline, a.published, a.url, a.normalized_url, s.host, s.domain, a.file_name, a.sha256,
+            a.size_bytes, a.sentence_count, a.word_count, a.ingested_at, a.version, a.status, a.latest,
+            a.ingest_run_id""";
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    ArticleSearch(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    public Listing list(ListingRequest request) {
+        try (Connection c = dataSource.getConnection()) {
+            Conditions where = conditions(c, request.filter());
+            Page page = page(c, request, where);
+            Counts counts = where.tsquery() == null ? monthCounts(c, request, where) : matchCounts(c, request, where);
+            return new Listing(page.items(), page.next(), page.prev(), counts.total(), counts.estimate(),
+                    request.facets() ? counts.facets() : null, request.facets() ? counts.facetSources() : null,
+                    counts.sampleSize());
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
+    /** The WHERE clause of a filter over {@code article a}, its parameters, and what it was made of. */
+    record Conditions(String sql, List<Object> params, String tsquery, Long[] sourceIds) {
+    }
+
+    private record Page(List<ArticleJson> items, String next, String prev) {
+    }
+
+    private record Counts(long total, boolean estimate, Listing.Facets facets, int facetSources, Integer sampleSize) {
+    }
+
+    Conditions conditions(Connection c, CatalogFilter f) throws SQLException {
+        List<String> sql = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (!f.allVersions()) {
+            sql.add("a.latest");
+        }
+        if (!f.status().equals("all")) {
+            sql.add("a.status = ?");
+            params.add(f.status());
+        }
+        if (f.from() != null) {
+            sql.add("a.published >= ?");
+            params.add(f.from());
+        }
+        if (f.to() != null) {
+            sql.add("a.published <= ?");
+            params.add(f.to());
+        }
+        Long[] sourceIds = null;
+        if (!f.sources().isEmpty()) {
+            sourceIds = sourceIds(c, f.sources());
+            sql.add("a.source_id = any(?)");
+            params.add(sourceIds);
+        }
+        String tsquery = null;
+        if (f.q() != null) {
+            tsquery = textQuery(c, f.q());
+            sql.add("a.search_vector @@ ?::tsquery");
+            params.add(tsquery);
+        }
+        return new Conditions(sql.isEmpty() ? "true" : String.join(" and ", sql), params, tsquery, sourceIds);
+    }
+
+    /** The query in PostgreSQL's web-search syntax; one with no searchable word is refused. */
+    private static String textQuery(Connection c, String q) throws SQLException {
+        String tsquery = queryOne(c, "select websearch_to_tsquery('english', ?)::text", List.of(q));
+        if (tsquery.isEmpty()) {
+            throw ApiError.badParameter("q", "q has no word to search for (only very common words or punctuation): \"" + q + "\"");
+        }
+        return tsquery;
+    }
+
+    private static Long[] sourceIds(Connection c, List<String> sources) throws SQLException {
+        String[] names = sources.toArray(String[]::new);
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id from source where host = any(?) or domain = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", names));
+            ps.setArray(2, c.createArrayOf("text", names));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids.toArray(Long[]::new);
+    }
+
+    private Page page(Connection c, ListingRequest r, Conditions where) throws SQLException {
+        SortOrder sort = r.sort();
+        Cursor cursor = r.cursor();
+        boolean backward = cursor != null && cursor.backward();
+        boolean descending = (sort == SortOrder.NEWEST) != backward;
+        String key = sort == SortOrder.RELEVANCE ? "(a.search_vector <=> ?::tsquery)" : "a.published";
+        String keyType = sort == SortOrder.RELEVANCE ? "real" : "date";
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(", ").append(key).append("::text\n");
+        if (sort == SortOrder.RELEVANCE) {
+            params.add(where.tsquery());
+        }
+        sql.append("from article a join source s on s.id = a.source_id\nwhere ").append(where.sql());
+        params.addAll(where.params());
+        if (cursor != null) {
+            sql.append("\n  and (").append(key).append(", a.id) ").append(descending ? "<" : ">")
+                    .append(" (?::").append(keyType).append(", ?)");
+            if (sort == SortOrder.RELEVANCE) {
+                params.add(where.tsquery());
+            }
+            params.add(cursor.key());
+            params.add(cursor.id());
+        }
+        String direction = descending ? " desc" : "";
+        sql.append("\norder by ").append(key).append(direction).append(", a.id").append(direction).append("\nlimit ?");
+        if (sort == SortOrder.RELEVANCE) {
+            params.add(where.tsquery());
+        }
+        params.add(r.limit() + 1);
+
+        List<ArticleJson> items = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                items.add(article(rs));
+                keys.add(rs.getString(18));
+            }
+        }
+        boolean more = items.size() > r.limit();
+        if (more) {
+            items.remove(items.size() - 1);
+            keys.remove(keys.size() - 1);
+        }
+        if (backward) {
+            Collections.reverse(items);
+            Collections.reverse(keys);
+        }
+        if (where.tsquery() != null && !items.isEmpty()) {
+            items = withSnippets(c, items, where.tsquery());
+        }
+        String next = null;
+        String prev = null;
+        if (!items.isEmpty()) {
+            int last = items.size() - 1;
+            if (backward || more) {
+                next = new Cursor(sort, keys.get(last), items.get(last).id(), false).token();
+            }
+            if (backward ? more : cursor != null) {
+                prev = new Cursor(sort, keys.get(0), items.get(0).id(), true).token();
+            }
+        }
+        return new Page(items, next, prev);
+    }
+
+    private static ArticleJson article(ResultSet rs) throws SQLException {
+        return new ArticleJson(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
+                rs.getInt(11), rs.getInt(12), rs.getTimestamp(13).toInstant(), rs.getInt(14), rs.getString(15),
+                null, rs.getBoolean(16), rs.getLong(17), null);
+    }
+
+    private static List<ArticleJson> withSnippets(Connection c, List<ArticleJson> items, String tsquery) throws SQLException {
+        Map<Long, String> snippets = new LinkedHashMap<>();
+        try (PreparedStatement ps = prepare(c, """
+                select id, ts_headline('english', article_body_text(sentences), ?::tsquery, ?)
+                from article where id = any(?)""",
+                List.of(tsquery, SNIPPET_OPTIONS, items.stream().map(ArticleJson::id).toArray(Long[]::new)));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                snippets.put(rs.getLong(1), snippetHtml(rs.getString(2)));
+            }
+        }
+        return items.stream().map(a -> a.withSnippet(snippets.getOrDefault(a.id(), ""))).toList();
+    }
+
+    private static String snippetHtml(String marked) {
+        StringBuilder html = new StringBuilder(marked.length() + 32);
+        for (int i = 0; i < marked.length(); i++) {
+            char ch = marked.charAt(i);
+            switch (ch) {
+                case '\u0001' -> html.append("<mark>");
+                case '\u0002' -> html.append("</mark>");
+                case '<' -> html.append("&lt;");
+                case '>' -> html.append("&gt;");
+                case '&' -> html.append("&amp;");
+                case '"' -> html.append("&quot;");
+                case '\'' -> html.append("&#39;");
+                default -> html.append(ch);
+            }
+        }
+        return html.toString();
+    }
+
+    /**
+     * Totals and facets of a filter without a text query: whole months in the date range come from
+     * {@code article_month_count}, the days of a partly covered first or last month from the articles themselves.
+     */
+    private Counts monthCounts(Connection c, ListingRequest r, Conditions where) throws SQLException {
+        CatalogFilter f = r.filter();
+        LocalDate wholeFrom = f.from() == null || f.from().getDayOfMonth() == 1 ? f.from()
+                : f.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate wholeUntil = f.to() == null ? null : f.to().plusDays(1).withDayOfMonth(1);
+        boolean anyWholeMonth = wholeFrom == null || wholeUntil == null || wholeFrom.isBefore(wholeUntil);
+
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (anyWholeMonth) {
+            List<String> sql = new ArrayList<>(List.of("c.articles <> 0"));
+            if (!f.allVersions()) {
+                sql.add("c.latest");
+            }
+            if (!f.status().equals("all")) {
+                sql.add("c.status = ?");
+                params.add(f.status());
+            }
+            if (where.sourceIds() != null) {
+                sql.add("c.source_id = any(?)");
+                params.add(where.sourceIds());
+            }
+            if (wholeFrom != null) {
+                sql.add("c.month >= ?");
+                params.add(wholeFrom);
+            }
+            if (wholeUntil != null) {
+                sql.add("c.month < ?");
+                params.add(wholeUntil);
+            }
+            parts.add("select c.source_id, c.month, c.articles from article_month_count c where " + String.join(" and ", sql));
+        }
+        List<String> days = new ArrayList<>();
+        List<Object> dayBounds = new ArrayList<>();
+        if (!anyWholeMonth) {
+            days.add("true");
+        } else {
+            if (f.from() != null && !f.from().equals(wholeFrom)) {
+                days.add("a.published < ?");
+                dayBounds.add(wholeFrom);
+            }
+            if (f.to() != null && !f.to().plusDays(1).equals(wholeUntil)) {
+                days.add("a.published >= ?");
+                dayBounds.add(wholeUntil);
+            }
+        }
+        if (!days.isEmpty()) {
+            parts.add("select a.source_id, date_trunc('month', a.published)::date, count(*) from article a where "
+                    + where.sql() + " and (" + String.join(" or ", days) + ") group by 1, 2");
+            params.addAll(where.params());
+            params.addAll(dayBounds);
+        }
+        return facetCounts(c, r, String.join("\nunion all\n", parts), params);
+    }
+
+    /** Totals and facets of a text query: counted over the matches, or their first {@link #COUNT_LIMIT}. */
+    private Counts matchCounts(Connection c, ListingRequest r, Conditions where) throws SQLException {
+        List<Object> params = new ArrayList<>(where.params());
+        String limit = "";
+        if (!r.exactTotal()) {
+            limit = " limit ?";
+            params.add(COUNT_LIMIT);
+        }
+        String counts = "select source_id, date_trunc('month', published)::date, count(*) from (select a.source_id,"
+                + " a.published from article a where " + where.sql() + limit + ") m group by 1, 2";
+        Counts counted = facetCounts(c, r, counts, params);
+        if (r.exactTotal() || counted.total() < COUNT_LIMIT) {
+            return counted;
+        }
+        long estimate = Math.max(COUNT_LIMIT, plannedRows(c, where));
+        return new Counts(estimate, true, counted.facets(), counted.facetSources(), COUNT_LIMIT);
+    }
+
+    private Counts facetCounts(Connection c, ListingRequest r, String counts, List<Object> countParams)
+            throws SQLException {
+        String sql = """
+                with counts (source_id, month, n) as (
+                %s
+                )
+                select f.kind, s.host, f.month, f.n, f.values_in_facet
+                from (select case when grouping(source_id) = 0 then 'source'
+                                  when grouping(month) = 0 then 'month' else 'total' end as kind,
+                             source_id, month, sum(n) as n,
+                             row_number() over (partition by grouping(source_id), grouping(month)
+                                                order by sum(n) desc, source_id) as rank,
+                             count(*) over (partition by grouping(source_id), grouping(month)) as values_in_facet
+                      from counts
+                      group by grouping sets ((source_id), (month), ())) f
+                left join source s on s.id = f.source_id
+                where f.kind <> 'source' or f.rank <= ?""".formatted(counts);
+        List<Object> params = new ArrayList<>(countParams);
+        params.add(r.sourceFacets());
+        long total = 0;
+        int sources = 0;
+        List<Listing.FacetValue> bySource = new ArrayList<>();
+        Map<String, Long> byMonth = new TreeMap<>();
+        Map<String, Long> byYear = new TreeMap<>();
+        DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern("uuuu-MM");
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long n = rs.getLong(4);
+                switch (rs.getString(1)) {
+                    case "total" -> total = n;
+                    case "source" -> {
+                        bySource.add(new Listing.FacetValue(rs.getString(2), n));
+                        sources = rs.getInt(5);
+                    }
+                    default -> {
+                        LocalDate month = rs.getObject(3, LocalDate.class);
+                        byMonth.put(month.format(monthFormat), n);
+                        byYear.merge(Integer.toString(month.getYear()), n, Long::sum);
+                    }
+                }
+            }
+        }
+        bySource.sort((a, b) -> Long.compare(b.count(), a.count()));
+        Listing.Facets facets = new Listing.Facets(bySource, values(byYear), values(byMonth));
+        return new Counts(total, false, facets, sources, null);
+    }
+
+    private static List<Listing.FacetValue> values(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> new Listing.FacetValue(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The planner's estimate of the matching rows: instant, and good enough to say "about". */
+    private long plannedRows(Connection c, Conditions where) throws SQLException {
+        String plan = queryOne(c, "explain (format json) select 1 from article a where " + where.sql(), where.params());
+        try {
+            return json.readTree(plan).get(0).get("Plan").get("Plan Rows").asLong();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unexpected EXPLAIN output: " + plan, e);
+        }
+    }
+
+    private static String queryOne(Connection c, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof Long[] ids) {
+                ps.setArray(i + 1, c.createArrayOf("bigint", ids));
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+        return ps;
+    }
+}

@@ -1,0 +1,84 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.system.ApiError;
+import io.newsarchive.system.Params;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Which articles a listing or an export covers.
+ *
+ * @param q           the web-search text query, or null
+ * @param from        first publication date, inclusive, or null
+ * @param to          last publication date, inclusive, or null
+ * @param sources     hosts or registrable domains (lower case, without {@code www.}); empty for all
+ * @param status      {@code active}, {@code withdrawn} or {@code all}
+ * @param allVersions whether earlier versions of an article are listed too
+ */
+public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String> sources, String status,
+                            boolean allVersions) {
+
+    static final int MAX_QUERY_LENGTH = 500;
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}._-]{1,253}");
+
+    public static CatalogFilter of(ListingParams p) {
+        String q = p.q == null || p.q.isBlank() ? null : p.q.strip();
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            throw ApiError.badParameter("q", "q is longer than " + MAX_QUERY_LENGTH + " characters");
+        }
+        LocalDate from = date("from", p.from);
+        LocalDate to = date("to", p.to);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ApiError.badParameter("to", "to (" + to + ") is before from (" + from + ")");
+        }
+        String status = p.status == null || p.status.isEmpty() ? "active" : p.status;
+        if (!List.of("active", "withdrawn", "all").contains(status)) {
+            throw ApiError.badParameter("status", "status must be active, withdrawn or all, not \"" + status + "\"");
+        }
+        return new CatalogFilter(q, from, to, sources(p.source), status,
+                Params.bool("all_versions", p.allVersions, false));
+    }
+
+    /** The filter with the sources replaced, as the source pages and facet links need it. */
+    public CatalogFilter withSources(List<String> replaced) {
+        return new CatalogFilter(q, from, to, List.copyOf(replaced), status, allVersions);
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value, ISO_DATE);
+        } catch (DateTimeParseException e) {
+            throw ApiError.badParameter(name, name + " must be a date written YYYY-MM-DD, not \"" + value + "\"");
+        }
+    }
+
+    private static List<String> sources(List<String> values) {
+        List<String> sources = new ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            String host = value.strip().toLowerCase(Locale.ROOT);
+            if (host.isEmpty()) {
+                continue;
+            }
+            if (!HOST.matcher(host).matches()) {
+                throw ApiError.badParameter("source", "source must be a host name such as example.com, not \"" + value + "\"");
+            }
+            host = host.startsWith("www.") ? host.substring(4) : host;
+            if (!sources.contains(host)) {
+                sources.add(host);
+            }
+        }
+        return List.copyOf(sources);
+    }
+}

@@ -1,0 +1,134 @@
+package io.newsarchive.catalog;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the catalog page shows, with every link worked out: the template only lays it out.
+ *
+ * @param hidden     filters the search form keeps without showing them as fields
+ * @param filters    the active filters, each with a link that removes it
+ * @param facetsNote says when facet counts cover only part of the matches
+ */
+public record CatalogView(String title, String q, String from, String to, String sort, List<Choice> sorts,
+                          List<Choice> hidden, Listing listing, String totalText, String exactTotalHref,
+                          List<FacetLink> filters, List<FacetLink> sources, String allSourcesHref,
+                          List<FacetLink> years, List<FacetLink> months, String facetsNote, Timeline timeline,
+                          String nextHref, String prevHref, String jsonHref) {
+
+    public record Choice(String name, String value, String label, boolean selected) {
+    }
+
+    public record FacetLink(String label, String count, String href, boolean active) {
+    }
+
+    /** The months facet is listed only for spans up to two years; longer spans offer the years first. */
+    private static final int MAX_MONTH_LINKS = 24;
+
+    static CatalogView of(String title, ListingRequest request, Listing listing) {
+        CatalogFilter f = request.filter();
+        CatalogUrl here = CatalogUrl.of("/", request);
+        CatalogUrl api = here.at("/api/articles");
+
+        List<Choice> sorts = new ArrayList<>();
+        if (f.q() != null) {
+            sorts.add(new Choice("sort", "relevance", "Best match", request.sort() == SortOrder.RELEVANCE));
+        }
+        sorts.add(new Choice("sort", "-published", "Newest first", request.sort() == SortOrder.NEWEST));
+        sorts.add(new Choice("sort", "published", "Oldest first", request.sort() == SortOrder.OLDEST));
+
+        List<Choice> hidden = new ArrayList<>();
+        f.sources().forEach(s -> hidden.add(new Choice("source", s, s, true)));
+        if (!f.status().equals("active")) {
+            hidden.add(new Choice("status", f.status(), f.status(), true));
+        }
+        if (f.allVersions()) {
+            hidden.add(new Choice("all_versions", "true", "all versions", true));
+        }
+        if (request.limit() != ListingRequest.DEFAULT_LIMIT) {
+            hidden.add(new Choice("limit", Integer.toString(request.limit()), "limit", true));
+        }
+
+        List<FacetLink> filters = new ArrayList<>();
+        if (f.q() != null) {
+            filters.add(new FacetLink("matching “" + f.q() + "”", "", here.without("q").without("sort").toString(), true));
+        }
+        if (f.from() != null || f.to() != null) {
+            filters.add(new FacetLink(dateRange(f.from(), f.to()), "", here.dates(null, null).toString(), true));
+        }
+        f.sources().forEach(s -> filters.add(new FacetLink("from " + s, "", here.toggleSource(s).toString(), true)));
+        if (!f.status().equals("active")) {
+            filters.add(new FacetLink("status " + f.status(), "", here.without("status").toString(), true));
+        }
+        if (f.allVersions()) {
+            filters.add(new FacetLink("all versions", "", here.without("all_versions").toString(), true));
+        }
+
+        List<FacetLink> sources = new ArrayList<>();
+        List<FacetLink> years = new ArrayList<>();
+        List<FacetLink> months = new ArrayList<>();
+        Timeline timeline = new Timeline(List.of(), List.of(), false);
+        String allSourcesHref = null;
+        if (listing.facets() != null) {
+            for (Listing.FacetValue v : listing.facets().source()) {
+                sources.add(new FacetLink(v.value(), grouped(v.count()), here.toggleSource(v.value()).toString(),
+                        f.sources().contains(v.value())));
+            }
+            if (listing.facetSources() != null && listing.facetSources() > sources.size()) {
+                allSourcesHref = here.with("source_facets", "1000").toString();
+            }
+            for (Listing.FacetValue v : listing.facets().year()) {
+                int year = Integer.parseInt(v.value());
+                years.add(period(here, f, v, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+            }
+            if (listing.facets().month().size() <= MAX_MONTH_LINKS) {
+                for (Listing.FacetValue v : listing.facets().month()) {
+                    YearMonth m = YearMonth.parse(v.value());
+                    months.add(period(here, f, v, m.atDay(1), m.atEndOfMonth()));
+                }
+            }
+            timeline = Timeline.of(listing.facets().month(), new Timeline.PeriodLinks() {
+                public String year(int year) {
+                    return here.dates(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).toString();
+                }
+
+                public String month(YearMonth month) {
+                    return here.dates(month.atDay(1), month.atEndOfMonth()).toString();
+                }
+            });
+        }
+        String facetsNote = listing.facetsSampleSize() == null ? null
+                : "Counts in the facets and the chart cover the first " + grouped(listing.facetsSampleSize()) + " matches.";
+
+        String totalText = (listing.totalIsEstimate() ? "About " : "") + grouped(listing.total())
+                + (listing.total() == 1 ? " article" : " articles");
+        String exactTotalHref = listing.totalIsEstimate() ? here.with("exact_total", "true").toString() : null;
+        String nextHref = listing.nextCursor() == null ? null : here.with("cursor", listing.nextCursor()).toString();
+        String prevHref = listing.prevCursor() == null ? null : here.with("cursor", listing.prevCursor()).toString();
+        String jsonHref = request.cursor() == null ? api.toString() : api.with("cursor", request.cursor().token()).toString();
+        return new CatalogView(title, f.q() == null ? "" : f.q(), f.from() == null ? "" : f.from().toString(),
+                f.to() == null ? "" : f.to().toString(), request.sort().param, sorts, hidden, listing, totalText,
+                exactTotalHref, filters, sources, allSourcesHref, years, months, facetsNote, timeline, nextHref,
+                prevHref, jsonHref);
+    }
+
+    /** A year or month facet value: a link to that period, or back to no dates when it is the current filter. */
+    private static FacetLink period(CatalogUrl here, CatalogFilter f, Listing.FacetValue v, LocalDate from, LocalDate to) {
+        boolean active = from.equals(f.from()) && to.equals(f.to());
+        String href = (active ? here.dates(null, null) : here.dates(from, to)).toString();
+        return new FacetLink(v.value(), grouped(v.count()), href, active);
+    }
+
+    private static String dateRange(LocalDate from, LocalDate to) {
+        if (from == null) {
+            return "published until " + to;
+        }
+        return to == null ? "published since " + from : "published " + from + " to " + to;
+    }
+
+    static String grouped(long n) {
+        return String.format("%,d", n);
+    }
+}

@@ -1,0 +1,56 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.system.ApiError;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+
+/**
+ * A position in a listing: the sort key and id of the row next to it, and which way to read. Clients get it as an
+ * opaque token; it names its sort order so that a cursor from another order is refused rather than misread.
+ *
+ * @param key      the row's sort key: its publication date, or its rank distance for relevance
+ * @param backward whether the page is the one before the row (a "previous" link)
+ */
+public record Cursor(SortOrder sort, String key, long id, boolean backward) {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    public String token() {
+        String plain = String.join("|", "v1", sort.param, backward ? "prev" : "next", key, Long.toString(id));
+        return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor parse(String token, SortOrder expected) {
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", -1);
+        } catch (IllegalArgumentException e) {
+            throw malformed();
+        }
+        if (parts.length != 5 || !parts[0].equals("v1") || !(parts[2].equals("next") || parts[2].equals("prev"))) {
+            throw malformed();
+        }
+        if (!parts[1].equals(expected.param)) {
+            throw ApiError.badParameter("cursor", "this cursor belongs to sort=" + parts[1] + ", not sort="
+                    + expected.param + "; start again from the first page");
+        }
+        try {
+            if (expected == SortOrder.RELEVANCE) {
+                Float.parseFloat(parts[3]);
+            } else {
+                LocalDate.parse(parts[3]);
+            }
+            long id = Long.parseLong(parts[4]);
+            return new Cursor(expected, parts[3], id, parts[2].equals("prev"));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw malformed();
+        }
+    }
+
+    private static RuntimeException malformed() {
+        return ApiError.badParameter("cursor", "cursor is not a cursor this catalog handed out");
+    }
+}

@@ -1,0 +1,32 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.system.ApiError;
+
+/** The orders a listing can have, by their {@code sort} parameter. */
+public enum SortOrder {
+    NEWEST("-published"),
+    OLDEST("published"),
+    RELEVANCE("relevance");
+
+    public final String param;
+
+    SortOrder(String param) {
+        this.param = param;
+    }
+
+    /** The given order, or the default: relevance when there is a text query, newest first otherwise. */
+    static SortOrder of(String value, boolean hasQuery) {
+        if (value == null || value.isEmpty()) {
+            return hasQuery ? RELEVANCE : NEWEST;
+        }
+        for (SortOrder order : values()) {
+            if (order.param.equals(value)) {
+                if (order == RELEVANCE && !hasQuery) {
+                    throw ApiError.badParameter("sort", "sort=relevance needs a text query q");
+                }
+                return order;
+            }
+        }
+        throw ApiError.badParameter("sort", "sort must be -published, published or relevance, not \"" + value + "\"");
+    }
+}

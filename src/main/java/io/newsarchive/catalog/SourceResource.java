@@ -1,0 +1,40 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.system.ApiError;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Sources as JSON, with their article counts and first and last publication dates. */
+@Path("/api/sources")
+@Produces(MediaType.APPLICATION_JSON)
+public class SourceResource {
+
+    private final SourceCatalog sources;
+
+    SourceResource(SourceCatalog sources) {
+        this.sources = sources;
+    }
+
+    @GET
+    public List<SourceStats> all() {
+        return sources.all();
+    }
+
+    @GET
+    @Path("/{host}")
+    public SourceStats one(@RestPath String host) {
+        return find(sources, host);
+    }
+
+    static SourceStats find(SourceCatalog sources, String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        return sources.find(name.startsWith("www.") ? name.substring(4) : name)
+                .orElseThrow(() -> ApiError.notFound("no source " + host));
+    }
+}
