@@ -1,6 +1,5 @@
 package io.newsarchive.system;
 
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -12,17 +11,30 @@ import jakarta.ws.rs.core.Response;
  */
 public record ApiError(String error, String message, String parameter) {
 
+    /** A failure a resource reports; {@link ErrorMappers} answers it as JSON or as an error page. */
+    public static class Failure extends RuntimeException {
+
+        final int status;
+        final ApiError body;
+
+        Failure(int status, ApiError body) {
+            super(body.message(), null, false, false);
+            this.status = status;
+            this.body = body;
+        }
+    }
+
     /** A 400 naming the parameter at fault. */
-    public static WebApplicationException badParameter(String parameter, String message) {
+    public static Failure badParameter(String parameter, String message) {
         return failure(Response.Status.BAD_REQUEST, "bad_request", message, parameter);
     }
 
-    public static WebApplicationException notFound(String message) {
+    public static Failure notFound(String message) {
         return failure(Response.Status.NOT_FOUND, "not_found", message, null);
     }
 
-    public static WebApplicationException failure(Response.Status status, String error, String message, String parameter) {
-        return new WebApplicationException(message, response(status.getStatusCode(), error, message, parameter));
+    public static Failure failure(Response.Status status, String error, String message, String parameter) {
+        return new Failure(status.getStatusCode(), new ApiError(error, message, parameter));
     }
 
     static Response response(int status, String error, String message, String parameter) {

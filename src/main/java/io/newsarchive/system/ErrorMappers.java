@@ -1,53 +1,80 @@
 package io.newsarchive.system;
 
 import io.newsarchive.ingest.IngestFailure;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.io.IOException;
 import java.util.Locale;
 
-/** Turns every failure into a JSON error body; no stack trace ever reaches a client. */
+/**
+ * Turns every failure into an error answer that says what went wrong: a JSON body under {@code /api}, an error
+ * page elsewhere. No stack trace ever reaches a client.
+ */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message, String parameter);
+    }
+
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response failure(ApiError.Failure e, UriInfo uri) {
+        return answer(uri, e.status, e.body.error(), e.body.message(), e.body.parameter());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response given = e.getResponse();
-        if (given.hasEntity() && MediaType.APPLICATION_JSON_TYPE.isCompatible(given.getMediaType())) {
-            return given;
-        }
         int status = given.getStatus();
         String error = Response.Status.fromStatusCode(status) == null ? "error"
                 : Response.Status.fromStatusCode(status).name().toLowerCase(Locale.ROOT);
-        return ApiError.response(status, error, e.getMessage(), null);
+        return answer(uri, status, error, e.getMessage(), null);
     }
 
     @ServerExceptionMapper
-    public Response ingestFailure(IngestFailure e) {
+    public Response ingestFailure(IngestFailure e, UriInfo uri) {
         LOG.error(e.getMessage(), e);
-        return ApiError.response(503, "unavailable", e.getMessage(), null);
+        return answer(uri, 503, "unavailable", e.getMessage(), null);
     }
 
     @ServerExceptionMapper
-    public Response databaseFailure(DatabaseFailure e) {
+    public Response databaseFailure(DatabaseFailure e, UriInfo uri) {
         LOG.error(e.getMessage(), e);
-        return ApiError.response(503, "unavailable", e.getMessage(), null);
+        return answer(uri, 503, "unavailable", e.getMessage(), null);
     }
 
     /** Our resources read no stream themselves; an I/O error here is a body that could not be parsed. */
     @ServerExceptionMapper
-    public Response unreadableBody(IOException e) {
-        return ApiError.response(400, "bad_request", "the request body could not be read: " + e.getMessage(), null);
+    public Response unreadableBody(IOException e, UriInfo uri) {
+        return answer(uri, 400, "bad_request", "the request body could not be read: " + e.getMessage(), null);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("unexpected error", e);
-        return ApiError.response(500, "internal_error", "the server could not answer this request; see its log", null);
+        return answer(uri, 500, "internal_error", "the server could not answer this request; see its log", null);
+    }
+
+    private static Response answer(UriInfo uri, int status, String error, String message, String parameter) {
+        if (uri.getPath().startsWith("/api/") || uri.getPath().startsWith("/q/")) {
+            return ApiError.response(status, error, message, parameter);
+        }
+        String title = switch (status) {
+            case 400 -> "This address has a mistake";
+            case 404 -> "Not found";
+            case 503 -> "The catalog is unavailable";
+            default -> "Something went wrong";
+        };
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(status, title, message, parameter)).build();
     }
 }

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -21,7 +23,12 @@ public final class CorpusFiles {
     }
 
     public static String article(String headline, String url, String... sentences) {
-        return headline + "\n20220121\n" + url + "\n" + String.join("\n", sentences) + "\n";
+        return article(headline, LocalDate.of(2022, 1, 21), url, sentences);
+    }
+
+    public static String article(String headline, LocalDate published, String url, String... sentences) {
+        return headline + "\n" + published.format(DateTimeFormatter.BASIC_ISO_DATE) + "\n" + url + "\n"
+                + String.join("\n", sentences) + "\n";
     }
 
     public static Path write(Path dir, String name, String content) throws IOException {

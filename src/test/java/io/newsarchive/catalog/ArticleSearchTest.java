@@ -1,0 +1,310 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.system.CatalogTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static io.newsarchive.catalog.CatalogFixtures.ingest;
+import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
+import static io.newsarchive.catalog.CatalogFixtures.uniqueWord;
+import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code GET /api/articles}: keyset pages, filters, text search, totals and facets, checked against the database. */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class ArticleSearchTest {
+
+    @Test
+    void cursorsWalkTheListingForwardAndBackWithoutRepeatsOrGaps() {
+        String host = "news." + uniqueDomain();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            // several articles share a date, so the id breaks ties
+            files.add(article("Story " + i, LocalDate.of(2022, 3, 1 + i / 3), "https://" + host + "/s/" + i, "Text " + i + "."));
+        }
+        List<Long> ids = ingest(files.toArray(String[]::new));
+        List<Long> newestFirst = new ArrayList<>();
+        for (int i = 22; i >= 0; i--) {
+            newestFirst.add(ids.get(i));
+        }
+
+        List<List<Long>> pages = new ArrayList<>();
+        List<String> prevCursors = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath page = listing("source=" + host + "&limit=5" + (cursor == null ? "" : "&cursor=" + cursor));
+            pages.add(itemIds(page));
+            prevCursors.add(page.getString("prev_cursor"));
+            cursor = page.getString("next_cursor");
+        } while (cursor != null);
+        assertEquals(newestFirst, pages.stream().flatMap(List::stream).toList());
+        assertEquals(List.of(5, 5, 5, 5, 3), pages.stream().map(List::size).toList());
+        assertNull(prevCursors.get(0), "the first page has no previous page");
+
+        // back from the last page: the same pages in reverse, and the first page has no previous one
+        JsonPath back = listing("source=" + host + "&limit=5&cursor=" + prevCursors.get(4));
+        assertEquals(pages.get(3), itemIds(back));
+        for (int i = 2; i >= 0; i--) {
+            back = listing("source=" + host + "&limit=5&cursor=" + back.getString("prev_cursor"));
+            assertEquals(pages.get(i), itemIds(back));
+        }
+        assertNull(back.getString("prev_cursor"));
+    }
+
+    @Test
+    void aListingSurvivesInsertsBetweenPages() {
+        String host = "news." + uniqueDomain();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            files.add(article("Before " + i, LocalDate.of(2022, 5, 1 + i), "https://" + host + "/b/" + i, "Text."));
+        }
+        Set<Long> original = new LinkedHashSet<>(ingest(files.toArray(String[]::new)));
+
+        JsonPath first = listing("source=" + host + "&limit=4&sort=published");
+        List<Long> seen = new ArrayList<>(itemIds(first));
+        // newer and older rows arrive, some on dates already passed, some ahead of the reader
+        Set<Long> inserted = new LinkedHashSet<>(ingest(
+                article("Late A", LocalDate.of(2022, 5, 2), "https://" + host + "/l/a", "Text."),
+                article("Late B", LocalDate.of(2022, 5, 10), "https://" + host + "/l/b", "Text."),
+                article("Late C", LocalDate.of(2022, 6, 30), "https://" + host + "/l/c", "Text.")));
+        String cursor = first.getString("next_cursor");
+        while (cursor != null) {
+            JsonPath page = listing("source=" + host + "&limit=4&sort=published&cursor=" + cursor);
+            seen.addAll(itemIds(page));
+            cursor = page.getString("next_cursor");
+        }
+        assertEquals(seen.size(), new LinkedHashSet<>(seen).size(), "no article is listed twice: " + seen);
+        assertTrue(seen.containsAll(original), "every article present from the start is listed");
+        List<Long> ahead = inserted.stream().skip(1).toList();
+        assertTrue(seen.containsAll(ahead), "articles inserted ahead of the reader are listed too");
+    }
+
+    @Test
+    void filtersByDatesSourceHostOrDomainAndVisibility() {
+        String domain = uniqueDomain();
+        String news = "news." + domain;
+        String sport = "sport." + domain;
+        List<Long> ids = ingest(
+                article("A", LocalDate.of(2021, 12, 31), "https://" + news + "/a", "Text."),
+                article("B", LocalDate.of(2022, 1, 1), "https://" + news + "/b", "Text."),
+                article("C", LocalDate.of(2022, 1, 31), "https://" + sport + "/c", "Text."),
+                article("D", LocalDate.of(2022, 2, 1), "https://www." + sport + "/d", "Text."),
+                article("D revised", LocalDate.of(2022, 2, 1), "https://www." + sport + "/d", "Text, corrected."));
+
+        assertEquals(List.of(ids.get(2), ids.get(1)), itemIds(listing("source=" + domain + "&from=2022-01-01&to=2022-01-31")));
+        assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(listing("source=" + news)));
+        assertEquals(List.of(ids.get(4), ids.get(2)), itemIds(listing("source=www." + sport)));
+        assertEquals(List.of(ids.get(4), ids.get(3), ids.get(2)), itemIds(listing("source=" + sport + "&all_versions=true")));
+        assertEquals(List.of(ids.get(0), ids.get(1)), itemIds(listing("source=" + news + "&sort=published")));
+        assertEquals(List.of(), itemIds(listing("source=nowhere-" + domain)));
+
+        withdraw(ids.get(1));
+        assertEquals(List.of(ids.get(0)), itemIds(listing("source=" + news)));
+        assertEquals(List.of(ids.get(1)), itemIds(listing("source=" + news + "&status=withdrawn")));
+        assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(listing("source=" + news + "&status=all")));
+        JsonPath withdrawn = listing("source=" + domain + "&status=withdrawn");
+        assertEquals(1, withdrawn.getInt("total"));
+        assertEquals("withdrawn", withdrawn.getString("items[0].status"));
+    }
+
+    @Test
+    void textSearchTakesPhrasesAlternativesAndExclusionsAndMarksMatches() {
+        String host = "news." + uniqueDomain();
+        String red = uniqueWord();
+        String blue = uniqueWord();
+        String green = uniqueWord();
+        List<Long> ids = ingest(
+                article("Nothing in the headline", LocalDate.of(2022, 1, 3), "https://" + host + "/1",
+                        "First a " + blue + " and then " + red + " later.", "Unrelated."),
+                article("The " + red + " report", LocalDate.of(2022, 1, 2), "https://" + host + "/2",
+                        "It says " + red + " " + blue + " once, as 5 < 6 & \"so\".", "Unrelated."),
+                article("Other", LocalDate.of(2022, 1, 1), "https://" + host + "/3", "Only " + green + " here."));
+
+        // the headline weighs more than the body
+        assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(listing("q=" + red)));
+        assertEquals(List.of(ids.get(1)), itemIds(listing("q=\"" + red + " " + blue + "\"")));
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(2)), itemIds(listing("q=" + red + " or " + green + "&sort=-published")));
+        assertEquals(List.of(ids.get(0)), itemIds(listing("q=" + red + " -report")));
+
+        JsonPath found = listing("q=" + blue + "&sort=published");
+        assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(found));
+        assertThatSnippet(found.getString("items[0].snippet"), blue);
+        assertTrue(found.getString("items[0].snippet").contains("5 &lt; 6 &amp; &quot;so&quot;"),
+                "stored text is escaped in snippets: " + found.getString("items[0].snippet"));
+        assertFalse(listing("source=" + host).getString("items[0]").contains("snippet"), "no snippet without a query");
+    }
+
+    private static void assertThatSnippet(String snippet, String word) {
+        assertTrue(snippet.contains("<mark>" + word + "</mark>"), "the match is marked: " + snippet);
+    }
+
+    @Test
+    void totalsAndFacetsAgreeWithTheArticlesThemselves() throws Exception {
+        String domain = uniqueDomain();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String host = (i % 3 == 0 ? "news." : i % 3 == 1 ? "sport." : "travel.") + domain;
+            files.add(article("Facet " + i, LocalDate.of(2021, 11, 20).plusDays(i * 4L), "https://" + host + "/f/" + i, "Text."));
+        }
+        files.add(article("Facet 0 revised", LocalDate.of(2021, 11, 20), "https://news." + domain + "/f/0", "New text."));
+        List<Long> ids = ingest(files.toArray(String[]::new));
+        withdraw(ids.get(7));
+
+        // whole months, partial months at either end, within one month, open-ended, other visibilities
+        for (String filter : List.of("", "&from=2021-12-01&to=2022-01-31", "&from=2021-12-15&to=2022-02-10",
+                "&from=2022-01-05&to=2022-01-20", "&from=2022-01-10", "&to=2021-12-31", "&status=all",
+                "&status=withdrawn", "&all_versions=true", "&all_versions=true&status=all&from=2021-11-21")) {
+            JsonPath listing = listing("source=" + domain + filter);
+            Map<String, Long> expected = countsFromArticles(domain, filter);
+            long total = expected.values().stream().mapToLong(Long::longValue).sum();
+            assertEquals(total, listing.getLong("total"), "total for " + filter);
+            assertFalse(listing.getBoolean("total_is_estimate"));
+            assertEquals(expected, facet(listing, "month"), "months for " + filter);
+            Map<String, Long> years = new TreeMap<>();
+            expected.forEach((month, n) -> years.merge(month.substring(0, 4), n, Long::sum));
+            assertEquals(years, facet(listing, "year"), "years for " + filter);
+            assertEquals(total, facet(listing, "source").values().stream().mapToLong(Long::longValue).sum());
+        }
+        JsonPath bySource = listing("source=" + domain);
+        assertEquals(Map.of("news." + domain, 14L, "sport." + domain, 12L, "travel." + domain, 13L), facet(bySource, "source"));
+        assertEquals("news." + domain, bySource.getString("facets.source[0].value"), "the biggest source first");
+        assertEquals(1, listing("source=" + domain + "&source_facets=1").getList("facets.source").size());
+        assertEquals(3, listing("source=" + domain + "&source_facets=1").getInt("facet_sources"));
+        given().get("/api/articles?source=" + domain + "&facets=false").then().statusCode(200)
+                .body("$", not(hasKey("facets")))
+                .body("total", equalTo(39));
+    }
+
+    @Test
+    void badParametersAreRefusedWithTheParameterNamed() {
+        String cursor = listing("limit=1").getString("next_cursor");
+        Map<String, String> cases = new HashMap<>();
+        cases.put("from=2022-02-30", "from");
+        cases.put("from=20220201", "from");
+        cases.put("to=yesterday", "to");
+        cases.put("from=2022-03-01&to=2022-02-01", "to");
+        cases.put("limit=0", "limit");
+        cases.put("limit=5000", "limit");
+        cases.put("limit=ten", "limit");
+        cases.put("sort=newest", "sort");
+        cases.put("sort=relevance", "sort");
+        cases.put("cursor=not-a-cursor", "cursor");
+        cases.put("cursor=" + cursor + "&sort=published", "cursor");
+        cases.put("q=the and of", "q");
+        cases.put("q=" + "x".repeat(501), "q");
+        cases.put("status=deleted", "status");
+        cases.put("all_versions=yes", "all_versions");
+        cases.put("facets=maybe", "facets");
+        cases.put("source=a b", "source");
+        cases.forEach((query, parameter) -> given().get("/api/articles?" + query).then()
+                .statusCode(400)
+                .body("error", equalTo("bad_request"))
+                .body("parameter", equalTo(parameter))
+                .body("message", containsString(parameter)));
+    }
+
+    @Test
+    void sourcesHaveCountsAndDateSpans() {
+        String host = "news." + uniqueDomain();
+        ingest(article("One", LocalDate.of(2022, 1, 5), "https://" + host + "/1", "Text."),
+                article("Two", LocalDate.of(2022, 3, 9), "https://www." + host + "/2", "Text."));
+        given().get("/api/sources/" + host).then().statusCode(200)
+                .body("host", equalTo(host))
+                .body("articles", equalTo(2))
+                .body("first", equalTo("2022-01-05"))
+                .body("last", equalTo("2022-03-09"));
+        given().get("/api/sources").then().statusCode(200).body("host", hasItem(host));
+        given().get("/api/sources/no-such-" + host).then().statusCode(404).body("error", equalTo("not_found"));
+    }
+
+    @Test
+    void pagesAnswerBadParametersWithAnErrorPage() {
+        given().get("/?limit=0").then().statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("limit must be a whole number"));
+        given().get("/articles/999999999").then().statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("no article 999999999"));
+    }
+
+    private static JsonPath listing(String query) {
+        return given().get("/api/articles?" + query).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<Long> itemIds(JsonPath page) {
+        return page.getList("items.id", Number.class).stream().map(Number::longValue).toList();
+    }
+
+    private static Map<String, Long> facet(JsonPath listing, String name) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Map<String, Object> v : listing.<Map<String, Object>>getList("facets." + name)) {
+            counts.put((String) v.get("value"), ((Number) v.get("count")).longValue());
+        }
+        return counts;
+    }
+
+    private static void withdraw(long id) {
+        try (Connection c = CatalogTestDatabase.connect();
+             PreparedStatement ps = c.prepareStatement("update article set status = 'withdrawn' where id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Articles per month for the filter, counted straight from the article table. */
+    private static Map<String, Long> countsFromArticles(String domain, String filter) throws Exception {
+        Map<String, String> p = new HashMap<>();
+        for (String pair : filter.split("&")) {
+            if (!pair.isEmpty()) {
+                p.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        String status = p.getOrDefault("status", "active");
+        String sql = """
+                select to_char(a.published, 'YYYY-MM'), count(*) from article a join source s on s.id = a.source_id
+                where s.domain = ? and (a.latest or ?) and (a.status = ? or ? = 'all')
+                  and a.published >= ?::date and a.published <= ?::date
+                group by 1""";
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection c = CatalogTestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, domain);
+            ps.setBoolean(2, p.containsKey("all_versions"));
+            ps.setString(3, status);
+            ps.setString(4, status);
+            ps.setString(5, p.getOrDefault("from", "1700-01-01"));
+            ps.setString(6, p.getOrDefault("to", "9999-12-31"));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+}
