@@ -1,0 +1,145 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.system.CatalogTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.newsarchive.catalog.CatalogFixtures.ingest;
+import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
+import static io.newsarchive.catalog.CatalogFixtures.uniqueWord;
+import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The catalog pages in headless Chromium (Debian packages chromium and chromium-driver; nothing is downloaded):
+ * search, a facet, paging forward and back, an article page.
+ */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class CatalogPageTest {
+
+    private static WebDriver browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("catalog-chromium"));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void searchApplyAFacetPageForwardAndBackAndOpenAnArticle() {
+        String domain = uniqueDomain();
+        String word = uniqueWord();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String host = (i < 4 ? "news." : "sport.") + domain;
+            // the sport articles share a day, so each has the other two as neighbours
+            files.add(article("Headline " + i + " about " + word, LocalDate.of(2022, 2, i < 4 ? 1 + i : 5), "https://" + host + "/a/" + i,
+                    "The " + word + " story number " + i + " begins.", "A second sentence."));
+        }
+        files.add(article("Unrelated", LocalDate.of(2022, 2, 20), "https://news." + domain + "/other", "Nothing here."));
+        ingest(files.toArray(String[]::new));
+
+        browser.get(root + "?limit=2");
+        assertJsonTwin();
+        for (WebElement control : browser.findElements(By.cssSelector("form.search input:not([type=hidden]), form.search select"))) {
+            assertEquals(1, browser.findElements(By.cssSelector("label[for='" + control.getAttribute("id") + "']")).size(),
+                    "every form control has a label");
+        }
+
+        browser.findElement(By.id("q")).sendKeys(word);
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        assertEquals("7 articles", heading());
+        assertEquals(2, items().size());
+        for (WebElement mark : browser.findElements(By.cssSelector(".items .snippet mark"))) {
+            assertEquals(word, mark.getText());
+        }
+        assertFalse(browser.findElements(By.cssSelector(".items .snippet mark")).isEmpty(), "matches are highlighted");
+        assertFalse(browser.findElements(By.cssSelector(".timeline rect")).isEmpty(), "the timeline is drawn");
+
+        browser.findElement(By.cssSelector(".facets")).findElement(By.linkText("sport." + domain)).click();
+        assertTrue(browser.getCurrentUrl().contains("source=sport." + domain));
+        assertEquals("3 articles", heading());
+        assertJsonTwin();
+
+        List<String> first = headlines();
+        browser.findElement(By.cssSelector("a[rel=next]")).click();
+        List<String> second = headlines();
+        assertEquals(1, second.size());
+        assertNotEquals(first, second);
+        assertTrue(browser.findElements(By.cssSelector("a[rel=next]")).isEmpty(), "the last page has no next link");
+        browser.findElement(By.cssSelector("a[rel=prev]")).click();
+        assertEquals(first, headlines());
+        assertTrue(browser.findElements(By.cssSelector("a[rel=prev]")).isEmpty(), "the first page has no previous link");
+
+        // the facet again removes its filter
+        browser.findElement(By.cssSelector(".facets a.active")).click();
+        assertEquals("7 articles", heading());
+
+        String headline = first.get(0);
+        browser.findElement(By.linkText(headline)).click();
+        assertEquals(headline, browser.findElement(By.tagName("h1")).getText());
+        List<WebElement> sentences = browser.findElements(By.cssSelector(".body ol li"));
+        assertEquals(2, sentences.size());
+        assertTrue(sentences.get(0).getText().contains(word));
+        assertFalse(browser.findElements(By.linkText("Original file")).isEmpty());
+        assertEquals(1, browser.findElements(By.cssSelector("table tbody tr")).size(), "one version");
+        assertEquals(2, browser.findElements(By.cssSelector("aside ul li a")).size(), "the other sport articles of that day");
+        assertJsonTwin();
+    }
+
+    private String heading() {
+        return browser.findElement(By.id("results-heading")).getText();
+    }
+
+    private List<WebElement> items() {
+        return browser.findElements(By.cssSelector(".items > li h2 a"));
+    }
+
+    private List<String> headlines() {
+        return items().stream().map(WebElement::getText).toList();
+    }
+
+    /** The page names its JSON twin, and the twin answers JSON. */
+    private void assertJsonTwin() {
+        String href = browser.findElement(By.cssSelector("link[rel=alternate][type='application/json']")).getAttribute("href");
+        given().get(href).then().statusCode(200).contentType("application/json");
+    }
+}
