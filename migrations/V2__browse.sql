@@ -21,6 +21,13 @@ create table article_month_count (
     primary key (source_id, month, latest, status)
 );
 
+-- Bumped by every statement that changes articles, so that counts computed before can be known to be current.
+create table catalog_version (
+    id      boolean primary key default true check (id),
+    version bigint  not null
+);
+insert into catalog_version values (true, 0);
+
 create function article_month_count_track() returns trigger
     language plpgsql as
 $$
@@ -48,6 +55,7 @@ begin
               from old_rows group by 1, 2, 3, 4) gone
         where (c.source_id, c.month, c.latest, c.status) = (gone.source_id, gone.month, gone.latest, gone.status);
     end if;
+    update catalog_version set version = version + 1;
     return null;
 end
 $$;

@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsarchive.system.ApiError;
+import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,11 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Listings of the catalog in plain SQL: keyset pages (never OFFSET), ranked full-text search on the RUM index,
  * snippets, totals and facets. Facets and totals without a text query add up {@code article_month_count}; with
- * one they count the matches, up to {@link #COUNT_LIMIT} unless an exact total is asked for.
+ * one they count the matches, up to {@link #COUNT_LIMIT} unless an exact total is asked for. Totals and facets are
+ * kept per filter until {@code catalog_version} changes, so that paging through a listing counts it once.
  */
 @ApplicationScoped
 public class ArticleSearch {
@@ -33,6 +37,10 @@ public class ArticleSearch {
     // \u0001 and \u0002 cannot occur in stored text (the parser rejects control bytes), so they mark matches safely
     private static final String SNIPPET_OPTIONS =
             "StartSel=\u0001, StopSel=\u0002, MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=\" … \"";
+    private static final Pattern LEXEME = Pattern.compile("'((?:[^']|'')*)'");
+    private static final String ARTICLE_COLUMNS = """
+            a.id, a.headline, a.published, a.url, a.normalized_url, a.source_id, a.file_name, a.sha256, a.size_bytes,
+            a.sentence_count, a.word_count, a.ingested_at, a.version, a.status, a.latest, a.ingest_run_id""";
     private static final String COLUMNS = """
             a.id, a.headline, a.published, a.url, a.normalized_url, s.host, s.domain, a.file_name, a.sha256,
             a.size_bytes, a.sentence_count, a.word_count, a.ingested_at, a.version, a.status, a.latest,
@@ -40,23 +48,49 @@ public class ArticleSearch {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final Map<CountsKey, Counts> countsCache;
 
-    ArticleSearch(DataSource dataSource, ObjectMapper json) {
+    ArticleSearch(DataSource dataSource, ObjectMapper json, CatalogConfig config) {
         this.dataSource = dataSource;
         this.json = json;
+        int entries = config.browse().countsCacheEntries();
+        this.countsCache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<CountsKey, Counts> eldest) {
+                return size() > entries;
+            }
+        });
     }
 
     public Listing list(ListingRequest request) {
         try (Connection c = dataSource.getConnection()) {
+            // one snapshot for the page and its counts
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
             Conditions where = conditions(c, request.filter());
             Page page = page(c, request, where);
-            Counts counts = where.tsquery() == null ? monthCounts(c, request, where) : matchCounts(c, request, where);
+            Counts counts = counts(c, request, where);
+            c.commit();
             return new Listing(page.items(), page.next(), page.prev(), counts.total(), counts.estimate(),
                     request.facets() ? counts.facets() : null, request.facets() ? counts.facetSources() : null,
                     counts.sampleSize());
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }
+    }
+
+    private record CountsKey(long version, CatalogFilter filter, boolean exactTotal, int sourceFacets) {
+    }
+
+    private Counts counts(Connection c, ListingRequest r, Conditions where) throws SQLException {
+        CountsKey key = new CountsKey(Long.parseLong(queryOne(c, "select version from catalog_version", List.of())),
+                r.filter(), r.exactTotal(), r.sourceFacets());
+        Counts counts = countsCache.get(key);
+        if (counts == null) {
+            counts = where.tsquery() == null ? monthCounts(c, r, where) : matchCounts(c, r, where);
+            countsCache.put(key, counts);
+        }
+        return counts;
     }
 
     /** The WHERE clause of a filter over {@code article a}, its parameters, and what it was made of. */
@@ -90,8 +124,14 @@ public class ArticleSearch {
         Long[] sourceIds = null;
         if (!f.sources().isEmpty()) {
             sourceIds = sourceIds(c, f.sources());
-            sql.add("a.source_id = any(?)");
-            params.add(sourceIds);
+            if (sourceIds.length == 1) {
+                // plain equality lets (source_id, published, id) hand out the rows already in order
+                sql.add("a.source_id = ?");
+                params.add(sourceIds[0]);
+            } else {
+                sql.add("a.source_id = any(?)");
+                params.add(sourceIds);
+            }
         }
         String tsquery = null;
         if (f.q() != null) {
@@ -131,30 +171,41 @@ public class ArticleSearch {
         Cursor cursor = r.cursor();
         boolean backward = cursor != null && cursor.backward();
         boolean descending = (sort == SortOrder.NEWEST) != backward;
-        String key = sort == SortOrder.RELEVANCE ? "(a.search_vector <=> ?::tsquery)" : "a.published";
         String keyType = sort == SortOrder.RELEVANCE ? "real" : "date";
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(", ").append(key).append("::text\n");
+        String from;
+        String key;
+        String conditions;
         if (sort == SortOrder.RELEVANCE) {
+            // the RUM index hands out matches in rank order with their distance, without reading the rows; the fence
+            // (offset 0) keeps that order so that sorting by (distance, id) stops after one page
+            from = "(select " + ARTICLE_COLUMNS + ", a.search_vector <=> ?::tsquery as distance from article a where "
+                    + where.sql() + " order by a.search_vector <=> ?::tsquery offset 0) a";
             params.add(where.tsquery());
+            params.addAll(where.params());
+            params.add(where.tsquery());
+            key = "a.distance";
+            conditions = "true";
+        } else {
+            from = "article a";
+            key = "a.published";
+            conditions = where.sql();
+            params.addAll(where.params());
         }
-        sql.append("from article a join source s on s.id = a.source_id\nwhere ").append(where.sql());
-        params.addAll(where.params());
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(", ").append(key).append("::text\nfrom ")
+                .append(from).append("\njoin source s on s.id = a.source_id\nwhere ").append(conditions);
         if (cursor != null) {
             sql.append("\n  and (").append(key).append(", a.id) ").append(descending ? "<" : ">")
                     .append(" (?::").append(keyType).append(", ?)");
-            if (sort == SortOrder.RELEVANCE) {
-                params.add(where.tsquery());
-            }
             params.add(cursor.key());
             params.add(cursor.id());
         }
         String direction = descending ? " desc" : "";
         sql.append("\norder by ").append(key).append(direction).append(", a.id").append(direction).append("\nlimit ?");
-        if (sort == SortOrder.RELEVANCE) {
-            params.add(where.tsquery());
-        }
         params.add(r.limit() + 1);
+        if (sort == SortOrder.RELEVANCE) {
+            rankedPlans(c, true);
+        }
 
         List<ArticleJson> items = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -163,6 +214,9 @@ public class ArticleSearch {
                 items.add(article(rs));
                 keys.add(rs.getString(18));
             }
+        }
+        if (sort == SortOrder.RELEVANCE) {
+            rankedPlans(c, false);
         }
         boolean more = items.size() > r.limit();
         if (more) {
@@ -190,6 +244,18 @@ public class ArticleSearch {
         return new Page(items, next, prev);
     }
 
+    /**
+     * PostgreSQL's cost model underrates the RUM index's ordered scan and would rather rank every match from the
+     * table (a bitmap scan and a sort, hundreds of times slower for common words); ranked pages turn that off.
+     */
+    private static void rankedPlans(Connection c, boolean on) throws SQLException {
+        try (var statement = c.createStatement()) {
+            statement.execute(on
+                    ? "set local enable_bitmapscan = off; set local enable_seqscan = off; set local work_mem = '64MB'"
+                    : "reset enable_bitmapscan; reset enable_seqscan; reset work_mem");
+        }
+    }
+
     private static ArticleJson article(ResultSet rs) throws SQLException {
         return new ArticleJson(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
@@ -197,18 +263,38 @@ public class ArticleSearch {
                 null, rs.getBoolean(16), rs.getLong(17), null);
     }
 
+    /**
+     * Snippets by {@code ts_headline}, which parses the text it is given: it gets the first three sentences that
+     * contain a query lexeme as a substring (lexemes are mostly word prefixes), or the whole body when none does.
+     */
     private static List<ArticleJson> withSnippets(Connection c, List<ArticleJson> items, String tsquery) throws SQLException {
         Map<Long, String> snippets = new LinkedHashMap<>();
         try (PreparedStatement ps = prepare(c, """
-                select id, ts_headline('english', article_body_text(sentences), ?::tsquery, ?)
-                from article where id = any(?)""",
-                List.of(tsquery, SNIPPET_OPTIONS, items.stream().map(ArticleJson::id).toArray(Long[]::new)));
+                select a.id, ts_headline('english',
+                           coalesce((select string_agg(s, ' … ' order by n)
+                                     from (select s, n from unnest(a.sentences) with ordinality u(s, n)
+                                           where lower(s) like any(?) order by n limit 3) candidates),
+                                    article_body_text(a.sentences)),
+                           ?::tsquery, ?)
+                from article a where a.id = any(?)""",
+                List.of(lexemePatterns(tsquery), tsquery, SNIPPET_OPTIONS, items.stream().map(ArticleJson::id).toArray(Long[]::new)));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 snippets.put(rs.getLong(1), snippetHtml(rs.getString(2)));
             }
         }
         return items.stream().map(a -> a.withSnippet(snippets.getOrDefault(a.id(), ""))).toList();
+    }
+
+    /** LIKE patterns for the lexemes of a tsquery such as {@code 'russia' & !'troop'}. */
+    static String[] lexemePatterns(String tsquery) {
+        Matcher m = LEXEME.matcher(tsquery);
+        List<String> patterns = new ArrayList<>();
+        while (m.find()) {
+            String lexeme = m.group(1).replace("''", "'").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            patterns.add("%" + lexeme + "%");
+        }
+        return patterns.toArray(String[]::new);
     }
 
     private static String snippetHtml(String marked) {
@@ -380,6 +466,8 @@ public class ArticleSearch {
             Object p = params.get(i);
             if (p instanceof Long[] ids) {
                 ps.setArray(i + 1, c.createArrayOf("bigint", ids));
+            } else if (p instanceof String[] texts) {
+                ps.setArray(i + 1, c.createArrayOf("text", texts));
             } else {
                 ps.setObject(i + 1, p);
             }

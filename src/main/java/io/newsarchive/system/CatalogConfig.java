@@ -15,6 +15,15 @@ public interface CatalogConfig {
     /** What the service ingests when it first starts on an empty catalog. */
     StartupIngest startupIngest();
 
+    /** How listings and searches are answered. */
+    Browse browse();
+
+    interface Browse {
+        /** How many listings' totals and facets are kept until the catalog changes (0 turns keeping them off). */
+        @WithDefault("2000")
+        int countsCacheEntries();
+    }
+
     interface Ingest {
         /** Largest accepted corpus file, in bytes (default 10 MiB). */
         @WithDefault("10485760")

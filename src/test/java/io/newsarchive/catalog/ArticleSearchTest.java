@@ -122,8 +122,10 @@ class ArticleSearchTest {
         assertEquals(List.of(ids.get(0), ids.get(1)), itemIds(listing("source=" + news + "&sort=published")));
         assertEquals(List.of(), itemIds(listing("source=nowhere-" + domain)));
 
+        assertEquals(2, listing("source=" + news).getInt("total"));
         withdraw(ids.get(1));
         assertEquals(List.of(ids.get(0)), itemIds(listing("source=" + news)));
+        assertEquals(1, listing("source=" + news).getInt("total"), "counts follow the change at once");
         assertEquals(List.of(ids.get(1)), itemIds(listing("source=" + news + "&status=withdrawn")));
         assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(listing("source=" + news + "&status=all")));
         JsonPath withdrawn = listing("source=" + domain + "&status=withdrawn");
@@ -141,7 +143,7 @@ class ArticleSearchTest {
                 article("Nothing in the headline", LocalDate.of(2022, 1, 3), "https://" + host + "/1",
                         "First a " + blue + " and then " + red + " later.", "Unrelated."),
                 article("The " + red + " report", LocalDate.of(2022, 1, 2), "https://" + host + "/2",
-                        "It says " + red + " " + blue + " once, as 5 < 6 & \"so\".", "Unrelated."),
+                        "It says " + red + " " + blue + " & 5 < 6 \"so\" once.", "Unrelated."),
                 article("Other", LocalDate.of(2022, 1, 1), "https://" + host + "/3", "Only " + green + " here."));
 
         // the headline weighs more than the body
@@ -153,9 +155,21 @@ class ArticleSearchTest {
         JsonPath found = listing("q=" + blue + "&sort=published");
         assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(found));
         assertThatSnippet(found.getString("items[0].snippet"), blue);
-        assertTrue(found.getString("items[0].snippet").contains("5 &lt; 6 &amp; &quot;so&quot;"),
+        assertTrue(found.getString("items[0].snippet").contains("&amp; 5 &lt; 6 &quot;so&quot;"),
                 "stored text is escaped in snippets: " + found.getString("items[0].snippet"));
         assertFalse(listing("source=" + host).getString("items[0]").contains("snippet"), "no snippet without a query");
+
+        // ranked pages, one article each, follow the ranking
+        List<Long> ranked = itemIds(listing("q=" + red + " or " + blue + " or " + green));
+        List<Long> walked = new ArrayList<>();
+        String cursor = "";
+        do {
+            JsonPath page = listing("q=" + red + " or " + blue + " or " + green + "&limit=1" + cursor);
+            walked.addAll(itemIds(page));
+            cursor = page.getString("next_cursor") == null ? null : "&cursor=" + page.getString("next_cursor");
+        } while (cursor != null);
+        assertEquals(3, ranked.size());
+        assertEquals(ranked, walked);
     }
 
     private static void assertThatSnippet(String snippet, String word) {
