@@ -25,14 +25,11 @@ import java.util.regex.Pattern;
 /**
  * Listings of the catalog in plain SQL: keyset pages (never OFFSET), ranked full-text search on the RUM index,
  * snippets, totals and facets. Facets and totals without a text query add up {@code article_month_count}; with
- * one they count the matches, up to {@link #COUNT_LIMIT} unless an exact total is asked for. Totals and facets are
+ * one they count the matches, up to {@code catalog.browse.count-limit} unless an exact total is asked for. Totals and facets are
  * kept per filter until {@code catalog_version} changes, so that paging through a listing counts it once.
  */
 @ApplicationScoped
 public class ArticleSearch {
-
-    /** Above this many matches of a text query the total is estimated and the facets count only this many. */
-    public static final int COUNT_LIMIT = 10_000;
 
     // \u0001 and \u0002 cannot occur in stored text (the parser rejects control bytes), so they mark matches safely
     private static final String SNIPPET_OPTIONS =
@@ -49,10 +46,12 @@ public class ArticleSearch {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final Map<CountsKey, Counts> countsCache;
+    private final int countLimit;
 
     ArticleSearch(DataSource dataSource, ObjectMapper json, CatalogConfig config) {
         this.dataSource = dataSource;
         this.json = json;
+        this.countLimit = config.browse().countLimit();
         int entries = config.browse().countsCacheEntries();
         this.countsCache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -374,22 +373,22 @@ public class ArticleSearch {
         return facetCounts(c, r, String.join("\nunion all\n", parts), params);
     }
 
-    /** Totals and facets of a text query: counted over the matches, or their first {@link #COUNT_LIMIT}. */
+    /** Totals and facets of a text query: counted over the matches, or the first {@link #countLimit} of them. */
     private Counts matchCounts(Connection c, ListingRequest r, Conditions where) throws SQLException {
         List<Object> params = new ArrayList<>(where.params());
         String limit = "";
         if (!r.exactTotal()) {
             limit = " limit ?";
-            params.add(COUNT_LIMIT);
+            params.add(countLimit);
         }
         String counts = "select source_id, date_trunc('month', published)::date, count(*) from (select a.source_id,"
                 + " a.published from article a where " + where.sql() + limit + ") m group by 1, 2";
         Counts counted = facetCounts(c, r, counts, params);
-        if (r.exactTotal() || counted.total() < COUNT_LIMIT) {
+        if (r.exactTotal() || counted.total() < countLimit) {
             return counted;
         }
-        long estimate = Math.max(COUNT_LIMIT, plannedRows(c, where));
-        return new Counts(estimate, true, counted.facets(), counted.facetSources(), COUNT_LIMIT);
+        long estimate = Math.max(countLimit, plannedRows(c, where));
+        return new Counts(estimate, true, counted.facets(), counted.facetSources(), countLimit);
     }
 
     private Counts facetCounts(Connection c, ListingRequest r, String counts, List<Object> countParams)

@@ -19,6 +19,10 @@ public interface CatalogConfig {
     Browse browse();
 
     interface Browse {
+        /** Above this many matches of a text query the total is estimated and facets count this many matches. */
+        @WithDefault("10000")
+        int countLimit();
+
         /** How many listings' totals and facets are kept until the catalog changes (0 turns keeping them off). */
         @WithDefault("2000")
         int countsCacheEntries();
