@@ -263,26 +263,40 @@ public class ArticleSearch {
     }
 
     /**
-     * Snippets by {@code ts_headline}, which parses the text it is given: it gets the first three sentences that
-     * contain a query lexeme as a substring (lexemes are mostly word prefixes), or the whole body when none does.
+     * Snippets by {@code ts_headline}, which parses all the text it is given. It first gets the (at most three)
+     * sentences that contain a query lexeme as a substring, as lexemes are mostly word prefixes; an article where
+     * that marks nothing (a lexeme that is no prefix, a match only in the headline) gets its whole body.
      */
     private static List<ArticleJson> withSnippets(Connection c, List<ArticleJson> items, String tsquery) throws SQLException {
-        Map<Long, String> snippets = new LinkedHashMap<>();
-        try (PreparedStatement ps = prepare(c, """
-                select a.id, ts_headline('english',
-                           coalesce((select string_agg(s, ' … ' order by n)
-                                     from (select s, n from unnest(a.sentences) with ordinality u(s, n)
-                                           where lower(s) like any(?) order by n limit 3) candidates),
-                                    article_body_text(a.sentences)),
-                           ?::tsquery, ?)
-                from article a where a.id = any(?)""",
-                List.of(lexemePatterns(tsquery), tsquery, SNIPPET_OPTIONS, items.stream().map(ArticleJson::id).toArray(Long[]::new)));
-             ResultSet rs = ps.executeQuery()) {
+        Long[] ids = items.stream().map(ArticleJson::id).toArray(Long[]::new);
+        Map<Long, String> snippets = headlines(c, """
+                coalesce((select string_agg(s, ' … ' order by n)
+                          from (select s, n from unnest(a.sentences) with ordinality u(s, n)
+                                where lower(s) like any(?) order by n limit 3) candidates),
+                         article_body_text(a.sentences))""", lexemePatterns(tsquery), tsquery, ids);
+        Long[] unmarked = snippets.entrySet().stream().filter(e -> e.getValue().indexOf('\u0001') < 0)
+                .map(Map.Entry::getKey).toArray(Long[]::new);
+        if (unmarked.length > 0) {
+            snippets.putAll(headlines(c, "article_body_text(a.sentences)", null, tsquery, unmarked));
+        }
+        return items.stream().map(a -> a.withSnippet(snippetHtml(snippets.getOrDefault(a.id(), "")))).toList();
+    }
+
+    private static Map<Long, String> headlines(Connection c, String text, String[] patterns, String tsquery, Long[] ids)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        if (patterns != null) {
+            params.add(patterns);
+        }
+        params.addAll(List.of(tsquery, SNIPPET_OPTIONS, ids));
+        Map<Long, String> headlines = new LinkedHashMap<>();
+        try (PreparedStatement ps = prepare(c, "select a.id, ts_headline('english', " + text
+                + ", ?::tsquery, ?) from article a where a.id = any(?)", params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                snippets.put(rs.getLong(1), snippetHtml(rs.getString(2)));
+                headlines.put(rs.getLong(1), rs.getString(2));
             }
         }
-        return items.stream().map(a -> a.withSnippet(snippets.getOrDefault(a.id(), ""))).toList();
+        return headlines;
     }
 
     /** LIKE patterns for the lexemes of a tsquery such as {@code 'russia' & !'troop'}. */

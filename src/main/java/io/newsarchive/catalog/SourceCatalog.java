@@ -25,6 +25,7 @@ public class SourceCatalog {
             left join article_month_count c on c.source_id = s.id and c.latest and c.status = 'active'
             %s
             group by s.id
+            %s
             order by articles desc, s.host""";
 
     private final DataSource dataSource;
@@ -35,11 +36,11 @@ public class SourceCatalog {
 
     /** Every source that has listed articles, the biggest first. */
     public List<SourceStats> all() {
-        return query(STATS.formatted("").replace("order by", "having coalesce(sum(c.articles), 0) > 0\norder by"), null);
+        return query(STATS.formatted("", "having sum(c.articles) > 0"), null);
     }
 
     public Optional<SourceStats> find(String host) {
-        return query(STATS.formatted("where s.host = ?"), host).stream().findFirst();
+        return query(STATS.formatted("where s.host = ?", ""), host).stream().findFirst();
     }
 
     private List<SourceStats> query(String sql, String host) {

@@ -159,6 +159,15 @@ class ArticleSearchTest {
                 "stored text is escaped in snippets: " + found.getString("items[0].snippet"));
         assertFalse(listing("source=" + host).getString("items[0]").contains("snippet"), "no snippet without a query");
 
+        // the lexeme of "happily" (happili) is not a substring of the word, and is still marked
+        String yellow = uniqueWord();
+        long happy = ingest(article("Mood", LocalDate.of(2022, 1, 4), "https://" + host + "/4",
+                "A plain first sentence.", "They lived " + yellow + " happily ever after."))
+                .get(0);
+        JsonPath mood = listing("q=happily " + yellow);
+        assertEquals(List.of(happy), itemIds(mood));
+        assertThatSnippet(mood.getString("items[0].snippet"), "happily");
+
         // ranked pages, one article each, follow the ranking
         List<Long> ranked = itemIds(listing("q=" + red + " or " + blue + " or " + green));
         List<Long> walked = new ArrayList<>();
