@@ -65,14 +65,20 @@ public class ArticleSearch {
         try (Connection c = dataSource.getConnection()) {
             // one snapshot for the page and its counts
             c.setAutoCommit(false);
-            c.setReadOnly(true);
-            Conditions where = conditions(c, request.filter());
-            Page page = page(c, request, where);
-            Counts counts = counts(c, request, where);
-            c.commit();
-            return new Listing(page.items(), page.next(), page.prev(), counts.total(), counts.estimate(),
-                    request.facets() ? counts.facets() : null, request.facets() ? counts.facetSources() : null,
-                    counts.sampleSize());
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                Conditions where = conditions(c, request.filter());
+                Page page = page(c, request, where);
+                Counts counts = counts(c, request, where);
+                return new Listing(page.items(), page.next(), page.prev(), counts.total(), counts.estimate(),
+                        request.facets() ? counts.facets() : null, request.facets() ? counts.facetSources() : null,
+                        counts.sampleSize());
+            } finally {
+                // nothing was written; the rollback also ends the planner settings made with "set local"
+                c.rollback();
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }
