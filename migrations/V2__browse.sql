@@ -1,10 +1,20 @@
 -- Browsing: ranked full-text search, keyset listings and facet counts that do not scan the catalog.
 
--- RUM keeps word positions in the index, so results come out ordered by rank without reading every match
+-- RUM keeps word positions in the index, so results come out ordered by rank without reading the rows
 -- (Debian package postgresql-15-rum).
 create extension if not exists rum;
 drop index article_search_idx;
 create index article_search_idx on article using rum (search_vector rum_tsvector_ops);
+
+-- The lead: headline and first three sentences. Ranked search lists the articles whose lead matches first; RUM
+-- ranks every match of an index before it returns one, and the lead index has far fewer matches than the body.
+create function article_lead_text(sentences text[]) returns text
+    language sql immutable parallel safe
+    return array_to_string(sentences[1:3], ' ');
+alter table article add column lead_vector tsvector generated always as (
+    setweight(to_tsvector('english'::regconfig, headline), 'A') ||
+    setweight(to_tsvector('english'::regconfig, article_lead_text(sentences)), 'B')) stored;
+create index article_lead_idx on article using rum (lead_vector rum_tsvector_ops);
 
 -- keyset pages: newest or oldest first, overall and per source
 create index article_published_idx on article (published, id);

@@ -171,82 +171,91 @@ public class ArticleSearch {
         return ids.toArray(Long[]::new);
     }
 
+    /** A listed article with its sort key as the cursor writes it. */
+    private record Row(ArticleJson item, String key) {
+    }
+
     private Page page(Connection c, ListingRequest r, Conditions where) throws SQLException {
         SortOrder sort = r.sort();
         Cursor cursor = r.cursor();
         boolean backward = cursor != null && cursor.backward();
         boolean descending = (sort == SortOrder.NEWEST) != backward;
-        String keyType = sort == SortOrder.RELEVANCE ? "real" : "date";
-        List<Object> params = new ArrayList<>();
-        String from;
-        String key;
-        String conditions;
-        if (sort == SortOrder.RELEVANCE) {
-            // the RUM index hands out matches in rank order with their distance, without reading the rows; the fence
-            // (offset 0) keeps that order so that sorting by (distance, id) stops after one page
-            from = "(select " + ARTICLE_COLUMNS + ", a.search_vector <=> ?::tsquery as distance from article a where "
-                    + where.sql() + " order by a.search_vector <=> ?::tsquery offset 0) a";
-            params.add(where.tsquery());
-            params.addAll(where.params());
-            params.add(where.tsquery());
-            key = "a.distance";
-            conditions = "true";
+        int wanted = r.limit() + 1;
+        List<Row> rows = new ArrayList<>();
+        if (sort != SortOrder.RELEVANCE) {
+            rows.addAll(rows(c, "article a", where.sql(), where.params(), "a.published", "date", "", cursor, descending, wanted));
         } else {
-            from = "article a";
-            key = "a.published";
-            conditions = where.sql();
-            params.addAll(where.params());
-        }
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(", ").append(key).append("::text\nfrom ")
-                .append(from).append("\njoin source s on s.id = a.source_id\nwhere ").append(conditions);
-        if (cursor != null) {
-            sql.append("\n  and (").append(key).append(", a.id) ").append(descending ? "<" : ">")
-                    .append(" (?::").append(keyType).append(", ?)");
-            params.add(cursor.key());
-            params.add(cursor.id());
-        }
-        String direction = descending ? " desc" : "";
-        sql.append("\norder by ").append(key).append(direction).append(", a.id").append(direction).append("\nlimit ?");
-        params.add(r.limit() + 1);
-        if (sort == SortOrder.RELEVANCE) {
+            // tier 1: articles whose lead (headline and first sentences) matches, ranked on the lead index; tier 2:
+            // the other matches, ranked on the whole text, which costs a ranking of every match and is rarely reached
+            int fromTier = cursor == null ? (backward ? 2 : 1) : Cursor.tier(cursor.key());
             rankedPlans(c, true);
-        }
-
-        List<ArticleJson> items = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        try (PreparedStatement ps = prepare(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                items.add(article(rs));
-                keys.add(rs.getString(18));
+            for (int tier = fromTier; tier >= 1 && tier <= 2 && rows.size() < wanted; tier += backward ? -1 : 1) {
+                String vector = tier == 1 ? "a.lead_vector" : "a.search_vector";
+                String from = "(select " + ARTICLE_COLUMNS + ", " + vector + " <=> ?::tsquery as distance"
+                        + " from article a where " + where.sql() + " and " + (tier == 1 ? "" : "not ")
+                        + "(a.lead_vector @@ ?::tsquery) order by " + vector + " <=> ?::tsquery offset 0) a";
+                List<Object> params = new ArrayList<>();
+                params.add(where.tsquery());
+                params.addAll(where.params());
+                params.add(where.tsquery());
+                params.add(where.tsquery());
+                rows.addAll(rows(c, from, "true", params, "a.distance", "real", tier + "/",
+                        cursor != null && tier == Cursor.tier(cursor.key()) ? cursor : null, descending, wanted - rows.size()));
             }
-        }
-        if (sort == SortOrder.RELEVANCE) {
             rankedPlans(c, false);
         }
-        boolean more = items.size() > r.limit();
+        boolean more = rows.size() > r.limit();
         if (more) {
-            items.remove(items.size() - 1);
-            keys.remove(keys.size() - 1);
+            rows.remove(rows.size() - 1);
         }
         if (backward) {
-            Collections.reverse(items);
-            Collections.reverse(keys);
+            Collections.reverse(rows);
         }
+        List<ArticleJson> items = rows.stream().map(Row::item).toList();
         if (where.tsquery() != null && !items.isEmpty()) {
             items = withSnippets(c, items, where.tsquery());
         }
         String next = null;
         String prev = null;
-        if (!items.isEmpty()) {
-            int last = items.size() - 1;
+        if (!rows.isEmpty()) {
+            Row first = rows.get(0);
+            Row last = rows.get(rows.size() - 1);
             if (backward || more) {
-                next = new Cursor(sort, keys.get(last), items.get(last).id(), false).token();
+                next = new Cursor(sort, last.key(), last.item().id(), false).token();
             }
             if (backward ? more : cursor != null) {
-                prev = new Cursor(sort, keys.get(0), items.get(0).id(), true).token();
+                prev = new Cursor(sort, first.key(), first.item().id(), true).token();
             }
         }
         return new Page(items, next, prev);
+    }
+
+    /**
+     * Up to {@code limit} rows of {@code from} in the order of (key, id), after {@code within} when given. The key
+     * is written into cursors with {@code keyPrefix} before it.
+     */
+    private static List<Row> rows(Connection c, String from, String conditions, List<Object> fromParams, String key,
+                                  String keyType, String keyPrefix, Cursor within, boolean descending, int limit)
+            throws SQLException {
+        List<Object> params = new ArrayList<>(fromParams);
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(", ").append(key).append("::text\nfrom ")
+                .append(from).append("\njoin source s on s.id = a.source_id\nwhere ").append(conditions);
+        if (within != null) {
+            sql.append("\n  and (").append(key).append(", a.id) ").append(descending ? "<" : ">")
+                    .append(" (?::").append(keyType).append(", ?)");
+            params.add(within.key().substring(keyPrefix.length()));
+            params.add(within.id());
+        }
+        String direction = descending ? " desc" : "";
+        sql.append("\norder by ").append(key).append(direction).append(", a.id").append(direction).append("\nlimit ?");
+        params.add(limit);
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(article(rs), keyPrefix + rs.getString(18)));
+            }
+        }
+        return rows;
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.Base64;
  * A position in a listing: the sort key and id of the row next to it, and which way to read. Clients get it as an
  * opaque token; it names its sort order so that a cursor from another order is refused rather than misread.
  *
- * @param key      the row's sort key: its publication date, or its rank distance for relevance
+ * @param key      the row's sort key: its publication date, or for relevance its tier and rank distance
+ *                 ({@code 1/4.56})
  * @param backward whether the page is the one before the row (a "previous" link)
  */
 public record Cursor(SortOrder sort, String key, long id, boolean backward) {
@@ -39,7 +40,10 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
         }
         try {
             if (expected == SortOrder.RELEVANCE) {
-                Float.parseFloat(parts[3]);
+                if (!parts[3].matches("[12]/.+")) {
+                    throw malformed();
+                }
+                Float.parseFloat(parts[3].substring(2));
             } else {
                 LocalDate.parse(parts[3]);
             }
@@ -48,6 +52,11 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
         } catch (NumberFormatException | DateTimeParseException e) {
             throw malformed();
         }
+    }
+
+    /** The relevance tier of a relevance key: 1 for lead matches, 2 for the others. */
+    static int tier(String relevanceKey) {
+        return relevanceKey.charAt(0) - '0';
     }
 
     private static RuntimeException malformed() {

@@ -144,13 +144,17 @@ class ArticleSearchTest {
                         "First a " + blue + " and then " + red + " later.", "Unrelated."),
                 article("The " + red + " report", LocalDate.of(2022, 1, 2), "https://" + host + "/2",
                         "It says " + red + " " + blue + " & 5 < 6 \"so\" once.", "Unrelated."),
-                article("Other", LocalDate.of(2022, 1, 1), "https://" + host + "/3", "Only " + green + " here."));
+                article("Other", LocalDate.of(2022, 1, 1), "https://" + host + "/3", "Only " + green + " here."),
+                article("Deep", LocalDate.of(2021, 12, 31), "https://" + host + "/5", "Filler one.", "Filler two.",
+                        "Filler three.", red + " " + red + " " + red + ", said " + red + " again."));
 
-        // the headline weighs more than the body
-        assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(listing("q=" + red)));
+        // the headline weighs more than the body; a lead (headline and first three sentences) that matches comes
+        // before matches further down, however many
+        assertEquals(List.of(ids.get(1), ids.get(0), ids.get(3)), itemIds(listing("q=" + red)));
         assertEquals(List.of(ids.get(1)), itemIds(listing("q=\"" + red + " " + blue + "\"")));
-        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(2)), itemIds(listing("q=" + red + " or " + green + "&sort=-published")));
-        assertEquals(List.of(ids.get(0)), itemIds(listing("q=" + red + " -report")));
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3)),
+                itemIds(listing("q=" + red + " or " + green + "&sort=-published")));
+        assertEquals(List.of(ids.get(0), ids.get(3)), itemIds(listing("q=" + red + " -report")));
 
         JsonPath found = listing("q=" + blue + "&sort=published");
         assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(found));
@@ -168,17 +172,25 @@ class ArticleSearchTest {
         assertEquals(List.of(happy), itemIds(mood));
         assertThatSnippet(mood.getString("items[0].snippet"), "happily");
 
-        // ranked pages, one article each, follow the ranking
-        List<Long> ranked = itemIds(listing("q=" + red + " or " + blue + " or " + green));
+        // ranked pages, one article each, follow the ranking forward and back, across the lead tier
+        String anyColour = "q=" + red + " or " + blue + " or " + green;
+        List<Long> ranked = itemIds(listing(anyColour));
         List<Long> walked = new ArrayList<>();
-        String cursor = "";
-        do {
-            JsonPath page = listing("q=" + red + " or " + blue + " or " + green + "&limit=1" + cursor);
+        JsonPath page = listing(anyColour + "&limit=1");
+        walked.addAll(itemIds(page));
+        while (page.getString("next_cursor") != null) {
+            page = listing(anyColour + "&limit=1&cursor=" + page.getString("next_cursor"));
             walked.addAll(itemIds(page));
-            cursor = page.getString("next_cursor") == null ? null : "&cursor=" + page.getString("next_cursor");
-        } while (cursor != null);
-        assertEquals(3, ranked.size());
+        }
+        assertEquals(4, ranked.size());
+        assertEquals(ranked.get(3), ids.get(3));
         assertEquals(ranked, walked);
+        List<Long> back = new ArrayList<>(itemIds(page));
+        while (page.getString("prev_cursor") != null) {
+            page = listing(anyColour + "&limit=1&cursor=" + page.getString("prev_cursor"));
+            back.add(0, itemIds(page).get(0));
+        }
+        assertEquals(ranked, back);
     }
 
     private static void assertThatSnippet(String snippet, String word) {
