@@ -8,15 +8,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +89,7 @@ class CatalogPageTest {
         }
 
         browser.findElement(By.id("q")).sendKeys(word);
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        follow(browser.findElement(By.cssSelector("form.search button[type=submit]")));
         assertEquals("7 articles", heading());
         assertEquals(2, items().size());
         for (WebElement mark : browser.findElements(By.cssSelector(".items .snippet mark"))) {
@@ -94,27 +98,27 @@ class CatalogPageTest {
         assertFalse(browser.findElements(By.cssSelector(".items .snippet mark")).isEmpty(), "matches are highlighted");
         assertFalse(browser.findElements(By.cssSelector(".timeline rect")).isEmpty(), "the timeline is drawn");
 
-        browser.findElement(By.cssSelector(".facets")).findElement(By.linkText("sport." + domain)).click();
+        follow(browser.findElement(By.cssSelector(".facets")).findElement(By.linkText("sport." + domain)));
         assertTrue(browser.getCurrentUrl().contains("source=sport." + domain));
         assertEquals("3 articles", heading());
         assertJsonTwin();
 
         List<String> first = headlines();
-        browser.findElement(By.cssSelector("a[rel=next]")).click();
+        follow(browser.findElement(By.cssSelector("a[rel=next]")));
         List<String> second = headlines();
         assertEquals(1, second.size());
         assertNotEquals(first, second);
         assertTrue(browser.findElements(By.cssSelector("a[rel=next]")).isEmpty(), "the last page has no next link");
-        browser.findElement(By.cssSelector("a[rel=prev]")).click();
+        follow(browser.findElement(By.cssSelector("a[rel=prev]")));
         assertEquals(first, headlines());
         assertTrue(browser.findElements(By.cssSelector("a[rel=prev]")).isEmpty(), "the first page has no previous link");
 
         // the facet again removes its filter
-        browser.findElement(By.cssSelector(".facets a.active")).click();
+        follow(browser.findElement(By.cssSelector(".facets a.active")));
         assertEquals("7 articles", heading());
 
         String headline = first.get(0);
-        browser.findElement(By.linkText(headline)).click();
+        follow(browser.findElement(By.linkText(headline)));
         assertEquals(headline, browser.findElement(By.tagName("h1")).getText());
         List<WebElement> sentences = browser.findElements(By.cssSelector(".body ol li"));
         assertEquals(2, sentences.size());
@@ -123,6 +127,15 @@ class CatalogPageTest {
         assertEquals(1, browser.findElements(By.cssSelector("table tbody tr")).size(), "one version");
         assertEquals(2, browser.findElements(By.cssSelector("aside ul li a")).size(), "the other sport articles of that day");
         assertJsonTwin();
+    }
+
+    /** Clicks and waits for the next page to have loaded. */
+    private void follow(WebElement linkOrButton) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        linkOrButton.click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private String heading() {
