@@ -8,9 +8,10 @@ create index article_search_idx on article using rum (search_vector rum_tsvector
 
 -- The lead: headline and first three sentences. Ranked search lists the articles whose lead matches first; RUM
 -- ranks every match of an index before it returns one, and the lead index has far fewer matches than the body.
+-- Cut like article_body_text, so that the lead's vector is always a prefix of the whole one.
 create function article_lead_text(sentences text[]) returns text
     language sql immutable parallel safe
-    return array_to_string(sentences[1:3], ' ');
+    return left(array_to_string(sentences[1:3], ' '), 200000);
 alter table article add column lead_vector tsvector generated always as (
     setweight(to_tsvector('english'::regconfig, headline), 'A') ||
     setweight(to_tsvector('english'::regconfig, article_lead_text(sentences)), 'B')) stored;

@@ -98,8 +98,12 @@ public class ArticleSearch {
         return counts;
     }
 
-    /** The WHERE clause of a filter over {@code article a}, its parameters, and what it was made of. */
-    record Conditions(String sql, List<Object> params, String tsquery, Long[] sourceIds) {
+    /**
+     * The WHERE clause of a filter over {@code article a} and its parameters; {@code nonText} and its parameters
+     * are the same without the text query.
+     */
+    record Conditions(String sql, List<Object> params, String nonText, List<Object> nonTextParams, String tsquery,
+                      Long[] sourceIds) {
     }
 
     private record Page(List<ArticleJson> items, String next, String prev) {
@@ -138,13 +142,16 @@ public class ArticleSearch {
                 params.add(sourceIds);
             }
         }
+        String nonText = sql.isEmpty() ? "true" : String.join(" and ", sql);
+        List<Object> nonTextParams = List.copyOf(params);
         String tsquery = null;
         if (f.q() != null) {
             tsquery = textQuery(c, f.q());
             sql.add("a.search_vector @@ ?::tsquery");
             params.add(tsquery);
         }
-        return new Conditions(sql.isEmpty() ? "true" : String.join(" and ", sql), params, tsquery, sourceIds);
+        return new Conditions(sql.isEmpty() ? "true" : String.join(" and ", sql), params, nonText, nonTextParams,
+                tsquery, sourceIds);
     }
 
     /** The query in PostgreSQL's web-search syntax; one with no searchable word is refused. */
@@ -191,12 +198,16 @@ public class ArticleSearch {
             rankedPlans(c, true);
             for (int tier = fromTier; tier >= 1 && tier <= 2 && rows.size() < wanted; tier += backward ? -1 : 1) {
                 String vector = tier == 1 ? "a.lead_vector" : "a.search_vector";
+                // the lead's vector is a prefix of the whole one, so a lead match is a whole match unless the query
+                // excludes a word, which the rest of the text may hold
+                boolean wholeToo = tier == 2 || where.tsquery().contains("!");
                 String from = "(select " + ARTICLE_COLUMNS + ", " + vector + " <=> ?::tsquery as distance"
-                        + " from article a where " + where.sql() + " and " + (tier == 1 ? "" : "not ")
-                        + "(a.lead_vector @@ ?::tsquery) order by " + vector + " <=> ?::tsquery offset 0) a";
+                        + " from article a where " + (wholeToo ? where.sql() : where.nonText()) + " and "
+                        + (tier == 1 ? "" : "not ") + "(a.lead_vector @@ ?::tsquery) order by " + vector
+                        + " <=> ?::tsquery offset 0) a";
                 List<Object> params = new ArrayList<>();
                 params.add(where.tsquery());
-                params.addAll(where.params());
+                params.addAll(wholeToo ? where.params() : where.nonTextParams());
                 params.add(where.tsquery());
                 params.add(where.tsquery());
                 rows.addAll(rows(c, from, "true", params, "a.distance", "real", tier + "/",
