@@ -102,7 +102,7 @@ public class ArticleSearch {
      * The WHERE clause of a filter over {@code article a} and its parameters; {@code nonText} and its parameters
      * are the same without the text query.
      */
-    record Conditions(String sql, List<Object> params, String nonText, List<Object> nonTextParams, String tsquery,
+    public record Conditions(String sql, List<Object> params, String nonText, List<Object> nonTextParams, String tsquery,
                       Long[] sourceIds) {
     }
 
@@ -112,7 +112,7 @@ public class ArticleSearch {
     private record Counts(long total, boolean estimate, Listing.Facets facets, int facetSources, Integer sampleSize) {
     }
 
-    Conditions conditions(Connection c, CatalogFilter f) throws SQLException {
+    public Conditions conditions(Connection c, CatalogFilter f) throws SQLException {
         List<String> sql = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (!f.allVersions()) {
@@ -499,7 +499,7 @@ public class ArticleSearch {
         }
     }
 
-    static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+    public static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < params.size(); i++) {
             Object p = params.get(i);

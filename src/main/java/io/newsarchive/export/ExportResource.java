@@ -1,0 +1,78 @@
+package io.newsarchive.export;
+
+import io.newsarchive.catalog.CatalogFilter;
+import io.newsarchive.catalog.ListingParams;
+import io.newsarchive.system.ApiError;
+import io.newsarchive.system.Params;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** {@code GET /api/export}: the whole selection of a listing's filters, as CSV, JSON or JSON Lines. */
+@Path("/api/export")
+public class ExportResource {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HHmm'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ArticleExport export;
+    private final Clock clock = Clock.systemUTC();
+
+    ExportResource(ArticleExport export) {
+        this.export = export;
+    }
+
+    @GET
+    public Response export(@BeanParam ListingParams params, @RestQuery String format,
+                           @RestQuery("include_body") String includeBody, @RestQuery String bom,
+                           @RestQuery("spreadsheet_safe") String spreadsheetSafe) {
+        if (params.limit != null || params.cursor != null) {
+            throw ApiError.badParameter(params.limit != null ? "limit" : "cursor",
+                    "an export is the whole selection: leave out limit and cursor");
+        }
+        CatalogFilter filter = CatalogFilter.of(params);
+        ExportFormat exportFormat = ExportFormat.of(format == null ? "csv" : format);
+        ArticleExport.Started started = export.start(new ArticleExport.Request(filter, exportFormat,
+                Params.bool("include_body", includeBody, false), Params.bool("bom", bom, false),
+                Params.bool("spreadsheet_safe", spreadsheetSafe, false)));
+        StreamingOutput body = started::writeTo;
+        return Response.ok(body, exportFormat.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName(filter, exportFormat) + "\"")
+                .build();
+    }
+
+    /** Says what and when: {@code catalog-2026-11-22T1030Z-q-kharkiv-source-bbc.co.uk.csv}. */
+    String fileName(CatalogFilter filter, ExportFormat format) {
+        StringBuilder name = new StringBuilder("catalog-").append(STAMP.format(clock.instant()));
+        if (filter.q() != null) {
+            name.append("-q-").append(slug(filter.q()));
+        }
+        filter.sources().forEach(s -> name.append("-source-").append(slug(s)));
+        if (filter.from() != null) {
+            name.append("-from-").append(filter.from());
+        }
+        if (filter.to() != null) {
+            name.append("-to-").append(filter.to());
+        }
+        if (!filter.status().equals("active")) {
+            name.append("-").append(filter.status());
+        }
+        if (filter.allVersions()) {
+            name.append("-all-versions");
+        }
+        return name.append('.').append(format.extension()).toString();
+    }
+
+    private static String slug(String text) {
+        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}.]+", "-").replaceAll("^-|-$", "");
+        return slug.length() > 40 ? slug.substring(0, 40) : slug;
+    }
+}
