@@ -11,12 +11,13 @@ import java.util.List;
  * @param hidden     filters the search form keeps without showing them as fields
  * @param filters    the active filters, each with a link that removes it
  * @param facetsNote says when facet counts cover only part of the matches
+ * @param exports    links that export the whole selection (value: the link, label: the format)
  */
 public record CatalogView(String title, String q, String from, String to, String sort, List<Choice> sorts,
                           List<Choice> hidden, Listing listing, String totalText, String exactTotalHref,
                           List<FacetLink> filters, List<FacetLink> sources, String allSourcesHref,
                           List<FacetLink> years, List<FacetLink> months, String facetsNote, Timeline timeline,
-                          String nextHref, String prevHref, String jsonHref) {
+                          String nextHref, String prevHref, String jsonHref, List<Choice> exports) {
 
     public record Choice(String name, String value, String label, boolean selected) {
     }
@@ -108,10 +109,17 @@ public record CatalogView(String title, String q, String from, String to, String
         String nextHref = listing.nextCursor() == null ? null : here.with("cursor", listing.nextCursor()).toString();
         String prevHref = listing.prevCursor() == null ? null : here.with("cursor", listing.prevCursor()).toString();
         String jsonHref = request.cursor() == null ? api.toString() : api.with("cursor", request.cursor().token()).toString();
+        CatalogUrl export = here.at("/api/export").without("sort").without("limit").without("exact_total")
+                .without("source_facets");
+        List<Choice> exports = List.of(
+                new Choice("format", export.with("format", "csv").toString(), "CSV", false),
+                new Choice("format", export.with("format", "csv").with("include_body", "true").toString(), "CSV with text", false),
+                new Choice("format", export.with("format", "jsonl").with("include_body", "true").toString(), "JSON Lines with text", false),
+                new Choice("format", export.with("format", "json").toString(), "JSON", false));
         return new CatalogView(title, f.q() == null ? "" : f.q(), f.from() == null ? "" : f.from().toString(),
                 f.to() == null ? "" : f.to().toString(), request.sort().param, sorts, hidden, listing, totalText,
                 exactTotalHref, filters, sources, allSourcesHref, years, months, facetsNote, timeline, nextHref,
-                prevHref, jsonHref);
+                prevHref, jsonHref, exports);
     }
 
     /** A year or month facet value: a link to that period, or back to no dates when it is the current filter. */

@@ -102,6 +102,9 @@ class CatalogPageTest {
         assertTrue(browser.getCurrentUrl().contains("source=sport." + domain));
         assertEquals("3 articles", heading());
         assertJsonTwin();
+        String csv = browser.findElement(By.linkText("CSV")).getAttribute("href");
+        assertEquals(5, given().get(csv).then().statusCode(200).extract().asString().split("\r\n").length,
+                "the export link gives the header, the three articles and the end line");
 
         List<String> first = headlines();
         follow(browser.findElement(By.cssSelector("a[rel=next]")));
