@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsarchive.system.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.apache.commons.csv.CSVFormat;
@@ -13,6 +14,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.net.Socket;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -90,6 +96,45 @@ class ExportResourceTest {
         assertEquals(first.get("id"), array.get(0).get("id"));
         assertEquals(first.get("sha256"), array.get(0).get("sha256"));
         assertTrue(array.get(0).get("sentences") == null, "no body unless asked for");
+    }
+
+    @Test
+    void abortedExportsGiveTheirDatabaseConnectionsBack() throws Exception {
+        String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+        RequestSpecification request = given();
+        String sentence = "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(20);
+        for (int i = 0; i < 300; i++) {
+            request.multiPart("file", String.format("%03d_big.txt", i), article("Big " + i, LocalDate.of(2022, 3, 1),
+                    "https://" + host + "/" + i, sentence, sentence, sentence).getBytes(StandardCharsets.UTF_8), "text/plain");
+        }
+        request.post("/api/ingest").then().statusCode(200);
+
+        URI export = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/export?format=jsonl&include_body=true&source=" + host);
+        for (int i = 0; i < 20; i++) {
+            try (Socket socket = new Socket(export.getHost(), export.getPort())) {
+                socket.getOutputStream().write(("GET " + export.getRawPath() + "?" + export.getRawQuery()
+                        + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                byte[] start = socket.getInputStream().readNBytes(1000);
+                assertTrue(new String(start, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"));
+            }
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long open;
+        do {
+            Thread.sleep(200);
+            open = exportsStillOpen();
+        } while (open > 0 && System.nanoTime() < deadline);
+        assertEquals(0, open, "every aborted export has ended its transaction and given its connection back");
+    }
+
+    /** Database sessions of this test database still inside an export's transaction. */
+    private static long exportsStillOpen() throws Exception {
+        try (Connection c = CatalogTestDatabase.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where datname = current_database()"
+                     + " and state <> 'idle' and pid <> pg_backend_pid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
