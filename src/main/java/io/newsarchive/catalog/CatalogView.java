@@ -115,7 +115,9 @@ public record CatalogView(String title, String q, String from, String to, String
                 new Choice("format", export.with("format", "csv").toString(), "CSV", false),
                 new Choice("format", export.with("format", "csv").with("include_body", "true").toString(), "CSV with text", false),
                 new Choice("format", export.with("format", "jsonl").with("include_body", "true").toString(), "JSON Lines with text", false),
-                new Choice("format", export.with("format", "json").toString(), "JSON", false));
+                new Choice("format", export.with("format", "json").toString(), "JSON", false),
+                new Choice("format", export.with("format", "zip").toString(), "Original files (ZIP)", false),
+                new Choice("format", export.with("format", "bagit").toString(), "BagIt bag", false));
         return new CatalogView(title, f.q() == null ? "" : f.q(), f.from() == null ? "" : f.from().toString(),
                 f.to() == null ? "" : f.to().toString(), request.sort().param, sorts, hidden, listing, totalText,
                 exactTotalHref, filters, sources, allSourcesHref, years, months, facetsNote, timeline, nextHref,

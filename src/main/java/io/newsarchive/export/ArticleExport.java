@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsarchive.catalog.ArticleSearch;
 import io.newsarchive.catalog.CatalogFilter;
+import io.newsarchive.system.ApiError;
+import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -20,6 +24,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +37,8 @@ import java.util.List;
 @ApplicationScoped
 public class ArticleExport {
 
+    private static final Logger LOG = Logger.getLogger(ArticleExport.class);
+
     /** The article fields in the catalog's order, as CSV headers and JSON keys. */
     static final List<String> FIELDS = List.of("id", "headline", "published", "url", "normalized_url", "source",
             "domain", "file_name", "sha256", "size_bytes", "sentence_count", "word_count", "ingested_at", "version",
@@ -40,47 +48,112 @@ public class ArticleExport {
             a.size_bytes, a.sentence_count, a.word_count, a.ingested_at, a.version, a.status, a.latest,
             a.ingest_run_id""";
     private static final int FETCH_ROWS = 500;
+    /** Originals are larger rows: fewer per round trip keeps the service's memory flat. */
+    private static final int FETCH_ORIGINALS = 100;
 
-    /** What to write. */
+    /**
+     * What to write.
+     *
+     * @param name        the export's file name without its extension, also the folder of a BagIt bag
+     * @param description the filters in words, for a bag's External-Description
+     */
     public record Request(CatalogFilter filter, ExportFormat format, boolean includeBody, boolean bom,
-                          boolean spreadsheetSafe) {
+                          boolean spreadsheetSafe, String name, String description) {
     }
 
     /** A started export: the snapshot is taken and the filter checked; {@link #writeTo} streams it. */
     public final class Started {
         private final Connection connection;
-        private final PreparedStatement statement;
+        private final ArticleSearch.Conditions where;
         private final Request request;
 
-        private Started(Connection connection, PreparedStatement statement, Request request) {
+        private Started(Connection connection, ArticleSearch.Conditions where, Request request) {
             this.connection = connection;
-            this.statement = statement;
+            this.where = where;
             this.request = request;
         }
 
+        /**
+         * Streams the export. A failure within the first output buffer (8 KiB) still reaches the client as an error
+         * status; after that the status line is gone, and the client learns of the failure from the broken
+         * connection and the missing end (the last line, or a zip's central directory).
+         */
         public void writeTo(OutputStream out) throws IOException {
-            try (connection; statement; ResultSet rs = statement.executeQuery()) {
+            try (connection) {
                 switch (request.format()) {
-                    case CSV -> csv(rs, out, request);
-                    case JSON, JSONL -> json(rs, out, request);
+                    case CSV -> rows(request.includeBody(), rs -> csv(rs, out, request));
+                    case JSON, JSONL -> rows(request.includeBody(), rs -> json(rs, out, request));
+                    case ZIP, BAGIT -> originals(out);
                 }
                 connection.rollback();
             } catch (SQLException e) {
-                // the status line is gone: the client learns of the failure from the missing last line and the
-                // broken connection
-                throw new IOException("export failed: " + e.getMessage(), e);
+                LOG.warnf("export %s stopped half way: %s", request.name(), e.getMessage());
+                throw new DatabaseFailure(e);
+            } catch (OriginalsZip.ChangedOriginal e) {
+                LOG.errorf("export %s stopped: %s", request.name(), e.getMessage());
+                throw ApiError.failure(Response.Status.INTERNAL_SERVER_ERROR, "damaged_original", e.getMessage(), null);
             }
         }
+
+        private void rows(boolean includeBody, RowsWriter writer) throws SQLException, IOException {
+            String sql = "select " + COLUMNS + (includeBody ? ", a.sentences" : "")
+                    + " from article a join source s on s.id = a.source_id where " + where.sql() + " order by a.id";
+            query(sql, FETCH_ROWS, writer);
+        }
+
+        /**
+         * The originals in order of their lower-cased file names; the offset keeps PostgreSQL from sorting the
+         * file contents along with the names.
+         */
+        private void originals(OutputStream out) throws SQLException, IOException {
+            String sql = "select sel.id, sel.file_name, sel.name_key, sel.sha256,"
+                    + " (select o.content from article_original o where o.article_id = sel.id)"
+                    + " from (select a.id, a.file_name, lower(a.file_name) as name_key, a.sha256"
+                    + " from article a join source s on s.id = a.source_id where " + where.sql()
+                    + " order by name_key, a.id offset 0) sel order by sel.name_key, sel.id";
+            boolean bag = request.format() == ExportFormat.BAGIT;
+            try (OriginalsZip zip = bag ? OriginalsZip.bag(out, request.name()) : OriginalsZip.plain(out)) {
+                query(sql, FETCH_ORIGINALS, rs -> {
+                    while (rs.next()) {
+                        zip.add(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5));
+                    }
+                });
+                if (bag) {
+                    Request metadata = new Request(request.filter(), ExportFormat.CSV, false, false, false,
+                            request.name(), request.description());
+                    zip.finishBag(new OriginalsZip.BagInfo(config.name(), request.description(),
+                                    LocalDate.now(ZoneOffset.UTC)),
+                            csvOut -> rows(false, rs -> csv(rs, csvOut, metadata)));
+                } else {
+                    zip.finish();
+                }
+            }
+        }
+
+        private void query(String sql, int fetchSize, RowsWriter writer) throws SQLException, IOException {
+            try (PreparedStatement statement = ArticleSearch.prepare(connection, sql, where.params())) {
+                statement.setFetchSize(fetchSize);
+                try (ResultSet rs = statement.executeQuery()) {
+                    writer.write(rs);
+                }
+            }
+        }
+    }
+
+    private interface RowsWriter {
+        void write(ResultSet rs) throws SQLException, IOException;
     }
 
     private final DataSource dataSource;
     private final ArticleSearch search;
     private final ObjectMapper json;
+    private final CatalogConfig config;
 
-    ArticleExport(DataSource dataSource, ArticleSearch search, ObjectMapper json) {
+    ArticleExport(DataSource dataSource, ArticleSearch search, ObjectMapper json, CatalogConfig config) {
         this.dataSource = dataSource;
         this.search = search;
         this.json = json;
+        this.config = config;
     }
 
     /** Checks the filter and takes the snapshot, before any byte is sent: a bad filter is still a 400. */
@@ -90,12 +163,7 @@ public class ArticleExport {
             c = dataSource.getConnection();
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            ArticleSearch.Conditions where = search.conditions(c, request.filter());
-            String sql = "select " + COLUMNS + (request.includeBody() ? ", a.sentences" : "")
-                    + " from article a join source s on s.id = a.source_id where " + where.sql() + " order by a.id";
-            PreparedStatement statement = ArticleSearch.prepare(c, sql, where.params());
-            statement.setFetchSize(FETCH_ROWS);
-            return new Started(c, statement, request);
+            return new Started(c, search.conditions(c, request.filter()), request);
         } catch (SQLException e) {
             close(c);
             throw new DatabaseFailure(e);

@@ -2,30 +2,40 @@ package io.newsarchive.export;
 
 import io.newsarchive.system.ApiError;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The formats {@code GET /api/export} writes, by their {@code format} parameter. */
 public enum ExportFormat {
-    CSV("text/csv; charset=utf-8; header=present"),
-    JSON("application/json"),
-    JSONL("application/jsonl");
+    CSV("text/csv; charset=utf-8; header=present", "csv"),
+    JSON("application/json", "json"),
+    JSONL("application/jsonl", "jsonl"),
+    /** The original files with a SHA-256 manifest. */
+    ZIP("application/zip", "zip"),
+    /** A BagIt 1.0 bag (RFC 8493) serialised as a zip. */
+    BAGIT("application/zip", "bag.zip");
 
     public final String mediaType;
+    public final String extension;
 
-    ExportFormat(String mediaType) {
+    ExportFormat(String mediaType, String extension) {
         this.mediaType = mediaType;
+        this.extension = extension;
     }
 
-    public String extension() {
+    /** The value of the {@code format} parameter. */
+    public String parameter() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     static ExportFormat of(String value) {
         for (ExportFormat format : values()) {
-            if (format.extension().equals(value)) {
+            if (format.parameter().equals(value)) {
                 return format;
             }
         }
-        throw ApiError.badParameter("format", "format must be csv, json or jsonl, not \"" + value + "\"");
+        String all = Arrays.stream(values()).map(ExportFormat::parameter).collect(Collectors.joining(", "));
+        throw ApiError.badParameter("format", "format must be one of " + all + ", not \"" + value + "\"");
     }
 }

@@ -7,8 +7,10 @@ import io.newsarchive.system.Params;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.Clock;
@@ -16,7 +18,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** {@code GET /api/export}: the whole selection of a listing's filters, as CSV, JSON or JSON Lines. */
+/**
+ * {@code GET /api/export}: the whole selection of a listing's filters, as CSV, JSON or JSON Lines, or its original
+ * files as a zip or a BagIt bag.
+ */
 @Path("/api/export")
 public class ExportResource {
 
@@ -33,24 +38,28 @@ public class ExportResource {
     @GET
     public Response export(@BeanParam ListingParams params, @RestQuery String format,
                            @RestQuery("include_body") String includeBody, @RestQuery String bom,
-                           @RestQuery("spreadsheet_safe") String spreadsheetSafe) {
+                           @RestQuery("spreadsheet_safe") String spreadsheetSafe, @Context UriInfo uri) {
         if (params.limit != null || params.cursor != null) {
             throw ApiError.badParameter(params.limit != null ? "limit" : "cursor",
                     "an export is the whole selection: leave out limit and cursor");
         }
         CatalogFilter filter = CatalogFilter.of(params);
         ExportFormat exportFormat = ExportFormat.of(format == null ? "csv" : format);
+        String name = name(filter);
+        String query = uri.getRequestUri().getRawQuery();
         ArticleExport.Started started = export.start(new ArticleExport.Request(filter, exportFormat,
                 Params.bool("include_body", includeBody, false), Params.bool("bom", bom, false),
-                Params.bool("spreadsheet_safe", spreadsheetSafe, false)));
+                Params.bool("spreadsheet_safe", spreadsheetSafe, false), name,
+                describe(filter) + " (GET " + uri.getRequestUri().getRawPath()
+                        + (query == null ? "" : "?" + query) + ")"));
         StreamingOutput body = started::writeTo;
         return Response.ok(body, exportFormat.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(filter, exportFormat) + "\"")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "." + exportFormat.extension + "\"")
                 .build();
     }
 
-    /** Says what and when: {@code catalog-2026-11-22T1030Z-q-kharkiv-source-bbc.co.uk.csv}. */
-    String fileName(CatalogFilter filter, ExportFormat format) {
+    /** Says what and when: {@code catalog-2026-11-22T1030Z-q-kharkiv-source-bbc.co.uk}. */
+    private String name(CatalogFilter filter) {
         StringBuilder name = new StringBuilder("catalog-").append(STAMP.format(clock.instant()));
         if (filter.q() != null) {
             name.append("-q-").append(slug(filter.q()));
@@ -68,7 +77,30 @@ public class ExportResource {
         if (filter.allVersions()) {
             name.append("-all-versions");
         }
-        return name.append('.').append(format.extension()).toString();
+        return name.toString();
+    }
+
+    /** The filters in words, for people reading an export's description years later. */
+    static String describe(CatalogFilter filter) {
+        StringBuilder text = new StringBuilder(filter.allVersions() ? "All versions of the articles" : "The articles");
+        if (filter.q() != null) {
+            text.append(" matching \"").append(filter.q()).append('"');
+        }
+        if (!filter.sources().isEmpty()) {
+            text.append(" from ").append(String.join(", ", filter.sources()));
+        }
+        if (filter.from() != null) {
+            text.append(" published from ").append(filter.from());
+        }
+        if (filter.to() != null) {
+            text.append(filter.from() != null ? " to " : " published up to ").append(filter.to());
+        }
+        text.append(switch (filter.status()) {
+            case "withdrawn" -> ", withdrawn ones only";
+            case "all" -> ", withdrawn ones included";
+            default -> "";
+        });
+        return text.toString();
     }
 
     private static String slug(String text) {

@@ -9,14 +9,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 /**
  * The files of one ingest run, in lexicographic order of their names. PATHs may be files, folders (every
- * {@code *.txt} below) or zips of such files. Holds the zips open until closed.
+ * {@code *.txt} below) or zips of such files, exports and BagIt bags included. Holds the zips open until closed.
  */
 public final class InputFiles implements AutoCloseable {
+
+    private static final Pattern PACKAGE_FILE = Pattern.compile("(tag)?manifest-[a-z0-9]+\\.txt|bagit\\.txt|bag-info\\.txt");
 
     private final List<InputFile> files = new ArrayList<>();
     private final List<ZipFile> zips = new ArrayList<>();
@@ -55,7 +58,7 @@ public final class InputFiles implements AutoCloseable {
         String display = given.length() > 1 ? given.replaceAll("/+$", "") : given;
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(p -> Files.isRegularFile(p) && isText(p.getFileName().toString()))
+                walk.filter(p -> Files.isRegularFile(p) && isArticleFile(p.getFileName().toString()))
                         .forEach(p -> files.add(plainFile(p, display + "/" + path.relativize(p).toString().replace('\\', '/'))));
             }
         } else if (!Files.isRegularFile(path)) {
@@ -85,7 +88,7 @@ public final class InputFiles implements AutoCloseable {
             String shown = display + "!/" + name;
             if (refusal != null) {
                 files.add(new InputFile(shown, baseName(name), ParseProblem.error("path", null, refusal), null));
-            } else if (isText(name)) {
+            } else if (isArticleFile(name)) {
                 files.add(new InputFile(shown, baseName(name), null, () -> zip.getInputStream(entry)));
             }
         });
@@ -108,8 +111,13 @@ public final class InputFiles implements AutoCloseable {
         return null;
     }
 
-    private static boolean isText(String name) {
-        return name.toLowerCase(Locale.ROOT).endsWith(".txt");
+    /**
+     * A {@code .txt} file other than the package files of an export or a BagIt bag ({@code manifest-*.txt},
+     * {@code tagmanifest-*.txt}, {@code bagit.txt}, {@code bag-info.txt}), so that exports ingest as they are.
+     */
+    static boolean isArticleFile(String name) {
+        String lower = baseName(name).toLowerCase(Locale.ROOT);
+        return lower.endsWith(".txt") && !PACKAGE_FILE.matcher(lower).matches();
     }
 
     private static String baseName(String entryName) {

@@ -9,6 +9,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "catalog")
 public interface CatalogConfig {
 
+    /** The catalog's name, as exports name their source (for example in a BagIt bag's bag-info.txt). */
+    @WithDefault("News archive")
+    String name();
+
     /** How corpus files are taken in. */
     Ingest ingest();
 

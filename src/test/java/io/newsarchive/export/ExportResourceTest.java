@@ -13,7 +13,31 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
+import gov.loc.repository.bagit.domain.Bag;
+import gov.loc.repository.bagit.reader.BagReader;
+import gov.loc.repository.bagit.verify.BagVerifier;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.net.Socket;
 import java.net.URI;
 import java.sql.Connection;
@@ -28,10 +52,15 @@ import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code GET /api/export} as CSV, JSON and JSON Lines, read back with a CSV reader and a JSON parser. */
+/**
+ * {@code GET /api/export} in every format, read back with a CSV reader, a JSON parser, a zip reader and the Library of
+ * Congress BagIt library.
+ */
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 class ExportResourceTest {
@@ -99,17 +128,116 @@ class ExportResourceTest {
     }
 
     @Test
-    void abortedExportsGiveTheirDatabaseConnectionsBack() throws Exception {
+    void zipHoldsTheOriginalsByteForByteUnderTheirOwnNames(@TempDir Path dir) throws Exception {
         String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+        Map<String, byte[]> uploads = Map.of(
+                "SAME.txt", article("Upper", LocalDate.of(2022, 1, 5), "https://" + host + "/upper", "Body.").getBytes(StandardCharsets.UTF_8),
+                "crlf.txt", ("Windows lines\r\n20220105\r\nhttps://" + host + "/crlf\r\nТекст 🙂.\r\n").getBytes(StandardCharsets.UTF_8),
+                "same.txt", article("Lower", LocalDate.of(2022, 1, 5), "https://" + host + "/lower", "Body.").getBytes(StandardCharsets.UTF_8));
         RequestSpecification request = given();
-        String sentence = "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(20);
-        for (int i = 0; i < 300; i++) {
-            request.multiPart("file", String.format("%03d_big.txt", i), article("Big " + i, LocalDate.of(2022, 3, 1),
-                    "https://" + host + "/" + i, sentence, sentence, sentence).getBytes(StandardCharsets.UTF_8), "text/plain");
-        }
+        uploads.forEach((name, bytes) -> request.multiPart("file", name, bytes, "text/plain"));
         request.post("/api/ingest").then().statusCode(200);
+        long lowerId = given().get("/api/articles?source=" + host + "&q=lower").then().extract().jsonPath().getLong("items[0].id");
 
-        URI export = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/export?format=jsonl&include_body=true&source=" + host);
+        Response response = given().get("/api/export?format=zip&source=" + host);
+        response.then().statusCode(200).header("Content-Type", equalTo("application/zip"))
+                .header("Content-Disposition", matchesPattern("attachment; filename=\"catalog-.*-source-.*\\.zip\""));
+        Path zip = Files.write(dir.resolve("export.zip"), response.asByteArray());
+
+        Map<String, byte[]> entries = entries(zip);
+        // SAME.txt came first (ingest goes by name) and keeps the name; same.txt would collide on Windows and macOS
+        assertEquals(Set.of("SAME.txt", "crlf.txt", lowerId + "/same.txt", "manifest-sha256.txt"), entries.keySet());
+        assertArrayEquals(uploads.get("SAME.txt"), entries.get("SAME.txt"));
+        assertArrayEquals(uploads.get("crlf.txt"), entries.get("crlf.txt"));
+        assertArrayEquals(uploads.get("same.txt"), entries.get(lowerId + "/same.txt"));
+        Map<String, String> manifest = new HashMap<>();
+        for (String line : new String(entries.get("manifest-sha256.txt"), StandardCharsets.UTF_8).split("\n")) {
+            manifest.put(line.substring(66), line.substring(0, 64));
+        }
+        assertEquals(Set.of("SAME.txt", "crlf.txt", lowerId + "/same.txt"), manifest.keySet());
+        for (Map.Entry<String, String> line : manifest.entrySet()) {
+            assertEquals(sha256(entries.get(line.getKey())), line.getValue(), line.getKey());
+        }
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            assertEquals("3 articles; end of export", file.getComment());
+        }
+    }
+
+    @Test
+    void anOriginalWhoseStoredBytesChangedStopsTheZip() throws Exception {
+        String host = ingestHardArticles();
+        long id = given().get("/api/articles?sort=published&source=" + host).then().extract().jsonPath().getLong("items[0].id");
+        try (Connection c = CatalogTestDatabase.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("update article_original set content = content || '\\x20'::bytea where article_id = " + id);
+        }
+        given().get("/api/export?format=zip&source=" + host).then().statusCode(500)
+                .body("error", equalTo("damaged_original"))
+                .body("message", equalTo("article " + id + " (001_a.txt): the stored bytes no longer match the SHA-256"
+                        + " taken at ingest; the export stops here"));
+    }
+
+    @Test
+    void aBagIsValidForTheLibraryOfCongressBagItLibrary(@TempDir Path dir) throws Exception {
+        String host = ingestHardArticles();
+        Response response = given().get("/api/export?format=bagit&source=" + host);
+        response.then().statusCode(200).header("Content-Type", equalTo("application/zip"));
+        Matcher fileName = Pattern.compile("attachment; filename=\"(catalog-.*-source-" + Pattern.quote(host) + ")\\.bag\\.zip\"")
+                .matcher(response.header("Content-Disposition"));
+        assertTrue(fileName.matches(), response.header("Content-Disposition"));
+        Path zip = Files.write(dir.resolve("export.bag.zip"), response.asByteArray());
+        Map<String, byte[]> entries = entries(zip);
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            Path target = dir.resolve("unzipped").resolve(entry.getKey()).normalize();
+            assertTrue(target.startsWith(dir.resolve("unzipped").resolve(fileName.group(1))), "one folder named like the file: " + entry.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, entry.getValue());
+        }
+
+        Path bagDir = dir.resolve("unzipped").resolve(fileName.group(1));
+        Bag bag = new BagReader().read(bagDir);
+        try (BagVerifier verifier = new BagVerifier()) {
+            verifier.isValid(bag, false);
+        }
+        assertEquals("1.0", bag.getVersion().toString());
+        List<Map<String, Object>> articles = given().get("/api/articles?sort=published&source=" + host).then()
+                .extract().jsonPath().getList("items");
+        long bytes = articles.stream().mapToLong(a -> ((Number) a.get("size_bytes")).longValue()).sum();
+        assertEquals(List.of(bytes + ".2"), bag.getMetadata().get("Payload-Oxum"));
+        assertEquals(List.of("News archive"), bag.getMetadata().get("Source-Organization"));
+        assertTrue(bag.getMetadata().get("External-Description").get(0).startsWith("The articles from " + host),
+                bag.getMetadata().get("External-Description").toString());
+        assertEquals(List.of(LocalDate.now(ZoneOffset.UTC).toString()), bag.getMetadata().get("Bagging-Date"));
+        assertEquals(HARD_HEADLINE.lines().findFirst().orElseThrow() + "\n",
+                Files.readString(bagDir.resolve("data/001_a.txt")).lines().findFirst().orElseThrow() + "\n");
+        assertTrue(Files.exists(bagDir.resolve("tagmanifest-sha256.txt")) && Files.exists(bagDir.resolve("manifest-sha512.txt")));
+
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
+                .get().parse(Files.newBufferedReader(bagDir.resolve("metadata/articles.csv")))) {
+            List<CSVRecord> records = parser.getRecords();
+            assertEquals(List.of(HARD_HEADLINE, "=2+2 is a formula"), records.stream().map(r -> r.get("headline")).toList());
+            assertEquals(articles.get(0).get("sha256"), records.get(0).get("sha256"));
+        }
+    }
+
+    private static Map<String, byte[]> entries(Path zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            for (ZipEntry entry : Collections.list(file.entries())) {
+                try (InputStream in = file.getInputStream(entry)) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void abortedExportsGiveTheirDatabaseConnectionsBack() throws Exception {
+        URI export = exportUri("format=jsonl&include_body=true&source=" + bigSelection());
         for (int i = 0; i < 20; i++) {
             try (Socket socket = new Socket(export.getHost(), export.getPort())) {
                 socket.getOutputStream().write(("GET " + export.getRawPath() + "?" + export.getRawQuery()
@@ -125,6 +253,61 @@ class ExportResourceTest {
             open = exportsStillOpen();
         } while (open > 0 && System.nanoTime() < deadline);
         assertEquals(0, open, "every aborted export has ended its transaction and given its connection back");
+    }
+
+    @Test
+    void anExportThatFailsHalfWayBreaksTheDownloadInsteadOfEndingIt() throws Exception {
+        String host = bigSelection();
+        for (String format : List.of("jsonl&include_body=true", "csv&include_body=true", "zip")) {
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(exportUri("format=" + format + "&source=" + host)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, response.statusCode());
+            try (InputStream body = response.body()) {
+                assertEquals(1000, body.readNBytes(1000).length);
+                assertEquals(1, endExportSessions(), "the export's database session was ended");
+                assertThrows(IOException.class, body::readAllBytes,
+                        format + ": the client sees a broken transfer, not a short file that ends well");
+            }
+        }
+        for (int i = 0; i < 20; i++) {
+            assertTrue(given().get("/api/export?source=" + host).asString().endsWith("# 1200 articles; end of export\r\n"),
+                    "the service recovers: later exports are whole");
+        }
+    }
+
+    /** Ends the database sessions of exports under way, as a database restart would; returns how many. */
+    private static long endExportSessions() throws Exception {
+        try (Connection c = CatalogTestDatabase.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                     + " where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static URI exportUri(String query) {
+        return URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/export?" + query);
+    }
+
+    private static String bigHost;
+
+    /** 1,200 articles of about 5 kB: more than one fetch of rows, and more than the socket buffers hold. */
+    private static synchronized String bigSelection() {
+        if (bigHost == null) {
+            String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+            String sentence = "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(20);
+            for (int batch = 0; batch < 3; batch++) {
+                RequestSpecification request = given();
+                for (int i = batch * 400; i < (batch + 1) * 400; i++) {
+                    request.multiPart("file", String.format("%04d_big.txt", i), article("Big " + i, LocalDate.of(2022, 3, 1),
+                            "https://" + host + "/" + i, sentence, sentence, sentence).getBytes(StandardCharsets.UTF_8), "text/plain");
+                }
+                request.post("/api/ingest").then().statusCode(200).body("run.counts.added", equalTo(400));
+            }
+            bigHost = host;
+        }
+        return bigHost;
     }
 
     /** Database sessions of this test database still inside an export's transaction. */

@@ -42,6 +42,18 @@ class InputFilesTest {
     }
 
     @Test
+    void theManifestsAndTagFilesOfExportsAndBagsAreNotArticles() throws Exception {
+        Path zip = CorpusFiles.zip(dir.resolve("bag.zip"), "bag/bagit.txt", "x", "bag/bag-info.txt", "x",
+                "bag/manifest-sha256.txt", "x", "bag/tagmanifest-sha512.txt", "x", "bag/metadata/articles.csv", "x",
+                "bag/data/001.txt", "x", "bag/data/17/manifest.txt", "x");
+
+        try (InputFiles input = InputFiles.of(List.of(zip))) {
+            assertEquals(List.of(zip + "!/bag/data/001.txt", zip + "!/bag/data/17/manifest.txt"),
+                    input.files().stream().map(InputFile::name).toList());
+        }
+    }
+
+    @Test
     void zipEntriesThatLeaveTheArchiveAreRefusedWithoutBeingRead() throws Exception {
         Path zip = CorpusFiles.zip(dir.resolve("evil.zip"), "../up.txt", "x", "/etc/abs.txt", "x",
                 "a\\..\\..\\win.txt", "x", "C:/drive.txt", "x", "ok/fine..txt", "x");

@@ -1,0 +1,213 @@
+package io.newsarchive.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes original files into a zip, byte for byte under their own names, with a SHA-256 manifest; or a BagIt 1.0
+ * bag (RFC 8493): the files under {@code data/} in the bag's folder, SHA-256 and SHA-512 manifests and the tag files.
+ * <p>
+ * Files come in the order of their lower-cased names, so a name taken twice (even in another case, which would
+ * collide on Windows and macOS) is seen at once: the later file goes into a folder named by its article id and keeps
+ * its own name. Manifest lines wait in temporary files, so memory does not grow with the selection. Nothing ends
+ * the zip but {@link #finish} and {@link #finishBag}: an export that fails half way leaves no central directory, and
+ * no unzip tool takes the cut file for a whole one.
+ */
+final class OriginalsZip implements AutoCloseable {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** What a bag says about itself in bag-info.txt. */
+    record BagInfo(String sourceOrganization, String externalDescription, LocalDate baggingDate) {
+    }
+
+    /** An original whose stored bytes differ from those ingested: damage that must not be passed on. */
+    static final class ChangedOriginal extends RuntimeException {
+        ChangedOriginal(String message) {
+            super(message);
+        }
+    }
+
+    /** Writes one tag file's bytes. */
+    interface TagContent {
+        void writeTo(OutputStream out) throws IOException, SQLException;
+    }
+
+    private final ZipOutputStream zip;
+    private final String root;
+    private final String payload;
+    private final List<Manifest> manifests = new ArrayList<>();
+    private final Map<String, Map<String, String>> tagFiles = new LinkedHashMap<>();
+    private String lastKey;
+    private long files;
+    private long bytes;
+
+    /** A plain zip: the files at the top, {@code manifest-sha256.txt} beside them. */
+    static OriginalsZip plain(OutputStream out) throws IOException {
+        return new OriginalsZip(out, "", "", List.of("sha256"));
+    }
+
+    /** A bag in the folder {@code bagName}: {@code bagit.txt} first, the files under {@code data/}. */
+    static OriginalsZip bag(OutputStream out, String bagName) throws IOException, SQLException {
+        OriginalsZip bag = new OriginalsZip(out, bagName + "/", "data/", List.of("sha256", "sha512"));
+        bag.entry("bagit.txt", text("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"));
+        return bag;
+    }
+
+    private OriginalsZip(OutputStream out, String root, String payload, List<String> algorithms) throws IOException {
+        this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        this.root = root;
+        this.payload = payload;
+        for (String algorithm : algorithms) {
+            manifests.add(new Manifest(algorithm));
+        }
+    }
+
+    /**
+     * Adds one original file, after checking its bytes against the SHA-256 stored at ingest: an export never
+     * passes on silently changed bytes.
+     *
+     * @param nameKey the lower-cased file name the rows are ordered by
+     */
+    void add(long articleId, String fileName, String nameKey, String storedSha256, byte[] content) throws IOException {
+        String path = payload + (nameKey.equals(lastKey) ? articleId + "/" : "") + fileName;
+        lastKey = nameKey;
+        zip.putNextEntry(new ZipEntry(root + path));
+        zip.write(content);
+        zip.closeEntry();
+        for (Manifest manifest : manifests) {
+            String hex = HEX.formatHex(digest(manifest.algorithm).digest(content));
+            if (manifest.algorithm.equals("sha256") && !hex.equals(storedSha256)) {
+                throw new ChangedOriginal("article " + articleId + " (" + fileName + "): the stored bytes no longer"
+                        + " match the SHA-256 taken at ingest; the export stops here");
+            }
+            manifest.add(hex, path);
+        }
+        files++;
+        bytes += content.length;
+    }
+
+    /** Ends a plain zip: its manifest, and the count in the zip's comment. */
+    void finish() throws IOException, SQLException {
+        for (Manifest manifest : manifests) {
+            entry(manifest.fileName(), manifest::copyTo);
+        }
+        zip.setComment(endLine());
+        zip.finish();
+    }
+
+    /** Ends a bag: metadata/articles.csv, the manifests, bag-info.txt (with Payload-Oxum) and the tag manifests. */
+    void finishBag(BagInfo info, TagContent articlesCsv) throws IOException, SQLException {
+        entry("metadata/articles.csv", articlesCsv);
+        for (Manifest manifest : manifests) {
+            entry(manifest.fileName(), manifest::copyTo);
+        }
+        entry("bag-info.txt", text("Source-Organization: " + oneLine(info.sourceOrganization()) + "\n"
+                + "External-Description: " + oneLine(info.externalDescription()) + "\n"
+                + "Bagging-Date: " + info.baggingDate() + "\n"
+                + "Payload-Oxum: " + bytes + "." + files + "\n"));
+        Map<String, Map<String, String>> tagFilesSoFar = new LinkedHashMap<>(tagFiles);
+        for (Manifest manifest : manifests) {
+            StringBuilder lines = new StringBuilder();
+            tagFilesSoFar.forEach((path, digests) -> lines.append(digests.get(manifest.algorithm)).append("  ")
+                    .append(path).append('\n'));
+            entry("tag" + manifest.fileName(), text(lines.toString()));
+        }
+        zip.setComment(endLine());
+        zip.finish();
+    }
+
+    private String endLine() {
+        return files + (files == 1 ? " article" : " articles") + "; end of export";
+    }
+
+    /** Writes one file below the root, other than a payload file, and keeps its digests for the tag manifests. */
+    private void entry(String path, TagContent content) throws IOException, SQLException {
+        zip.putNextEntry(new ZipEntry(root + path));
+        Map<String, MessageDigest> digests = new LinkedHashMap<>();
+        OutputStream out = zip;
+        for (Manifest manifest : manifests) {
+            MessageDigest digest = digest(manifest.algorithm);
+            digests.put(manifest.algorithm, digest);
+            out = new DigestOutputStream(out, digest);
+        }
+        content.writeTo(out);
+        out.flush();
+        zip.closeEntry();
+        Map<String, String> hex = new LinkedHashMap<>();
+        digests.forEach((algorithm, digest) -> hex.put(algorithm, HEX.formatHex(digest.digest())));
+        tagFiles.put(path, hex);
+    }
+
+    private static TagContent text(String text) {
+        return out -> out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String oneLine(String value) {
+        return value.replaceAll("\\s+", " ").strip();
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm.equals("sha256") ? "SHA-256" : "SHA-512");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has " + algorithm, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Manifest manifest : manifests) {
+            manifest.delete();
+        }
+    }
+
+    /** The lines of one payload manifest, in a temporary file until the end. */
+    private static final class Manifest {
+        final String algorithm;
+        final Path file;
+        final Writer lines;
+
+        Manifest(String algorithm) throws IOException {
+            this.algorithm = algorithm;
+            this.file = Files.createTempFile("export-manifest-", ".txt");
+            this.lines = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        }
+
+        String fileName() {
+            return "manifest-" + algorithm + ".txt";
+        }
+
+        /** One line; RFC 8493 percent-encodes CR, LF and % in paths, which keeps one file per line. */
+        void add(String hex, String path) throws IOException {
+            lines.write(hex + "  " + path.replace("%", "%25").replace("\n", "%0A").replace("\r", "%0D") + "\n");
+        }
+
+        void copyTo(OutputStream out) throws IOException {
+            lines.flush();
+            Files.copy(file, out);
+        }
+
+        void delete() throws IOException {
+            lines.close();
+            Files.deleteIfExists(file);
+        }
+    }
+}

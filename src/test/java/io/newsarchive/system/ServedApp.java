@@ -1,0 +1,80 @@
+package io.newsarchive.system;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The packaged app serving on a free port of its own, ready (startup ingest done) until closed. */
+public final class ServedApp implements AutoCloseable {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Process process;
+    private final int port;
+
+    private ServedApp(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts {@code serve} and waits until it reports ready.
+     *
+     * @param logDir where the service's output goes, as {@code serve-<port>.log}
+     */
+    public static ServedApp start(Map<String, String> database, Map<String, String> overrides, Path logDir)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        Path log = logDir.resolve("serve-" + port + ".log");
+        ProcessBuilder builder = AppProcess.builder(database, overrides).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        ServedApp app = new ServedApp(builder.start(), port);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        try {
+            while (true) {
+                try {
+                    if (app.get("/q/health/ready", HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return app;
+                    }
+                } catch (ConnectException e) {
+                    if (!app.process.isAlive()) {
+                        throw new AssertionError("the service ended: " + Files.readString(log));
+                    }
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the service is not ready within a minute: " + Files.readString(log));
+                }
+                Thread.sleep(200);
+            }
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    public <T> HttpResponse<T> get(String pathAndQuery, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(), body);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        AppProcess.exitOf(process);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
