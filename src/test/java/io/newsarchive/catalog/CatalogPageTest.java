@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipInputStream;
 
 import static io.newsarchive.catalog.CatalogFixtures.ingest;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
@@ -68,7 +69,7 @@ class CatalogPageTest {
     }
 
     @Test
-    void searchApplyAFacetPageForwardAndBackAndOpenAnArticle() {
+    void searchApplyAFacetPageForwardAndBackAndOpenAnArticle() throws Exception {
         String domain = uniqueDomain();
         String word = uniqueWord();
         List<String> files = new ArrayList<>();
@@ -105,6 +106,14 @@ class CatalogPageTest {
         String csv = browser.findElement(By.linkText("CSV")).getAttribute("href");
         assertEquals(5, given().get(csv).then().statusCode(200).extract().asString().split("\r\n").length,
                 "the export link gives the header, the three articles and the end line");
+        String zip = browser.findElement(By.linkText("Original files (ZIP)")).getAttribute("href");
+        try (ZipInputStream entries = new ZipInputStream(given().get(zip).then().statusCode(200).extract().asInputStream())) {
+            int zipped = 0;
+            while (entries.getNextEntry() != null) {
+                zipped++;
+            }
+            assertEquals(4, zipped, "the three originals and their manifest");
+        }
 
         List<String> first = headlines();
         follow(browser.findElement(By.cssSelector("a[rel=next]")));
