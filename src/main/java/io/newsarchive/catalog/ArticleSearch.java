@@ -5,6 +5,8 @@ import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Utils;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -14,6 +16,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Listings of the catalog in plain SQL: keyset pages (never OFFSET), ranked full-text search on the RUM index,
@@ -497,6 +501,34 @@ public class ArticleSearch {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /**
+     * The SQL with each {@code ?} replaced by its value as a literal, for COPY, which takes no parameters. The
+     * conditions use {@code ?} only as placeholders.
+     */
+    public static String inline(Connection c, String sql, List<Object> params) throws SQLException {
+        boolean standardStrings = c.unwrap(BaseConnection.class).getStandardConformingStrings();
+        StringBuilder inlined = new StringBuilder();
+        int next = 0;
+        for (Object p : params) {
+            int mark = sql.indexOf('?', next);
+            inlined.append(sql, next, mark);
+            if (p instanceof Long[] ids) {
+                inlined.append("'{").append(Arrays.stream(ids).map(String::valueOf).collect(Collectors.joining(",")))
+                        .append("}'::bigint[]");
+            } else if (p instanceof Long || p instanceof Integer) {
+                inlined.append(p);
+            } else if (p instanceof LocalDate date) {
+                inlined.append('\'').append(date).append("'::date");
+            } else if (p instanceof String text) {
+                Utils.escapeLiteral(inlined.append('\''), text, standardStrings).append('\'');
+            } else {
+                throw new IllegalArgumentException("no literal for " + p.getClass());
+            }
+            next = mark + 1;
+        }
+        return inlined.append(sql.substring(next)).toString();
     }
 
     public static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {

@@ -86,14 +86,17 @@ final class OriginalsZip implements AutoCloseable {
      *
      * @param nameKey the lower-cased file name the rows are ordered by
      */
-    void add(long articleId, String fileName, String nameKey, String storedSha256, byte[] content) throws IOException {
+    void add(long articleId, String fileName, String nameKey, String storedSha256, byte[] content, int length)
+            throws IOException {
         String path = payload + (nameKey.equals(lastKey) ? articleId + "/" : "") + fileName;
         lastKey = nameKey;
         zip.putNextEntry(new ZipEntry(root + path));
-        zip.write(content);
+        zip.write(content, 0, length);
         zip.closeEntry();
         for (Manifest manifest : manifests) {
-            String hex = HEX.formatHex(digest(manifest.algorithm).digest(content));
+            MessageDigest digest = digest(manifest.algorithm);
+            digest.update(content, 0, length);
+            String hex = HEX.formatHex(digest.digest());
             if (manifest.algorithm.equals("sha256") && !hex.equals(storedSha256)) {
                 throw new ChangedOriginal("article " + articleId + " (" + fileName + "): the stored bytes no longer"
                         + " match the SHA-256 taken at ingest; the export stops here");
@@ -101,7 +104,7 @@ final class OriginalsZip implements AutoCloseable {
             manifest.add(hex, path);
         }
         files++;
-        bytes += content.length;
+        bytes += length;
     }
 
     /** Ends a plain zip: its manifest, and the count in the zip's comment. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,19 +43,24 @@ import java.util.zip.ZipFile;
 import java.net.Socket;
 import java.net.URI;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,9 +243,36 @@ class ExportResourceTest {
     }
 
     @Test
+    void anArticleStoredDuringAnExportIsNotInIt(@TempDir Path dir) throws Exception {
+        String host = ingestNoise(400);
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(exportUri("format=bagit&source=" + host)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        Path zip = dir.resolve("export.bag.zip");
+        try (InputStream body = response.body(); OutputStream file = Files.newOutputStream(zip)) {
+            // the export writes the originals until the unread response fills the buffers; the bag's articles.csv
+            // is read after them, from the same snapshot
+            given().multiPart("file", "late.txt", article("Late", LocalDate.of(2022, 3, 2), "https://" + host + "/late",
+                    "Stored while the export ran.").getBytes(StandardCharsets.UTF_8), "text/plain")
+                    .post("/api/ingest").then().statusCode(200).body("run.counts.added", equalTo(1));
+            assertEquals(1, exportsStillOpen(), "the export is still writing originals");
+            body.transferTo(file);
+        }
+        Map<String, byte[]> entries = entries(zip);
+        long originals = entries.keySet().stream().filter(name -> name.contains("/data/")).count();
+        String csv = entries.entrySet().stream().filter(e -> e.getKey().endsWith("/metadata/articles.csv"))
+                .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        assertEquals(400, originals);
+        assertTrue(csv.endsWith("# 400 articles; end of export\r\n"), "the metadata has the same 400 articles");
+        assertFalse(csv.contains("Late"));
+        given().get("/api/export?source=" + host).then().body(endsWith("# 401 articles; end of export\r\n"));
+    }
+
+    @Test
     void abortedExportsGiveTheirDatabaseConnectionsBack() throws Exception {
-        URI export = exportUri("format=jsonl&include_body=true&source=" + bigSelection());
+        String host = bigSelection();
+        List<String> formats = List.of("jsonl&include_body=true", "csv&include_body=true", "zip", "bagit");
         for (int i = 0; i < 20; i++) {
+            URI export = exportUri("format=" + formats.get(i % formats.size()) + "&source=" + host);
             try (Socket socket = new Socket(export.getHost(), export.getPort())) {
                 socket.getOutputStream().write(("GET " + export.getRawPath() + "?" + export.getRawQuery()
                         + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -278,8 +312,18 @@ class ExportResourceTest {
 
     /** Ends the database sessions of exports under way, as a database restart would; returns how many. */
     private static long endExportSessions() throws Exception {
+        return busySessions("count(pg_terminate_backend(pid))");
+    }
+
+    /** Database sessions of this test database still inside an export's transaction. */
+    private static long exportsStillOpen() throws Exception {
+        return busySessions("count(*)");
+    }
+
+    /** {@code aggregate} over the other sessions of the test database that are not idle (nothing else runs). */
+    private static long busySessions(String aggregate) throws Exception {
         try (Connection c = CatalogTestDatabase.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+             ResultSet rs = s.executeQuery("select " + aggregate + " from pg_stat_activity"
                      + " where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'")) {
             rs.next();
             return rs.getLong(1);
@@ -295,29 +339,73 @@ class ExportResourceTest {
     /** 1,200 articles of about 5 kB: more than one fetch of rows, and more than the socket buffers hold. */
     private static synchronized String bigSelection() {
         if (bigHost == null) {
-            String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
-            String sentence = "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(20);
-            for (int batch = 0; batch < 3; batch++) {
-                RequestSpecification request = given();
-                for (int i = batch * 400; i < (batch + 1) * 400; i++) {
-                    request.multiPart("file", String.format("%04d_big.txt", i), article("Big " + i, LocalDate.of(2022, 3, 1),
-                            "https://" + host + "/" + i, sentence, sentence, sentence).getBytes(StandardCharsets.UTF_8), "text/plain");
-                }
-                request.post("/api/ingest").then().statusCode(200).body("run.counts.added", equalTo(400));
-            }
-            bigHost = host;
+            bigHost = ingestBig(1200);
         }
         return bigHost;
     }
 
-    /** Database sessions of this test database still inside an export's transaction. */
-    private static long exportsStillOpen() throws Exception {
-        try (Connection c = CatalogTestDatabase.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where datname = current_database()"
-                     + " and state <> 'idle' and pid <> pg_backend_pid()")) {
-            rs.next();
-            return rs.getLong(1);
+    /** {@code count} articles of about 5 kB on a host of their own; returns the host. */
+    private static String ingestBig(int count) {
+        String sentence = "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(20);
+        return ingest(count, i -> sentence);
+    }
+
+    /** {@code count} articles of about 6 kB of random letters, which a zip cannot shrink much; returns the host. */
+    private static String ingestNoise(int count) {
+        Random random = new Random(count);
+        return ingest(count, i -> {
+            StringBuilder sentence = new StringBuilder("Noise");
+            for (int word = 0; word < 250; word++) {
+                sentence.append(' ');
+                for (int letter = 0; letter < 7; letter++) {
+                    sentence.append((char) ('a' + random.nextInt(26)));
+                }
+            }
+            return sentence.append('.').toString();
+        });
+    }
+
+    private static String ingest(int count, IntFunction<String> sentence) {
+        String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+        for (int from = 0; from < count; from += 400) {
+            RequestSpecification request = given();
+            int to = Math.min(count, from + 400);
+            for (int i = from; i < to; i++) {
+                request.multiPart("file", String.format("%04d_big.txt", i), article("Big " + i, LocalDate.of(2022, 3, 1),
+                        "https://" + host + "/" + i, sentence.apply(i), sentence.apply(i), sentence.apply(i))
+                        .getBytes(StandardCharsets.UTF_8), "text/plain");
+            }
+            request.post("/api/ingest").then().statusCode(200).body("run.counts.added", equalTo(to - from));
         }
+        return host;
+    }
+
+    @Test
+    void postgresqlWritesTimesAsTheApiDoes() throws Exception {
+        try (Connection c = CatalogTestDatabase.connect();
+             PreparedStatement iso = c.prepareStatement("select iso_instant(?::timestamptz)")) {
+            for (String time : List.of("2026-11-25T10:00:05Z", "2026-11-25T10:00:05.100Z", "2026-11-25T10:00:05.123Z",
+                    "2026-11-25T10:00:05.000100Z", "2026-11-25T10:00:05.123400Z", "2026-11-25T10:00:05.999999Z")) {
+                Instant instant = Instant.parse(time);
+                iso.setString(1, instant.toString());
+                try (ResultSet rs = iso.executeQuery()) {
+                    rs.next();
+                    assertEquals(instant.toString(), rs.getString(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyFilterSelectsWhatTheListingShows() {
+        String one = ingestHardArticles();
+        String other = ingestHardArticles();
+        String filters = "q=" + "quoted OR o'clock" + "&source=" + one + "&source=" + other + "&from=2022-02-03&to=2022-02-28";
+        int listed = given().get("/api/articles?" + filters).then().statusCode(200).extract().path("total");
+        assertEquals(2, listed, "the hard article of both hosts");
+        String csv = given().get("/api/export?" + filters).then().statusCode(200).extract().asString();
+        assertTrue(csv.endsWith("# 2 articles; end of export\r\n"), csv);
+        assertTrue(given().get("/api/export?format=jsonl&" + filters).asString().endsWith("\"articles\":2}\n"));
     }
 
     @Test
