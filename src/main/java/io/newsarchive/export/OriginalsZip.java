@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -73,6 +74,8 @@ final class OriginalsZip implements AutoCloseable {
 
     private OriginalsZip(OutputStream out, String root, String payload, List<String> algorithms) throws IOException {
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        // the fastest deflate still halves news text; the default level takes half as long again for 5 % less
+        zip.setLevel(Deflater.BEST_SPEED);
         this.root = root;
         this.payload = payload;
         for (String algorithm : algorithms) {
