@@ -1,6 +1,7 @@
 package io.newsarchive.cli;
 
 import io.newsarchive.ingest.StartupIngest;
+import io.newsarchive.system.FirstAdmin;
 import io.quarkus.runtime.Quarkus;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -15,8 +16,12 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     StartupIngest startupIngest;
 
+    @Inject
+    FirstAdmin firstAdmin;
+
     @Override
     public Integer call() {
+        firstAdmin.warnIfNobodyCanSignIn();
         startupIngest.runIfCatalogEmpty();
         Quarkus.waitForExit();
         return 0;

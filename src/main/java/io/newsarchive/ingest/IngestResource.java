@@ -1,7 +1,9 @@
 package io.newsarchive.ingest;
 
 import io.newsarchive.system.ApiError;
+import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.Params;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,6 +34,7 @@ public class IngestResource {
 
     @POST
     @Path("/ingest")
+    @RolesAllowed({CatalogUser.ARCHIVIST, CatalogUser.ADMIN})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response ingest(@RestForm("file") List<FileUpload> files, @RestQuery("dry_run") String dryRun) {
         boolean dry = Params.bool("dry_run", dryRun, false);

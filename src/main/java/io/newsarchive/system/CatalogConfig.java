@@ -13,6 +13,17 @@ public interface CatalogConfig {
     @WithDefault("News archive")
     String name();
 
+    /** The first admin, created on a start when the catalog has no user yet. */
+    Admin admin();
+
+    interface Admin {
+        /** Their user name ({@code CATALOG_ADMIN_USER}). */
+        Optional<String> user();
+
+        /** Their password ({@code CATALOG_ADMIN_PASSWORD}); only its bcrypt hash is stored. */
+        Optional<String> password();
+    }
+
     /** How corpus files are taken in. */
     Ingest ingest();
 

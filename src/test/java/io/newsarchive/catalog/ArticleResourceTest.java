@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.system.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -24,7 +25,7 @@ class ArticleResourceTest {
         String url = uniqueUrl();
         byte[] original = ("\uFEFF  Kharkiv braces for talks \r\n20220122\r\n" + url + "?utm_medium=x&page=2#c\r\n"
                 + "\"Quoted\" first sentence.\r\n\r\nSecond, with émoji 🙂.\r\n").getBytes(StandardCharsets.UTF_8);
-        int id = given().multiPart("file", "007_0123456789abcdef.txt", original, "text/plain")
+        int id = asAdmin().multiPart("file", "007_0123456789abcdef.txt", original, "text/plain")
                 .post("/api/ingest").then().statusCode(200).extract().path("files[0].article_id");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original));
         String host = java.net.URI.create(url).getHost();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import static io.newsarchive.system.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
 
 /** Articles for listing tests, stored through the ingest API, on sources no other test uses. */
@@ -30,7 +31,7 @@ final class CatalogFixtures {
 
     /** Ingests the files in order and answers their article ids. */
     static List<Long> ingest(String... files) {
-        RequestSpecification request = given();
+        RequestSpecification request = asAdmin();
         for (int i = 0; i < files.length; i++) {
             request.multiPart("file", String.format("%03d_fixture.txt", i), files[i].getBytes(StandardCharsets.UTF_8), "text/plain");
         }

@@ -54,6 +54,7 @@ import java.util.UUID;
 import java.util.function.IntFunction;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.newsarchive.system.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -141,7 +142,7 @@ class ExportResourceTest {
                 "SAME.txt", article("Upper", LocalDate.of(2022, 1, 5), "https://" + host + "/upper", "Body.").getBytes(StandardCharsets.UTF_8),
                 "crlf.txt", ("Windows lines\r\n20220105\r\nhttps://" + host + "/crlf\r\nТекст 🙂.\r\n").getBytes(StandardCharsets.UTF_8),
                 "same.txt", article("Lower", LocalDate.of(2022, 1, 5), "https://" + host + "/lower", "Body.").getBytes(StandardCharsets.UTF_8));
-        RequestSpecification request = given();
+        RequestSpecification request = asAdmin();
         uploads.forEach((name, bytes) -> request.multiPart("file", name, bytes, "text/plain"));
         request.post("/api/ingest").then().statusCode(200);
         long lowerId = given().get("/api/articles?source=" + host + "&q=lower").then().extract().jsonPath().getLong("items[0].id");
@@ -251,7 +252,7 @@ class ExportResourceTest {
         try (InputStream body = response.body(); OutputStream file = Files.newOutputStream(zip)) {
             // the export writes the originals until the unread response fills the buffers; the bag's articles.csv
             // is read after them, from the same snapshot
-            given().multiPart("file", "late.txt", article("Late", LocalDate.of(2022, 3, 2), "https://" + host + "/late",
+            asAdmin().multiPart("file", "late.txt", article("Late", LocalDate.of(2022, 3, 2), "https://" + host + "/late",
                     "Stored while the export ran.").getBytes(StandardCharsets.UTF_8), "text/plain")
                     .post("/api/ingest").then().statusCode(200).body("run.counts.added", equalTo(1));
             assertEquals(1, exportsStillOpen(), "the export is still writing originals");
@@ -368,7 +369,7 @@ class ExportResourceTest {
     private static String ingest(int count, IntFunction<String> sentence) {
         String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
         for (int from = 0; from < count; from += 400) {
-            RequestSpecification request = given();
+            RequestSpecification request = asAdmin();
             int to = Math.min(count, from + 400);
             for (int i = from; i < to; i++) {
                 request.multiPart("file", String.format("%04d_big.txt", i), article("Big " + i, LocalDate.of(2022, 3, 1),
@@ -419,7 +420,7 @@ class ExportResourceTest {
 
     private static String ingestHardArticles() {
         String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
-        RequestSpecification request = given()
+        RequestSpecification request = asAdmin()
                 .multiPart("file", "001_a.txt", article(HARD_HEADLINE, LocalDate.of(2022, 2, 3), "https://" + host + "/a",
                         "First, \"quoted\" sentence.", "Second: 北京 and emoji 🙂.").getBytes(StandardCharsets.UTF_8), "text/plain")
                 .multiPart("file", "002_b.txt", article("=2+2 is a formula", LocalDate.of(2022, 2, 4), "https://" + host + "/b",

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.system.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,7 +32,7 @@ class IngestResourceTest {
     @Test
     void uploadedFilesAreIngestedAndTheReportIsReturned() {
         String good = article("Uploaded", uniqueUrl(), "A sentence.");
-        Response report = given()
+        Response report = asAdmin()
                 .multiPart("file", "002_good.txt", good.getBytes(StandardCharsets.UTF_8), "text/plain")
                 .multiPart("file", "001_bad.txt", "Headline\n20220230\n".getBytes(StandardCharsets.UTF_8), "text/plain")
                 .when().post("/api/ingest")
@@ -68,7 +69,7 @@ class IngestResourceTest {
     @Test
     void aDryRunOverHttpStoresNothing() {
         String url = uniqueUrl();
-        int articleIdBefore = given().multiPart("file", "x.txt", article("Dry", url, "Body.").getBytes(StandardCharsets.UTF_8))
+        int articleIdBefore = asAdmin().multiPart("file", "x.txt", article("Dry", url, "Body.").getBytes(StandardCharsets.UTF_8))
                 .queryParam("dry_run", "true")
                 .post("/api/ingest").then().statusCode(200)
                 .body("run.dry_run", equalTo(true))
@@ -76,7 +77,7 @@ class IngestResourceTest {
                 .body("files[0].article_id", nullValue())
                 .extract().path("run.counts.added");
         assertEquals(1, articleIdBefore);
-        given().multiPart("file", "x.txt", article("Dry", url, "Body.").getBytes(StandardCharsets.UTF_8))
+        asAdmin().multiPart("file", "x.txt", article("Dry", url, "Body.").getBytes(StandardCharsets.UTF_8))
                 .post("/api/ingest").then().statusCode(200)
                 .body("files[0].outcome", equalTo("added"));
     }
@@ -86,7 +87,7 @@ class IngestResourceTest {
         Path zip = CorpusFiles.zip(dir.resolve("upload.zip"),
                 "a/001.txt", article("Zipped", uniqueUrl(), "Body."),
                 "../../etc/002.txt", article("Hostile", uniqueUrl(), "Body."));
-        given().multiPart("file", zip.toFile(), "application/zip")
+        asAdmin().multiPart("file", zip.toFile(), "application/zip")
                 .post("/api/ingest").then().statusCode(200)
                 .body("files.size()", equalTo(2))
                 .body("files[0].name", equalTo("upload.zip!/../../etc/002.txt"))
@@ -97,24 +98,24 @@ class IngestResourceTest {
 
     @Test
     void malformedRequestsGetAJsonErrorNamingTheProblem() {
-        given().multiPart("file", "x.txt", "x".getBytes(StandardCharsets.UTF_8)).queryParam("dry_run", "maybe")
+        asAdmin().multiPart("file", "x.txt", "x".getBytes(StandardCharsets.UTF_8)).queryParam("dry_run", "maybe")
                 .post("/api/ingest").then().statusCode(400)
                 .body("parameter", equalTo("dry_run"))
                 .body("message", containsString("true or false"));
-        given().multiPart("file", "x.pdf", "x".getBytes(StandardCharsets.UTF_8))
+        asAdmin().multiPart("file", "x.pdf", "x".getBytes(StandardCharsets.UTF_8))
                 .post("/api/ingest").then().statusCode(400)
                 .body("parameter", equalTo("file"))
                 .body("message", containsString("x.pdf"));
-        given().multiPart("other", "x.txt", "x".getBytes(StandardCharsets.UTF_8))
+        asAdmin().multiPart("other", "x.txt", "x".getBytes(StandardCharsets.UTF_8))
                 .post("/api/ingest").then().statusCode(400)
                 .body("parameter", equalTo("file"));
-        given().multiPart("file", "broken.zip", "not a zip".getBytes(StandardCharsets.UTF_8))
+        asAdmin().multiPart("file", "broken.zip", "not a zip".getBytes(StandardCharsets.UTF_8))
                 .post("/api/ingest").then().statusCode(400)
                 .body("message", containsString("broken.zip"));
-        given().contentType("multipart/form-data; boundary=xx").body("garbage".getBytes(StandardCharsets.UTF_8))
+        asAdmin().contentType("multipart/form-data; boundary=xx").body("garbage".getBytes(StandardCharsets.UTF_8))
                 .post("/api/ingest").then().statusCode(400)
                 .body("message", containsString("request body"));
-        given().contentType("application/json").body("{}")
+        asAdmin().contentType("application/json").body("{}")
                 .post("/api/ingest").then().statusCode(415)
                 .body("error", notNullValue());
         given().get("/api/ingest-runs/abc").then().statusCode(400).body("parameter", equalTo("id"));
