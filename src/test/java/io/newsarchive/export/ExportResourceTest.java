@@ -34,7 +34,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +50,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
@@ -245,27 +246,43 @@ class ExportResourceTest {
 
     @Test
     void anArticleStoredDuringAnExportIsNotInIt(@TempDir Path dir) throws Exception {
-        String host = ingestNoise(400);
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(exportUri("format=bagit&source=" + host)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        String host = ingestHardArticles();
         Path zip = dir.resolve("export.bag.zip");
-        try (InputStream body = response.body(); OutputStream file = Files.newOutputStream(zip)) {
-            // the export writes the originals until the unread response fills the buffers; the bag's articles.csv
-            // is read after them, from the same snapshot
-            asAdmin().multiPart("file", "late.txt", article("Late", LocalDate.of(2022, 3, 2), "https://" + host + "/late",
-                    "Stored while the export ran.").getBytes(StandardCharsets.UTF_8), "text/plain")
-                    .post("/api/ingest").then().statusCode(200).body("run.counts.added", equalTo(1));
-            assertEquals(1, exportsStillOpen(), "the export is still writing originals");
-            body.transferTo(file);
+        CompletableFuture<HttpResponse<Path>> response;
+        try (Connection c = CatalogTestDatabase.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            // the bag's originals wait for this lock; its articles.csv is read after them
+            s.execute("lock table article_original in access exclusive mode");
+            response = HttpClient.newHttpClient().sendAsync(
+                    HttpRequest.newBuilder(exportUri("format=bagit&source=" + host)).build(), HttpResponse.BodyHandlers.ofFile(zip));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (busySessions("count(*) filter (where wait_event_type = 'Lock')") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, busySessions("count(*) filter (where wait_event_type = 'Lock')"), "the export waits");
+            // stored while the export runs: a copy of one of its articles under another URL
+            try (ResultSet late = s.executeQuery("insert into article (normalized_url, version, latest, status, headline,"
+                    + " published, url, source_id, file_name, sha256, size_bytes, sentence_count, word_count, sentences,"
+                    + " ingest_run_id, ingested_at) select normalized_url || '/late', 1, true, status, 'Late', published,"
+                    + " url || '/late', source_id, 'late.txt', md5(url) || md5(headline), size_bytes, sentence_count,"
+                    + " word_count, sentences, ingest_run_id, now() from article a join source s on s.id = a.source_id"
+                    + " where s.host = '" + host + "' and a.file_name = '002_b.txt' returning id")) {
+                late.next();
+                s.executeUpdate("insert into article_original select " + late.getLong(1) + ", content from article_original"
+                        + " o join article a on a.id = o.article_id join source s on s.id = a.source_id where s.host = '"
+                        + host + "' and a.file_name = '002_b.txt'");
+            }
+            c.commit();
         }
+        assertEquals(200, response.get(30, TimeUnit.SECONDS).statusCode());
         Map<String, byte[]> entries = entries(zip);
         long originals = entries.keySet().stream().filter(name -> name.contains("/data/")).count();
         String csv = entries.entrySet().stream().filter(e -> e.getKey().endsWith("/metadata/articles.csv"))
                 .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
-        assertEquals(400, originals);
-        assertTrue(csv.endsWith("# 400 articles; end of export\r\n"), "the metadata has the same 400 articles");
+        assertEquals(2, originals);
+        assertTrue(csv.endsWith("# 2 articles; end of export\r\n"), "the metadata has the same 2 articles: " + csv);
         assertFalse(csv.contains("Late"));
-        given().get("/api/export?source=" + host).then().body(endsWith("# 401 articles; end of export\r\n"));
+        given().get("/api/export?source=" + host).then().body(endsWith("# 3 articles; end of export\r\n"));
     }
 
     @Test
@@ -349,21 +366,6 @@ class ExportResourceTest {
     private static String ingestBig(int count) {
         String sentence = "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(20);
         return ingest(count, i -> sentence);
-    }
-
-    /** {@code count} articles of about 6 kB of random letters, which a zip cannot shrink much; returns the host. */
-    private static String ingestNoise(int count) {
-        Random random = new Random(count);
-        return ingest(count, i -> {
-            StringBuilder sentence = new StringBuilder("Noise");
-            for (int word = 0; word < 250; word++) {
-                sentence.append(' ');
-                for (int letter = 0; letter < 7; letter++) {
-                    sentence.append((char) ('a' + random.nextInt(26)));
-                }
-            }
-            return sentence.append('.').toString();
-        });
     }
 
     private static String ingest(int count, IntFunction<String> sentence) {
