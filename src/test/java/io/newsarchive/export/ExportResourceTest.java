@@ -310,7 +310,8 @@ class ExportResourceTest {
     @Test
     void anExportThatFailsHalfWayBreaksTheDownloadInsteadOfEndingIt() throws Exception {
         String host = bigSelection();
-        for (String format : List.of("jsonl&include_body=true", "csv&include_body=true", "zip")) {
+        // only formats whose output outlasts the socket buffers for sure (a zip of these repeated texts is small)
+        for (String format : List.of("jsonl&include_body=true", "csv&include_body=true", "json&include_body=true")) {
             HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(exportUri("format=" + format + "&source=" + host)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
