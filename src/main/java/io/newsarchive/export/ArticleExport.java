@@ -125,7 +125,7 @@ public class ArticleExport {
                 records.write(record);
             }
             long rows = copy.getHandledRowCount();
-            out.write(("# " + articles(rows) + "; end of export\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(("# " + endOfExport(rows) + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         }
 
@@ -270,8 +270,9 @@ public class ArticleExport {
         return new Field(name, sql, JsonType.NUMBER);
     }
 
-    private static String articles(long rows) {
-        return rows + (rows == 1 ? " article" : " articles");
+    /** How CSV and zips state their count at the end: {@code 3 articles; end of export}. */
+    static String endOfExport(long articles) {
+        return articles + (articles == 1 ? " article" : " articles") + "; end of export";
     }
 
     /**

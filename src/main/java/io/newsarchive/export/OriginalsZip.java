@@ -85,26 +85,29 @@ final class OriginalsZip implements AutoCloseable {
 
     /**
      * Adds one original file, after checking its bytes against the SHA-256 stored at ingest: an export never
-     * passes on silently changed bytes.
+     * passes on silently changed bytes. (Every bag and zip has a SHA-256 manifest, and it comes first.)
      *
      * @param nameKey the lower-cased file name the rows are ordered by
      */
     void add(long articleId, String fileName, String nameKey, String storedSha256, byte[] content, int length)
             throws IOException {
+        List<String> hexes = new ArrayList<>();
+        for (Manifest manifest : manifests) {
+            MessageDigest digest = digest(manifest.algorithm);
+            digest.update(content, 0, length);
+            hexes.add(HEX.formatHex(digest.digest()));
+        }
+        if (!hexes.get(0).equals(storedSha256)) {
+            throw new ChangedOriginal("article " + articleId + " (" + fileName + "): the stored bytes no longer"
+                    + " match the SHA-256 taken at ingest; the export stops here");
+        }
         String path = payload + (nameKey.equals(lastKey) ? articleId + "/" : "") + fileName;
         lastKey = nameKey;
         zip.putNextEntry(new ZipEntry(root + path));
         zip.write(content, 0, length);
         zip.closeEntry();
-        for (Manifest manifest : manifests) {
-            MessageDigest digest = digest(manifest.algorithm);
-            digest.update(content, 0, length);
-            String hex = HEX.formatHex(digest.digest());
-            if (manifest.algorithm.equals("sha256") && !hex.equals(storedSha256)) {
-                throw new ChangedOriginal("article " + articleId + " (" + fileName + "): the stored bytes no longer"
-                        + " match the SHA-256 taken at ingest; the export stops here");
-            }
-            manifest.add(hex, path);
+        for (int i = 0; i < manifests.size(); i++) {
+            manifests.get(i).add(hexes.get(i), path);
         }
         files++;
         bytes += length;
@@ -115,7 +118,7 @@ final class OriginalsZip implements AutoCloseable {
         for (Manifest manifest : manifests) {
             entry(manifest.fileName(), manifest::copyTo);
         }
-        zip.setComment(endLine());
+        zip.setComment(ArticleExport.endOfExport(files));
         zip.finish();
     }
 
@@ -136,12 +139,8 @@ final class OriginalsZip implements AutoCloseable {
                     .append(path).append('\n'));
             entry("tag" + manifest.fileName(), text(lines.toString()));
         }
-        zip.setComment(endLine());
+        zip.setComment(ArticleExport.endOfExport(files));
         zip.finish();
-    }
-
-    private String endLine() {
-        return files + (files == 1 ? " article" : " articles") + "; end of export";
     }
 
     /** Writes one file below the root, other than a payload file, and keeps its digests for the tag manifests. */

@@ -52,7 +52,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.newsarchive.system.TestUsers.asAdmin;
@@ -358,30 +357,19 @@ class ExportResourceTest {
     /** 1,200 articles of about 5 kB: more than one fetch of rows, and more than the socket buffers hold. */
     private static synchronized String bigSelection() {
         if (bigHost == null) {
-            bigHost = ingestBig(1200);
+            String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+            String sentence = "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(20);
+            for (int from = 0; from < 1200; from += 400) {
+                RequestSpecification request = asAdmin();
+                for (int i = from; i < from + 400; i++) {
+                    request.multiPart("file", String.format("%04d_big.txt", i), article("Big " + i, LocalDate.of(2022, 3, 1),
+                            "https://" + host + "/" + i, sentence, sentence, sentence).getBytes(StandardCharsets.UTF_8), "text/plain");
+                }
+                request.post("/api/ingest").then().statusCode(200).body("run.counts.added", equalTo(400));
+            }
+            bigHost = host;
         }
         return bigHost;
-    }
-
-    /** {@code count} articles of about 5 kB on a host of their own; returns the host. */
-    private static String ingestBig(int count) {
-        String sentence = "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(20);
-        return ingest(count, i -> sentence);
-    }
-
-    private static String ingest(int count, IntFunction<String> sentence) {
-        String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
-        for (int from = 0; from < count; from += 400) {
-            RequestSpecification request = asAdmin();
-            int to = Math.min(count, from + 400);
-            for (int i = from; i < to; i++) {
-                request.multiPart("file", String.format("%04d_big.txt", i), article("Big " + i, LocalDate.of(2022, 3, 1),
-                        "https://" + host + "/" + i, sentence.apply(i), sentence.apply(i), sentence.apply(i))
-                        .getBytes(StandardCharsets.UTF_8), "text/plain");
-            }
-            request.post("/api/ingest").then().statusCode(200).body("run.counts.added", equalTo(to - from));
-        }
-        return host;
     }
 
     @Test
