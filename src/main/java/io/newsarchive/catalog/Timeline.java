@@ -35,7 +35,7 @@ public record Timeline(List<Bar> bars, List<Label> labels, boolean perYear) {
     }
 
     /** The chart of a month facet; {@code links} gives each bar's link, the listing of that period. */
-    static Timeline of(List<Listing.FacetValue> months, PeriodLinks links) {
+    public static Timeline of(List<Listing.FacetValue> months, PeriodLinks links) {
         TreeMap<YearMonth, Long> counts = new TreeMap<>();
         months.forEach(m -> counts.put(YearMonth.parse(m.value()), m.count()));
         if (counts.isEmpty()) {
@@ -79,7 +79,7 @@ public record Timeline(List<Bar> bars, List<Label> labels, boolean perYear) {
     }
 
     /** Links to the listing of one year or one month. */
-    interface PeriodLinks {
+    public interface PeriodLinks {
         String year(int year);
 
         String month(YearMonth month);

@@ -1,5 +1,6 @@
 package io.newsarchive.ingest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -24,7 +25,7 @@ public class IngestReports {
 
     private static final String RUN_COLUMNS = """
             id, trigger, started_by, status, dry_run, started_at, finished_at,
-            added, duplicate, revised, rejected, warnings, error""";
+            added, duplicate, revised, rejected, warnings, error, total_files, upload_dir, commits_run""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -38,17 +39,29 @@ public class IngestReports {
     public record Counts(int added, int duplicate, int revised, int rejected, int warnings) {
     }
 
+    /**
+     * @param totalFiles the files the run takes in; the sum of its counts is how many it has done
+     * @param commitsRun for a run that stores an uploaded dry run: that dry run
+     */
     public record RunSummary(long id, Trigger trigger, String startedBy, String status, boolean dryRun,
-                             Instant startedAt, Instant finishedAt, Counts counts, String error) {
+                             Instant startedAt, Instant finishedAt, Counts counts, String error, Integer totalFiles,
+                             @JsonIgnore String uploadDir, Long commitsRun) {
+
+        public int filesDone() {
+            return counts.added() + counts.duplicate() + counts.revised() + counts.rejected();
+        }
     }
 
     /** The newest runs first. */
     public List<RunSummary> list(int limit) {
+        return select("select " + RUN_COLUMNS + " from ingest_run order by id desc limit ?", limit);
+    }
+
+    private List<RunSummary> select(String sql, int limit) {
         runs.markInterrupted();
         List<RunSummary> list = new ArrayList<>();
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement(
-                     "select " + RUN_COLUMNS + " from ingest_run order by id desc limit ?")) {
+             PreparedStatement select = conn.prepareStatement(sql)) {
             select.setInt(1, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -59,6 +72,13 @@ public class IngestReports {
         } catch (SQLException e) {
             throw new IngestFailure("cannot read ingest runs: " + e.getMessage(), e);
         }
+    }
+
+    /** Recent runs that failed, were interrupted or rejected files. */
+    public List<RunSummary> needingAttention(int limit) {
+        return select("select " + RUN_COLUMNS + """
+                 from ingest_run where status in ('failed', 'interrupted') or rejected > 0
+                order by id desc limit ?""", limit);
     }
 
     public Optional<RunSummary> find(long id) {
@@ -123,7 +143,8 @@ public class IngestReports {
                 rs.getString("status"), rs.getBoolean("dry_run"), instant(rs, "started_at"), instant(rs, "finished_at"),
                 new Counts(rs.getInt("added"), rs.getInt("duplicate"), rs.getInt("revised"), rs.getInt("rejected"),
                         rs.getInt("warnings")),
-                rs.getString("error"));
+                rs.getString("error"), rs.getObject("total_files", Integer.class), rs.getString("upload_dir"),
+                rs.getObject("commits_run", Long.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

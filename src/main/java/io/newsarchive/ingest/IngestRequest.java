@@ -1,8 +1,14 @@
 package io.newsarchive.ingest;
 
 /**
- * @param startedBy the operating-system user for the CLI and start-up, the signed-in user (later) or client for the API
- * @param dryRun    run every check and record the run, but store no article
+ * @param startedBy  the operating-system user for the CLI and start-up, the signed-in user for the API and the web
+ * @param dryRun     run every check and record the run, but store no article
+ * @param uploadDir  for runs from the admin pages: the folder holding the upload, kept for later runs over it
+ * @param commitsRun the dry run whose upload this run stores
  */
-public record IngestRequest(Trigger trigger, String startedBy, boolean dryRun) {
+public record IngestRequest(Trigger trigger, String startedBy, boolean dryRun, String uploadDir, Long commitsRun) {
+
+    public IngestRequest(Trigger trigger, String startedBy, boolean dryRun) {
+        this(trigger, startedBy, dryRun, null, null);
+    }
 }

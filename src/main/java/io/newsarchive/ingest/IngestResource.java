@@ -3,6 +3,7 @@ package io.newsarchive.ingest;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.Params;
+import io.newsarchive.system.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,9 +33,12 @@ public class IngestResource {
     @Inject
     IngestReports reports;
 
+    @Inject
+    SignedIn signedIn;
+
     @POST
     @Path("/ingest")
-    @RolesAllowed({CatalogUser.ARCHIVIST, CatalogUser.ADMIN})
+    @RolesAllowed(CatalogUser.ARCHIVIST)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response ingest(@RestForm("file") List<FileUpload> files, @RestQuery("dry_run") String dryRun) {
         boolean dry = Params.bool("dry_run", dryRun, false);
@@ -50,7 +54,7 @@ public class IngestResource {
         long runId;
         try (InputFiles input = InputFiles.of(files.stream().map(FileUpload::uploadedFile).toList(),
                 files.stream().map(FileUpload::fileName).toList())) {
-            runId = ingest.ingest(input, new IngestRequest(Trigger.api, "api", dry), IngestProgress.NONE);
+            runId = ingest.ingest(input, new IngestRequest(Trigger.api, signedIn.name(), dry), IngestProgress.NONE);
         } catch (InputFiles.InputException e) {
             throw ApiError.badParameter("file", e.getMessage());
         }

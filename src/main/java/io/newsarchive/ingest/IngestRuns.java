@@ -24,14 +24,18 @@ public class IngestRuns {
     AgroalDataSource dataSource;
 
     /** Inserts the run and takes its lock in one transaction, so no one ever sees it running without the lock. */
-    long start(Connection conn, IngestRequest request) throws SQLException {
+    long start(Connection conn, IngestRequest request, int totalFiles) throws SQLException {
         conn.setAutoCommit(false);
         try (PreparedStatement insert = conn.prepareStatement("""
-                insert into ingest_run (trigger, started_by, status, dry_run, started_at)
-                values (?, ?, 'running', ?, clock_timestamp()) returning id""")) {
+                insert into ingest_run (trigger, started_by, status, dry_run, started_at, total_files, upload_dir,
+                                        commits_run)
+                values (?, ?, 'running', ?, clock_timestamp(), ?, ?, ?) returning id""")) {
             insert.setString(1, request.trigger().name());
             insert.setString(2, request.startedBy());
             insert.setBoolean(3, request.dryRun());
+            insert.setInt(4, totalFiles);
+            insert.setString(5, request.uploadDir());
+            insert.setObject(6, request.commitsRun());
             long id;
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();

@@ -54,7 +54,7 @@ public class IngestService {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long runId;
         try (Connection conn = dataSource.getConnection()) {
-            runId = runs.start(conn, request);
+            runId = runs.start(conn, request, files.size());
             ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "ingest-reader-" + request.trigger());
                 t.setDaemon(true);

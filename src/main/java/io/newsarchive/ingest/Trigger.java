@@ -1,4 +1,4 @@
 package io.newsarchive.ingest;
 
 /** What started an ingest run. */
-public enum Trigger { cli, api, startup }
+public enum Trigger { cli, api, startup, web }

@@ -3,6 +3,7 @@ package io.newsarchive.system;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings of the catalog, under the prefix {@code catalog}. */
@@ -22,6 +23,60 @@ public interface CatalogConfig {
 
         /** Their password ({@code CATALOG_ADMIN_PASSWORD}); only its bcrypt hash is stored. */
         Optional<String> password();
+    }
+
+    /** Whether people who have not signed in may browse, search and export the catalog (read-only). */
+    @WithDefault("true")
+    boolean anonymousBrowsing();
+
+    /** How sign-ins are limited and how long a browser stays signed in. */
+    SignIn signIn();
+
+    interface SignIn {
+        /** Failed sign-ins for one user name, within {@link #window()}, after which it must wait. */
+        @WithDefault("5")
+        int maxFailuresPerUser();
+
+        /** Failed sign-ins from one client address, within {@link #window()}, after which it must wait. */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        /** How long a failed sign-in counts. */
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** How long a browser session lasts after signing in. */
+        @WithDefault("PT12H")
+        Duration sessionLifetime();
+    }
+
+    /** Uploads from the admin pages. */
+    Uploads uploads();
+
+    interface Uploads {
+        /** Where uploads are kept for their runs (a dry run is committed from here, rejected files downloaded). */
+        @WithDefault("data/uploads")
+        String directory();
+
+        /** Most files in one upload request (a zip counts as one). */
+        @WithDefault("1000")
+        int maxFiles();
+
+        /** Largest uploaded file, zips included, in bytes (default 512 MiB). */
+        @WithDefault("536870912")
+        long maxFileBytes();
+
+        /** Most entries in one uploaded zip. */
+        @WithDefault("100000")
+        int maxZipEntries();
+
+        /** Most bytes one uploaded zip may expand to (default 4 GiB). */
+        @WithDefault("4294967296")
+        long maxZipExpandedBytes();
+
+        /** Most an uploaded zip may expand relative to its own size (a zip bomb expands thousands of times). */
+        @WithDefault("100")
+        int maxZipRatio();
     }
 
     /** How corpus files are taken in. */

@@ -2,10 +2,6 @@ package io.newsarchive.system;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,10 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Someone who may sign in, with one role; Quarkus Security JPA checks passwords against the bcrypt hash. */
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Someone who may sign in, with one role; only a bcrypt hash of the password is kept. */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
 public class CatalogUser extends PanacheEntityBase {
 
     /** Reads the catalog. */
@@ -26,27 +26,57 @@ public class CatalogUser extends PanacheEntityBase {
     /** Also manages users and settings. */
     public static final String ADMIN = "admin";
 
+    public static final List<String> ROLES = List.of(VIEWER, ARCHIVIST, ADMIN);
+
+    /** Passwords shorter than this are refused when set. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Username
     public String username;
 
-    @Password
     @Column(name = "password_hash")
     public String passwordHash;
 
-    @Roles
     public String role;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    /** When the user was disabled; null while they may sign in. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
 
     /** Stores a new user; the caller's transaction decides. */
     public static CatalogUser add(String username, String password, String role) {
         CatalogUser user = new CatalogUser();
         user.username = username;
-        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.setPassword(password);
         user.role = role;
         user.persist();
         return user;
+    }
+
+    public static Optional<CatalogUser> named(String username) {
+        return find("username", username).firstResultOptional();
+    }
+
+    public void setPassword(String password) {
+        passwordHash = BcryptUtil.bcryptHash(password);
+    }
+
+    public boolean passwordMatches(String password) {
+        return BcryptUtil.matches(password, passwordHash);
+    }
+
+    public boolean enabled() {
+        return disabledAt == null;
+    }
+
+    /** The role and every role below it: an admin may do what an archivist may, who may do what a viewer may. */
+    public static Set<String> rolesOf(String role) {
+        return Set.copyOf(ROLES.subList(0, ROLES.indexOf(role) + 1));
     }
 }

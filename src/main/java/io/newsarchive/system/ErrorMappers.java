@@ -3,6 +3,8 @@ package io.newsarchive.system;
 import io.newsarchive.ingest.IngestFailure;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +23,9 @@ public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+    @Inject
+    SignedIn signedIn;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, String parameter);
@@ -38,6 +43,14 @@ public class ErrorMappers {
         String error = Response.Status.fromStatusCode(status) == null ? "error"
                 : Response.Status.fromStatusCode(status).name().toLowerCase(Locale.ROOT);
         return answer(uri, status, error, e.getMessage(), null);
+    }
+
+    /** A signed-in user whose role is too small (an anonymous one is asked to sign in instead). */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String who = signedIn.anonymous() ? "you are not signed in"
+                : "you are signed in as " + signedIn.name() + ", whose role is " + signedIn.role();
+        return answer(uri, 403, "forbidden", who + ", and this needs a higher role", null);
     }
 
     @ServerExceptionMapper
@@ -70,7 +83,10 @@ public class ErrorMappers {
         }
         String title = switch (status) {
             case 400 -> "This address has a mistake";
+            case 403 -> "Not allowed";
             case 404 -> "Not found";
+            case 409 -> "Changed by someone else";
+            case 413 -> "Too large";
             case 503 -> "The catalog is unavailable";
             default -> "Something went wrong";
         };

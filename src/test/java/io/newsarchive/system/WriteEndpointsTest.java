@@ -1,6 +1,6 @@
 package io.newsarchive.system;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.newsarchive.admin.AdminFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -12,15 +12,16 @@ import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -28,58 +29,106 @@ import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every endpoint that changes the catalog answers 401 without credentials (or with a wrong password) and 403 to a
- * role below the one it needs. The list below must name every such endpoint: a new one fails this test until it is
- * added with its role.
+ * Every endpoint that changes something answers 401 without credentials (or with a wrong password) and 403 to a
+ * role below the one it needs; the admin pages' forms also need their session's CSRF token. The lists below must
+ * name every such endpoint: a new one fails this test until it is added with its role.
  */
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 class WriteEndpointsTest {
 
-    /** A write endpoint: the least role it needs, and what a valid request sends. */
-    private record Endpoint(String role, UnaryOperator<RequestSpecification> body) {
+    /** A write endpoint: the least role it needs, a concrete path to call, and what a valid request sends. */
+    private record Endpoint(String role, Supplier<String> path, UnaryOperator<RequestSpecification> body) {
     }
 
-    private static final Map<String, Endpoint> WRITES = Map.of(
-            "POST /api/ingest", new Endpoint(CatalogUser.ARCHIVIST, request -> request.multiPart("file", "x.txt",
-                    article("Written", uniqueUrl(), "Body.").getBytes(StandardCharsets.UTF_8), "text/plain")));
+    /** Scripts' endpoints, signed in with HTTP Basic. */
+    private static final Map<String, Endpoint> API = Map.of(
+            "POST /api/ingest", new Endpoint(CatalogUser.ARCHIVIST, () -> "/api/ingest", WriteEndpointsTest::oneFile));
 
-    private static final String PASSWORD = "a long enough password";
-    private static final String VIEWER = "viewer-" + UUID.randomUUID();
-    private static final String ARCHIVIST = "archivist-" + UUID.randomUUID();
+    /** The admin pages' forms, posted by a signed-in browser. */
+    private static final Map<String, Endpoint> FORMS = Map.of(
+            "POST /admin/upload", new Endpoint(CatalogUser.ARCHIVIST, () -> "/admin/upload", WriteEndpointsTest::oneFile),
+            "POST /admin/jobs/{id}/commit", new Endpoint(CatalogUser.ARCHIVIST,
+                    () -> "/admin/jobs/" + AdminFixtures.dryRun(article("To commit", uniqueUrl(), "Body.")) + "/commit",
+                    UnaryOperator.identity()),
+            "POST /admin/jobs/{id}/retry", new Endpoint(CatalogUser.ARCHIVIST,
+                    () -> "/admin/jobs/" + AdminFixtures.dryRun(article("To retry", uniqueUrl(), "Body.")) + "/retry",
+                    UnaryOperator.identity()));
+
+    /** Open to anyone by design: signing in, and signing out (which needs the session's token when there is one). */
+    private static final Set<String> PUBLIC = Set.of("POST /signin", "POST /signout");
+
+    private static String viewer;
+    private static String archivist;
 
     @BeforeAll
     static void users() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            CatalogUser.add(VIEWER, PASSWORD, CatalogUser.VIEWER);
-            CatalogUser.add(ARCHIVIST, PASSWORD, CatalogUser.ARCHIVIST);
-        });
+        viewer = TestUsers.newUser(CatalogUser.VIEWER);
+        archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
     }
 
     @Test
-    void theListNamesEveryWriteEndpoint() throws Exception {
-        assertEquals(new TreeSet<>(WRITES.keySet()), writeEndpoints());
+    void theListsNameEveryWriteEndpoint() throws Exception {
+        TreeSet<String> listed = new TreeSet<>(API.keySet());
+        listed.addAll(FORMS.keySet());
+        listed.addAll(PUBLIC);
+        assertEquals(listed, writeEndpoints());
     }
 
     @Test
-    void everyWriteEndpointWantsCredentialsAndItsRole() {
-        WRITES.forEach((endpoint, write) -> {
+    void everyApiEndpointWantsCredentialsAndItsRole() {
+        API.forEach((endpoint, write) -> {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
-            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            String path = write.path().get();
             assertEquals(401, write.body().apply(given()).request(method, path).statusCode(), endpoint + " anonymous");
-            assertEquals(401, write.body().apply(given().auth().preemptive().basic(ARCHIVIST, "wrong"))
+            assertEquals(401, write.body().apply(given().auth().preemptive().basic(archivist, "wrong"))
                     .request(method, path).statusCode(), endpoint + " with a wrong password");
-            assertEquals(403, write.body().apply(given().auth().preemptive().basic(VIEWER, PASSWORD))
+            assertEquals(403, write.body().apply(given().auth().preemptive().basic(viewer, TestUsers.PASSWORD))
                     .request(method, path).statusCode(), endpoint + " as a viewer");
-            String allowed = write.role().equals(CatalogUser.ARCHIVIST) ? ARCHIVIST : TestUsers.ADMIN;
-            String password = allowed.equals(ARCHIVIST) ? PASSWORD : TestUsers.ADMIN_PASSWORD;
-            int status = write.body().apply(given().auth().preemptive().basic(allowed, password)).request(method, path)
-                    .statusCode();
+            int status = write.body().apply(given().auth().preemptive().basic(userWith(write.role()),
+                    passwordOf(write.role()))).request(method, path).statusCode();
             assertTrue(status < 300, endpoint + " as " + write.role() + ": " + status);
         });
+    }
+
+    @Test
+    void everyFormWantsASessionItsRoleAndItsToken() {
+        TestUsers.BrowserSession asViewer = TestUsers.signIn(viewer, TestUsers.PASSWORD);
+        FORMS.forEach((endpoint, write) -> {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = write.path().get();
+            TestUsers.BrowserSession allowed = TestUsers.signIn(userWith(write.role()), passwordOf(write.role()));
+            assertEquals(401, write.body().apply(given().redirects().follow(false)).request(method, path).statusCode(),
+                    endpoint + " anonymous");
+            assertEquals(403, write.body().apply(asViewer.request().formParam("csrf", asViewer.csrf()))
+                    .request(method, path).statusCode(), endpoint + " as a viewer");
+            assertEquals(403, write.body().apply(allowed.request()).request(method, path).statusCode(),
+                    endpoint + " without the form token");
+            assertEquals(403, write.body().apply(allowed.request().formParam("csrf", asViewer.csrf()))
+                    .request(method, path).statusCode(), endpoint + " with another session's form token");
+            int status = write.body().apply(allowed.request().formParam("csrf", allowed.csrf()))
+                    .request(method, path).statusCode();
+            assertNotEquals(401, status, endpoint + " as " + write.role());
+            assertNotEquals(403, status, endpoint + " as " + write.role());
+            assertTrue(status < 500, endpoint + " as " + write.role() + ": " + status);
+        });
+    }
+
+    private static RequestSpecification oneFile(RequestSpecification request) {
+        return request.multiPart("file", "x.txt",
+                article("Written", uniqueUrl(), "Body.").getBytes(StandardCharsets.UTF_8), "text/plain");
+    }
+
+    private static String userWith(String role) {
+        return role.equals(CatalogUser.ARCHIVIST) ? archivist : TestUsers.ADMIN;
+    }
+
+    private static String passwordOf(String role) {
+        return role.equals(CatalogUser.ARCHIVIST) ? TestUsers.PASSWORD : TestUsers.ADMIN_PASSWORD;
     }
 
     /** "METHOD /path" of every resource method of the app (compiled to target/classes) that may change something. */
@@ -98,8 +147,9 @@ class WriteEndpointsTest {
                 for (Class<? extends Annotation> write : List.of(POST.class, PUT.class, DELETE.class, PATCH.class)) {
                     if (method.isAnnotationPresent(write)) {
                         Path sub = method.getAnnotation(Path.class);
-                        found.add(write.getSimpleName() + " " + root.value().replaceAll("/$", "")
-                                + (sub == null ? "" : "/" + sub.value().replaceAll("^/", "")));
+                        String joined = root.value().replaceAll("/$", "")
+                                + (sub == null ? "" : "/" + sub.value().replaceAll("^/", ""));
+                        found.add(write.getSimpleName() + " " + (joined.isEmpty() ? "/" : joined));
                     }
                 }
             }

@@ -1,0 +1,60 @@
+package io.newsarchive.admin;
+
+import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.CatalogUser;
+import io.newsarchive.system.SignedIn;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.net.URI;
+import java.util.List;
+
+/** Uploading files or zips: checked by a dry run first unless the archivist chooses to store at once. */
+@Path("/admin/upload")
+@RolesAllowed(CatalogUser.ARCHIVIST)
+@Produces(MediaType.TEXT_HTML)
+public class UploadPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance upload(CatalogConfig.Uploads limits, long maxArticleBytes, String csrf);
+    }
+
+    @Inject
+    Uploads uploads;
+
+    @Inject
+    UploadJobs jobs;
+
+    @Inject
+    SignedIn signedIn;
+
+    @Inject
+    CatalogConfig config;
+
+    @GET
+    public TemplateInstance form() {
+        return Templates.upload(config.uploads(), config.ingest().maxFileBytes(), signedIn.csrfToken());
+    }
+
+    /** Keeps the upload and starts its run; the run's page shows it. {@code mode} is {@code dry_run} or {@code store}. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") List<FileUpload> files, @RestForm String mode, @RestForm String csrf) {
+        signedIn.checkCsrf(csrf);
+        boolean dryRun = !"store".equals(mode);
+        long runId = jobs.start(uploads.keep(files), dryRun, signedIn.name());
+        return Response.seeOther(URI.create("/admin/jobs/" + runId)).build();
+    }
+}

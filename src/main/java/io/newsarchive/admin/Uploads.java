@@ -1,0 +1,137 @@
+package io.newsarchive.admin;
+
+import io.newsarchive.ingest.InputFiles;
+import io.newsarchive.system.ApiError;
+import io.newsarchive.system.CatalogConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Uploads from the admin pages, each kept in a folder of its own under {@code catalog.uploads.directory} as
+ * {@code <n>/<file name>}, so that a dry run can be committed later and rejected files downloaded back. Files are
+ * never unpacked: zips are read entry by entry, so no entry name can write anywhere.
+ */
+@ApplicationScoped
+public class Uploads {
+
+    @Inject
+    CatalogConfig config;
+
+    /** Checks the upload against the limits and keeps it; returns its folder. */
+    public Path keep(List<FileUpload> files) {
+        check(files);
+        Path dir = Path.of(config.uploads().directory()).toAbsolutePath().resolve(UUID.randomUUID().toString());
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                Path slot = Files.createDirectories(dir.resolve(String.format("%05d", i)));
+                Files.move(files.get(i).uploadedFile(), slot.resolve(safeName(files.get(i).fileName(), i)),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the upload in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a run's upload is still kept (runs of the CLI, the API and start-up have none). */
+    public boolean kept(String dir) {
+        return dir != null && Files.isDirectory(Path.of(dir));
+    }
+
+    /** The files of a kept upload, named as they were uploaded, in the order its runs take them. */
+    public InputFiles open(String upload) {
+        Path dir = Path.of(upload);
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> slots = Files.list(dir)) {
+            for (Path slot : slots.sorted().toList()) {
+                try (Stream<Path> inSlot = Files.list(slot)) {
+                    paths.addAll(inSlot.toList());
+                }
+            }
+        } catch (IOException e) {
+            throw new InputFiles.InputException("the upload in " + dir + " is no longer there: " + e.getMessage());
+        }
+        return InputFiles.of(paths, paths.stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    private void check(List<FileUpload> files) {
+        CatalogConfig.Uploads limits = config.uploads();
+        if (files == null || files.isEmpty()) {
+            throw ApiError.badParameter("file", "choose one or more .txt files or a .zip of them");
+        }
+        if (files.size() > limits.maxFiles()) {
+            throw tooLarge("this upload has " + files.size() + " files; at most " + limits.maxFiles()
+                    + " are taken at once: put them in a zip");
+        }
+        for (FileUpload file : files) {
+            String name = file.fileName() == null ? "" : file.fileName();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.endsWith(".txt") && !lower.endsWith(".zip")) {
+                throw ApiError.badParameter("file", "\"" + name + "\" is neither a .txt nor a .zip file");
+            }
+            if (file.size() > limits.maxFileBytes()) {
+                throw tooLarge("\"" + name + "\" has " + file.size() + " bytes; the most one file may have is "
+                        + limits.maxFileBytes());
+            }
+            if (lower.endsWith(".zip")) {
+                checkZip(name, file.uploadedFile(), file.size(), limits);
+            }
+        }
+    }
+
+    /** Refuses zips that expand beyond the limits, by the sizes their directory declares. */
+    private static void checkZip(String name, Path path, long size, CatalogConfig.Uploads limits) {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            long expanded = 0;
+            int entries = 0;
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                entries++;
+                expanded += Math.max(0, entry.getSize());
+                if (entries > limits.maxZipEntries()) {
+                    throw tooLarge("\"" + name + "\" has more than " + limits.maxZipEntries() + " entries");
+                }
+            }
+            if (expanded > limits.maxZipExpandedBytes()) {
+                throw tooLarge("\"" + name + "\" would expand to " + expanded + " bytes; the most a zip may expand"
+                        + " to is " + limits.maxZipExpandedBytes());
+            }
+            if (expanded > (long) limits.maxZipRatio() * Math.max(size, 1)) {
+                throw tooLarge("\"" + name + "\" would expand " + expanded / Math.max(size, 1) + " times its size;"
+                        + " the most allowed is " + limits.maxZipRatio() + " times (this looks like a zip bomb)");
+            }
+        } catch (ZipException e) {
+            throw ApiError.badParameter("file", "\"" + name + "\" is not a readable zip file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ApiError.Failure tooLarge(String message) {
+        return ApiError.failure(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", message, "file");
+    }
+
+    /** The uploaded name without any folder part, so it cannot point outside its slot. */
+    static String safeName(String uploaded, int index) {
+        String name = uploaded == null ? "" : uploaded.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "");
+        return name.isEmpty() || name.equals(".") || name.equals("..") ? "upload-" + index + ".txt" : name;
+    }
+}

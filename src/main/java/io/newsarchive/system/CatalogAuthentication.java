@@ -1,0 +1,82 @@
+package io.newsarchive.system;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * Who is asking: browsers by their session cookie (see {@link SignInPage}), scripts by HTTP Basic. Without valid
+ * credentials a request is anonymous; when it needs more, a browser asking for a page is sent to the sign-in form and
+ * everything else gets a 401.
+ */
+@ApplicationScoped
+public class CatalogAuthentication implements HttpAuthenticationMechanism {
+
+    private static final String BASIC = "basic ";
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+            return basic(authorization.substring(BASIC.length()).trim(), context, identities);
+        }
+        Cookie session = context.request().getCookie(Sessions.COOKIE);
+        if (session != null) {
+            // an ended session leaves the browser anonymous, so public pages still show
+            return identities.authenticate(new CatalogIdentities.SessionRequest(session.getValue()))
+                    .onFailure(AuthenticationFailedException.class).recoverWithNull();
+        }
+        return Uni.createFrom().nullItem();
+    }
+
+    private static Uni<SecurityIdentity> basic(String encoded, RoutingContext context, IdentityProviderManager identities) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("the Basic credentials are not Base64"));
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("the Basic credentials lack a ':'"));
+        }
+        UsernamePasswordAuthenticationRequest request = new UsernamePasswordAuthenticationRequest(
+                decoded.substring(0, colon), new PasswordCredential(decoded.substring(colon + 1).toCharArray()));
+        request.setAttribute(CatalogIdentities.ADDRESS, context.request().remoteAddress().hostAddress());
+        return identities.authenticate(request);
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        String path = context.normalizedPath();
+        boolean page = context.request().method() == HttpMethod.GET && !path.startsWith("/api/")
+                && context.request().getHeader(HttpHeaders.AUTHORIZATION) == null;
+        if (page) {
+            String next = context.request().uri();
+            return Uni.createFrom().item(new ChallengeData(302, HttpHeaders.LOCATION,
+                    "/signin?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+        }
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"catalog\""));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(UsernamePasswordAuthenticationRequest.class, CatalogIdentities.SessionRequest.class);
+    }
+}

@@ -1,0 +1,119 @@
+package io.newsarchive.system;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Signing in and out with the form, the session cookie, the sign-in limits, disabled users and the safety headers. */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class SignInPageTest {
+
+    @Test
+    void signingInOpensASessionInAnHttpOnlyLaxCookieAndLandsOnTheAdminPages() {
+        String archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        Response answer = TestUsers.postSignIn(given().get("/signin"), archivist, TestUsers.PASSWORD);
+        assertEquals(303, answer.statusCode());
+        assertTrue(answer.header("Location").endsWith("/admin"), answer.header("Location"));
+        Cookie cookie = answer.detailedCookie(Sessions.COOKIE);
+        assertTrue(cookie.isHttpOnly());
+        assertEquals("Lax", cookie.getSameSite());
+        assertFalse(cookie.isSecured(), "plain HTTP here; Secure is set when served over HTTPS");
+        given().cookie(Sessions.COOKIE, cookie.getValue()).get("/admin").then().statusCode(200)
+                .body(containsString(archivist + " <span class=\"role\">(archivist)</span>"));
+    }
+
+    @Test
+    void theFormReturnsToThePageThatAskedButNeverToAnotherSite() {
+        String viewer = TestUsers.newUser(CatalogUser.VIEWER);
+        Response asked = given().redirects().follow(false).get("/admin/jobs?x=1");
+        assertEquals(302, asked.statusCode());
+        assertEquals("/signin?next=%2Fadmin%2Fjobs%3Fx%3D1", asked.header("Location").replaceAll("^https?://[^/]+", ""));
+        Response form = given().queryParam("next", "/sources").get("/signin");
+        assertTrue(TestUsers.postSignIn(form, viewer, TestUsers.PASSWORD).header("Location").endsWith("/sources"));
+        for (String hostile : new String[]{"//evil.example/x", "https://evil.example/", "/\\evil.example"}) {
+            Response other = given().queryParam("next", hostile).get("/signin");
+            String landing = TestUsers.postSignIn(other, viewer, TestUsers.PASSWORD).header("Location");
+            assertTrue(landing.matches("https?://localhost:\\d+/"), hostile + " led to " + landing);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndRepeatedFailuresBlockTheUserName() {
+        String archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        Response wrong = TestUsers.postSignIn(given().get("/signin"), archivist, "not the password");
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().asString().contains("Wrong user name or password."));
+        assertNull(wrong.cookie(Sessions.COOKIE));
+        for (int i = 1; i < 5; i++) {
+            given().auth().preemptive().basic(archivist, "guess " + i).get("/api/ingest-runs").then().statusCode(401);
+        }
+        Response blocked = TestUsers.postSignIn(given().get("/signin"), archivist, TestUsers.PASSWORD);
+        assertEquals(429, blocked.statusCode());
+        assertTrue(blocked.body().asString().contains("Too many failed sign-ins"), blocked.body().asString());
+        given().auth().preemptive().basic(archivist, TestUsers.PASSWORD).get("/api/ingest-runs").then().statusCode(401);
+        // another user from the same address is not held up
+        TestUsers.signIn(TestUsers.newUser(CatalogUser.VIEWER), TestUsers.PASSWORD);
+    }
+
+    @Test
+    void theSignInFormNeedsItsOwnToken() {
+        String viewer = TestUsers.newUser(CatalogUser.VIEWER);
+        Response forged = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("username", viewer).formParam("password", TestUsers.PASSWORD)
+                .formParam("form_token", "made-up").post("/signin");
+        assertEquals(403, forged.statusCode());
+        assertNull(forged.cookie(Sessions.COOKIE));
+    }
+
+    @Test
+    void signingOutEndsTheSessionOnTheServer() {
+        TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        session.request().get("/admin").then().statusCode(200);
+        session.request().contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
+                .post("/signout").then().statusCode(303);
+        assertEquals(302, session.request().get("/admin").statusCode(), "the old cookie no longer signs in");
+    }
+
+    @Test
+    void aDisabledUserIsSignedOutAndCannotSignIn() {
+        String archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        TestUsers.BrowserSession session = TestUsers.signIn(archivist, TestUsers.PASSWORD);
+        QuarkusTransaction.requiringNew().run(() -> CatalogUser.named(archivist).orElseThrow().disabledAt = Instant.now());
+        assertEquals(302, session.request().get("/admin").statusCode());
+        Response again = TestUsers.postSignIn(given().get("/signin"), archivist, TestUsers.PASSWORD);
+        assertEquals(401, again.statusCode());
+        assertTrue(again.body().asString().contains("This account is disabled"));
+        given().auth().preemptive().basic(archivist, TestUsers.PASSWORD).get("/api/ingest-runs").then().statusCode(401);
+    }
+
+    @Test
+    void aViewerIsToldTheAdminPagesNeedAHigherRole() {
+        TestUsers.BrowserSession viewer = TestUsers.signIn(TestUsers.newUser(CatalogUser.VIEWER), TestUsers.PASSWORD);
+        Response page = viewer.request().get("/admin");
+        assertEquals(403, page.statusCode());
+        assertTrue(page.body().asString().contains("whose role is viewer"), page.body().asString());
+    }
+
+    @Test
+    void pagesForbidFramingSniffingAndScriptsFromElsewhere() {
+        Response page = given().get("/");
+        String policy = page.header("Content-Security-Policy");
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+        assertFalse(policy.contains("unsafe-inline"), policy);
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+        assertEquals("DENY", page.header("X-Frame-Options"));
+    }
+}
