@@ -284,8 +284,8 @@ public class JobsPage {
                             (select coalesce(array_agg(coalesce('line ' || (p ->> 'line') || ': ', '')
                                                        || (p ->> 'severity') || ': ' || (p ->> 'message')), '{}')
                              from jsonb_array_elements(problems) p)
-                     from ingest_file where run_id = ? and seq > ? and\s""" + show.condition + """
-                      order by seq limit ?""")) {
+                     from ingest_file where run_id = ? and seq > ? and\s""" + show.condition
+                     + " order by seq limit ?")) {
             select.setLong(1, runId);
             select.setInt(2, afterSeq);
             select.setInt(3, limit);
@@ -305,8 +305,8 @@ public class JobsPage {
     private static String whatToFix(FileRow f) {
         StringBuilder text = new StringBuilder(f.name()).append(" was rejected:\r\n");
         f.problems().forEach(p -> text.append("- ").append(p).append("\r\n"));
-        return text.append("\r\nCorrect the file and upload it again. The first lines of an article file are its")
-                .append(" headline, its publication date (YYYY-MM-DD) and its URL, then a blank line and the text.\r\n")
+        return text.append("\r\nCorrect the file and upload it again. An article file is UTF-8 text: line 1 the")
+                .append(" headline, line 2 the publication date (YYYYMMDD), line 3 the URL, then one sentence a line.\r\n")
                 .toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.newsarchive.admin;
 
+import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.ingest.FileResult;
 import io.newsarchive.ingest.IngestFailure;
 import io.newsarchive.ingest.IngestProgress;
@@ -88,7 +89,11 @@ public class UploadJobs {
             }
         });
         try {
-            return started.get();
+            long runId = started.get();
+            if (!request.dryRun()) {
+                AuditEvent.ingestRun(request.startedBy(), runId);
+            }
+            return runId;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof InputFiles.InputException input) {
                 throw ApiError.badParameter("file", input.getMessage());

@@ -71,10 +71,11 @@ public class Uploads {
         return InputFiles.of(paths, paths.stream().map(p -> p.getFileName().toString()).toList());
     }
 
-    private void check(List<FileUpload> files) {
+    /** Refuses an upload beyond the limits of {@code catalog.uploads}, naming the file and the limit. */
+    public void check(List<FileUpload> files) {
         CatalogConfig.Uploads limits = config.uploads();
         if (files == null || files.isEmpty()) {
-            throw ApiError.badParameter("file", "choose one or more .txt files or a .zip of them");
+            throw ApiError.badParameter("file", "send one or more .txt files or zips of them, as form parts named \"file\"");
         }
         if (files.size() > limits.maxFiles()) {
             throw tooLarge("this upload has " + files.size() + " files; at most " + limits.maxFiles()

@@ -7,6 +7,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -74,4 +75,18 @@ public class Article extends PanacheEntityBase {
 
     @Column(name = "ingested_at", nullable = false)
     public Instant ingestedAt;
+
+    /** An archivist's note on the article, such as what a correction was based on. */
+    public String note;
+
+    @Column(name = "withdrawn_reason")
+    public String withdrawnReason;
+
+    /** Counts metadata changes; an edit made from an older revision is refused rather than overwriting. */
+    @Version
+    @Column(name = "metadata_revision", nullable = false)
+    public int metadataRevision;
+
+    public static final String ACTIVE = "active";
+    public static final String WITHDRAWN = "withdrawn";
 }

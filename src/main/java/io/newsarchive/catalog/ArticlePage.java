@@ -1,5 +1,6 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
@@ -14,7 +15,10 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.time.Instant;
 import java.util.List;
 
-/** One article version: metadata, body sentence by sentence, versions, and neighbours from its source and day. */
+/**
+ * One article version: metadata, body sentence by sentence, versions, neighbours from its source and day, and the
+ * history of its metadata; archivists also find the edit, withdraw and restore forms here.
+ */
 @Path("/articles/{id}")
 public class ArticlePage {
 
@@ -28,7 +32,8 @@ public class ArticlePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(ArticleJson article, List<Version> versions, List<Neighbour> sameDay);
+        static native TemplateInstance article(ArticleJson article, Article stored, List<Version> versions,
+                                               List<Neighbour> sameDay, List<AuditEvent> history);
     }
 
     private static final int NEIGHBOURS = 20;
@@ -52,6 +57,6 @@ public class ArticlePage {
                 .page(0, NEIGHBOURS).list().stream()
                 .map(n -> new Neighbour(n.id, n.headline))
                 .toList();
-        return Templates.article(ArticleJson.of(article), versions, sameDay);
+        return Templates.article(ArticleJson.of(article), article, versions, sameDay, AuditEvent.ofArticle(articleId));
     }
 }

@@ -4,9 +4,6 @@ import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +23,6 @@ public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String>
                             boolean allVersions) {
 
     static final int MAX_QUERY_LENGTH = 500;
-    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}._-]{1,253}");
 
     public static CatalogFilter of(ListingParams p) {
@@ -35,8 +30,8 @@ public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String>
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw ApiError.badParameter("q", "q is longer than " + MAX_QUERY_LENGTH + " characters");
         }
-        LocalDate from = date("from", p.from);
-        LocalDate to = date("to", p.to);
+        LocalDate from = Params.date("from", p.from);
+        LocalDate to = Params.date("to", p.to);
         if (from != null && to != null && from.isAfter(to)) {
             throw ApiError.badParameter("to", "to (" + to + ") is before from (" + from + ")");
         }
@@ -51,17 +46,6 @@ public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String>
     /** The filter with the sources replaced, as the source pages and facet links need it. */
     public CatalogFilter withSources(List<String> replaced) {
         return new CatalogFilter(q, from, to, List.copyOf(replaced), status, allVersions);
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value, ISO_DATE);
-        } catch (DateTimeParseException e) {
-            throw ApiError.badParameter(name, name + " must be a date written YYYY-MM-DD, not \"" + value + "\"");
-        }
     }
 
     private static List<String> sources(List<String> values) {

@@ -3,6 +3,8 @@ package io.newsarchive.catalog;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 /** A host that articles come from, with its registrable domain. */
@@ -10,6 +12,7 @@ import jakarta.persistence.Id;
 public class Source extends PanacheEntityBase {
 
     @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(nullable = false, unique = true)

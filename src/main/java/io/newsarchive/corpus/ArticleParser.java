@@ -1,7 +1,5 @@
 package io.newsarchive.corpus;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,7 +24,8 @@ import java.util.Locale;
  */
 public final class ArticleParser {
 
-    private static final LocalDate EARLIEST = LocalDate.of(1700, 1, 1);
+    /** The earliest accepted publication date; the latest is the day after the ingest (time zones). */
+    public static final LocalDate EARLIEST = LocalDate.of(1700, 1, 1);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
     private static final int HEADLINE_LINE = 1;
     private static final int DATE_LINE = 2;
@@ -163,25 +162,12 @@ public final class ArticleParser {
             problems.add(ParseProblem.error("url", URL_LINE, "line 3: the source URL is missing"));
             return null;
         }
-        URI uri;
         try {
-            uri = new URI(line);
-        } catch (URISyntaxException e) {
-            problems.add(ParseProblem.error("url", URL_LINE, "line 3: \"" + line + "\" is not a valid URL: " + e.getReason()
-                    + " at character " + (e.getIndex() + 1)));
+            return ArticleUrl.parse(line);
+        } catch (IllegalArgumentException e) {
+            problems.add(ParseProblem.error("url", URL_LINE, "line 3: " + e.getMessage()));
             return null;
         }
-        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            problems.add(ParseProblem.error("url", URL_LINE,
-                    "line 3: \"" + line + "\" is not an absolute http or https URL"));
-            return null;
-        }
-        if (uri.getHost() == null) {
-            problems.add(ParseProblem.error("url", URL_LINE, "line 3: \"" + line + "\" has no host name"));
-            return null;
-        }
-        return ArticleUrl.of(uri);
     }
 
     /** Whitespace-separated tokens holding at least one letter or digit. */

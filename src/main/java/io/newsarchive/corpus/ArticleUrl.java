@@ -3,6 +3,7 @@ package io.newsarchive.corpus;
 import com.google.common.net.InternetDomainName;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,25 @@ public record ArticleUrl(String url, String normalizedUrl, String host, String d
     /** Query parameters that only say how a reader arrived, never which article it is. */
     private static final Set<String> TRACKING_PARAMETERS = Set.of(
             "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "igshid", "yclid");
+
+    /** @throws IllegalArgumentException naming what is wrong, when {@code text} is not an absolute http(s) URL */
+    public static ArticleUrl parse(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a valid URL: " + e.getReason()
+                    + " at character " + (e.getIndex() + 1));
+        }
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            throw new IllegalArgumentException("\"" + text + "\" is not an absolute http or https URL");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("\"" + text + "\" has no host name");
+        }
+        return of(uri);
+    }
 
     /** @param uri an absolute http or https URI with a host */
     public static ArticleUrl of(URI uri) {

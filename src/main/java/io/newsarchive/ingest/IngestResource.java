@@ -1,5 +1,7 @@
 package io.newsarchive.ingest;
 
+import io.newsarchive.admin.Uploads;
+import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.Params;
@@ -20,7 +22,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Ingest over HTTP: upload files and read the reports of runs. */
 @Path("/api")
@@ -36,27 +37,25 @@ public class IngestResource {
     @Inject
     SignedIn signedIn;
 
+    @Inject
+    Uploads uploads;
+
     @POST
     @Path("/ingest")
     @RolesAllowed(CatalogUser.ARCHIVIST)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response ingest(@RestForm("file") List<FileUpload> files, @RestQuery("dry_run") String dryRun) {
         boolean dry = Params.bool("dry_run", dryRun, false);
-        if (files == null || files.isEmpty()) {
-            throw ApiError.badParameter("file", "send one or more files as multipart form parts named \"file\"");
-        }
-        for (FileUpload file : files) {
-            String name = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".txt") && !name.endsWith(".zip")) {
-                throw ApiError.badParameter("file", "\"" + file.fileName() + "\" is neither a .txt nor a .zip file");
-            }
-        }
+        uploads.check(files);
         long runId;
         try (InputFiles input = InputFiles.of(files.stream().map(FileUpload::uploadedFile).toList(),
                 files.stream().map(FileUpload::fileName).toList())) {
             runId = ingest.ingest(input, new IngestRequest(Trigger.api, signedIn.name(), dry), IngestProgress.NONE);
         } catch (InputFiles.InputException e) {
             throw ApiError.badParameter("file", e.getMessage());
+        }
+        if (!dry) {
+            AuditEvent.ingestRun(signedIn.name(), runId);
         }
         return report(runId);
     }

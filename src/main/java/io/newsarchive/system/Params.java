@@ -1,7 +1,16 @@
 package io.newsarchive.system;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+
 /** Strict parsing of query and path parameters: anything unexpected is a 400 that names the parameter. */
 public final class Params {
+
+    /** Strict, so that 2023-02-30 is refused rather than read as 2023-02-28. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private Params() {
     }
@@ -30,6 +39,18 @@ public final class Params {
             // answered below
         }
         throw ApiError.badParameter(name, name + " must be a whole number from " + min + " to " + max + ", not \"" + value + "\"");
+    }
+
+    /** A date written YYYY-MM-DD, or null when absent. */
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value, DATE);
+        } catch (DateTimeParseException e) {
+            throw ApiError.badParameter(name, name + " must be a date written YYYY-MM-DD, not \"" + value + "\"");
+        }
     }
 
     /** A positive database id. */

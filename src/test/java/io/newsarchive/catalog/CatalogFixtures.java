@@ -10,18 +10,18 @@ import static io.newsarchive.system.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
 
 /** Articles for listing tests, stored through the ingest API, on sources no other test uses. */
-final class CatalogFixtures {
+public final class CatalogFixtures {
 
     private CatalogFixtures() {
     }
 
     /** A registrable domain of its own, such as {@code t3f9a1c2.co.uk}. */
-    static String uniqueDomain() {
+    public static String uniqueDomain() {
         return "t" + UUID.randomUUID().toString().substring(0, 8) + ".co.uk";
     }
 
     /** A made-up word no other article contains, for text searches. */
-    static String uniqueWord() {
+    public static String uniqueWord() {
         StringBuilder word = new StringBuilder("zq");
         for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
             word.append((char) ('a' + Character.digit(c, 16)));
@@ -30,7 +30,7 @@ final class CatalogFixtures {
     }
 
     /** Ingests the files in order and answers their article ids. */
-    static List<Long> ingest(String... files) {
+    public static List<Long> ingest(String... files) {
         RequestSpecification request = asAdmin();
         for (int i = 0; i < files.length; i++) {
             request.multiPart("file", String.format("%03d_fixture.txt", i), files[i].getBytes(StandardCharsets.UTF_8), "text/plain");

@@ -1,6 +1,8 @@
 package io.newsarchive.system;
 
 import io.newsarchive.admin.AdminFixtures;
+import io.newsarchive.catalog.CatalogFixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -50,14 +53,37 @@ class WriteEndpointsTest {
             "POST /api/ingest", new Endpoint(CatalogUser.ARCHIVIST, () -> "/api/ingest", WriteEndpointsTest::oneFile));
 
     /** The admin pages' forms, posted by a signed-in browser. */
-    private static final Map<String, Endpoint> FORMS = Map.of(
-            "POST /admin/upload", new Endpoint(CatalogUser.ARCHIVIST, () -> "/admin/upload", WriteEndpointsTest::oneFile),
-            "POST /admin/jobs/{id}/commit", new Endpoint(CatalogUser.ARCHIVIST,
+    private static final Map<String, Endpoint> FORMS = Map.ofEntries(
+            Map.entry("POST /admin/upload", new Endpoint(CatalogUser.ARCHIVIST, () -> "/admin/upload",
+                    WriteEndpointsTest::oneFile)),
+            Map.entry("POST /admin/jobs/{id}/commit", new Endpoint(CatalogUser.ARCHIVIST,
                     () -> "/admin/jobs/" + AdminFixtures.dryRun(article("To commit", uniqueUrl(), "Body.")) + "/commit",
-                    UnaryOperator.identity()),
-            "POST /admin/jobs/{id}/retry", new Endpoint(CatalogUser.ARCHIVIST,
+                    UnaryOperator.identity())),
+            Map.entry("POST /admin/jobs/{id}/retry", new Endpoint(CatalogUser.ARCHIVIST,
                     () -> "/admin/jobs/" + AdminFixtures.dryRun(article("To retry", uniqueUrl(), "Body.")) + "/retry",
-                    UnaryOperator.identity()));
+                    UnaryOperator.identity())),
+            Map.entry("POST /admin/articles/{id}/edit", new Endpoint(CatalogUser.ARCHIVIST,
+                    () -> "/admin/articles/" + newArticle() + "/edit",
+                    request -> request.formParam("headline", "Corrected").formParam("published", "2024-01-02")
+                            .formParam("url", uniqueUrl()).formParam("reason", "test").formParam("revision", "1"))),
+            Map.entry("POST /admin/articles/{id}/withdraw", new Endpoint(CatalogUser.ARCHIVIST,
+                    () -> "/admin/articles/" + newArticle() + "/withdraw",
+                    request -> request.formParam("reason", "test").formParam("revision", "1"))),
+            Map.entry("POST /admin/articles/{id}/restore", new Endpoint(CatalogUser.ARCHIVIST,
+                    () -> "/admin/articles/" + newArticle() + "/restore",
+                    request -> request.formParam("reason", "test").formParam("revision", "1"))),
+            Map.entry("POST /admin/users", new Endpoint(CatalogUser.ADMIN, () -> "/admin/users",
+                    request -> request.formParam("username", "new-" + UUID.randomUUID()).formParam("role", "viewer")
+                            .formParam("password", TestUsers.PASSWORD))),
+            Map.entry("POST /admin/users/{id}/role", new Endpoint(CatalogUser.ADMIN,
+                    () -> "/admin/users/" + newUserId() + "/role", request -> request.formParam("role", "archivist"))),
+            Map.entry("POST /admin/users/{id}/disable", new Endpoint(CatalogUser.ADMIN,
+                    () -> "/admin/users/" + newUserId() + "/disable", UnaryOperator.identity())),
+            Map.entry("POST /admin/users/{id}/enable", new Endpoint(CatalogUser.ADMIN,
+                    () -> "/admin/users/" + newUserId() + "/enable", UnaryOperator.identity())),
+            Map.entry("POST /admin/users/{id}/password", new Endpoint(CatalogUser.ADMIN,
+                    () -> "/admin/users/" + newUserId() + "/password",
+                    request -> request.formParam("password", "another long password"))));
 
     /** Open to anyone by design: signing in, and signing out (which needs the session's token when there is one). */
     private static final Set<String> PUBLIC = Set.of("POST /signin", "POST /signout");
@@ -104,6 +130,11 @@ class WriteEndpointsTest {
             TestUsers.BrowserSession allowed = TestUsers.signIn(userWith(write.role()), passwordOf(write.role()));
             assertEquals(401, write.body().apply(given().redirects().follow(false)).request(method, path).statusCode(),
                     endpoint + " anonymous");
+            if (write.role().equals(CatalogUser.ADMIN)) {
+                TestUsers.BrowserSession asArchivist = TestUsers.signIn(archivist, TestUsers.PASSWORD);
+                assertEquals(403, write.body().apply(asArchivist.request().formParam("csrf", asArchivist.csrf()))
+                        .request(method, path).statusCode(), endpoint + " as an archivist");
+            }
             assertEquals(403, write.body().apply(asViewer.request().formParam("csrf", asViewer.csrf()))
                     .request(method, path).statusCode(), endpoint + " as a viewer");
             assertEquals(403, write.body().apply(allowed.request()).request(method, path).statusCode(),
@@ -116,6 +147,15 @@ class WriteEndpointsTest {
             assertNotEquals(403, status, endpoint + " as " + write.role());
             assertTrue(status < 500, endpoint + " as " + write.role() + ": " + status);
         });
+    }
+
+    private static long newArticle() {
+        return CatalogFixtures.ingest(article("To change", uniqueUrl(), "Body.")).get(0);
+    }
+
+    private static long newUserId() {
+        String name = TestUsers.newUser(CatalogUser.VIEWER);
+        return QuarkusTransaction.requiringNew().call(() -> CatalogUser.named(name).orElseThrow().id);
     }
 
     private static RequestSpecification oneFile(RequestSpecification request) {

@@ -1,0 +1,101 @@
+package io.newsarchive.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One change to an article or a user: who, when, what, why, and the old and new values. Never updated. */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent extends PanacheEntityBase {
+
+    public static final String EDIT = "edit";
+    public static final String WITHDRAW = "withdraw";
+    public static final String RESTORE = "restore";
+    public static final String INGEST = "ingest";
+    public static final String USER_ADD = "user_add";
+    public static final String USER_ROLE = "user_role";
+    public static final String USER_DISABLE = "user_disable";
+    public static final String USER_ENABLE = "user_enable";
+    public static final String USER_PASSWORD = "user_password";
+
+    public static final List<String> ACTIONS = List.of(EDIT, WITHDRAW, RESTORE, INGEST, USER_ADD, USER_ROLE,
+            USER_DISABLE, USER_ENABLE, USER_PASSWORD);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public Instant at;
+
+    public String username;
+
+    public String action;
+
+    @Column(name = "article_id")
+    public Long articleId;
+
+    @Column(name = "run_id")
+    public Long runId;
+
+    @Column(name = "subject_user")
+    public String subjectUser;
+
+    /** The article's metadata revision after the change. */
+    public Integer revision;
+
+    public String reason;
+
+    /** Field name to {"old": ..., "new": ...}, in the order the fields were changed. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Map<String, String>> changes = new LinkedHashMap<>();
+
+    /** A new event by {@code username}; the caller fills in what it concerns and persists it. */
+    public static AuditEvent by(String username, String action, String reason) {
+        AuditEvent event = new AuditEvent();
+        event.at = Instant.now();
+        event.username = username;
+        event.action = action;
+        event.reason = reason;
+        return event;
+    }
+
+    /** Records a field's change when its value differs. */
+    public AuditEvent change(String field, Object oldValue, Object newValue) {
+        String before = oldValue == null ? null : oldValue.toString();
+        String after = newValue == null ? null : newValue.toString();
+        if (before == null ? after != null : !before.equals(after)) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("old", before);
+            values.put("new", after);
+            changes.put(field, values);
+        }
+        return this;
+    }
+
+    /** Records who stored the articles of an ingest run (dry runs store nothing and are not audited). */
+    public static void ingestRun(String username, long runId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            AuditEvent event = by(username, INGEST, null);
+            event.runId = runId;
+            event.persist();
+        });
+    }
+
+    /** The history of one article version, oldest first. */
+    public static List<AuditEvent> ofArticle(long articleId) {
+        return list("articleId = ?1 order by id", articleId);
+    }
+}

@@ -1,0 +1,173 @@
+package io.newsarchive.admin;
+
+import io.newsarchive.audit.AuditEvent;
+import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.system.CatalogUser;
+import io.newsarchive.system.TestUsers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.system.TestUsers.asAdmin;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Uploading on the admin pages: the dry-run report, storing it, the per-file results and the upload limits. */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class JobsPageTest {
+
+    @Test
+    void aDryRunReportsEveryFileStoresNothingAndIsThenStoredOnRequest() throws IOException {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        String word = CatalogFixtures.uniqueWord();
+        String good = article("A good " + word, uniqueUrl(), "The " + word + " story.");
+        String bad = "A headline without a date\n\nhttps://example.com/x\nText.\n";
+        long dryRun = upload(archivist, "dry_run", Map.of("good.txt", good, "bad.txt", bad));
+        assertEquals("completed", AdminFixtures.awaitFinished(archivist, dryRun));
+        assertEquals(0, matches(word), "a dry run stores nothing");
+
+        String page = archivist.request().get("/admin/jobs/" + dryRun).body().asString();
+        assertTrue(page.contains("Store these files"), page);
+        assertTrue(page.contains("line 2"), "the problem is named with its line");
+
+        List<CSVRecord> all = csv(archivist, dryRun, "all");
+        assertEquals(List.of("bad.txt", "good.txt"), all.stream().map(r -> r.get("name")).toList());
+        assertEquals(List.of("rejected", "added"), all.stream().map(r -> r.get("outcome")).toList());
+        assertTrue(all.get(0).get("problems").contains("line 2: error:"), all.get(0).get("problems"));
+        assertEquals(List.of("bad.txt"), csv(archivist, dryRun, "rejected").stream().map(r -> r.get("name")).toList());
+
+        Map<String, byte[]> rejected = unzip(archivist.request().get("/admin/jobs/" + dryRun + "/rejected.zip").asByteArray());
+        assertEquals(List.of("00001-bad.txt", "00001-bad.txt.what-to-fix.txt"), List.copyOf(rejected.keySet()));
+        assertArrayEquals(bad.getBytes(StandardCharsets.UTF_8), rejected.get("00001-bad.txt"));
+        assertTrue(new String(rejected.get("00001-bad.txt.what-to-fix.txt"), StandardCharsets.UTF_8).contains("line 2"));
+
+        Response commit = archivist.request().contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", archivist.csrf()).post("/admin/jobs/" + dryRun + "/commit");
+        assertEquals(303, commit.statusCode());
+        long stored = Long.parseLong(commit.header("Location").replaceAll(".*/", ""));
+        assertEquals("completed", AdminFixtures.awaitFinished(archivist, stored));
+        assertEquals(1, matches(word));
+        assertEquals(dryRun, asAdmin().get("/api/ingest-runs/" + stored).jsonPath().getLong("run.commits_run"));
+        long audited = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and runId = ?2",
+                AuditEvent.INGEST, stored));
+        assertEquals(1, audited);
+
+        Response again = archivist.request().contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", archivist.csrf()).post("/admin/jobs/" + dryRun + "/commit");
+        assertTrue(again.header("Location").endsWith("/admin/jobs/" + stored), "a dry run is stored once");
+    }
+
+    @Test
+    void aZipBombIsRefusedBeforeAnythingIsKept() throws IOException {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("zeros.txt"));
+            zip.write(new byte[20_000_000]);
+        }
+        long kept = keptUploads();
+        Response answer = archivist.request().multiPart("csrf", archivist.csrf())
+                .multiPart("file", "bomb.zip", bytes.toByteArray(), "application/zip").post("/admin/upload");
+        assertEquals(413, answer.statusCode());
+        assertTrue(answer.body().asString().contains("bomb.zip"), answer.body().asString());
+        assertTrue(answer.body().asString().contains("zip bomb"));
+        assertEquals(kept, keptUploads());
+        Response api = asAdmin().multiPart("file", "bomb.zip", bytes.toByteArray(), "application/zip").post("/api/ingest");
+        assertEquals(413, api.statusCode());
+        assertEquals("file", api.jsonPath().getString("parameter"));
+    }
+
+    @Test
+    void aZipEntryPointingOutsideIsRejectedAndNothingIsWrittenThere() throws IOException {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("../../escaped.txt"));
+            zip.write(article("Escaped", uniqueUrl(), "Text.").getBytes(StandardCharsets.UTF_8));
+        }
+        Response started = archivist.request().multiPart("csrf", archivist.csrf()).multiPart("mode", "store")
+                .multiPart("file", "hostile.zip", bytes.toByteArray(), "application/zip").post("/admin/upload");
+        long run = Long.parseLong(started.header("Location").replaceAll(".*/", ""));
+        AdminFixtures.awaitFinished(archivist, run);
+        List<CSVRecord> files = csv(archivist, run, "all");
+        assertEquals("rejected", files.get(0).get("outcome"));
+        assertTrue(files.get(0).get("problems").contains("points outside the archive"), files.get(0).get("problems"));
+        assertFalse(Files.exists(Path.of("target/escaped.txt")) || Files.exists(Path.of("escaped.txt")));
+    }
+
+    @Test
+    void tooManyFilesInOneUploadAreRefusedWithTheLimit() {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        RequestSpecification request = archivist.request().multiPart("csrf", archivist.csrf());
+        for (int i = 0; i < 1001; i++) {
+            request.multiPart("file", "f" + i + ".txt", new byte[]{'x'}, "text/plain");
+        }
+        Response answer = request.post("/admin/upload");
+        assertEquals(413, answer.statusCode());
+        assertTrue(answer.body().asString().contains("at most 1000"), answer.body().asString());
+    }
+
+    private static long upload(TestUsers.BrowserSession session, String mode, Map<String, String> files) {
+        RequestSpecification request = session.request().multiPart("csrf", session.csrf()).multiPart("mode", mode);
+        files.forEach((name, content) -> request.multiPart("file", name, content.getBytes(StandardCharsets.UTF_8), "text/plain"));
+        Response answer = request.post("/admin/upload");
+        assertEquals(303, answer.statusCode(), answer.body().asString());
+        return Long.parseLong(answer.header("Location").replaceAll(".*/", ""));
+    }
+
+    private static int matches(String word) {
+        return asAdmin().queryParam("q", word).get("/api/articles").jsonPath().getInt("total");
+    }
+
+    private static List<CSVRecord> csv(TestUsers.BrowserSession session, long run, String show) throws IOException {
+        String text = session.request().queryParam("show", show).get("/admin/jobs/" + run + "/files.csv").asString();
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))
+                .getRecords();
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static long keptUploads() throws IOException {
+        Path dir = Path.of("target/uploads");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.count();
+        }
+    }
+}
