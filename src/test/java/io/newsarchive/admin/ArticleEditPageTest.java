@@ -1,0 +1,135 @@
+package io.newsarchive.admin;
+
+import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.system.CatalogUser;
+import io.newsarchive.system.TestUsers;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.system.TestUsers.asAdmin;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Corrections, withdrawals and restores: each kept with who, when and why, none overwriting another. */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class ArticleEditPageTest {
+
+    @Test
+    void aCorrectionIsShownWithItsHistoryAndLeavesTheOriginalAlone() {
+        String name = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(name, TestUsers.PASSWORD);
+        String url = uniqueUrl();
+        long id = CatalogFixtures.ingest(article("Mispelt headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
+        byte[] original = asAdmin().get("/api/articles/" + id + "/original").asByteArray();
+
+        Response saved = edit(archivist, id, Map.of("headline", "Misspelt headline", "published", "2024-03-02",
+                "url", url, "note", "Date taken from the print edition.", "reason", "typo and wrong day", "revision", "1"));
+        assertEquals(303, saved.statusCode(), saved.body().asString());
+
+        assertEquals("Misspelt headline", given().get("/api/articles/" + id).jsonPath().getString("headline"));
+        assertEquals("2024-03-02", given().get("/api/articles/" + id).jsonPath().getString("published"));
+        assertArrayEquals(original, given().get("/api/articles/" + id + "/original").asByteArray());
+        String page = given().get("/articles/" + id).body().asString();
+        assertTrue(page.contains("Date taken from the print edition."));
+        assertTrue(page.contains("<strong>edit</strong> by " + name + " (revision 2) – “typo and wrong day”"), page);
+        assertTrue(page.contains("headline: <del>Mispelt headline</del> → <ins>Misspelt headline</ins>"));
+        assertTrue(page.contains("published: <del>2024-03-01</del> → <ins>2024-03-02</ins>"));
+
+        String audit = archivist.request().queryParam("user", name).queryParam("action", "edit").get("/admin/audit")
+                .body().asString();
+        assertTrue(audit.contains("article #" + id + "</a> (revision 2)"), audit);
+        assertFalse(archivist.request().queryParam("user", name).queryParam("action", "withdraw").get("/admin/audit")
+                .body().asString().contains("article #" + id + "<"));
+    }
+
+    @Test
+    void anEditFromAnOlderRevisionIsRefusedWithWhatChangedSince() {
+        TestUsers.BrowserSession first = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession second = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        String url = uniqueUrl();
+        long id = CatalogFixtures.ingest(article("Original headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
+        // both opened the form at revision 1
+        assertEquals(303, edit(first, id, Map.of("headline", "First correction", "published", "2024-03-01", "url", url,
+                "reason", "first", "revision", "1")).statusCode());
+        Response late = edit(second, id, Map.of("headline", "Second correction", "published", "2024-03-01", "url", url,
+                "reason", "second", "revision", "1"));
+        assertEquals(409, late.statusCode());
+        String page = late.body().asString();
+        assertTrue(page.contains("someone else changed this article"), page);
+        assertTrue(page.contains("headline → First correction"), page);
+        assertTrue(page.contains("value=\"Second correction\""), "what the second archivist typed is kept");
+        assertTrue(page.contains("name=\"revision\" value=\"2\""), "sending the form again applies to revision 2");
+        assertEquals("First correction", given().get("/api/articles/" + id).jsonPath().getString("headline"));
+    }
+
+    @Test
+    void aCorrectionNeedsAReasonAndValidValues() {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        String url = uniqueUrl();
+        String taken = uniqueUrl();
+        CatalogFixtures.ingest(article("Another", taken, "Text."));
+        long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
+        Map<String, String> problems = Map.of(
+                "say why you make this change", "reason=&headline=New",
+                "is not a date in the form YYYY-MM-DD", "published=2024-02-30",
+                "is not an absolute http or https URL", "url=ftp://example.com/x",
+                "already belongs to another article", "url=" + taken,
+                "the headline is blank", "headline=",
+                "nothing was changed", "");
+        problems.forEach((message, change) -> {
+            Map<String, String> form = new java.util.HashMap<>(Map.of("headline", "Headline", "published", "2024-03-01",
+                    "url", url, "reason", "checking", "revision", "1"));
+            for (String pair : change.isEmpty() ? new String[0] : change.split("&")) {
+                form.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            Response answer = edit(archivist, id, form);
+            assertEquals(400, answer.statusCode(), message);
+            assertTrue(answer.body().asString().contains(message), message + " in " + answer.body().asString());
+        });
+        assertEquals("Headline", given().get("/api/articles/" + id).jsonPath().getString("headline"));
+    }
+
+    @Test
+    void aWithdrawnArticleLeavesTheCatalogAndExportsUntilRestored() {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        String word = CatalogFixtures.uniqueWord();
+        long id = CatalogFixtures.ingest(article("To withdraw " + word, uniqueUrl(), "Text " + word + ".")).get(0);
+        assertEquals(303, status(archivist, id, "withdraw", "legal request", 1).statusCode());
+        assertEquals(0, given().queryParam("q", word).get("/api/articles").jsonPath().getInt("total"));
+        assertFalse(given().queryParam("q", word).get("/api/export").asString().contains("To withdraw"));
+        assertEquals(1, given().queryParam("q", word).queryParam("status", "withdrawn").get("/api/articles").jsonPath()
+                .getInt("total"));
+        String page = given().get("/articles/" + id).body().asString();
+        assertTrue(page.contains("This article is withdrawn") && page.contains("Reason: legal request"), page);
+
+        assertEquals(409, status(archivist, id, "restore", "stale form", 1).statusCode(), "made from revision 1");
+        assertEquals(303, status(archivist, id, "restore", "request withdrawn", 2).statusCode());
+        assertEquals(1, given().queryParam("q", word).get("/api/articles").jsonPath().getInt("total"));
+        assertTrue(given().get("/articles/" + id).body().asString().contains("<strong>restore</strong>"));
+    }
+
+    private static Response edit(TestUsers.BrowserSession session, long id, Map<String, String> form) {
+        RequestSpecification request = session.request().contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", session.csrf());
+        form.forEach(request::formParam);
+        return request.post("/admin/articles/" + id + "/edit");
+    }
+
+    private static Response status(TestUsers.BrowserSession session, long id, String action, String reason, int revision) {
+        return session.request().contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
+                .formParam("reason", reason).formParam("revision", revision).post("/admin/articles/" + id + "/" + action);
+    }
+}
