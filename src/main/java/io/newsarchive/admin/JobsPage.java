@@ -281,8 +281,7 @@ public class JobsPage {
         try (Connection conn = dataSource.getConnection();
              PreparedStatement select = conn.prepareStatement("""
                      select seq, name, outcome, article_id, revises, sha256,
-                            (select coalesce(array_agg(coalesce('line ' || (p ->> 'line') || ': ', '')
-                                                       || (p ->> 'severity') || ': ' || (p ->> 'message')), '{}')
+                            (select coalesce(array_agg((p ->> 'severity') || ': ' || (p ->> 'message')), '{}')
                              from jsonb_array_elements(problems) p)
                      from ingest_file where run_id = ? and seq > ? and\s""" + show.condition
                      + " order by seq limit ?")) {

@@ -26,6 +26,9 @@ public class ErrorMappers {
     @Inject
     SignedIn signedIn;
 
+    @Inject
+    CatalogConfig config;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, String parameter);
@@ -73,6 +76,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        // Quarkus REST 3.31 refuses a form of more than quarkus.http.limits.max-parameters parts so, and only so
+        if (e.getMessage() != null && e.getMessage().startsWith("Param limit of")) {
+            return answer(uri, 413, "too_large", "this upload has too many files; at most "
+                    + config.uploads().maxFiles() + " are taken at once: put them in a zip", "file");
+        }
         LOG.error("unexpected error", e);
         return answer(uri, 500, "internal_error", "the server could not answer this request; see its log", null);
     }

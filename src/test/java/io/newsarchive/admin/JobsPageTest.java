@@ -59,7 +59,7 @@ class JobsPageTest {
         List<CSVRecord> all = csv(archivist, dryRun, "all");
         assertEquals(List.of("bad.txt", "good.txt"), all.stream().map(r -> r.get("name")).toList());
         assertEquals(List.of("rejected", "added"), all.stream().map(r -> r.get("outcome")).toList());
-        assertTrue(all.get(0).get("problems").contains("line 2: error:"), all.get(0).get("problems"));
+        assertTrue(all.get(0).get("problems").contains("error: line 2:"), all.get(0).get("problems"));
         assertEquals(List.of("bad.txt"), csv(archivist, dryRun, "rejected").stream().map(r -> r.get("name")).toList());
 
         Map<String, byte[]> rejected = unzip(archivist.request().get("/admin/jobs/" + dryRun + "/rejected.zip").asByteArray());
@@ -131,6 +131,15 @@ class JobsPageTest {
         Response answer = request.post("/admin/upload");
         assertEquals(413, answer.statusCode());
         assertTrue(answer.body().asString().contains("at most 1000"), answer.body().asString());
+        // beyond what the HTTP server itself parses (quarkus.http.limits.max-parameters)
+        RequestSpecification huge = asAdmin();
+        for (int i = 0; i < 4001; i++) {
+            huge.multiPart("file", "f" + i + ".txt", new byte[]{'x'}, "text/plain");
+        }
+        Response api = huge.post("/api/ingest");
+        assertEquals(413, api.statusCode());
+        assertEquals("file", api.jsonPath().getString("parameter"));
+        assertTrue(api.jsonPath().getString("message").contains("at most 1000"), api.body().asString());
     }
 
     private static long upload(TestUsers.BrowserSession session, String mode, Map<String, String> files) {

@@ -1,0 +1,192 @@
+package io.newsarchive.admin;
+
+import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.system.CatalogUser;
+import io.newsarchive.system.HeadlessChromium;
+import io.newsarchive.system.TestUsers;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The admin flows in headless Chromium: sign in, dry-run an upload with a good and a bad file, store it, watch a
+ * large run finish, correct an article and see its history, withdraw and restore it, and be turned away as a viewer.
+ * A headline made of a script tag shows as text on every page. Screenshots go to target/screenshots.
+ */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class AdminPagesTest {
+
+    private static final String SCRIPT = "<script>alert(1)</script>";
+
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anArchivistUploadsChecksStoresCorrectsWithdrawsAndRestores() throws IOException {
+        String archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        String word = CatalogFixtures.uniqueWord();
+        Path dir = Files.createTempDirectory("admin-upload");
+        Path good = Files.writeString(dir.resolve("good.txt"), article(SCRIPT + " " + word, LocalDate.of(2024, 5, 6),
+                uniqueUrl(), "A story about " + word + "."));
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "A headline\nyesterday\nhttps://example.com/x\nText.\n");
+
+        signIn(archivist, TestUsers.PASSWORD);
+        assertTrue(browser.getCurrentUrl().endsWith("/admin"), browser.getCurrentUrl());
+
+        browser.get(url("/admin/upload"));
+        browser.findElement(By.id("file")).sendKeys(good + "\n" + bad);
+        assertTrue(browser.findElement(By.cssSelector("input[name=mode][value=dry_run]")).isSelected(),
+                "a dry run is the default");
+        browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//button[normalize-space()='Store these files']")));
+        String report = browser.findElement(By.cssSelector("table.files")).getText();
+        assertTrue(report.contains("bad.txt rejected"), report);
+        assertTrue(report.contains("error: line 2:"), report);
+        assertTrue(report.contains("good.txt added"), report);
+        HeadlessChromium.screenshot(browser, "upload-report");
+
+        browser.findElement(By.xpath("//button[normalize-space()='Store these files']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "COMPLETED"));
+        browser.findElement(By.cssSelector("table.files tr.outcome-added a[href^='/articles/']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
+        assertEquals(SCRIPT + " " + word, browser.findElement(By.cssSelector("article h1")).getText());
+        assertNoAlert();
+
+        browser.findElement(By.linkText("Correct the metadata")).click();
+        assertEquals(SCRIPT + " " + word, browser.findElement(By.id("headline")).getAttribute("value"));
+        browser.findElement(By.id("headline")).clear();
+        browser.findElement(By.id("headline")).sendKeys("Corrected " + word);
+        browser.findElement(By.id("reason")).sendKeys("the headline held markup");
+        browser.findElement(By.cssSelector("form.edit button")).click();
+        String history = browser.findElement(By.cssSelector("section.history")).getText();
+        assertTrue(history.contains("edit by " + archivist + " (revision 2) – “the headline held markup”"), history);
+        assertTrue(history.contains("headline: " + SCRIPT + " " + word + " → Corrected " + word), history);
+
+        browser.findElement(By.id("status-reason")).sendKeys("checking withdrawal");
+        browser.findElement(By.xpath("//button[normalize-space()='Withdraw this article']")).click();
+        assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("Reason: checking withdrawal"));
+        browser.get(url("/?q=" + word));
+        assertTrue(browser.findElement(By.cssSelector(".results h1")).getText().startsWith("0 articles"));
+        browser.navigate().back();
+        browser.findElement(By.id("status-reason")).sendKeys("withdrawn by mistake");
+        browser.findElement(By.xpath("//button[normalize-space()='Restore this article']")).click();
+        browser.get(url("/?q=" + word));
+        assertEquals("Corrected " + word, browser.findElement(By.cssSelector(".items h2")).getText());
+
+        browser.get(url("/admin/audit?user=" + archivist));
+        String audit = browser.findElement(By.cssSelector("table.audit")).getText();
+        assertTrue(audit.contains("restore") && audit.contains("withdraw") && audit.contains("edit")
+                && audit.contains("ingest"), audit);
+        assertTrue(audit.contains(SCRIPT), "the old headline shows as text in the audit log");
+        assertNoAlert();
+        HeadlessChromium.screenshot(browser, "audit-log");
+
+        browser.get(url("/admin"));
+        assertTrue(browser.findElement(By.cssSelector("dl.totals")).getText().contains("Articles"));
+        HeadlessChromium.screenshot(browser, "dashboard");
+        signOut();
+    }
+
+    @Test
+    void aLargeRunShowsItsProgressUntilItFinishes() throws IOException {
+        Path zip = Files.createTempDirectory("admin-large").resolve("large.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
+            for (int i = 0; i < 3000; i++) {
+                entries.putNextEntry(new ZipEntry(String.format("a/%05d.txt", i)));
+                entries.write(article("Large run " + i, uniqueUrl(), "Sentence " + i + ".").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        browser.get(url("/admin/upload"));
+        browser.findElement(By.id("file")).sendKeys(zip.toString());
+        browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress-text")));
+        List<String> seen = new ArrayList<>();
+        while (seen.isEmpty() || !seen.get(seen.size() - 1).startsWith("COMPLETED")) {
+            String text = wait.until(d -> d.findElement(By.id("progress-text")).getText());
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(text)) {
+                seen.add(text);
+            }
+        }
+        assertTrue(seen.stream().anyMatch(t -> t.matches("\\d+ of 3000 files, [\\d.]+ files per second.*")), seen.toString());
+        assertTrue(seen.get(seen.size() - 1).startsWith("COMPLETED: 3000 files in all"), seen.toString());
+        signOut();
+    }
+
+    @Test
+    void aViewerCannotReachTheAdminPages() {
+        signIn(TestUsers.newUser(CatalogUser.VIEWER), TestUsers.PASSWORD);
+        assertTrue(browser.getCurrentUrl().equals(url("/")), browser.getCurrentUrl());
+        assertTrue(browser.findElements(By.linkText("Admin")).isEmpty(), "no Admin link for a viewer");
+        browser.get(url("/admin"));
+        assertEquals("Not allowed", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("whose role is viewer"));
+        signOut();
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(url("/signin"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.stacked button")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
+    }
+
+    private void signOut() {
+        browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign in")));
+    }
+
+    private static void assertNoAlert() {
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+    }
+
+    private String url(String path) {
+        return root.toString().replaceAll("/$", "") + path;
+    }
+}
