@@ -18,6 +18,12 @@ document.addEventListener("DOMContentLoaded", () => {
         return;
       }
       bar.value = p.total_files ? Math.floor(100 * p.files_done / p.total_files) : 0;
+      for (const [outcome, count] of Object.entries(p.counts)) {
+        const cell = document.getElementById("count-" + outcome);
+        if (cell) {
+          cell.textContent = count;
+        }
+      }
       text.textContent = p.files_done + " of " + p.total_files + " files, " + p.files_per_second
           + " files per second" + (p.seconds_left != null ? ", about " + p.seconds_left + " s left" : "") + ".";
       setTimeout(poll, 1000);

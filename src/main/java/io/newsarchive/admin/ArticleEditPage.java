@@ -95,7 +95,7 @@ public class ArticleEditPage {
         AuditEvent event = AuditEvent.by(signedIn.name(), AuditEvent.EDIT, form.reason())
                 .change("headline", article.headline, newHeadline)
                 .change("published", article.published, newDate)
-                .change("note", article.note == null ? "" : article.note, form.note());
+                .change("note", article.note, form.note().isEmpty() ? null : form.note());
         boolean urlChanged = newUrl != null && !newUrl.url().equals(article.url);
         if (problems.isEmpty() && event.changes.isEmpty() && !urlChanged) {
             problems.add("nothing was changed");

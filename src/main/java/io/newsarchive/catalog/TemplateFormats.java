@@ -5,8 +5,9 @@ import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
-/** How pages write values: {@code {article.ingestedAt.readable}}. */
+/** How pages write values: {@code {article.ingestedAt.readable}}, {@code {size.bytes}}, {@code {n.count('file')}}. */
 @TemplateExtension
 public class TemplateFormats {
 
@@ -16,5 +17,23 @@ public class TemplateFormats {
     /** An instant to the minute, in UTC. */
     static String readable(Instant instant) {
         return MINUTES.format(instant);
+    }
+
+    /** A size in bytes the way people read it: {@code {limits.maxFileBytes.bytes}} gives "512 MiB". */
+    static String bytes(long bytes) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return (value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value))
+                + " " + units[unit];
+    }
+
+    /** A number with its noun, singular for one: {@code {run.counts.revised.count('revision')}} gives "1 revision". */
+    static String count(Number n, String noun) {
+        return n + " " + (n.longValue() == 1 ? noun : noun + "s");
     }
 }

@@ -77,6 +77,10 @@ public interface CatalogConfig {
         /** Most an uploaded zip may expand relative to its own size (a zip bomb expands thousands of times). */
         @WithDefault("100")
         int maxZipRatio();
+
+        /** How long an upload is kept after its last run ended; then its folder is deleted (the runs' reports stay). */
+        @WithDefault("P30D")
+        Duration keepFor();
     }
 
     /** How corpus files are taken in. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -82,7 +83,7 @@ class AdminPagesTest {
         browser.findElement(By.id("file")).sendKeys(good + "\n" + bad);
         assertTrue(browser.findElement(By.cssSelector("input[name=mode][value=dry_run]")).isSelected(),
                 "a dry run is the default");
-        browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
+        clickAndLoad(By.cssSelector("form.upload button[type=submit]"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//button[normalize-space()='Store these files']")));
         String report = browser.findElement(By.cssSelector("table.files")).getText();
         assertTrue(report.contains("bad.txt rejected"), report);
@@ -90,31 +91,36 @@ class AdminPagesTest {
         assertTrue(report.contains("good.txt added"), report);
         HeadlessChromium.screenshot(browser, "upload-report");
 
-        browser.findElement(By.xpath("//button[normalize-space()='Store these files']")).click();
+        clickAndLoad(By.xpath("//button[normalize-space()='Store these files']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "COMPLETED"));
-        browser.findElement(By.cssSelector("table.files tr.outcome-added a[href^='/articles/']")).click();
+        String run = browser.getCurrentUrl();
+        browser.get(url("/?q=" + word));
+        assertEquals(SCRIPT + " " + word, browser.findElement(By.cssSelector(".items h2")).getText());
+        assertNoAlert();
+        browser.get(run);
+        clickAndLoad(By.cssSelector("table.files tr.outcome-added a[href^='/articles/']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
         assertEquals(SCRIPT + " " + word, browser.findElement(By.cssSelector("article h1")).getText());
         assertNoAlert();
 
-        browser.findElement(By.linkText("Correct the metadata")).click();
+        clickAndLoad(By.linkText("Correct the metadata"));
         assertEquals(SCRIPT + " " + word, browser.findElement(By.id("headline")).getAttribute("value"));
         browser.findElement(By.id("headline")).clear();
         browser.findElement(By.id("headline")).sendKeys("Corrected " + word);
         browser.findElement(By.id("reason")).sendKeys("the headline held markup");
-        browser.findElement(By.cssSelector("form.edit button")).click();
+        clickAndLoad(By.cssSelector("form.edit button"));
         String history = browser.findElement(By.cssSelector("section.history")).getText();
         assertTrue(history.contains("edit by " + archivist + " (revision 2) – “the headline held markup”"), history);
         assertTrue(history.contains("headline: " + SCRIPT + " " + word + " → Corrected " + word), history);
 
         browser.findElement(By.id("status-reason")).sendKeys("checking withdrawal");
-        browser.findElement(By.xpath("//button[normalize-space()='Withdraw this article']")).click();
+        clickAndLoad(By.xpath("//button[normalize-space()='Withdraw this article']"));
         assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("Reason: checking withdrawal"));
         browser.get(url("/?q=" + word));
         assertTrue(browser.findElement(By.cssSelector(".results h1")).getText().startsWith("0 articles"));
         browser.navigate().back();
         browser.findElement(By.id("status-reason")).sendKeys("withdrawn by mistake");
-        browser.findElement(By.xpath("//button[normalize-space()='Restore this article']")).click();
+        clickAndLoad(By.xpath("//button[normalize-space()='Restore this article']"));
         browser.get(url("/?q=" + word));
         assertEquals("Corrected " + word, browser.findElement(By.cssSelector(".items h2")).getText());
 
@@ -144,7 +150,7 @@ class AdminPagesTest {
         signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
         browser.get(url("/admin/upload"));
         browser.findElement(By.id("file")).sendKeys(zip.toString());
-        browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
+        clickAndLoad(By.cssSelector("form.upload button[type=submit]"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress-text")));
         List<String> seen = new ArrayList<>();
         while (seen.isEmpty() || !seen.get(seen.size() - 1).startsWith("COMPLETED")) {
@@ -173,13 +179,20 @@ class AdminPagesTest {
         browser.get(url("/signin"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form.stacked button")).click();
+        clickAndLoad(By.cssSelector("form.stacked button"));
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
     }
 
     private void signOut() {
-        browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+        clickAndLoad(By.xpath("//button[normalize-space()='Sign out']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign in")));
+    }
+
+    /** Clicks what leads to another page and waits until that page has replaced this one. */
+    private static void clickAndLoad(By by) {
+        WebElement element = browser.findElement(by);
+        element.click();
+        wait.until(ExpectedConditions.stalenessOf(element));
     }
 
     private static void assertNoAlert() {

@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 class JobsPageTest {
+
+    @Inject
+    UploadCleanup cleanup;
 
     @Test
     void aDryRunReportsEveryFileStoresNothingAndIsThenStoredOnRequest() throws IOException {
@@ -81,6 +85,26 @@ class JobsPageTest {
         Response again = archivist.request().contentType("application/x-www-form-urlencoded")
                 .formParam("csrf", archivist.csrf()).post("/admin/jobs/" + dryRun + "/commit");
         assertTrue(again.header("Location").endsWith("/admin/jobs/" + stored), "a dry run is stored once");
+    }
+
+    @Test
+    void anUploadIsDeletedOnceItsRunsEndedLongerAgoThanItIsKept() throws Exception {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        long run = upload(archivist, "dry_run", Map.of("bad.txt", "no date\n\nhttps://example.com/y\nText.\n"));
+        AdminFixtures.awaitFinished(archivist, run);
+        String upload = QuarkusTransaction.requiringNew().call(() -> (String) AuditEvent.getEntityManager()
+                .createNativeQuery("select upload_dir from ingest_run where id = ?1").setParameter(1, run)
+                .getSingleResult());
+        assertTrue(Files.isDirectory(Path.of(upload)));
+        assertFalse(cleanup.deleteExpired().contains(upload), "kept for 30 days by default");
+        QuarkusTransaction.requiringNew().run(() -> AuditEvent.getEntityManager().createNativeQuery(
+                "update ingest_run set finished_at = now() - interval '31 days' where id = ?1").setParameter(1, run)
+                .executeUpdate());
+        assertTrue(cleanup.deleteExpired().contains(upload));
+        assertFalse(Files.exists(Path.of(upload)));
+        String page = archivist.request().get("/admin/jobs/" + run).body().asString();
+        assertTrue(page.contains("bad.txt") && !page.contains("rejected.zip"), "the report stays, the download goes");
+        assertEquals(404, archivist.request().get("/admin/jobs/" + run + "/rejected.zip").statusCode());
     }
 
     @Test
