@@ -110,19 +110,15 @@ class JobsPageTest {
     @Test
     void aZipBombIsRefusedBeforeAnythingIsKept() throws IOException {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("zeros.txt"));
-            zip.write(new byte[20_000_000]);
-        }
+        byte[] bomb = zipOf("zeros.txt", new byte[20_000_000]);
         long kept = keptUploads();
         Response answer = archivist.request().multiPart("csrf", archivist.csrf())
-                .multiPart("file", "bomb.zip", bytes.toByteArray(), "application/zip").post("/admin/upload");
+                .multiPart("file", "bomb.zip", bomb, "application/zip").post("/admin/upload");
         assertEquals(413, answer.statusCode());
         assertTrue(answer.body().asString().contains("bomb.zip"), answer.body().asString());
         assertTrue(answer.body().asString().contains("zip bomb"));
         assertEquals(kept, keptUploads());
-        Response api = asAdmin().multiPart("file", "bomb.zip", bytes.toByteArray(), "application/zip").post("/api/ingest");
+        Response api = asAdmin().multiPart("file", "bomb.zip", bomb, "application/zip").post("/api/ingest");
         assertEquals(413, api.statusCode());
         assertEquals("file", api.jsonPath().getString("parameter"));
     }
@@ -130,13 +126,9 @@ class JobsPageTest {
     @Test
     void aZipEntryPointingOutsideIsRejectedAndNothingIsWrittenThere() throws IOException {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("../../escaped.txt"));
-            zip.write(article("Escaped", uniqueUrl(), "Text.").getBytes(StandardCharsets.UTF_8));
-        }
+        byte[] hostile = zipOf("../../escaped.txt", article("Escaped", uniqueUrl(), "Text.").getBytes(StandardCharsets.UTF_8));
         Response started = archivist.request().multiPart("csrf", archivist.csrf()).multiPart("mode", "store")
-                .multiPart("file", "hostile.zip", bytes.toByteArray(), "application/zip").post("/admin/upload");
+                .multiPart("file", "hostile.zip", hostile, "application/zip").post("/admin/upload");
         long run = Long.parseLong(started.header("Location").replaceAll(".*/", ""));
         AdminFixtures.awaitFinished(archivist, run);
         List<CSVRecord> files = csv(archivist, run, "all");
@@ -202,5 +194,14 @@ class JobsPageTest {
         try (Stream<Path> list = Files.list(dir)) {
             return list.count();
         }
+    }
+
+    private static byte[] zipOf(String entry, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(content);
+        }
+        return bytes.toByteArray();
     }
 }
