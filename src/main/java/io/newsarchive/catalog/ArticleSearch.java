@@ -41,11 +41,12 @@ public class ArticleSearch {
     private static final Pattern LEXEME = Pattern.compile("'((?:[^']|'')*)'");
     private static final String ARTICLE_COLUMNS = """
             a.id, a.headline, a.published, a.url, a.normalized_url, a.source_id, a.file_name, a.sha256, a.size_bytes,
-            a.sentence_count, a.word_count, a.ingested_at, a.version, a.status, a.latest, a.ingest_run_id""";
+            a.sentence_count, a.word_count, a.ingested_at, a.version, a.status, a.latest, a.ingest_run_id,
+            a.metadata_revision, a.note, a.withdrawn_reason""";
     private static final String COLUMNS = """
             a.id, a.headline, a.published, a.url, a.normalized_url, s.host, s.domain, a.file_name, a.sha256,
             a.size_bytes, a.sentence_count, a.word_count, a.ingested_at, a.version, a.status, a.latest,
-            a.ingest_run_id""";
+            a.ingest_run_id, a.metadata_revision, a.note, a.withdrawn_reason""";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -267,7 +268,7 @@ public class ArticleSearch {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.add(new Row(article(rs), keyPrefix + rs.getString(18)));
+                rows.add(new Row(article(rs), keyPrefix + rs.getString(21)));
             }
         }
         return rows;
@@ -289,7 +290,7 @@ public class ArticleSearch {
         return new ArticleJson(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
                 rs.getInt(11), rs.getInt(12), rs.getTimestamp(13).toInstant(), rs.getInt(14), rs.getString(15),
-                null, rs.getBoolean(16), rs.getLong(17), null);
+                null, rs.getBoolean(16), rs.getLong(17), rs.getInt(18), rs.getString(19), rs.getString(20), null);
     }
 
     /**

@@ -52,7 +52,8 @@ public class ArticleExport {
             number("sentence_count", "a.sentence_count"), number("word_count", "a.word_count"),
             text("ingested_at", "iso_instant(a.ingested_at)"), number("version", "a.version"),
             text("status", "a.status"), new Field("latest", "a.latest", JsonType.BOOLEAN),
-            number("ingest_run_id", "a.ingest_run_id"));
+            number("ingest_run_id", "a.ingest_run_id"), number("metadata_revision", "a.metadata_revision"),
+            text("note", "a.note"), text("withdrawn_reason", "a.withdrawn_reason"));
     /** The sentences as one text, joined by line feeds: a sentence is a non-empty line, so this can be undone. */
     private static final String BODY = "array_to_string(a.sentences, E'\\n')";
     private static final String FROM = " from article a join source s on s.id = a.source_id where ";
@@ -159,8 +160,11 @@ public class ArticleExport {
                         case NUMBER -> g.writeNumber(row.int8());
                         case BOOLEAN -> g.writeBoolean(row.bool());
                         case TEXT -> {
-                            row.field();
-                            g.writeUTF8String(row.bytes(), 0, row.length());
+                            if (row.fieldOrNull()) {
+                                g.writeUTF8String(row.bytes(), 0, row.length());
+                            } else {
+                                g.writeNull();
+                            }
                         }
                     }
                 }

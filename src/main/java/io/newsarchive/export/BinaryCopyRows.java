@@ -68,13 +68,27 @@ final class BinaryCopyRows {
 
     /** Reads the next field (text or bytea) into {@link #bytes()}, {@link #length()} long, kept until the next. */
     void field() throws SQLException {
-        read(in -> {
-            length = fieldLength(in, -1);
-            if (bytes.length < length) {
-                bytes = new byte[Math.max(length, bytes.length * 2)];
+        if (!fieldOrNull()) {
+            throw new SQLException("the export's select gave NULL where a value was due");
+        }
+    }
+
+    /** Like {@link #field()} for a column that may be NULL: false for NULL. */
+    boolean fieldOrNull() throws SQLException {
+        return read(in -> {
+            int size = in.readInt();
+            if (size == -1) {
+                return false;
             }
-            in.readFully(bytes, 0, length);
-            return null;
+            if (size < 0) {
+                throw new SQLException("the export's select gave a field of " + size + " bytes");
+            }
+            if (bytes.length < size) {
+                bytes = new byte[Math.max(size, bytes.length * 2)];
+            }
+            in.readFully(bytes, 0, size);
+            length = size;
+            return true;
         });
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
@@ -58,6 +59,8 @@ class AdminPagesTest {
     static void startBrowser() throws IOException {
         browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // a finished run's page reloads itself, replacing the element being read
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll

@@ -8,9 +8,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
@@ -28,11 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArticleEditPageTest {
 
     @Test
-    void aCorrectionIsShownWithItsHistoryAndLeavesTheOriginalAlone() {
+    void aCorrectionIsShownWithItsHistoryAndLeavesTheOriginalAlone() throws IOException {
         String name = TestUsers.newUser(CatalogUser.ARCHIVIST);
         TestUsers.BrowserSession archivist = TestUsers.signIn(name, TestUsers.PASSWORD);
         String url = uniqueUrl();
-        long id = CatalogFixtures.ingest(article("Mispelt headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
+        String word = CatalogFixtures.uniqueWord();
+        long id = CatalogFixtures.ingest(article("Mispelt headline", LocalDate.of(2024, 3, 1), url, "Text " + word + "."))
+                .get(0);
         byte[] original = asAdmin().get("/api/articles/" + id + "/original").asByteArray();
 
         Response saved = edit(archivist, id, Map.of("headline", "Misspelt headline", "published", "2024-03-02",
@@ -42,6 +50,20 @@ class ArticleEditPageTest {
         assertEquals("Misspelt headline", given().get("/api/articles/" + id).jsonPath().getString("headline"));
         assertEquals("2024-03-02", given().get("/api/articles/" + id).jsonPath().getString("published"));
         assertArrayEquals(original, given().get("/api/articles/" + id + "/original").asByteArray());
+        assertEquals(2, given().get("/api/articles/" + id).jsonPath().getInt("metadata_revision"));
+        assertEquals("Date taken from the print edition.", given().get("/api/articles/" + id).jsonPath().getString("note"));
+        assertEquals(List.of("Date taken from the print edition."),
+                given().queryParam("q", word).get("/api/articles").jsonPath().getList("items.note"));
+        assertEquals("Date taken from the print edition.", given().queryParam("q", word).queryParam("format", "json")
+                .get("/api/export").jsonPath().getString("[0].note"));
+        try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
+                .get().parse(new StringReader(given().queryParam("q", word).get("/api/export").asString()))) {
+            CSVRecord exported = csv.getRecords().get(0);
+            assertEquals("Misspelt headline", exported.get("headline"));
+            assertEquals("2", exported.get("metadata_revision"));
+            assertEquals("Date taken from the print edition.", exported.get("note"));
+            assertEquals("", exported.get("withdrawn_reason"));
+        }
         String page = given().get("/articles/" + id).body().asString();
         assertTrue(page.contains("Date taken from the print edition."));
         assertTrue(page.contains("<strong>edit</strong> by " + name + " (revision 2) – “typo and wrong day”"), page);
@@ -110,8 +132,8 @@ class ArticleEditPageTest {
         assertEquals(303, status(archivist, id, "withdraw", "legal request", 1).statusCode());
         assertEquals(0, given().queryParam("q", word).get("/api/articles").jsonPath().getInt("total"));
         assertFalse(given().queryParam("q", word).get("/api/export").asString().contains("To withdraw"));
-        assertEquals(1, given().queryParam("q", word).queryParam("status", "withdrawn").get("/api/articles").jsonPath()
-                .getInt("total"));
+        assertEquals(List.of("legal request"), given().queryParam("q", word).queryParam("status", "withdrawn")
+                .get("/api/articles").jsonPath().getList("items.withdrawn_reason"));
         String page = given().get("/articles/" + id).body().asString();
         assertTrue(page.contains("This article is withdrawn") && page.contains("Reason: legal request"), page);
 

@@ -86,7 +86,7 @@ class ExportResourceTest {
         String text = new String(response.asByteArray(), StandardCharsets.UTF_8);
         assertTrue(text.endsWith("# 2 articles; end of export\r\n"), "ends with the count: " + text);
         assertTrue(text.startsWith("id,headline,published,url,normalized_url,source,domain,file_name,sha256,size_bytes,"
-                + "sentence_count,word_count,ingested_at,version,status,latest,ingest_run_id,body\r\n"));
+                + "sentence_count,word_count,ingested_at,version,status,latest,ingest_run_id,metadata_revision,note,withdrawn_reason,body\r\n"));
 
         List<CSVRecord> records;
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
