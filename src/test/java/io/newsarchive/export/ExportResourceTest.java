@@ -317,7 +317,7 @@ class ExportResourceTest {
             assertEquals(200, response.statusCode());
             try (InputStream body = response.body()) {
                 assertEquals(1000, body.readNBytes(1000).length);
-                assertEquals(1, endExportSessions(), "the export's database session was ended");
+                assertEquals(1, endExportSessions(), format + ": the export's database session was ended");
                 assertThrows(IOException.class, body::readAllBytes,
                         format + ": the client sees a broken transfer, not a short file that ends well");
             }
@@ -358,7 +358,8 @@ class ExportResourceTest {
     private static synchronized String bigSelection() {
         if (bigHost == null) {
             String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
-            String sentence = "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(20);
+            // 30 MB with the text: more than loopback sockets buffer, even when the kernel has grown their buffers
+            String sentence = "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(100);
             for (int from = 0; from < 1200; from += 400) {
                 RequestSpecification request = asAdmin();
                 for (int i = from; i < from + 400; i++) {
