@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import io.quarkus.qute.TemplateExtension;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +18,19 @@ public class TemplateFormats {
     /** An instant to the minute, in UTC. */
     static String readable(Instant instant) {
         return MINUTES.format(instant);
+    }
+
+    /** A duration in the largest unit that states it whole: "15 minutes", "30 days". */
+    static String readable(Duration duration) {
+        long seconds = duration.toSeconds();
+        long[] unitSeconds = {86_400, 3_600, 60};
+        String[] units = {"day", "hour", "minute"};
+        for (int i = 0; i < units.length; i++) {
+            if (seconds >= unitSeconds[i] && seconds % unitSeconds[i] == 0) {
+                return count(seconds / unitSeconds[i], units[i]);
+            }
+        }
+        return count(seconds, "second");
     }
 
     /** A size in bytes the way people read it: {@code {limits.maxFileBytes.bytes}} gives "512 MiB". */

@@ -1,0 +1,38 @@
+package io.newsarchive.admin;
+
+import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.system.CatalogUser;
+import io.newsarchive.system.TestUsers;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Admins see the settings in force; nobody else does. */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class SettingsPageTest {
+
+    @Test
+    void anAdminSeesTheSettingsInForceWithWhereToChangeThem() {
+        TestUsers.BrowserSession admin = TestUsers.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        String page = admin.request().get("/admin/settings").body().asString();
+        assertTrue(page.contains("<td>Visitors who have not signed in may browse, search and export</td><td>yes</td>"
+                + "<td><code>CATALOG_ANONYMOUS_BROWSING</code></td>"), page);
+        assertTrue(page.contains("<td>Largest uploaded file</td><td>512 MiB</td>"), page);
+        assertTrue(page.contains("<td>How long an upload is kept after its last run</td><td>30 days</td>"), page);
+        assertTrue(page.contains("<td>How long a failed sign-in counts</td><td>15 minutes</td>"), page);
+        assertTrue(page.contains("<code>target/uploads</code>"), "the test profile's own value: " + page);
+        assertTrue(admin.request().get("/admin").body().asString().contains("href=\"/admin/settings\""));
+    }
+
+    @Test
+    void anArchivistCannotSeeThem() {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        assertEquals(403, archivist.request().get("/admin/settings").statusCode());
+        assertFalse(archivist.request().get("/admin").body().asString().contains("href=\"/admin/settings\""));
+    }
+}
