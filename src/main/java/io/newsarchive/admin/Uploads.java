@@ -9,7 +9,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -97,7 +99,10 @@ public class Uploads {
         }
     }
 
-    /** Refuses zips that expand beyond the limits, by the sizes their directory declares. */
+    /**
+     * Refuses zips that expand beyond the limits: first by the sizes their directory declares, then, since a hostile
+     * zip can declare less than it holds, by inflating every entry and counting.
+     */
     private static void checkZip(String name, Path path, long size, CatalogConfig.Uploads limits) {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             long expanded = 0;
@@ -114,10 +119,12 @@ public class Uploads {
                 throw tooLarge("\"" + name + "\" would expand to " + expanded + " bytes; the most a zip may expand"
                         + " to is " + limits.maxZipExpandedBytes());
             }
-            if (expanded > (long) limits.maxZipRatio() * Math.max(size, 1)) {
+            long mostRatio = (long) limits.maxZipRatio() * Math.max(size, 1);
+            if (expanded > mostRatio) {
                 throw tooLarge("\"" + name + "\" would expand " + expanded / Math.max(size, 1) + " times its size;"
                         + " the most allowed is " + limits.maxZipRatio() + " times (this looks like a zip bomb)");
             }
+            checkInflated(name, zip, Math.min(mostRatio, limits.maxZipExpandedBytes()));
         } catch (ZipException e) {
             throw ApiError.badParameter("file", "\"" + name + "\" is not a readable zip file");
         } catch (IOException e) {
@@ -125,14 +132,49 @@ public class Uploads {
         }
     }
 
+    private static void checkInflated(String name, ZipFile zip, long most) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long inflated = 0;
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            ZipEntry entry = e.nextElement();
+            long read = 0;
+            try (InputStream in = zip.getInputStream(entry)) {
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    read += n;
+                    inflated += n;
+                    if (entry.getSize() >= 0 && read > entry.getSize()) {
+                        throw tooLarge("\"" + name + "\": the entry \"" + entry.getName() + "\" holds more than the"
+                                + " zip's directory declares (this looks like a zip bomb)");
+                    }
+                    if (inflated > most) {
+                        throw tooLarge("\"" + name + "\" expands to more than " + most + " bytes (this looks like a"
+                                + " zip bomb)");
+                    }
+                }
+            }
+        }
+    }
+
     private static ApiError.Failure tooLarge(String message) {
         return ApiError.failure(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", message, "file");
     }
 
-    /** The uploaded name without any folder part, so it cannot point outside its slot. */
+    /**
+     * The uploaded name without any folder part, so it cannot point outside its slot, and shortened (keeping its
+     * extension) where it is longer than file systems allow (255 bytes).
+     */
     static String safeName(String uploaded, int index) {
         String name = uploaded == null ? "" : uploaded.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "");
-        return name.isEmpty() || name.equals(".") || name.equals("..") ? "upload-" + index + ".txt" : name;
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return "upload-" + index + ".txt";
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > 255) {
+            int dot = name.lastIndexOf('.');
+            String extension = dot > 0 && name.length() - dot <= 5 ? name.substring(dot) : "";
+            name = name.codePoints().limit(50)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "…" + extension;
+        }
+        return name;
     }
 }

@@ -53,8 +53,14 @@ final class ArticleBatchWriter {
     /** normalized URL -> latest version this run has decided on and the database may not have. */
     private final Map<String, Version> pendingUrls = new HashMap<>();
 
-    private record Version(Long id, int number) {
+    /** A version of an article; a withdrawn article's new versions are withdrawn too, for the same reason. */
+    private record Version(Long id, int number, String status, String withdrawnReason) {
+        boolean withdrawn() {
+            return !status.equals(ACTIVE);
+        }
     }
+
+    private static final String ACTIVE = "active";
 
     /** An accepted file to store as the given version; its id is null in a dry run. */
     private record Stored(Candidate candidate, Version version) {
@@ -98,13 +104,20 @@ final class ArticleBatchWriter {
                     }
                 }
                 Long id = dryRun ? null : ids.next();
-                Version version = new Version(id, previous == null ? 1 : previous.number() + 1);
+                Version version = previous == null ? new Version(id, 1, ACTIVE, null)
+                        : new Version(id, previous.number() + 1, previous.status(), previous.withdrawnReason());
                 pendingShas.put(sha, id);
                 pendingUrls.put(url, version);
                 stored.add(new Stored(c, version));
-                results.add(previous == null
-                        ? c.result(Outcome.added, id, null)
-                        : c.result(Outcome.revised, id, previous.id()));
+                if (previous == null) {
+                    results.add(c.result(Outcome.added, id, null));
+                } else if (previous.withdrawn()) {
+                    results.add(c.result(Outcome.revised, id, previous.id(), ParseProblem.warning("withdrawn", null,
+                            "this revises a withdrawn article, so this version is withdrawn too (reason: "
+                                    + previous.withdrawnReason() + "); an archivist can restore the article")));
+                } else {
+                    results.add(c.result(Outcome.revised, id, previous.id()));
+                }
             }
 
             if (!dryRun && !stored.isEmpty()) {
@@ -163,11 +176,14 @@ final class ArticleBatchWriter {
                 .filter(u -> !pendingUrls.containsKey(u)).distinct().toList();
         Map<String, Version> found = new HashMap<>();
         try (PreparedStatement select = conn.prepareStatement(
-                "select normalized_url, id, version from article where latest and normalized_url = any(?)")) {
+                """
+                select normalized_url, id, version, status, withdrawn_reason from article
+                where latest and normalized_url = any(?)""")) {
             select.setArray(1, textArray(urls));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getString(1), new Version(rs.getLong(2), rs.getInt(3)));
+                    found.put(rs.getString(1), new Version(rs.getLong(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5)));
                 }
             }
         }
@@ -206,7 +222,8 @@ final class ArticleBatchWriter {
         Map<String, Long> sources = sourceIds(stored);
         copy("""
                 copy article (id, normalized_url, version, latest, headline, published, url, source_id, file_name,
-                    sha256, size_bytes, sentence_count, word_count, sentences, ingest_run_id, ingested_at)
+                    sha256, size_bytes, sentence_count, word_count, sentences, ingest_run_id, ingested_at, status,
+                    withdrawn_reason)
                 from stdin (format csv)""", csv -> {
             for (Stored s : stored) {
                 ParsedArticle a = s.candidate().article();
@@ -215,7 +232,8 @@ final class ArticleBatchWriter {
                 csv.printRecord(s.version().id(), url.normalizedUrl(), s.version().number(), latest,
                         a.headline(), a.published(), url.url(), sources.get(url.host()), s.candidate().file().fileName(),
                         s.candidate().parse().sha256(), s.candidate().bytes().length, a.sentences().size(),
-                        a.wordCount(), arrayLiteral(a.sentences()), runId, now);
+                        a.wordCount(), arrayLiteral(a.sentences()), runId, now, s.version().status(),
+                        s.version().withdrawnReason());
             }
         });
     }

@@ -20,15 +20,19 @@ public class Accounts {
 
     /** Blocking: reads the user and runs bcrypt. */
     public SignInResult check(String username, String password, String address) {
-        Optional<Duration> blocked = limiter.blocked(username, address);
-        if (blocked.isPresent()) {
-            return new SignInResult(null, blocked.get(), null);
+        SignInLimiter.Attempt attempt = limiter.attempt(username, address);
+        if (attempt.refused()) {
+            return new SignInResult(null, attempt.retryAfter(), null);
         }
         Optional<CatalogUser> user = QuarkusTransaction.requiringNew().call(() -> CatalogUser.named(username));
+        if (user.isEmpty()) {
+            // as slow as a wrong password, so that the time taken does not tell which names exist
+            CatalogUser.checkForNobody(password);
+        }
         if (user.isEmpty() || !user.get().passwordMatches(password)) {
-            limiter.failed(username, address);
             return new SignInResult(null, null, "wrong user name or password");
         }
+        limiter.succeeded(attempt);
         if (!user.get().enabled()) {
             return new SignInResult(null, null, "this account is disabled; an admin can enable it again");
         }

@@ -12,23 +12,28 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 
 /**
- * Who is asking: browsers by their session cookie (see {@link SignInPage}), scripts by HTTP Basic. Without valid
- * credentials a request is anonymous; when it needs more, a browser asking for a page is sent to the sign-in form and
- * everything else gets a 401.
+ * Who is asking: browsers by their session cookie (see {@link SignInPage}), scripts by HTTP Basic. The API takes a
+ * session cookie for reading only, since its writes carry no form token. Without valid credentials a request is
+ * anonymous; when it needs more, a browser asking for a page, or sending a form after its session ended, is sent to
+ * the sign-in form, and everything else gets a 401.
  */
 @ApplicationScoped
 public class CatalogAuthentication implements HttpAuthenticationMechanism {
 
     private static final String BASIC = "basic ";
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -37,7 +42,7 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
             return basic(authorization.substring(BASIC.length()).trim(), context, identities);
         }
         Cookie session = context.request().getCookie(Sessions.COOKIE);
-        if (session != null) {
+        if (session != null && (!api(context) || SAFE.contains(context.request().method()))) {
             // an ended session leaves the browser anonymous, so public pages still show
             return identities.authenticate(new CatalogIdentities.SessionRequest(session.getValue()))
                     .onFailure(AuthenticationFailedException.class).recoverWithNull();
@@ -64,15 +69,42 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        String path = context.normalizedPath();
-        boolean page = context.request().method() == HttpMethod.GET && !path.startsWith("/api/")
-                && context.request().getHeader(HttpHeaders.AUTHORIZATION) == null;
-        if (page) {
-            String next = context.request().uri();
-            return Uni.createFrom().item(new ChallengeData(302, HttpHeaders.LOCATION,
-                    "/signin?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+        HttpServerRequest request = context.request();
+        boolean browser = !api(context) && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+        if (browser && request.method() == HttpMethod.GET) {
+            return signIn(302, request.uri());
         }
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"catalog\""));
+        if (browser && request.getCookie(Sessions.COOKIE) != null) {
+            // a form sent after its session ended: sign in again, then back to the page it was sent from
+            return signIn(303, sameSitePage(request));
+        }
+        // a browser shown a Basic prompt would go on sending Basic credentials, which carry no form token
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate",
+                (browser ? "Session" : "Basic") + " realm=\"catalog\""));
+    }
+
+    private static Uni<ChallengeData> signIn(int status, String next) {
+        return Uni.createFrom().item(new ChallengeData(status, HttpHeaders.LOCATION,
+                "/signin" + (next == null ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))));
+    }
+
+    /** The page of this site a request came from, by its Referer, or null. */
+    private static String sameSitePage(HttpServerRequest request) {
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        try {
+            URI from = referer == null ? null : new URI(referer);
+            if (from != null && from.getRawAuthority() != null
+                    && from.getRawAuthority().equals(request.getHeader(HttpHeaders.HOST))) {
+                return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+            }
+        } catch (URISyntaxException e) {
+            // no page to go back to
+        }
+        return null;
+    }
+
+    private static boolean api(RoutingContext context) {
+        return context.normalizedPath().startsWith("/api/");
     }
 
     @Override

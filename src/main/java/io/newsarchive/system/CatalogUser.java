@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** Someone who may sign in, with one role; only a bcrypt hash of the password is kept. */
 @Entity
@@ -27,6 +28,9 @@ public class CatalogUser extends PanacheEntityBase {
     public static final String ADMIN = "admin";
 
     public static final List<String> ROLES = List.of(VIEWER, ARCHIVIST, ADMIN);
+
+    /** A hash no password is known for, checked for unknown user names. */
+    private static final String NOBODY = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
 
     /** Passwords shorter than this are refused when set. */
     public static final int MIN_PASSWORD_LENGTH = 12;
@@ -69,6 +73,11 @@ public class CatalogUser extends PanacheEntityBase {
 
     public boolean passwordMatches(String password) {
         return BcryptUtil.matches(password, passwordHash);
+    }
+
+    /** Does the work of {@link #passwordMatches} for a user name nobody has. */
+    static void checkForNobody(String password) {
+        BcryptUtil.matches(password, NOBODY);
     }
 
     public boolean enabled() {

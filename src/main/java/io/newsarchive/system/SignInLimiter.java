@@ -3,6 +3,8 @@ package io.newsarchive.system;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,13 +13,18 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Counts failed sign-ins per user name and per client address over a sliding window, and refuses further attempts
- * once either count reaches its limit. Kept in memory (a restart forgets it); sign-ins are rare enough to take turns.
+ * Counts failed sign-ins per user name and per client address (an IPv6 address by its /64, which one client
+ * usually holds whole) over a sliding window, and refuses further attempts once either count reaches its limit.
+ * An attempt counts as failed from its start, before the password is checked, so that guesses sent in parallel
+ * count too; a successful one is taken back. Kept in memory (a restart forgets it); sign-ins are rare enough to take
+ * turns.
  */
 @ApplicationScoped
 public class SignInLimiter {
@@ -40,23 +47,45 @@ public class SignInLimiter {
         this.clock = clock;
     }
 
-    /** How long until this user name may try again from this address; empty when it may now. */
-    public synchronized Optional<Duration> blocked(String username, String address) {
+    /**
+     * A sign-in attempt.
+     *
+     * @param retryAfter how long until this user name may try again from this address, when the attempt was refused
+     */
+    public record Attempt(List<String> keys, Instant at, Duration retryAfter) {
+        public boolean refused() {
+            return retryAfter != null;
+        }
+    }
+
+    /** Starts an attempt, counted as failed until {@link #succeeded}, or refuses it. */
+    public synchronized Attempt attempt(String username, String address) {
         Instant now = clock.instant();
-        return Stream.of(freeAt(userKey(username), config.maxFailuresPerUser(), now),
-                        freeAt(addressKey(address), config.maxFailuresPerAddress(), now))
+        List<String> keys = List.of(userKey(username), addressKey(address));
+        Optional<Duration> wait = Stream.of(freeAt(keys.get(0), config.maxFailuresPerUser(), now),
+                        freeAt(keys.get(1), config.maxFailuresPerAddress(), now))
                 .flatMap(Optional::stream)
                 .max(Comparator.naturalOrder())
                 .map(at -> Duration.between(now, at));
-    }
-
-    public synchronized void failed(String username, String address) {
-        Instant now = clock.instant();
-        for (String key : new String[]{userKey(username), addressKey(address)}) {
+        if (wait.isPresent()) {
+            return new Attempt(keys, now, wait.get());
+        }
+        for (String key : keys) {
             failures.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
         }
         if (failures.size() > SWEEP_ABOVE_KEYS) {
             failures.values().removeIf(times -> prune(times, now).isEmpty());
+        }
+        return new Attempt(keys, now, null);
+    }
+
+    /** Takes back an attempt whose password was right. */
+    public synchronized void succeeded(Attempt attempt) {
+        for (String key : attempt.keys()) {
+            Deque<Instant> times = failures.get(key);
+            if (times != null && times.removeLastOccurrence(attempt.at()) && times.isEmpty()) {
+                failures.remove(key);
+            }
         }
     }
 
@@ -84,6 +113,16 @@ public class SignInLimiter {
     }
 
     private static String addressKey(String address) {
+        if (address.contains(":")) {
+            try {
+                byte[] bytes = InetAddress.getByName(address).getAddress();
+                if (bytes.length == 16) {
+                    return "address " + HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+                }
+            } catch (UnknownHostException notALiteral) {
+                // counted as given
+            }
+        }
         return "address " + address;
     }
 }

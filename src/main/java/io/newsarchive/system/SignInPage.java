@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -115,13 +116,21 @@ public class SignInPage {
                 .sameSite(NewCookie.SameSite.LAX).version(Cookie.DEFAULT_VERSION).build();
     }
 
-    /** Only a path of this site: never another site, which would make the form an open redirect. */
+    /**
+     * Only a path of this site: never another site, which would make the form an open redirect, and nothing that is
+     * not a valid URI reference, which could not be sent as a redirect.
+     */
     private static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
                 || next.startsWith("/signin")) {
             return null;
         }
-        return next;
+        try {
+            new URI(next);
+            return next;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static String minutes(Duration wait) {

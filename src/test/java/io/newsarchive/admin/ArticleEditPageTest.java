@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -128,8 +129,20 @@ class ArticleEditPageTest {
     void aWithdrawnArticleLeavesTheCatalogAndExportsUntilRestored() {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
         String word = CatalogFixtures.uniqueWord();
-        long id = CatalogFixtures.ingest(article("To withdraw " + word, uniqueUrl(), "Text " + word + ".")).get(0);
+        String url = uniqueUrl();
+        long id = CatalogFixtures.ingest(article("To withdraw " + word, url, "Text " + word + ".")).get(0);
         assertEquals(303, status(archivist, id, "withdraw", "legal request", 1).statusCode());
+
+        // a new version of a withdrawn article does not bring it back
+        Response revision = asAdmin().multiPart("file", "revised.txt",
+                article("To withdraw " + word, url, "Revised text " + word + ".").getBytes(StandardCharsets.UTF_8), "text/plain")
+                .post("/api/ingest");
+        assertEquals("revised", revision.jsonPath().getString("files[0].outcome"));
+        assertEquals("withdrawn", revision.jsonPath().getString("files[0].problems[0].code"));
+        long revised = revision.jsonPath().getLong("files[0].article_id");
+        assertEquals("withdrawn", given().get("/api/articles/" + revised).jsonPath().getString("status"));
+        assertEquals("legal request", given().get("/api/articles/" + revised).jsonPath().getString("withdrawn_reason"));
+
         assertEquals(0, given().queryParam("q", word).get("/api/articles").jsonPath().getInt("total"));
         assertFalse(given().queryParam("q", word).get("/api/export").asString().contains("To withdraw"));
         assertEquals(List.of("legal request"), given().queryParam("q", word).queryParam("status", "withdrawn")

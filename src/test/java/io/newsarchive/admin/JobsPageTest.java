@@ -19,9 +19,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +127,30 @@ class JobsPageTest {
     }
 
     @Test
+    void aZipThatDeclaresLessThanItHoldsIsRefused() throws IOException {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        byte[] zip = zipOf("zeros.txt", new byte[5_000_000]);
+        // the central directory's uncompressed size (offset 24 of its entry) says 10 bytes
+        int central = lastIndexOf(zip, new byte[]{0x50, 0x4b, 0x01, 0x02});
+        ByteBuffer.wrap(zip, central + 24, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(10);
+        long kept = keptUploads();
+        Response answer = archivist.request().multiPart("csrf", archivist.csrf())
+                .multiPart("file", "lying.zip", zip, "application/zip").post("/admin/upload");
+        assertEquals(413, answer.statusCode());
+        assertTrue(answer.body().asString().contains("holds more than the zip"), answer.body().asString());
+        assertEquals(kept, keptUploads());
+    }
+
+    @Test
+    void aFileNameLongerThanFileSystemsAllowIsShortened() {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        long run = upload(archivist, "dry_run", Map.of("x".repeat(300) + ".txt", article("Long name", uniqueUrl(), "Text.")));
+        AdminFixtures.awaitFinished(archivist, run);
+        String page = archivist.request().get("/admin/jobs/" + run).body().asString();
+        assertTrue(page.contains(">" + "x".repeat(50) + "….txt<"), page);
+    }
+
+    @Test
     void aZipEntryPointingOutsideIsRejectedAndNothingIsWrittenThere() throws IOException {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
         byte[] hostile = zipOf("../../escaped.txt", article("Escaped", uniqueUrl(), "Text.").getBytes(StandardCharsets.UTF_8));
@@ -194,6 +221,15 @@ class JobsPageTest {
         try (Stream<Path> list = Files.list(dir)) {
             return list.count();
         }
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte[] part) {
+        for (int i = bytes.length - part.length; i >= 0; i--) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     private static byte[] zipOf(String entry, byte[] content) throws IOException {

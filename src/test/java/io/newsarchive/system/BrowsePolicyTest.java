@@ -39,7 +39,9 @@ class BrowsePolicyTest {
     @Test
     void aViewerReadsTheCatalog() {
         String viewer = TestUsers.newUser(CatalogUser.VIEWER);
-        assertEquals(200, TestUsers.signIn(viewer, TestUsers.PASSWORD).request().get("/sources").statusCode());
+        TestUsers.BrowserSession session = TestUsers.signIn(viewer, TestUsers.PASSWORD);
+        assertEquals(200, session.request().get("/sources").statusCode());
+        assertEquals(200, session.request().get("/api/export").statusCode(), "the page's export links work");
         assertEquals(200, given().auth().preemptive().basic(viewer, TestUsers.PASSWORD).get("/api/articles").statusCode());
     }
 }

@@ -6,9 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SignInLimiterTest {
@@ -48,25 +49,43 @@ class SignInLimiterTest {
     @Test
     void aUserNameIsBlockedAfterItsFailuresUntilTheOldestLeavesTheWindow() {
         for (int i = 0; i < 3; i++) {
-            assertEquals(Optional.empty(), limiter.blocked("Ana", "10.0.0.1"));
-            limiter.failed("ana", "10.0.0." + i);
+            assertFalse(limiter.attempt("ana", "10.0.0." + i).refused());
             now = now.plus(Duration.ofMinutes(1));
         }
         // the same name in another case, from another address
-        assertEquals(Optional.of(Duration.ofMinutes(12)), limiter.blocked("ANA", "10.0.0.9"));
-        assertEquals(Optional.empty(), limiter.blocked("bob", "10.0.0.1"));
+        assertEquals(Duration.ofMinutes(12), limiter.attempt("ANA", "10.0.0.9").retryAfter());
+        assertFalse(limiter.attempt("bob", "10.0.0.1").refused());
         now = now.plus(Duration.ofMinutes(12));
-        assertEquals(Optional.empty(), limiter.blocked("ana", "10.0.0.1"));
+        assertFalse(limiter.attempt("ana", "10.0.0.1").refused());
     }
 
     @Test
     void anAddressIsBlockedAfterFailuresForManyNames() {
         for (int i = 0; i < 5; i++) {
-            limiter.failed("user" + i, "192.0.2.7");
+            limiter.attempt("user" + i, "192.0.2.7");
         }
-        assertTrue(limiter.blocked("someone-new", "192.0.2.7").isPresent());
-        assertEquals(Optional.empty(), limiter.blocked("someone-new", "192.0.2.8"));
+        assertTrue(limiter.attempt("someone-new", "192.0.2.7").refused());
+        assertFalse(limiter.attempt("someone-new", "192.0.2.8").refused());
         now = now.plus(Duration.ofMinutes(15));
-        assertEquals(Optional.empty(), limiter.blocked("someone-new", "192.0.2.7"));
+        assertFalse(limiter.attempt("someone-new", "192.0.2.7").refused());
+    }
+
+    @Test
+    void attemptsInParallelCountBeforeTheirPasswordsAreCheckedAndSuccessesAreTakenBack() {
+        List<SignInLimiter.Attempt> inFlight = List.of(limiter.attempt("ana", "10.0.0.1"),
+                limiter.attempt("ana", "10.0.0.1"), limiter.attempt("ana", "10.0.0.1"));
+        assertTrue(inFlight.stream().noneMatch(SignInLimiter.Attempt::refused));
+        assertTrue(limiter.attempt("ana", "10.0.0.1").refused(), "three guesses are under way");
+        inFlight.forEach(limiter::succeeded);
+        assertFalse(limiter.attempt("ana", "10.0.0.1").refused(), "they all had the right password");
+    }
+
+    @Test
+    void anIpv6ClientCountsByItsSlash64() {
+        for (int i = 0; i < 5; i++) {
+            limiter.attempt("user" + i, "2001:db8:1:2::" + Integer.toHexString(i + 1));
+        }
+        assertTrue(limiter.attempt("someone-new", "2001:db8:1:2:ffff::9").refused());
+        assertFalse(limiter.attempt("someone-new", "2001:db8:1:3::1").refused());
     }
 }

@@ -3,6 +3,7 @@ package io.newsarchive.system;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,9 @@ class SignInPageTest {
         assertEquals("/signin?next=%2Fadmin%2Fjobs%3Fx%3D1", asked.header("Location").replaceAll("^https?://[^/]+", ""));
         Response form = given().queryParam("next", "/sources").get("/signin");
         assertTrue(TestUsers.postSignIn(form, viewer, TestUsers.PASSWORD).header("Location").endsWith("/sources"));
-        for (String hostile : new String[]{"//evil.example/x", "https://evil.example/", "/\\evil.example"}) {
+        // other sites, and paths that are no valid URI (which could not be sent back as a redirect)
+        for (String hostile : new String[]{"//evil.example/x", "https://evil.example/", "/\\evil.example",
+                "/search?q=a|b", "/a b"}) {
             Response other = given().queryParam("next", hostile).get("/signin");
             String landing = TestUsers.postSignIn(other, viewer, TestUsers.PASSWORD).header("Location");
             assertTrue(landing.matches("https?://localhost:\\d+/"), hostile + " led to " + landing);
@@ -85,6 +88,34 @@ class SignInPageTest {
         session.request().contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
                 .post("/signout").then().statusCode(303);
         assertEquals(302, session.request().get("/admin").statusCode(), "the old cookie no longer signs in");
+    }
+
+    @Test
+    void aFormSentAfterItsSessionEndedLeadsToTheSignInFormAndBackWithoutAPasswordPrompt() {
+        TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        session.request().contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
+                .post("/signout").then().statusCode(303);
+        Response late = session.request().header("Referer", "http://localhost:" + RestAssured.port + "/admin/jobs?show=rejected")
+                .contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
+                .post("/admin/jobs/1/retry");
+        assertEquals(303, late.statusCode());
+        assertEquals("/signin?next=%2Fadmin%2Fjobs%3Fshow%3Drejected", late.header("Location").replaceAll("^https?://[^/]+", ""));
+
+        Response anonymous = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .post("/admin/jobs/1/retry");
+        assertEquals(401, anonymous.statusCode());
+        assertFalse(anonymous.header("WWW-Authenticate").startsWith("Basic"), "a browser would ask for a password");
+        Response script = given().multiPart("file", "a.txt", "Text.").post("/api/ingest");
+        assertEquals(401, script.statusCode());
+        assertTrue(script.header("WWW-Authenticate").startsWith("Basic"));
+    }
+
+    @Test
+    void theApiTakesNoWritesOnASessionCookie() {
+        TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        Response write = session.request().multiPart("file", "a.txt", "Headline\n20240101\nhttps://example.com/a\nText.\n")
+                .post("/api/ingest");
+        assertEquals(401, write.statusCode(), "a cross-site form could otherwise store articles");
     }
 
     @Test
