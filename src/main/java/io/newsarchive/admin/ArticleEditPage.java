@@ -174,13 +174,15 @@ public class ArticleEditPage {
             return created;
         });
         for (Article version : versions) {
-            if (version != article) {
-                record(version, AuditEvent.by(signedIn.name(), AuditEvent.EDIT, event.reason)
-                        .change("url", version.url, url.url()));
-            }
+            AuditEvent moved = AuditEvent.by(signedIn.name(), AuditEvent.EDIT, event.reason)
+                    .change("url", version.url, url.url());
             version.url = url.url();
             version.normalizedUrl = url.normalizedUrl();
             version.source = source;
+            if (version != article) {
+                // after the change, so that the event names the revision it made
+                record(version, moved);
+            }
         }
     }
 

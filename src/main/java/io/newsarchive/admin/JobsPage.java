@@ -138,7 +138,7 @@ public class JobsPage {
             shows.add(new ShowLink(s.label, "/admin/jobs/" + run.id() + "?show=" + s, s == filter));
         }
         return Templates.job(run, progress(run), files.subList(0, Math.min(PAGE, files.size())), shows,
-                filter.name(), next, committedBy(run.id()) != null, uploads.kept(run.uploadDir()),
+                filter.name(), next, jobs.committedBy(run.id()) != null, uploads.kept(run.uploadDir()),
                 signedIn.csrfToken());
     }
 
@@ -218,12 +218,7 @@ public class JobsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response commit(@RestPath String id, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
-        RunSummary dryRun = run(id);
-        Long earlier = committedBy(dryRun.id());
-        if (earlier != null) {
-            return Response.seeOther(URI.create("/admin/jobs/" + earlier)).build();
-        }
-        return Response.seeOther(URI.create("/admin/jobs/" + jobs.commit(dryRun, signedIn.name()))).build();
+        return Response.seeOther(URI.create("/admin/jobs/" + jobs.commit(run(id), signedIn.name()))).build();
     }
 
     @POST
@@ -262,20 +257,6 @@ public class JobsPage {
     }
 
     /** The run that committed this dry run, if one is running or completed. */
-    private Long committedBy(long dryRunId) {
-        try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("""
-                     select id from ingest_run where commits_run = ? and status in ('running', 'completed')
-                     order by id desc limit 1""")) {
-            select.setLong(1, dryRunId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new DatabaseFailure(e);
-        }
-    }
-
     private List<FileRow> files(long runId, Show show, int afterSeq, int limit) {
         List<FileRow> rows = new ArrayList<>();
         try (Connection conn = dataSource.getConnection();

@@ -1,5 +1,6 @@
 package io.newsarchive.admin;
 
+import io.agroal.api.AgroalDataSource;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.ingest.FileResult;
 import io.newsarchive.ingest.IngestFailure;
@@ -10,6 +11,7 @@ import io.newsarchive.ingest.IngestService;
 import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.ingest.Trigger;
 import io.newsarchive.system.ApiError;
+import io.newsarchive.system.DatabaseFailure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +19,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +44,9 @@ public class UploadJobs {
     @Inject
     Uploads uploads;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "upload-run");
         t.setDaemon(true);
@@ -49,22 +58,48 @@ public class UploadJobs {
         return run(new IngestRequest(Trigger.web, user, dryRun, upload.toString(), null));
     }
 
-    /** Stores the files of a completed dry run. */
-    public long commit(IngestReports.RunSummary dryRun, String user) {
+    /**
+     * Stores the files of a completed dry run, once: a second request (a double click, a second archivist) gets the
+     * run the first one started. Commits and retries take turns, so that each sees the runs the other started.
+     */
+    public synchronized long commit(IngestReports.RunSummary dryRun, String user) {
         if (!dryRun.dryRun() || dryRun.uploadDir() == null || !"completed".equals(dryRun.status())) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "run " + dryRun.id()
                     + " is not a completed dry run of an upload, so there is nothing to commit", null);
         }
-        return run(new IngestRequest(Trigger.web, user, false, dryRun.uploadDir(), dryRun.id()));
+        Long earlier = committedBy(dryRun.id());
+        return earlier != null ? earlier
+                : run(new IngestRequest(Trigger.web, user, false, dryRun.uploadDir(), dryRun.id()));
     }
 
-    /** Runs again over the upload of a run that failed or was interrupted. */
-    public long retry(IngestReports.RunSummary run, String user) {
+    /** Runs again over the upload of a run that failed or was interrupted, unless a run over it is under way. */
+    public synchronized long retry(IngestReports.RunSummary run, String user) {
         if (run.uploadDir() == null || !List.of("failed", "interrupted").contains(run.status())) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "run " + run.id()
                     + " did not fail and was not interrupted, or has no upload to run again", null);
         }
-        return run(new IngestRequest(Trigger.web, user, run.dryRun(), run.uploadDir(), run.commitsRun()));
+        Long committed = run.commitsRun() == null ? null : committedBy(run.commitsRun());
+        Long running = firstRun("select id from ingest_run where upload_dir = ? and status = 'running'", run.uploadDir());
+        return committed != null ? committed : running != null ? running
+                : run(new IngestRequest(Trigger.web, user, run.dryRun(), run.uploadDir(), run.commitsRun()));
+    }
+
+    /** The run that stores (or stored) the files of this dry run, if any. */
+    public Long committedBy(long dryRunId) {
+        return firstRun("select id from ingest_run where commits_run = ? and status in ('running', 'completed')",
+                dryRunId);
+    }
+
+    private Long firstRun(String select, Object value) {
+        try (Connection conn = dataSource.getConnection();
+             PreparedStatement statement = conn.prepareStatement(select + " order by id desc limit 1")) {
+            statement.setObject(1, value);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
     }
 
     private long run(IngestRequest request) {

@@ -11,6 +11,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -129,9 +130,11 @@ public class UsersPage {
     }
 
     /** The last enabled admin cannot lose that role, or nobody could manage users any more. */
+    /** The enabled admins are locked while counted, so that two admins cannot demote each other at once. */
     private static void keepAnAdmin(CatalogUser user, String what) {
         boolean lastAdmin = user.role.equals(CatalogUser.ADMIN) && user.enabled()
-                && CatalogUser.count("role = ?1 and disabledAt is null", CatalogUser.ADMIN) == 1;
+                && CatalogUser.find("role = ?1 and disabledAt is null order by id", CatalogUser.ADMIN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().size() == 1;
         if (lastAdmin) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "cannot " + what + " " + user.username
                     + ": they are the only enabled admin; make someone else an admin first", null);

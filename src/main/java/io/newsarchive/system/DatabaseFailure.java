@@ -2,7 +2,7 @@ package io.newsarchive.system;
 
 import java.sql.SQLException;
 
-/** The catalog database could not answer; clients get a 503 naming the reason. */
+/** The catalog database could not answer; clients get a 503, the log gets the reason. */
 public class DatabaseFailure extends RuntimeException {
 
     public DatabaseFailure(SQLException cause) {

@@ -5,6 +5,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -62,10 +63,20 @@ public class ErrorMappers {
         return answer(uri, 503, "unavailable", e.getMessage(), null);
     }
 
+    /** The database's own words stay in the log: they can quote the statement and its values. */
     @ServerExceptionMapper
     public Response databaseFailure(DatabaseFailure e, UriInfo uri) {
         LOG.error(e.getMessage(), e);
-        return answer(uri, 503, "unavailable", e.getMessage(), null);
+        return answer(uri, 503, "unavailable", "the catalog database could not answer; try again in a moment (the"
+                + " server's log says why)", null);
+    }
+
+    /** Two people saved the same article at the same moment (a form made from an old revision is caught before). */
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
+        LOG.info("a concurrent change was refused: " + e.getMessage());
+        return answer(uri, 409, "conflict", "someone else changed this at the same moment; nothing of yours was"
+                + " saved: reload the page and try again", null);
     }
 
     /** Our resources read no stream themselves; an I/O error here is a body that could not be parsed. */

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -74,9 +75,13 @@ class JobsPageTest {
         assertArrayEquals(bad.getBytes(StandardCharsets.UTF_8), rejected.get("00001-bad.txt"));
         assertTrue(new String(rejected.get("00001-bad.txt.what-to-fix.txt"), StandardCharsets.UTF_8).contains("line 2"));
 
-        Response commit = archivist.request().contentType("application/x-www-form-urlencoded")
-                .formParam("csrf", archivist.csrf()).post("/admin/jobs/" + dryRun + "/commit");
+        // a double click: both requests lead to the one run that stores the files
+        List<CompletableFuture<Response>> clicks = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() ->
+                archivist.request().contentType("application/x-www-form-urlencoded")
+                        .formParam("csrf", archivist.csrf()).post("/admin/jobs/" + dryRun + "/commit"))).toList();
+        Response commit = clicks.get(0).join();
         assertEquals(303, commit.statusCode());
+        assertEquals(commit.header("Location"), clicks.get(1).join().header("Location"));
         long stored = Long.parseLong(commit.header("Location").replaceAll(".*/", ""));
         assertEquals("completed", AdminFixtures.awaitFinished(archivist, stored));
         assertEquals(1, matches(word));
