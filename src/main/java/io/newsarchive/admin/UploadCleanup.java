@@ -9,17 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Deletes the folders of uploads whose runs all ended more than {@code catalog.uploads.keep-for} ago. What was stored
@@ -39,6 +34,9 @@ public class UploadCleanup {
     @Inject
     IngestRuns runs;
 
+    @Inject
+    UploadJobs jobs;
+
     @Scheduled(every = "6h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         deleteExpired();
@@ -48,18 +46,9 @@ public class UploadCleanup {
     public List<String> deleteExpired() {
         runs.markInterrupted();
         List<String> deleted = new ArrayList<>();
-        for (String upload : expired()) {
-            Path dir = Path.of(upload);
-            if (!Files.exists(dir)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
+        for (String upload : uploadsOfEndedRuns()) {
+            if (jobs.deleteIfExpired(upload, config.uploads().keepFor())) {
                 deleted.add(upload);
-            } catch (IOException e) {
-                LOG.warnf("cannot delete the expired upload %s: %s", upload, e.getMessage());
             }
         }
         if (!deleted.isEmpty()) {
@@ -68,17 +57,16 @@ public class UploadCleanup {
         return deleted;
     }
 
-    private List<String> expired() {
+    /** Candidates only: {@link UploadJobs#deleteIfExpired} decides, at the moment of deleting. */
+    private List<String> uploadsOfEndedRuns() {
         List<String> uploads = new ArrayList<>();
         try (Connection conn = dataSource.getConnection();
              PreparedStatement select = conn.prepareStatement("""
                      select upload_dir from ingest_run where upload_dir is not null group by upload_dir
-                     having bool_and(status <> 'running') and max(coalesce(finished_at, started_at)) < now() - ?::interval""")) {
-            select.setString(1, config.uploads().keepFor().getSeconds() + " seconds");
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    uploads.add(rs.getString(1));
-                }
+                     having bool_and(status <> 'running')""");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                uploads.add(rs.getString(1));
             }
             return uploads;
         } catch (SQLException e) {

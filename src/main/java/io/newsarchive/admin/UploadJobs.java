@@ -1,7 +1,6 @@
 package io.newsarchive.admin;
 
 import io.agroal.api.AgroalDataSource;
-import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.ingest.FileResult;
 import io.newsarchive.ingest.IngestFailure;
 import io.newsarchive.ingest.IngestProgress;
@@ -18,11 +17,14 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -53,9 +55,39 @@ public class UploadJobs {
         return t;
     });
 
-    /** Runs over a new upload; dry by default, so that archivists see the report before anything is stored. */
+    /**
+     * Runs over a new upload; dry by default, so that archivists see the report before anything is stored. An upload
+     * whose run cannot start is deleted, since no run would ever point to it.
+     */
     public long start(Path upload, boolean dryRun, String user) {
-        return run(new IngestRequest(Trigger.web, user, dryRun, upload.toString(), null));
+        try {
+            return run(new IngestRequest(Trigger.web, user, dryRun, upload.toString(), null));
+        } catch (RuntimeException e) {
+            delete(upload);
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes an upload if all its runs ended longer than {@code keepFor} ago; taking turns with commits and retries,
+     * so that a run that is just starting over it keeps it.
+     */
+    public synchronized boolean deleteIfExpired(String upload, Duration keepFor) {
+        Long expired = firstRun("""
+                select max(id) from ingest_run where upload_dir = ? having bool_and(status <> 'running')
+                    and max(coalesce(finished_at, started_at)) < now() - make_interval(secs => ?)""",
+                upload, keepFor.toSeconds());
+        return expired != null && Files.isDirectory(Path.of(upload)) && delete(Path.of(upload));
+    }
+
+    private boolean delete(Path upload) {
+        try {
+            uploads.delete(upload);
+            return true;
+        } catch (IOException e) {
+            LOG.warnf("cannot delete the upload %s: %s", upload, e.getMessage());
+            return false;
+        }
     }
 
     /**
@@ -79,23 +111,28 @@ public class UploadJobs {
                     + " did not fail and was not interrupted, or has no upload to run again", null);
         }
         Long committed = run.commitsRun() == null ? null : committedBy(run.commitsRun());
-        Long running = firstRun("select id from ingest_run where upload_dir = ? and status = 'running'", run.uploadDir());
+        Long running = firstRun("select max(id) from ingest_run where upload_dir = ? and status = 'running'",
+                run.uploadDir());
         return committed != null ? committed : running != null ? running
                 : run(new IngestRequest(Trigger.web, user, run.dryRun(), run.uploadDir(), run.commitsRun()));
     }
 
     /** The run that stores (or stored) the files of this dry run, if any. */
     public Long committedBy(long dryRunId) {
-        return firstRun("select id from ingest_run where commits_run = ? and status in ('running', 'completed')",
-                dryRunId);
+        return firstRun("""
+                select id from ingest_run where commits_run = ? and status in ('running', 'completed')
+                order by id desc limit 1""", dryRunId);
     }
 
-    private Long firstRun(String select, Object value) {
+    /** The id the select gives first, or null. */
+    private Long firstRun(String select, Object... values) {
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement statement = conn.prepareStatement(select + " order by id desc limit 1")) {
-            statement.setObject(1, value);
+             PreparedStatement statement = conn.prepareStatement(select)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
+                return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
             }
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
@@ -124,11 +161,7 @@ public class UploadJobs {
             }
         });
         try {
-            long runId = started.get();
-            if (!request.dryRun()) {
-                AuditEvent.ingestRun(request.startedBy(), runId);
-            }
-            return runId;
+            return started.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof InputFiles.InputException input) {
                 throw ApiError.badParameter("file", input.getMessage());

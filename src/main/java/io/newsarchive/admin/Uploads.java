@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,15 @@ public class Uploads {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the upload in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes a kept upload and everything in it. */
+    public void delete(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

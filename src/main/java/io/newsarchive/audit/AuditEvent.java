@@ -1,7 +1,6 @@
 package io.newsarchive.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -83,15 +82,6 @@ public class AuditEvent extends PanacheEntityBase {
             changes.put(field, values);
         }
         return this;
-    }
-
-    /** Records who stored the articles of an ingest run (dry runs store nothing and are not audited). */
-    public static void ingestRun(String username, long runId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            AuditEvent event = by(username, INGEST, null);
-            event.runId = runId;
-            event.persist();
-        });
     }
 
     /** The history of one article version, oldest first. */

@@ -1,7 +1,6 @@
 package io.newsarchive.ingest;
 
 import io.newsarchive.admin.Uploads;
-import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.Params;
@@ -53,9 +52,6 @@ public class IngestResource {
             runId = ingest.ingest(input, new IngestRequest(Trigger.api, signedIn.name(), dry), IngestProgress.NONE);
         } catch (InputFiles.InputException e) {
             throw ApiError.badParameter("file", e.getMessage());
-        }
-        if (!dry) {
-            AuditEvent.ingestRun(signedIn.name(), runId);
         }
         return report(runId);
     }

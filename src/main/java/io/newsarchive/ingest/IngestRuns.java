@@ -41,6 +41,15 @@ public class IngestRuns {
                 rs.next();
                 id = rs.getLong(1);
             }
+            if (!request.dryRun()) {
+                // with the run itself, so that nothing is stored without its entry in the audit log
+                try (PreparedStatement audit = conn.prepareStatement(
+                        "insert into audit_event (username, action, run_id) values (?, 'ingest', ?)")) {
+                    audit.setString(1, request.startedBy());
+                    audit.setLong(2, id);
+                    audit.executeUpdate();
+                }
+            }
             try (PreparedStatement lock = conn.prepareStatement("select pg_advisory_lock(?)")) {
                 lock.setLong(1, id);
                 lock.execute();

@@ -200,6 +200,9 @@ class IngestServiceTest {
 
         IngestReports.RunSummary real = run(false, dir);
         assertEquals(dry.counts(), real.counts(), "the real run does what the dry run said");
+        assertEquals(0, count("select count(*) from audit_event where run_id = " + dry.id()));
+        assertEquals(1, count("select count(*) from audit_event where action = 'ingest' and username = 'test'"
+                + " and run_id = " + real.id()), "a run that stores is in the audit log, whoever started it");
     }
 
     @Test
