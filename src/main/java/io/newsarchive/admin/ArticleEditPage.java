@@ -261,8 +261,10 @@ public class ArticleEditPage {
         return article(id, LockModeType.NONE);
     }
 
-    /** The article, locked until the change commits, so that two changes of it take turns. */
+    /** The article, after taking the article write lock until the change commits, so that changes take turns. */
     private static Article lockedArticle(String id) {
+        Article.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1, 0)")
+                .setParameter(1, Article.WRITE_LOCK_CLASS).getSingleResult();
         return article(id, LockModeType.PESSIMISTIC_WRITE);
     }
 

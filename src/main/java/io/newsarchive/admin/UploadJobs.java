@@ -30,6 +30,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Ingest runs over kept uploads, in the background: the request that starts one returns as soon as the run is
@@ -39,6 +41,7 @@ import java.util.concurrent.Executors;
 public class UploadJobs {
 
     private static final Logger LOG = Logger.getLogger(UploadJobs.class);
+    private static final Duration START_WITHIN = Duration.ofMinutes(2);
 
     @Inject
     IngestService ingest;
@@ -60,12 +63,7 @@ public class UploadJobs {
      * whose run cannot start is deleted, since no run would ever point to it.
      */
     public long start(Path upload, boolean dryRun, String user) {
-        try {
-            return run(new IngestRequest(Trigger.web, user, dryRun, upload.toString(), null));
-        } catch (RuntimeException e) {
-            delete(upload);
-            throw e;
-        }
+        return run(new IngestRequest(Trigger.web, user, dryRun, upload.toString(), null), () -> delete(upload));
     }
 
     /**
@@ -101,7 +99,7 @@ public class UploadJobs {
         }
         Long earlier = committedBy(dryRun.id());
         return earlier != null ? earlier
-                : run(new IngestRequest(Trigger.web, user, false, dryRun.uploadDir(), dryRun.id()));
+                : run(new IngestRequest(Trigger.web, user, false, dryRun.uploadDir(), dryRun.id()), () -> { });
     }
 
     /** Runs again over the upload of a run that failed or was interrupted, unless a run over it is under way. */
@@ -114,7 +112,7 @@ public class UploadJobs {
         Long running = firstRun("select max(id) from ingest_run where upload_dir = ? and status = 'running'",
                 run.uploadDir());
         return committed != null ? committed : running != null ? running
-                : run(new IngestRequest(Trigger.web, user, run.dryRun(), run.uploadDir(), run.commitsRun()));
+                : run(new IngestRequest(Trigger.web, user, run.dryRun(), run.uploadDir(), run.commitsRun()), () -> { });
     }
 
     /** The run that stores (or stored) the files of this dry run, if any. */
@@ -139,7 +137,11 @@ public class UploadJobs {
         }
     }
 
-    private long run(IngestRequest request) {
+    /**
+     * Starts the run on a worker and waits until its row exists. {@code notStarted} runs on the worker when the run
+     * could not start at all, once nothing will read the upload any more.
+     */
+    private long run(IngestRequest request, Runnable notStarted) {
         String upload = request.uploadDir();
         CompletableFuture<Long> started = new CompletableFuture<>();
         workers.submit(() -> {
@@ -154,19 +156,28 @@ public class UploadJobs {
                     public void advanced(int filesDone, List<FileResult> batch) {
                     }
                 });
-            } catch (RuntimeException e) {
-                if (!started.completeExceptionally(e)) {
+            } catch (Throwable e) {
+                if (started.completeExceptionally(e)) {
+                    notStarted.run();
+                } else {
                     LOG.errorf("upload run over %s stopped: %s", upload, e.getMessage());
                 }
             }
         });
         try {
-            return started.get();
+            // bounded, as commits and retries wait here in turn
+            return started.get(START_WITHIN.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof InputFiles.InputException input) {
                 throw ApiError.badParameter("file", input.getMessage());
             }
-            throw (RuntimeException) e.getCause();
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IngestFailure("the run over " + upload + " could not start: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IngestFailure("the run over " + upload + " did not start within " + START_WITHIN
+                    + "; it may still start and then shows in the list of runs", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IngestFailure("interrupted while starting a run over " + upload, e);

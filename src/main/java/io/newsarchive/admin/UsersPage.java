@@ -130,15 +130,18 @@ public class UsersPage {
     }
 
     /** The last enabled admin cannot lose that role, or nobody could manage users any more. */
-    /** The enabled admins are locked while counted, so that two admins cannot demote each other at once. */
     private static void keepAnAdmin(CatalogUser user, String what) {
-        boolean lastAdmin = user.role.equals(CatalogUser.ADMIN) && user.enabled()
-                && CatalogUser.find("role = ?1 and disabledAt is null order by id", CatalogUser.ADMIN)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list().size() == 1;
+        boolean lastAdmin = user.role.equals(CatalogUser.ADMIN) && user.enabled() && enabledAdmins().size() == 1;
         if (lastAdmin) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "cannot " + what + " " + user.username
                     + ": they are the only enabled admin; make someone else an admin first", null);
         }
+    }
+
+    /** Locked, so that two admins cannot demote or disable each other at once. */
+    private static List<CatalogUser> enabledAdmins() {
+        return CatalogUser.<CatalogUser>find("role = ?1 and disabledAt is null order by id", CatalogUser.ADMIN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     private AuditEvent audit(CatalogUser user, String action) {
@@ -163,9 +166,14 @@ public class UsersPage {
         return password;
     }
 
+    /**
+     * The user, locked until the change commits, after the enabled admins: always in that order, so that two
+     * changes take turns without deadlock and neither writes back what the other changed.
+     */
     private static CatalogUser user(String id) {
         long userId = Params.id("id", id);
-        CatalogUser user = CatalogUser.findById(userId);
+        enabledAdmins();
+        CatalogUser user = CatalogUser.findById(userId, LockModeType.PESSIMISTIC_WRITE);
         if (user == null) {
             throw ApiError.notFound("no user " + userId);
         }

@@ -2,6 +2,7 @@ package io.newsarchive.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsarchive.catalog.Article;
 import io.newsarchive.corpus.ArticleUrl;
 import io.newsarchive.corpus.ParseProblem;
 import io.newsarchive.corpus.ParsedArticle;
@@ -37,9 +38,6 @@ import java.util.Map;
  */
 final class ArticleBatchWriter {
 
-    /** Key of the advisory lock that serializes article writes (two-int form, apart from run locks). */
-    private static final int WRITE_LOCK_CLASS = 0x4E415243;
-
     private static final CSVFormat COPY_CSV = CSVFormat.POSTGRESQL_CSV;
     private static final HexFormat HEX = HexFormat.of();
 
@@ -56,11 +54,10 @@ final class ArticleBatchWriter {
     /** A version of an article; a withdrawn article's new versions are withdrawn too, for the same reason. */
     private record Version(Long id, int number, String status, String withdrawnReason) {
         boolean withdrawn() {
-            return !status.equals(ACTIVE);
+            return !status.equals(Article.ACTIVE);
         }
     }
 
-    private static final String ACTIVE = "active";
 
     /** An accepted file to store as the given version; its id is null in a dry run. */
     private record Stored(Candidate candidate, Version version) {
@@ -104,7 +101,7 @@ final class ArticleBatchWriter {
                     }
                 }
                 Long id = dryRun ? null : ids.next();
-                Version version = previous == null ? new Version(id, 1, ACTIVE, null)
+                Version version = previous == null ? new Version(id, 1, Article.ACTIVE, null)
                         : new Version(id, previous.number() + 1, previous.status(), previous.withdrawnReason());
                 pendingShas.put(sha, id);
                 pendingUrls.put(url, version);
@@ -148,7 +145,7 @@ final class ArticleBatchWriter {
 
     private OffsetDateTime lockForWriting() throws SQLException {
         try (PreparedStatement lock = conn.prepareStatement("select now() from pg_advisory_xact_lock(?, 0)")) {
-            lock.setInt(1, WRITE_LOCK_CLASS);
+            lock.setInt(1, Article.WRITE_LOCK_CLASS);
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
                 return rs.getObject(1, OffsetDateTime.class);

@@ -21,11 +21,13 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Who is asking: browsers by their session cookie (see {@link SignInPage}), scripts by HTTP Basic. The API takes a
- * session cookie for reading only, since its writes carry no form token. Without valid credentials a request is
+ * session cookie for reading only, since its writes carry no form token, and refuses writes that a browser says come
+ * from another site (whatever credentials the browser adds to them). Without valid credentials a request is
  * anonymous; when it needs more, a browser asking for a page, or sending a form after its session ended, is sent to
  * the sign-in form, and everything else gets a 401.
  */
@@ -37,6 +39,9 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        if (foreignApiWrite(context)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("an API write from another site"));
+        }
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             return basic(authorization.substring(BASIC.length()).trim(), context, identities);
@@ -69,6 +74,9 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (foreignApiWrite(context)) {
+            return Uni.createFrom().item(new ChallengeData(403, null, null));
+        }
         HttpServerRequest request = context.request();
         boolean browser = !api(context) && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
         if (browser && request.method() == HttpMethod.GET) {
@@ -101,6 +109,24 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
             // no page to go back to
         }
         return null;
+    }
+
+    /** A state-changing API request that a browser sends for a page of another site (scripts send no such headers). */
+    private static boolean foreignApiWrite(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (!api(context) || SAFE.contains(request.method())) {
+            return false;
+        }
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            return !fetchSite.equals("same-origin") && !fetchSite.equals("none");
+        }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        try {
+            return origin != null && !Objects.equals(new URI(origin).getRawAuthority(), request.getHeader(HttpHeaders.HOST));
+        } catch (URISyntaxException e) {
+            return true;
+        }
     }
 
     private static boolean api(RoutingContext context) {

@@ -57,10 +57,12 @@ public class ErrorMappers {
         return answer(uri, 403, "forbidden", who + ", and this needs a higher role", null);
     }
 
+    /** The reason can be the database's own words, so it goes to the log and to the run's report, not here. */
     @ServerExceptionMapper
     public Response ingestFailure(IngestFailure e, UriInfo uri) {
         LOG.error(e.getMessage(), e);
-        return answer(uri, 503, "unavailable", e.getMessage(), null);
+        return answer(uri, 503, "unavailable", "the ingest could not go on; files stored before that stay stored,"
+                + " and the list of ingest runs shows the run with its error (the server's log says more)", null);
     }
 
     /** The database's own words stay in the log: they can quote the statement and its values. */
@@ -91,6 +93,12 @@ public class ErrorMappers {
         if (e.getMessage() != null && e.getMessage().startsWith("Param limit of")) {
             return answer(uri, 413, "too_large", "this upload has too many files; at most "
                     + config.uploads().maxFiles() + " are taken at once: put them in a zip", "file");
+        }
+        // and a form part with a Content-Type it cannot read so
+        if (e instanceof IllegalArgumentException && e.getMessage() != null
+                && e.getMessage().startsWith("Failed to parse media type")) {
+            return answer(uri, 400, "bad_request", "a part of this form has a Content-Type that is no media type: "
+                    + e.getMessage().substring("Failed to parse media type".length()).trim(), null);
         }
         LOG.error("unexpected error", e);
         return answer(uri, 500, "internal_error", "the server could not answer this request; see its log", null);

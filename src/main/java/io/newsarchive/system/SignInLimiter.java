@@ -58,7 +58,7 @@ public class SignInLimiter {
         }
     }
 
-    /** Starts an attempt, counted as failed until {@link #succeeded}, or refuses it. */
+    /** Starts an attempt, counted as failed until {@link #takeBack}, or refuses it. */
     public synchronized Attempt attempt(String username, String address) {
         Instant now = clock.instant();
         List<String> keys = List.of(userKey(username), addressKey(address));
@@ -79,8 +79,8 @@ public class SignInLimiter {
         return new Attempt(keys, now, null);
     }
 
-    /** Takes back an attempt whose password was right. */
-    public synchronized void succeeded(Attempt attempt) {
+    /** Takes back an attempt whose password was right, or that could not be checked. */
+    public synchronized void takeBack(Attempt attempt) {
         for (String key : attempt.keys()) {
             Deque<Instant> times = failures.get(key);
             if (times != null && times.removeLastOccurrence(attempt.at()) && times.isEmpty()) {

@@ -115,6 +115,10 @@ class IngestResourceTest {
         asAdmin().contentType("multipart/form-data; boundary=xx").body("garbage".getBytes(StandardCharsets.UTF_8))
                 .post("/api/ingest").then().statusCode(400)
                 .body("message", containsString("request body"));
+        // a form field (no file name) whose Content-Type is no media type
+        asAdmin().multiPart("file", "x", "Text.")
+                .post("/api/ingest").then().statusCode(400)
+                .body("message", containsString("Text."));
         asAdmin().contentType("application/json").body("{}")
                 .post("/api/ingest").then().statusCode(415)
                 .body("error", notNullValue());

@@ -76,7 +76,7 @@ class SignInLimiterTest {
                 limiter.attempt("ana", "10.0.0.1"), limiter.attempt("ana", "10.0.0.1"));
         assertTrue(inFlight.stream().noneMatch(SignInLimiter.Attempt::refused));
         assertTrue(limiter.attempt("ana", "10.0.0.1").refused(), "three guesses are under way");
-        inFlight.forEach(limiter::succeeded);
+        inFlight.forEach(limiter::takeBack);
         assertFalse(limiter.attempt("ana", "10.0.0.1").refused(), "they all had the right password");
     }
 

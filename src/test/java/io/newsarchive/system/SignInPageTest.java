@@ -8,7 +8,16 @@ import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -72,6 +81,53 @@ class SignInPageTest {
     }
 
     @Test
+    void guessesSentInParallelMeetTheLimitAndAScriptsParallelRequestsDoNot() {
+        String archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        List<Integer> scripted = inParallel(12, () -> given().auth().preemptive().basic(archivist, TestUsers.PASSWORD)
+                .get("/api/ingest-runs").statusCode());
+        assertEquals(Collections.nCopies(12, 200), scripted, "the right password, twelve times at once");
+
+        String target = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        List<Integer> guesses = inParallel(12, () -> given().auth().preemptive().basic(target, "guess")
+                .get("/api/ingest-runs").statusCode());
+        assertEquals(Collections.nCopies(12, 401), guesses);
+        Response afterwards = TestUsers.postSignIn(given().get("/signin"), target, TestUsers.PASSWORD);
+        assertEquals(429, afterwards.statusCode(), "twelve guesses at once count as twelve");
+    }
+
+    @Test
+    void anApiWriteThatABrowserSendsForAnotherSiteIsRefused() {
+        String admin = TestUsers.ADMIN;
+        for (String[] header : new String[][]{{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"},
+                {"Origin", "https://evil.example"}}) {
+            Response write = given().auth().preemptive().basic(admin, TestUsers.ADMIN_PASSWORD).header(header[0], header[1])
+                    .multiPart("file", "a.txt", "Text.".getBytes(StandardCharsets.UTF_8)).queryParam("dry_run", "true").post("/api/ingest");
+            assertEquals(403, write.statusCode(), header[0] + ": " + header[1]);
+            assertNull(write.header("WWW-Authenticate"), "no password prompt for a page of another site");
+        }
+        Response same = given().auth().preemptive().basic(admin, TestUsers.ADMIN_PASSWORD)
+                .header("Sec-Fetch-Site", "same-origin").multiPart("file", "a.txt", "Text.".getBytes(StandardCharsets.UTF_8)).queryParam("dry_run", "true")
+                .post("/api/ingest");
+        assertEquals(200, same.statusCode(), same.body().asString());
+    }
+
+    private static List<Integer> inParallel(int count, Callable<Integer> request) {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Integer>> answers = pool.invokeAll(Collections.nCopies(count, request));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theSignInFormNeedsItsOwnToken() {
         String viewer = TestUsers.newUser(CatalogUser.VIEWER);
         Response forged = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
@@ -105,7 +161,7 @@ class SignInPageTest {
                 .post("/admin/jobs/1/retry");
         assertEquals(401, anonymous.statusCode());
         assertFalse(anonymous.header("WWW-Authenticate").startsWith("Basic"), "a browser would ask for a password");
-        Response script = given().multiPart("file", "a.txt", "Text.").post("/api/ingest");
+        Response script = given().multiPart("file", "a.txt", "Text.".getBytes(StandardCharsets.UTF_8)).post("/api/ingest");
         assertEquals(401, script.statusCode());
         assertTrue(script.header("WWW-Authenticate").startsWith("Basic"));
     }
