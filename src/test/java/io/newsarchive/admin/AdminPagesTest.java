@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -200,9 +199,7 @@ class AdminPagesTest {
 
     /** Clicks what leads to another page and waits until that page has replaced this one. */
     private static void clickAndLoad(By by) {
-        WebElement element = browser.findElement(by);
-        element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
+        HeadlessChromium.clickAndLoad(browser, browser.findElement(by));
     }
 
     private static void assertNoAlert() {

@@ -9,14 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,13 +126,8 @@ class CatalogPageTest {
         assertJsonTwin();
     }
 
-    /** Clicks and waits for the next page to have loaded. */
     private void follow(WebElement linkOrButton) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        linkOrButton.click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        HeadlessChromium.clickAndLoad(browser, linkOrButton);
     }
 
     private String heading() {

@@ -1,16 +1,22 @@
 package io.newsarchive.system;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** The system Chromium (Debian packages chromium and chromium-driver), headless; nothing is downloaded. */
 public final class HeadlessChromium {
@@ -27,6 +33,25 @@ public final class HeadlessChromium {
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         return new ChromeDriver(driver, options);
+    }
+
+    /**
+     * Clicks what leads to another page and waits until that page has replaced this one and loaded. The old page
+     * is gone when asking about it fails: ChromeDriver says so with a stale reference or, at times, an inspector error.
+     */
+    public static void clickAndLoad(WebDriver browser, WebElement target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        target.click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Saves what the browser shows under target/screenshots, to be looked at. */
