@@ -25,10 +25,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -75,13 +78,16 @@ class JobsPageTest {
         assertArrayEquals(bad.getBytes(StandardCharsets.UTF_8), rejected.get("00001-bad.txt"));
         assertTrue(new String(rejected.get("00001-bad.txt.what-to-fix.txt"), StandardCharsets.UTF_8).contains("line 2"));
 
-        // a double click: both requests lead to the one run that stores the files
-        List<CompletableFuture<Response>> clicks = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() ->
+        // clicks in quick succession: all lead to the one run that stores the files
+        ExecutorService clicking = Executors.newFixedThreadPool(4);
+        List<CompletableFuture<Response>> clicks = List.of(1, 2, 3, 4).stream().map(i -> CompletableFuture.supplyAsync(() ->
                 archivist.request().contentType("application/x-www-form-urlencoded")
-                        .formParam("csrf", archivist.csrf()).post("/admin/jobs/" + dryRun + "/commit"))).toList();
+                        .formParam("csrf", archivist.csrf()).post("/admin/jobs/" + dryRun + "/commit"), clicking)).toList();
         Response commit = clicks.get(0).join();
         assertEquals(303, commit.statusCode());
-        assertEquals(commit.header("Location"), clicks.get(1).join().header("Location"));
+        assertEquals(Collections.nCopies(4, commit.header("Location")),
+                clicks.stream().map(c -> c.join().header("Location")).toList());
+        clicking.shutdown();
         long stored = Long.parseLong(commit.header("Location").replaceAll(".*/", ""));
         assertEquals("completed", AdminFixtures.awaitFinished(archivist, stored));
         assertEquals(1, matches(word));
