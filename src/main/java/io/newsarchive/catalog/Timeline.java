@@ -19,6 +19,8 @@ public record Timeline(List<Bar> bars, List<Label> labels, boolean perYear) {
     static final int WIDTH = 800;
     static final int HEIGHT = 120;
     private static final int MAX_MONTHS = 120;
+    /** Fewer periods than this keep the width of this many, so that a month or two do not fill the chart. */
+    private static final int MIN_SLOTS = 12;
 
     public record Bar(double x, double y, double width, double height, String label, long count, String href) {
     }
@@ -59,7 +61,7 @@ public record Timeline(List<Bar> bars, List<Label> labels, boolean perYear) {
             }
         }
         long max = values.stream().mapToLong(Long::longValue).max().orElse(1);
-        double slot = (double) WIDTH / periods.size();
+        double slot = (double) WIDTH / Math.max(periods.size(), MIN_SLOTS);
         double chartHeight = HEIGHT - 20;
         List<Bar> bars = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
