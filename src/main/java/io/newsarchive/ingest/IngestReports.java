@@ -75,9 +75,15 @@ public class IngestReports {
     }
 
     /** Recent runs that failed, were interrupted or rejected files. */
+    /**
+     * Runs that failed, were interrupted or rejected files, unless a later run over the same upload completed (a
+     * dry run that was stored, a failed run that was run again): that later run stands for the upload.
+     */
     public List<RunSummary> needingAttention(int limit) {
         return select("select " + RUN_COLUMNS + """
-                 from ingest_run where status in ('failed', 'interrupted') or rejected > 0
+                 from ingest_run r where (status in ('failed', 'interrupted') or rejected > 0)
+                    and not exists (select 1 from ingest_run later where later.upload_dir = r.upload_dir
+                                    and later.id > r.id and later.status = 'completed')
                 order by id desc limit ?""", limit);
     }
 

@@ -95,6 +95,9 @@ class JobsPageTest {
         long audited = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and runId = ?2",
                 AuditEvent.INGEST, stored));
         assertEquals(1, audited);
+        String attention = archivist.request().get("/admin").body().asString();
+        assertTrue(attention.contains("Run #" + stored + "</a>"), "the stored run rejected bad.txt: " + attention);
+        assertFalse(attention.contains("Run #" + dryRun + "</a>"), "its dry run needs no attention of its own");
 
         Response again = archivist.request().contentType("application/x-www-form-urlencoded")
                 .formParam("csrf", archivist.csrf()).post("/admin/jobs/" + dryRun + "/commit");
