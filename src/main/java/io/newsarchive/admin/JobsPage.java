@@ -256,7 +256,6 @@ public class JobsPage {
                 run.counts());
     }
 
-    /** The run that committed this dry run, if one is running or completed. */
     private List<FileRow> files(long runId, Show show, int afterSeq, int limit) {
         List<FileRow> rows = new ArrayList<>();
         try (Connection conn = dataSource.getConnection();

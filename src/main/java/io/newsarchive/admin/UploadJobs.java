@@ -130,7 +130,7 @@ public class UploadJobs {
                 statement.setObject(i + 1, values[i]);
             }
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
+                return rs.next() ? rs.getObject(1, Long.class) : null;
             }
         } catch (SQLException e) {
             throw new DatabaseFailure(e);

@@ -129,18 +129,22 @@ public class UsersPage {
         return back();
     }
 
-    /** The last enabled admin cannot lose that role, or nobody could manage users any more. */
+    /**
+     * The last enabled admin cannot lose that role, or nobody could manage users any more. {@link #user} has locked
+     * the enabled admins, so the count holds until the change commits.
+     */
     private static void keepAnAdmin(CatalogUser user, String what) {
-        boolean lastAdmin = user.role.equals(CatalogUser.ADMIN) && user.enabled() && enabledAdmins().size() == 1;
+        boolean lastAdmin = user.role.equals(CatalogUser.ADMIN) && user.enabled()
+                && CatalogUser.count("role = ?1 and disabledAt is null", CatalogUser.ADMIN) == 1;
         if (lastAdmin) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "cannot " + what + " " + user.username
                     + ": they are the only enabled admin; make someone else an admin first", null);
         }
     }
 
-    /** Locked, so that two admins cannot demote or disable each other at once. */
-    private static List<CatalogUser> enabledAdmins() {
-        return CatalogUser.<CatalogUser>find("role = ?1 and disabledAt is null order by id", CatalogUser.ADMIN)
+    /** Locks the enabled admins, so that two admins cannot demote or disable each other at once. */
+    private static void lockEnabledAdmins() {
+        CatalogUser.find("role = ?1 and disabledAt is null order by id", CatalogUser.ADMIN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
@@ -172,7 +176,7 @@ public class UsersPage {
      */
     private static CatalogUser user(String id) {
         long userId = Params.id("id", id);
-        enabledAdmins();
+        lockEnabledAdmins();
         CatalogUser user = CatalogUser.findById(userId, LockModeType.PESSIMISTIC_WRITE);
         if (user == null) {
             throw ApiError.notFound("no user " + userId);

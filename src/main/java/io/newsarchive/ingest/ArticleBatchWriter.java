@@ -58,7 +58,6 @@ final class ArticleBatchWriter {
         }
     }
 
-
     /** An accepted file to store as the given version; its id is null in a dry run. */
     private record Stored(Candidate candidate, Version version) {
     }

@@ -74,7 +74,6 @@ public class IngestReports {
         }
     }
 
-    /** Recent runs that failed, were interrupted or rejected files. */
     /**
      * Runs that failed, were interrupted or rejected files, unless a later run over the same upload completed (a
      * dry run that was stored, a failed run that was run again): that later run stands for the upload.

@@ -6,9 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -88,15 +85,6 @@ public class Accounts {
     }
 
     private static String verifiedKey(CatalogUser user, String password) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[]{user.username, password, user.passwordHash}) {
-                sha256.update(part.getBytes(StandardCharsets.UTF_8));
-                sha256.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sessions.sha256(String.join("\0", user.username, password, user.passwordHash)));
     }
 }

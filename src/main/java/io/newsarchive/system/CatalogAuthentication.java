@@ -21,7 +21,6 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -98,17 +97,19 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
 
     /** The page of this site a request came from, by its Referer, or null. */
     private static String sameSitePage(HttpServerRequest request) {
-        String referer = request.getHeader(HttpHeaders.REFERER);
+        URI from = ofThisSite(request.getHeader(HttpHeaders.REFERER), request);
+        return from == null ? null : from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+    }
+
+    /** The address as a URI if it names this site (the host the request was sent to), else null. */
+    private static URI ofThisSite(String address, HttpServerRequest request) {
         try {
-            URI from = referer == null ? null : new URI(referer);
-            if (from != null && from.getRawAuthority() != null
-                    && from.getRawAuthority().equals(request.getHeader(HttpHeaders.HOST))) {
-                return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
-            }
+            URI uri = address == null ? null : new URI(address);
+            return uri != null && uri.getRawAuthority() != null
+                    && uri.getRawAuthority().equals(request.getHeader(HttpHeaders.HOST)) ? uri : null;
         } catch (URISyntaxException e) {
-            // no page to go back to
+            return null;
         }
-        return null;
     }
 
     /** A state-changing API request that a browser sends for a page of another site (scripts send no such headers). */
@@ -122,11 +123,7 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
             return !fetchSite.equals("same-origin") && !fetchSite.equals("none");
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        try {
-            return origin != null && !Objects.equals(new URI(origin).getRawAuthority(), request.getHeader(HttpHeaders.HOST));
-        } catch (URISyntaxException e) {
-            return true;
-        }
+        return origin != null && ofThisSite(origin, request) == null;
     }
 
     private static boolean api(RoutingContext context) {
