@@ -11,16 +11,18 @@ import java.util.Base64;
  * A position in a listing: the sort key and id of the row next to it, and which way to read. Clients get it as an
  * opaque token; it names its sort order so that a cursor from another order is refused rather than misread.
  *
- * @param key      the row's sort key: its publication date, or for relevance its tier and rank distance
- *                 ({@code 1/4.56})
+ * @param key      the row's sort key: its publication date, or for relevance its tier and publication date
+ *                 ({@code 1/2022-03-01})
  * @param backward whether the page is the one before the row (a "previous" link)
  */
 public record Cursor(SortOrder sort, String key, long id, boolean backward) {
 
+    /** v1 cursors held RUM rank distances; they are refused like any malformed one. */
+    private static final String VERSION = "v2";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     public String token() {
-        String plain = String.join("|", "v1", sort.param, backward ? "prev" : "next", key, Long.toString(id));
+        String plain = String.join("|", VERSION, sort.param, backward ? "prev" : "next", key, Long.toString(id));
         return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -31,7 +33,7 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
         } catch (IllegalArgumentException e) {
             throw malformed();
         }
-        if (parts.length != 5 || !parts[0].equals("v1") || !(parts[2].equals("next") || parts[2].equals("prev"))) {
+        if (parts.length != 5 || !parts[0].equals(VERSION) || !(parts[2].equals("next") || parts[2].equals("prev"))) {
             throw malformed();
         }
         if (!parts[1].equals(expected.param)) {
@@ -40,10 +42,10 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
         }
         try {
             if (expected == SortOrder.RELEVANCE) {
-                if (!parts[3].matches("[12]/.+")) {
+                if (!parts[3].matches("[123]/.+")) {
                     throw malformed();
                 }
-                Float.parseFloat(parts[3].substring(2));
+                LocalDate.parse(parts[3].substring(2));
             } else {
                 LocalDate.parse(parts[3]);
             }
@@ -54,7 +56,7 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
         }
     }
 
-    /** The relevance tier of a relevance key: 1 for lead matches, 2 for the others. */
+    /** The relevance tier of a relevance key: 1 for headline matches, 2 for lead matches, 3 for the others. */
     static int tier(String relevanceKey) {
         return relevanceKey.charAt(0) - '0';
     }

@@ -3,6 +3,7 @@ package io.newsarchive.export;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsarchive.catalog.ArticleColumns;
 import io.newsarchive.catalog.ArticleSearch;
 import io.newsarchive.catalog.CatalogFilter;
 import io.newsarchive.system.ApiError;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
-import org.postgresql.core.BaseConnection;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -45,15 +45,13 @@ public class ArticleExport {
     private enum JsonType { TEXT, NUMBER, BOOLEAN }
 
     /** The article fields in the order of the API's JSON, written alike (times as the API writes them). */
-    private static final List<Field> FIELDS = List.of(number("id", "a.id"), text("headline", "a.headline"),
-            text("published", "a.published::text"), text("url", "a.url"), text("normalized_url", "a.normalized_url"),
-            text("source", "s.host"), text("domain", "s.domain"), text("file_name", "a.file_name"),
-            text("sha256", "a.sha256"), number("size_bytes", "a.size_bytes"),
-            number("sentence_count", "a.sentence_count"), number("word_count", "a.word_count"),
-            text("ingested_at", "iso_instant(a.ingested_at)"), number("version", "a.version"),
-            text("status", "a.status"), new Field("latest", "a.latest", JsonType.BOOLEAN),
-            number("ingest_run_id", "a.ingest_run_id"), number("metadata_revision", "a.metadata_revision"),
-            text("note", "a.note"), text("withdrawn_reason", "a.withdrawn_reason"));
+    private static final List<Field> FIELDS = ArticleColumns.ALL.stream().map(c -> switch (c.kind()) {
+        case NUMBER -> new Field(c.name(), c.sql(), JsonType.NUMBER);
+        case BOOLEAN -> new Field(c.name(), c.sql(), JsonType.BOOLEAN);
+        case TEXT -> new Field(c.name(), c.sql(), JsonType.TEXT);
+        case DATE -> new Field(c.name(), c.sql() + "::text", JsonType.TEXT);
+        case TIME -> new Field(c.name(), "iso_instant(" + c.sql() + ")", JsonType.TEXT);
+    }).toList();
     /** The sentences as one text, joined by line feeds: a sentence is a non-empty line, so this can be undone. */
     private static final String BODY = "array_to_string(a.sentences, E'\\n')";
     private static final String FROM = " from article a join source s on s.id = a.source_id where ";
@@ -255,8 +253,7 @@ public class ArticleExport {
                 // the export holds what the catalog held when it was asked for, whatever is stored meanwhile
                 snapshot.execute("select 1");
             }
-            ArticleSearch.Conditions where = search.conditions(c, request.filter());
-            return new Started(c, request, ArticleSearch.inline(c, where.sql(), where.params()));
+            return new Started(c, request, search.selection(c, request.filter()));
         } catch (SQLException e) {
             close(c);
             throw new DatabaseFailure(e);
@@ -264,14 +261,6 @@ public class ArticleExport {
             close(c);
             throw e;
         }
-    }
-
-    private static Field text(String name, String sql) {
-        return new Field(name, sql, JsonType.TEXT);
-    }
-
-    private static Field number(String name, String sql) {
-        return new Field(name, sql, JsonType.NUMBER);
     }
 
     /** How CSV and zips state their count at the end: {@code 3 articles; end of export}. */
@@ -286,7 +275,8 @@ public class ArticleExport {
      */
     private static void discard(Connection c) {
         try {
-            c.unwrap(BaseConnection.class).close();
+            // the physical connection under the pool's wrapper
+            c.unwrap(Connection.class).close();
         } catch (SQLException ignored) {
             // closed either way
         }

@@ -94,12 +94,24 @@ public interface CatalogConfig {
 
     interface Browse {
         /** Above this many matches of a text query the total is estimated and facets count this many matches. */
-        @WithDefault("10000")
+        @WithDefault("250000")
         int countLimit();
 
         /** How many listings' totals and facets are kept until the catalog changes (0 turns keeping them off). */
         @WithDefault("2000")
         int countsCacheEntries();
+
+        /** Longest a listing's or an export plan's statement may run; then the client is asked to narrow it (503). */
+        @WithDefault("PT5S")
+        Duration statementTimeout();
+
+        /** Most text searches answered at once; more wait their turn, so that listings and ingest keep their cores. */
+        @WithDefault("4")
+        int textSearches();
+
+        /** Most words (and phrase words) one text query may hold. */
+        @WithDefault("50")
+        int maxQueryTerms();
     }
 
     interface Ingest {

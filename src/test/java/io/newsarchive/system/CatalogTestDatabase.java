@@ -5,10 +5,8 @@ import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.utility.DockerImageName;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -84,11 +82,8 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
     private static Server server() {
         if (server == null) {
             if (isDockerReachable()) {
-                // the image of docker/db.Dockerfile: PostgreSQL 15 with RUM, as deployed
-                String image = new ImageFromDockerfile("news-archive-test-db", false)
-                        .withDockerfile(Path.of("docker/db.Dockerfile")).get();
-                PostgreSQLContainer<?> container = new PostgreSQLContainer<>(
-                        DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
+                // the stock image, as docker/compose.yml deploys it
+                PostgreSQLContainer<?> container = new PostgreSQLContainer<>(DockerImageName.parse("postgres:15"));
                 container.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
                 String url = container.getJdbcUrl();

@@ -1,0 +1,162 @@
+package io.newsarchive.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A filter as the WHERE clause over {@code article a} of listings, counts and exports, with its values as
+ * parameters ({@code ?}).
+ *
+ * @param nonText   the conditions but the text query
+ * @param text      the checked text query, or null
+ * @param sourceIds the ids of the filter's sources, or null for all sources
+ */
+record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery text, Long[] sourceIds) {
+
+    /** Whether the whole text matches the query; GIN answers it from the index, exclusions-only by a filter. */
+    static final String WHOLE_MATCH = "a.search_vector @@ ?::tsquery";
+    static final String LEAD_MATCH = "a.lead_vector @@ ?::tsquery";
+    /** The expression of {@code article_headline_idx}, written exactly so, which lets the index serve it. */
+    static final String HEADLINE_MATCH = "to_tsvector('english'::regconfig, a.headline) @@ ?::tsquery";
+
+    static FilterConditions of(Connection c, CatalogFilter f, int maxQueryTerms) throws SQLException {
+        List<String> sql = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (!f.allVersions()) {
+            sql.add("a.latest");
+        }
+        if (!f.status().equals("all")) {
+            sql.add("a.status = ?");
+            params.add(f.status());
+        }
+        if (f.from() != null) {
+            sql.add("a.published >= ?");
+            params.add(f.from());
+        }
+        if (f.to() != null) {
+            sql.add("a.published <= ?");
+            params.add(f.to());
+        }
+        Long[] sourceIds = null;
+        if (!f.sources().isEmpty()) {
+            sourceIds = sourceIds(c, f.sources());
+            if (sourceIds.length == 1) {
+                // plain equality lets (source_id, published, id) hand out the rows already in order
+                sql.add("a.source_id = ?");
+                params.add(sourceIds[0]);
+            } else {
+                sql.add("a.source_id = any(?)");
+                params.add(sourceIds);
+            }
+        }
+        String nonText = and(sql);
+        List<Object> nonTextParams = List.copyOf(params);
+        TextQuery text = f.q() == null ? null : TextQuery.parse(c, f.q(), maxQueryTerms);
+        return new FilterConditions(nonText, nonTextParams, text, sourceIds);
+    }
+
+    /**
+     * The condition of the text query alone (its value is {@link #textParam()}). The index cannot list what lacks
+     * words, so a query of only exclusions is a filter on the catalog's order, which skips the few that have them.
+     */
+    String textSql() {
+        return text.exclusionsOnly() ? "not (" + WHOLE_MATCH + ")" : WHOLE_MATCH;
+    }
+
+    String textParam() {
+        return text.exclusionsOnly() ? text.excluded() : text.tsquery();
+    }
+
+    /** Every condition of the filter. */
+    String sql() {
+        return text == null ? nonText : nonText.equals("true") ? textSql() : nonText + " and " + textSql();
+    }
+
+    List<Object> params() {
+        if (text == null) {
+            return nonTextParams;
+        }
+        List<Object> params = new ArrayList<>(nonTextParams);
+        params.add(textParam());
+        return params;
+    }
+
+    static String and(List<String> conditions) {
+        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+    }
+
+    private static Long[] sourceIds(Connection c, List<String> sources) throws SQLException {
+        String[] names = sources.toArray(String[]::new);
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id from source where host = any(?) or domain = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", names));
+            ps.setArray(2, c.createArrayOf("text", names));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids.toArray(Long[]::new);
+    }
+
+    /**
+     * The conditions with each value written in as a literal, for COPY, which takes no parameters. PostgreSQL
+     * itself quotes the texts ({@code quote_literal}), so no escaping rule is copied here.
+     */
+    String inlined(Connection c) throws SQLException {
+        String sql = sql();
+        StringBuilder inlined = new StringBuilder();
+        int next = 0;
+        for (Object p : params()) {
+            int mark = sql.indexOf('?', next);
+            inlined.append(sql, next, mark);
+            if (p instanceof Long[] ids) {
+                inlined.append("'{").append(Arrays.stream(ids).map(String::valueOf).collect(Collectors.joining(",")))
+                        .append("}'::bigint[]");
+            } else if (p instanceof Long || p instanceof Integer) {
+                inlined.append(p);
+            } else if (p instanceof LocalDate date) {
+                inlined.append('\'').append(date).append("'::date");
+            } else if (p instanceof String text) {
+                inlined.append(quoted(c, text));
+            } else {
+                throw new IllegalArgumentException("no literal for " + p.getClass());
+            }
+            next = mark + 1;
+        }
+        return inlined.append(sql.substring(next)).toString();
+    }
+
+    private static String quoted(Connection c, String text) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select quote_literal(?::text)")) {
+            ps.setString(1, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof Long[] ids) {
+                ps.setArray(i + 1, c.createArrayOf("bigint", ids));
+            } else if (p instanceof String[] texts) {
+                ps.setArray(i + 1, c.createArrayOf("text", texts));
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+        return ps;
+    }
+}

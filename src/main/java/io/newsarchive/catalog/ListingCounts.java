@@ -1,0 +1,260 @@
+package io.newsarchive.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.newsarchive.system.CatalogConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Totals and facets (sources, years, months) of a listing. Without a text query they add up
+ * {@code article_month_count}; with one they count the matches, up to {@code catalog.browse.count-limit} unless an
+ * exact total is asked for; a query of only exclusions is the listing without them minus the matches of what it
+ * excludes. Counts are kept per filter until {@code catalog_version} changes, so that paging through a listing
+ * counts it once.
+ */
+@ApplicationScoped
+class ListingCounts {
+
+    /**
+     * @param sampleSize null when the facets count every match; else they count only this many matches
+     */
+    record Counts(long total, boolean estimate, Listing.Facets facets, int facetSources, Integer sampleSize) {
+    }
+
+    private record Key(long version, CatalogFilter filter, boolean exactTotal, boolean facets, int sourceFacets) {
+    }
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
+
+    private final ObjectMapper json;
+    private final Cache<Key, Counts> cache;
+    private final int countLimit;
+
+    ListingCounts(ObjectMapper json, CatalogConfig config) {
+        this.json = json;
+        this.countLimit = config.browse().countLimit();
+        this.cache = Caffeine.newBuilder().maximumSize(config.browse().countsCacheEntries()).build();
+    }
+
+    Counts counts(Connection c, ListingRequest r, FilterConditions where) throws SQLException {
+        Key key = new Key(catalogVersion(c), r.filter(), r.exactTotal(), r.facets(), r.sourceFacets());
+        Counts counts = cache.getIfPresent(key);
+        if (counts == null) {
+            counts = count(c, r, where);
+            cache.put(key, counts);
+        }
+        return counts;
+    }
+
+    private Counts count(Connection c, ListingRequest r, FilterConditions where) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        if (where.text() == null) {
+            return summed(c, r, monthCounts(r.filter(), where, params), params);
+        }
+        boolean limited = !r.exactTotal();
+        String matches;
+        if (where.text().exclusionsOnly()) {
+            String all = monthCounts(r.filter(), where, params);
+            matches = "select source_id, month, sum(n) from (\n" + all + "\nunion all\nselect source_id, month, -n from ("
+                    + matchCounts(where, limited, params) + ") excluded) m group by 1, 2";
+        } else {
+            matches = matchCounts(where, limited, params);
+        }
+        Counts counted = summed(c, r, matches, params);
+        if (!limited || !reachedLimit(c, where, counted)) {
+            return counted;
+        }
+        long estimate = Math.max(countLimit, plannedRows(c, where));
+        return new Counts(estimate, true, counted.facets(), counted.facetSources(), countLimit);
+    }
+
+    /** Whether counting stopped at the limit; for exclusions, whether the excluded matches did. */
+    private boolean reachedLimit(Connection c, FilterConditions where, Counts counted) throws SQLException {
+        if (!where.text().exclusionsOnly()) {
+            return counted.total() >= countLimit;
+        }
+        List<Object> params = new ArrayList<>();
+        String excluded = "select count(*) from (select 1 from article a where " + where.nonText() + " and "
+                + FilterConditions.WHOLE_MATCH + " limit ?) e";
+        params.addAll(where.nonTextParams());
+        params.add(where.text().excluded());
+        params.add(countLimit);
+        try (PreparedStatement ps = FilterConditions.prepare(c, excluded, params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) >= countLimit;
+        }
+    }
+
+    /** (source_id, month, n) of the matches of a text query; of what it excludes for a query of only exclusions. */
+    private String matchCounts(FilterConditions where, boolean limited, List<Object> params) {
+        String condition = where.text().exclusionsOnly() ? FilterConditions.WHOLE_MATCH : where.textSql();
+        params.addAll(where.nonTextParams());
+        params.add(where.text().exclusionsOnly() ? where.text().excluded() : where.text().tsquery());
+        String limit = "";
+        if (limited) {
+            limit = " limit ?";
+            params.add(countLimit);
+        }
+        String nonText = where.nonText().equals("true") ? "" : where.nonText() + " and ";
+        return "select source_id, date_trunc('month', published)::date as month, count(*) as n from (select"
+                + " a.source_id, a.published from article a where " + nonText + condition + limit + ") m group by 1, 2";
+    }
+
+    /**
+     * (source_id, month, n) of a filter without its text query: whole months in the date range come from
+     * {@code article_month_count}, the days of a partly covered first or last month from the articles themselves.
+     */
+    private static String monthCounts(CatalogFilter f, FilterConditions where, List<Object> params) {
+        LocalDate wholeFrom = f.from() == null || f.from().getDayOfMonth() == 1 ? f.from()
+                : f.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate wholeUntil = f.to() == null ? null : f.to().plusDays(1).withDayOfMonth(1);
+        boolean anyWholeMonth = wholeFrom == null || wholeUntil == null || wholeFrom.isBefore(wholeUntil);
+
+        List<String> parts = new ArrayList<>();
+        if (anyWholeMonth) {
+            List<String> sql = new ArrayList<>(List.of("c.articles <> 0"));
+            if (!f.allVersions()) {
+                sql.add("c.latest");
+            }
+            if (!f.status().equals("all")) {
+                sql.add("c.status = ?");
+                params.add(f.status());
+            }
+            if (where.sourceIds() != null) {
+                sql.add("c.source_id = any(?)");
+                params.add(where.sourceIds());
+            }
+            if (wholeFrom != null) {
+                sql.add("c.month >= ?");
+                params.add(wholeFrom);
+            }
+            if (wholeUntil != null) {
+                sql.add("c.month < ?");
+                params.add(wholeUntil);
+            }
+            parts.add("select c.source_id, c.month, c.articles as n from article_month_count c where "
+                    + String.join(" and ", sql));
+        }
+        List<String> days = new ArrayList<>();
+        List<Object> dayBounds = new ArrayList<>();
+        if (!anyWholeMonth) {
+            days.add("true");
+        } else {
+            if (f.from() != null && !f.from().equals(wholeFrom)) {
+                days.add("a.published < ?");
+                dayBounds.add(wholeFrom);
+            }
+            if (f.to() != null && !f.to().plusDays(1).equals(wholeUntil)) {
+                days.add("a.published >= ?");
+                dayBounds.add(wholeUntil);
+            }
+        }
+        if (!days.isEmpty()) {
+            parts.add("select a.source_id, date_trunc('month', a.published)::date as month, count(*) as n from article a where "
+                    + where.nonText() + " and (" + String.join(" or ", days) + ") group by 1, 2");
+            params.addAll(where.nonTextParams());
+            params.addAll(dayBounds);
+        }
+        return String.join("\nunion all\n", parts);
+    }
+
+    /** The total and, when asked for, the facets of (source_id, month, n) rows. */
+    private static Counts summed(Connection c, ListingRequest r, String counts, List<Object> countParams)
+            throws SQLException {
+        List<Object> params = new ArrayList<>(countParams);
+        if (!r.facets()) {
+            try (PreparedStatement ps = FilterConditions.prepare(c,
+                    "select coalesce(sum(n), 0) from (" + counts + ") counts (source_id, month, n)", params);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Counts(rs.getLong(1), false, null, 0, null);
+            }
+        }
+        String sql = """
+                with counts (source_id, month, n) as (
+                %s
+                )
+                select f.kind, s.host, f.month, f.n, f.values_in_facet
+                from (select case when grouping(source_id) = 0 then 'source'
+                                  when grouping(month) = 0 then 'month' else 'total' end as kind,
+                             source_id, month, sum(n) as n,
+                             row_number() over (partition by grouping(source_id), grouping(month)
+                                                order by sum(n) desc, source_id) as rank,
+                             count(*) over (partition by grouping(source_id), grouping(month)) as values_in_facet
+                      from counts
+                      where n <> 0
+                      group by grouping sets ((source_id), (month), ())) f
+                left join source s on s.id = f.source_id
+                where f.kind <> 'source' or f.rank <= ?""".formatted(counts);
+        params.add(r.sourceFacets());
+        long total = 0;
+        int sources = 0;
+        List<Listing.FacetValue> bySource = new ArrayList<>();
+        Map<String, Long> byMonth = new TreeMap<>();
+        Map<String, Long> byYear = new TreeMap<>();
+        try (PreparedStatement ps = FilterConditions.prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long n = rs.getLong(4);
+                switch (rs.getString(1)) {
+                    case "total" -> total = n;
+                    case "source" -> {
+                        if (n != 0) {
+                            bySource.add(new Listing.FacetValue(rs.getString(2), n));
+                        }
+                        sources = rs.getInt(5);
+                    }
+                    default -> {
+                        if (n != 0) {
+                            LocalDate month = rs.getObject(3, LocalDate.class);
+                            byMonth.put(month.format(MONTH), n);
+                            byYear.merge(Integer.toString(month.getYear()), n, Long::sum);
+                        }
+                    }
+                }
+            }
+        }
+        bySource.sort((a, b) -> Long.compare(b.count(), a.count()));
+        Listing.Facets facets = new Listing.Facets(bySource, values(byYear), values(byMonth));
+        return new Counts(total, false, facets, sources, null);
+    }
+
+    private static List<Listing.FacetValue> values(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> new Listing.FacetValue(e.getKey(), e.getValue())).toList();
+    }
+
+    private static long catalogVersion(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select version from catalog_version");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The planner's estimate of the matching rows: instant, and good enough to say "about". */
+    private long plannedRows(Connection c, FilterConditions where) throws SQLException {
+        String plan;
+        try (PreparedStatement ps = FilterConditions.prepare(c, "explain (format json) select 1 from article a where "
+                + where.sql(), where.params()); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            plan = rs.getString(1);
+        }
+        try {
+            return json.readTree(plan).get(0).get("Plan").get("Plan Rows").asLong();
+        } catch (IOException e) {
+            throw new IllegalStateException("unexpected EXPLAIN output: " + plan, e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.newsarchive.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Keyset pages of a listing (never OFFSET): the rows after or before a cursor in the order of (key, id).
+ * Relevance is three tiers, each newest first: articles whose headline holds the query, then those whose lead
+ * (headline and first three sentences) does, then the other matches. Every tier is a GIN lookup or an ordered
+ * scan that stops after one page, so no query ranks every match.
+ */
+final class ListingPages {
+
+    record Page(List<ArticleJson> items, String next, String prev) {
+    }
+
+    /** A listed article with its sort key as the cursor writes it. */
+    private record Row(ArticleJson item, String key) {
+    }
+
+    private ListingPages() {
+    }
+
+    static Page page(Connection c, ListingRequest r, FilterConditions where) throws SQLException {
+        SortOrder sort = r.sort();
+        Cursor cursor = r.cursor();
+        boolean backward = cursor != null && cursor.backward();
+        // relevance lists each tier newest first
+        boolean descending = (sort != SortOrder.OLDEST) != backward;
+        int wanted = r.limit() + 1;
+        List<Row> rows = new ArrayList<>();
+        if (sort != SortOrder.RELEVANCE) {
+            rows.addAll(rows(c, where.sql(), where.params(), "", cursor, descending, wanted));
+        } else {
+            int first = where.text().exclusionsOnly() ? 3 : 1;
+            int fromTier = cursor == null ? (backward ? 3 : first) : Cursor.tier(cursor.key());
+            for (int tier = fromTier; tier >= first && tier <= 3 && rows.size() < wanted; tier += backward ? -1 : 1) {
+                List<Object> params = new ArrayList<>();
+                String conditions = tier(tier, where, params);
+                rows.addAll(rows(c, conditions, params, tier + "/",
+                        cursor != null && tier == Cursor.tier(cursor.key()) ? cursor : null, descending,
+                        wanted - rows.size()));
+            }
+        }
+        boolean more = rows.size() > r.limit();
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backward) {
+            Collections.reverse(rows);
+        }
+        String next = null;
+        String prev = null;
+        if (!rows.isEmpty()) {
+            Row firstRow = rows.get(0);
+            Row last = rows.get(rows.size() - 1);
+            if (backward || more) {
+                next = new Cursor(sort, last.key(), last.item().id(), false).token();
+            }
+            if (backward ? more : cursor != null) {
+                prev = new Cursor(sort, firstRow.key(), firstRow.item().id(), true).token();
+            }
+        }
+        return new Page(rows.stream().map(Row::item).toList(), next, prev);
+    }
+
+    /**
+     * The conditions of one relevance tier. Without exclusions the headline is part of the lead and the lead part
+     * of the whole text, so a match of a part is a match of the whole; a query that excludes words must also
+     * match the whole text (the excluded word may be further down).
+     */
+    private static String tier(int tier, FilterConditions where, List<Object> params) {
+        TextQuery text = where.text();
+        List<String> sql = new ArrayList<>(List.of(where.nonText()));
+        params.addAll(where.nonTextParams());
+        if (tier == 3 || text.excludes()) {
+            sql.add(where.textSql());
+            params.add(where.textParam());
+        }
+        if (tier == 1) {
+            sql.add(FilterConditions.HEADLINE_MATCH);
+            params.add(text.tsquery());
+        } else if (tier == 2) {
+            sql.add(FilterConditions.LEAD_MATCH);
+            sql.add("not (" + FilterConditions.HEADLINE_MATCH + ")");
+            params.add(text.tsquery());
+            params.add(text.tsquery());
+        } else if (!text.exclusionsOnly()) {
+            sql.add("not (" + FilterConditions.LEAD_MATCH + ")");
+            params.add(text.tsquery());
+            if (text.excludes()) {
+                sql.add("not (" + FilterConditions.HEADLINE_MATCH + ")");
+                params.add(text.tsquery());
+            }
+        }
+        return FilterConditions.and(sql.stream().filter(s -> !s.equals("true")).toList());
+    }
+
+    /**
+     * Up to {@code limit} rows matching {@code conditions} in the order of (published, id), after {@code within}
+     * when given. The key is written into cursors with {@code keyPrefix} before it.
+     */
+    private static List<Row> rows(Connection c, String conditions, List<Object> conditionParams, String keyPrefix,
+                                  Cursor within, boolean descending, int limit) throws SQLException {
+        List<Object> params = new ArrayList<>(conditionParams);
+        StringBuilder sql = new StringBuilder("select ").append(ArticleColumns.SELECT)
+                .append("\nfrom article a join source s on s.id = a.source_id\nwhere ").append(conditions);
+        if (within != null) {
+            sql.append("\n  and (a.published, a.id) ").append(descending ? "<" : ">").append(" (?::date, ?)");
+            params.add(within.key().substring(keyPrefix.length()));
+            params.add(within.id());
+        }
+        String direction = descending ? " desc" : "";
+        sql.append("\norder by a.published").append(direction).append(", a.id").append(direction).append("\nlimit ?");
+        params.add(limit);
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = FilterConditions.prepare(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ArticleJson item = ArticleColumns.read(rs);
+                rows.add(new Row(item, keyPrefix + item.published()));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,122 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.system.ApiError;
+import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.DatabaseFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Listings and full-text search on PostgreSQL alone (GIN over {@code tsvector}): the page and its counts read one
+ * snapshot, every statement runs under {@code catalog.browse.statement-timeout}, and text searches take turns
+ * ({@code catalog.browse.text-searches} at once) so that a burst of them leaves listings and ingest their cores.
+ */
+@ApplicationScoped
+public class PostgresSearch implements ArticleSearch {
+
+    private static final Logger LOG = Logger.getLogger(PostgresSearch.class);
+    /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
+    private static final String QUERY_CANCELED = "57014";
+
+    private final DataSource dataSource;
+    private final ListingCounts counts;
+    private final CatalogConfig.Browse config;
+    private final Semaphore textSearches;
+
+    PostgresSearch(DataSource dataSource, ListingCounts counts, CatalogConfig config) {
+        this.dataSource = dataSource;
+        this.counts = counts;
+        this.config = config.browse();
+        this.textSearches = new Semaphore(config.browse().textSearches(), true);
+    }
+
+    @Override
+    public Listing list(ListingRequest request) {
+        boolean text = request.filter().q() != null;
+        if (text) {
+            takeTurn();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            // one snapshot for the page and its counts
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                limitStatements(c, config.statementTimeout());
+                FilterConditions where = FilterConditions.of(c, request.filter(), config.maxQueryTerms());
+                ListingPages.Page page = ListingPages.page(c, request, where);
+                List<ArticleJson> items = where.text() == null ? page.items() : Snippets.add(c, page.items(), where.text());
+                ListingCounts.Counts counted = counts.counts(c, request, where);
+                return new Listing(items, page.next(), page.prev(), counted.total(), counted.estimate(),
+                        request.facets() ? counted.facets() : null, request.facets() ? counted.facetSources() : null,
+                        counted.sampleSize());
+            } finally {
+                // nothing was written; the rollback also ends the statement timeout set with "set local"
+                c.rollback();
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e, request.filter());
+        } finally {
+            if (text) {
+                textSearches.release();
+            }
+        }
+    }
+
+    @Override
+    public String selection(Connection c, CatalogFilter filter) throws SQLException {
+        try {
+            limitStatements(c, config.statementTimeout());
+            String where = FilterConditions.of(c, filter, config.maxQueryTerms()).inlined(c);
+            // the export itself may take as long as its selection needs
+            limitStatements(c, Duration.ZERO);
+            return where;
+        } catch (SQLException e) {
+            throw failure(e, filter);
+        }
+    }
+
+    /** Waits for a text search's turn, at most as long as a statement may take. */
+    private void takeTurn() {
+        try {
+            if (textSearches.tryAcquire(config.statementTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.infof("a text search waited %s for its turn and was refused", config.statementTimeout());
+        throw ApiError.failure(Response.Status.SERVICE_UNAVAILABLE, "busy", "the catalog is answering as many"
+                + " text searches as it can at once; try again in a moment", null);
+    }
+
+    /** Sets the statement timeout for the rest of the transaction (zero: none). */
+    private static void limitStatements(Connection c, Duration timeout) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('statement_timeout', ?, true)")) {
+            ps.setString(1, timeout.toMillis() + "ms");
+            ps.execute();
+        }
+    }
+
+    /** A statement that ran out of time is the request's size, not an outage. */
+    private RuntimeException failure(SQLException e, CatalogFilter filter) {
+        if (QUERY_CANCELED.equals(e.getSQLState())) {
+            LOG.infof("a listing ran out of time (%s): q=%s", config.statementTimeout(), filter.q());
+            return ApiError.failure(Response.Status.SERVICE_UNAVAILABLE, "timeout", "this search took longer than "
+                    + config.statementTimeout().toSeconds() + " s and was stopped; narrow it (more words, a source"
+                    + " or a date range) and try again", filter.q() == null ? null : "q");
+        }
+        return new DatabaseFailure(e);
+    }
+}

@@ -1,0 +1,87 @@
+package io.newsarchive.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Text around the matches of a listed article, by {@code ts_headline}, which parses all the text it is given. It
+ * first gets the (at most three) sentences that contain a query lexeme as a substring, as lexemes are mostly word
+ * prefixes; an article where that marks nothing (a lexeme that is no prefix, a match only in the headline) gets its
+ * whole body.
+ */
+final class Snippets {
+
+    // \u0001 and \u0002 cannot occur in stored text (the parser rejects control bytes), so they mark matches safely
+    private static final String OPTIONS =
+            "StartSel=\u0001, StopSel=\u0002, MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=\" … \"";
+
+    private Snippets() {
+    }
+
+    static List<ArticleJson> add(Connection c, List<ArticleJson> items, TextQuery text) throws SQLException {
+        if (items.isEmpty() || text.exclusionsOnly()) {
+            // a query of only exclusions has nothing to mark
+            return items;
+        }
+        Long[] ids = items.stream().map(ArticleJson::id).toArray(Long[]::new);
+        Map<Long, String> snippets = headlines(c, """
+                coalesce((select string_agg(s, ' … ' order by n)
+                          from (select s, n from unnest(a.sentences) with ordinality u(s, n)
+                                where lower(s) like any(?) order by n limit 3) candidates),
+                         article_body_text(a.sentences))""", likePatterns(text), text.tsquery(), ids);
+        Long[] unmarked = snippets.entrySet().stream().filter(e -> e.getValue().indexOf('\u0001') < 0)
+                .map(Map.Entry::getKey).toArray(Long[]::new);
+        if (unmarked.length > 0) {
+            snippets.putAll(headlines(c, "article_body_text(a.sentences)", null, text.tsquery(), unmarked));
+        }
+        return items.stream().map(a -> a.withSnippet(html(snippets.getOrDefault(a.id(), "")))).toList();
+    }
+
+    private static Map<Long, String> headlines(Connection c, String text, String[] patterns, String tsquery, Long[] ids)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        if (patterns != null) {
+            params.add(patterns);
+        }
+        params.addAll(List.of(tsquery, OPTIONS, ids));
+        Map<Long, String> headlines = new LinkedHashMap<>();
+        try (PreparedStatement ps = FilterConditions.prepare(c, "select a.id, ts_headline('english', " + text
+                + ", ?::tsquery, ?) from article a where a.id = any(?)", params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                headlines.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return headlines;
+    }
+
+    /** LIKE patterns for the lexemes of the query. */
+    static String[] likePatterns(TextQuery text) {
+        return text.lexemes().stream()
+                .map(l -> "%" + l.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .toArray(String[]::new);
+    }
+
+    private static String html(String marked) {
+        StringBuilder html = new StringBuilder(marked.length() + 32);
+        for (int i = 0; i < marked.length(); i++) {
+            char ch = marked.charAt(i);
+            switch (ch) {
+                case '\u0001' -> html.append("<mark>");
+                case '\u0002' -> html.append("</mark>");
+                case '<' -> html.append("&lt;");
+                case '>' -> html.append("&gt;");
+                case '&' -> html.append("&amp;");
+                case '"' -> html.append("&quot;");
+                case '\'' -> html.append("&#39;");
+                default -> html.append(ch);
+            }
+        }
+        return html.toString();
+    }
+}
