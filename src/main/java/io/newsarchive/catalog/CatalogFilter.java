@@ -30,6 +30,10 @@ public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String>
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw ApiError.badParameter("q", "q is longer than " + MAX_QUERY_LENGTH + " characters");
         }
+        if (q != null && q.chars().anyMatch(Character::isISOControl)) {
+            // stored text never holds them, and PostgreSQL refuses a NUL in any text
+            throw ApiError.badParameter("q", "q holds a control character (such as a NUL or a line break); search for words");
+        }
         LocalDate from = Params.date("from", p.from);
         LocalDate to = Params.date("to", p.to);
         if (from != null && to != null && from.isAfter(to)) {

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -51,10 +50,15 @@ public class PostgresSearch implements ArticleSearch {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                limitStatements(c, config.statementTimeout());
+                // the timeout bounds the whole listing: each step gets what the steps before it left
+                long deadline = System.nanoTime() + config.statementTimeout().toNanos();
+                limitStatements(c, deadline);
                 FilterConditions where = FilterConditions.of(c, request.filter(), config.maxQueryTerms());
+                limitStatements(c, deadline);
                 ListingPages.Page page = ListingPages.page(c, request, where);
+                limitStatements(c, deadline);
                 List<ArticleJson> items = where.text() == null ? page.items() : Snippets.add(c, page.items(), where.text());
+                limitStatements(c, deadline);
                 ListingCounts.Counts counted = counts.counts(c, request, where);
                 return new Listing(items, page.next(), page.prev(), counted.total(), counted.estimate(),
                         request.facets() ? counted.facets() : null, request.facets() ? counted.facetSources() : null,
@@ -77,10 +81,10 @@ public class PostgresSearch implements ArticleSearch {
     @Override
     public String selection(Connection c, CatalogFilter filter) throws SQLException {
         try {
-            limitStatements(c, config.statementTimeout());
+            limitStatements(c, System.nanoTime() + config.statementTimeout().toNanos());
             String where = FilterConditions.of(c, filter, config.maxQueryTerms()).inlined(c);
             // the export itself may take as long as its selection needs
-            limitStatements(c, Duration.ZERO);
+            setStatementTimeout(c, "0");
             return where;
         } catch (SQLException e) {
             throw failure(e, filter);
@@ -101,10 +105,18 @@ public class PostgresSearch implements ArticleSearch {
                 + " text searches as it can at once; try again in a moment", null);
     }
 
-    /** Sets the statement timeout for the rest of the transaction (zero: none). */
-    private static void limitStatements(Connection c, Duration timeout) throws SQLException {
+    /** Lets the transaction's next statements run until the deadline ({@link System#nanoTime()}) at most. */
+    private static void limitStatements(Connection c, long deadline) throws SQLException {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left < 1) {
+            throw new SQLException("the listing's time ran out between two statements", QUERY_CANCELED);
+        }
+        setStatementTimeout(c, left + "ms");
+    }
+
+    private static void setStatementTimeout(Connection c, String timeout) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select set_config('statement_timeout', ?, true)")) {
-            ps.setString(1, timeout.toMillis() + "ms");
+            ps.setString(1, timeout);
             ps.execute();
         }
     }

@@ -193,6 +193,33 @@ class ArticleSearchTest {
         assertEquals(ranked, back);
     }
 
+    @Test
+    void aQueryOfOnlyExclusionsListsTheRestNewestFirstWithExactCounts() {
+        String domain = uniqueDomain();
+        String red = uniqueWord();
+        String blue = uniqueWord();
+        String green = uniqueWord();
+        List<Long> ids = ingest(
+                article("Plain one", LocalDate.of(2022, 2, 3), "https://news." + domain + "/1", "Nothing here."),
+                article("The " + red + " story", LocalDate.of(2022, 2, 4), "https://news." + domain + "/2", "Text."),
+                article("Plain two", LocalDate.of(2022, 3, 5), "https://sport." + domain + "/3", "A " + blue + " " + green + " pair."),
+                article("Plain three", LocalDate.of(2022, 3, 6), "https://sport." + domain + "/4", "Only " + green + " " + blue + "."),
+                article("Plain four", LocalDate.of(2022, 1, 7), "https://sport." + domain + "/5", "Deep down.", "More.",
+                        "More.", "And " + red + " at last."));
+
+        String query = "q=-" + red + " -\"" + blue + " " + green + "\"&source=" + domain;
+        JsonPath rest = listing(query);
+        assertEquals(List.of(ids.get(3), ids.get(0)), itemIds(rest), "newest first, without the excluded words");
+        assertEquals(2, rest.getLong("total"));
+        assertFalse(rest.getBoolean("total_is_estimate"));
+        assertEquals(Map.of("2022-02", 1L, "2022-03", 1L), facet(rest, "month"));
+        assertEquals(Map.of("news." + domain, 1L, "sport." + domain, 1L), facet(rest, "source"));
+        assertEquals(itemIds(rest), itemIds(listing(query + "&sort=-published")));
+        assertEquals(List.of(ids.get(0), ids.get(3)), itemIds(listing(query + "&sort=published")));
+        JsonPath first = listing(query + "&limit=1");
+        assertEquals(List.of(ids.get(0)), itemIds(listing(query + "&limit=1&cursor=" + first.getString("next_cursor"))));
+    }
+
     private static void assertThatSnippet(String snippet, String word) {
         assertTrue(snippet.contains("<mark>" + word + "</mark>"), "the match is marked: " + snippet);
     }
@@ -250,6 +277,9 @@ class ArticleSearchTest {
         cases.put("cursor=not-a-cursor", "cursor");
         cases.put("cursor=" + cursor + "&sort=published", "cursor");
         cases.put("q=the and of", "q");
+        cases.put("q=" + String.join(" ", java.util.stream.IntStream.range(0, 51).mapToObj(i -> "w" + i).toList()), "q");
+        cases.put("q=\u0000x", "q");
+        cases.put("q=word or -zebra", "q");
         cases.put("q=" + "x".repeat(501), "q");
         cases.put("status=deleted", "status");
         cases.put("all_versions=yes", "all_versions");
