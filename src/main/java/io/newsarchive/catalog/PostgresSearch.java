@@ -91,16 +91,17 @@ public class PostgresSearch implements ArticleSearch {
         }
     }
 
-    /** Waits for a text search's turn, at most as long as a statement may take. */
+    /** Waits for a text search's turn, at most half the statement timeout, so that waiting cannot double it. */
     private void takeTurn() {
+        long wait = config.statementTimeout().toMillis() / 2;
         try {
-            if (textSearches.tryAcquire(config.statementTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (textSearches.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
                 return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.infof("a text search waited %s for its turn and was refused", config.statementTimeout());
+        LOG.infof("a text search waited %d ms for its turn and was refused", wait);
         throw ApiError.failure(Response.Status.SERVICE_UNAVAILABLE, "busy", "the catalog is answering as many"
                 + " text searches as it can at once; try again in a moment", null);
     }

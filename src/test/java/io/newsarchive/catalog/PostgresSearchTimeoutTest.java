@@ -1,0 +1,79 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.system.CatalogTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.newsarchive.catalog.CatalogFixtures.ingest;
+import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
+import static io.newsarchive.catalog.CatalogFixtures.uniqueWord;
+import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A listing that cannot finish within {@code catalog.browse.statement-timeout} (here 2 s; the articles are locked
+ * by another transaction) is stopped and answered 503 with a message to narrow it; while the only text-search turn
+ * ({@code catalog.browse.text-searches=1}) is taken, another text search is refused after half the timeout.
+ */
+@QuarkusTest
+@TestProfile(PostgresSearchTimeoutTest.ShortTimeout.class)
+@QuarkusTestResource(CatalogTestDatabase.class)
+class PostgresSearchTimeoutTest {
+
+    public static class ShortTimeout implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("catalog.browse.statement-timeout", "PT2S", "catalog.browse.text-searches", "1");
+        }
+    }
+
+    @Test
+    void aListingThatRunsOutOfTimeIsA503AndTextSearchesTakeTurns() throws Exception {
+        String word = uniqueWord();
+        ingest(article("The " + word, LocalDate.of(2022, 4, 1), "https://news." + uniqueDomain() + "/1", "Text."));
+        given().get("/api/articles?q=" + word).then().statusCode(200).body("total", equalTo(1));
+
+        try (Connection lock = CatalogTestDatabase.connect(); Statement s = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            s.execute("lock table article in access exclusive mode");
+
+            long start = System.nanoTime();
+            CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> given().get("/api/articles?q=" + word));
+            Thread.sleep(300);
+            Response second = given().get("/api/articles?q=" + word + "+other");
+            long secondMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            second.then().statusCode(503).body("error", equalTo("busy"));
+            assertTrue(secondMillis < 2000, "the second search was refused before the first ran out (" + secondMillis + " ms)");
+
+            Response timedOut = first.get(10, TimeUnit.SECONDS);
+            long firstMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            timedOut.then().statusCode(503)
+                    .body("error", equalTo("timeout"))
+                    .body("parameter", equalTo("q"))
+                    .body("message", containsString("narrow it"));
+            assertTrue(firstMillis >= 1900 && firstMillis < 4000, "stopped at the timeout (" + firstMillis + " ms)");
+
+            // a listing without a text query is bounded too, and its page says so
+            given().get("/?source=nowhere.example").then().statusCode(503)
+                    .body(containsString("narrow it"));
+            lock.rollback();
+        }
+        given().get("/api/articles?q=" + word).then().statusCode(200).body("total", equalTo(1));
+        assertEquals(200, given().get("/api/articles").statusCode());
+    }
+}
