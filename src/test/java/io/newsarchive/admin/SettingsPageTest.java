@@ -25,6 +25,7 @@ class SettingsPageTest {
         assertTrue(page.contains("<td>Largest uploaded file</td><td>512 MiB</td>"), page);
         assertTrue(page.contains("<td>How long an upload is kept after its last run</td><td>30 days</td>"), page);
         assertTrue(page.contains("<td>How long a failed sign-in counts</td><td>15 minutes</td>"), page);
+        assertTrue(page.contains("<td>Text searches answered at once</td><td>4</td>"), page);
         assertTrue(page.contains("<code>target/uploads</code>"), "the test profile's own value: " + page);
         assertTrue(admin.request().get("/admin").body().asString().contains("href=\"/admin/settings\""));
     }
