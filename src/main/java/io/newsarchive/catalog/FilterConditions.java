@@ -1,5 +1,8 @@
 package io.newsarchive.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +22,8 @@ import java.util.stream.Collectors;
  * @param sourceIds the ids of the filter's sources, or null for all sources
  */
 record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery text, Long[] sourceIds) {
+
+    private static final ObjectMapper PLAN = new ObjectMapper();
 
     /** Whether the whole text matches the query; GIN answers it from the index, exclusions-only by a filter. */
     static final String WHOLE_MATCH = "a.search_vector @@ ?::tsquery";
@@ -142,6 +147,17 @@ record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery te
                 rs.next();
                 return rs.getString(1);
             }
+        }
+    }
+
+    /** The planner's estimate of the articles matching {@code conditions}: instant, and good enough to plan by. */
+    static long plannedRows(Connection c, String conditions, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "explain (format json) select 1 from article a where " + conditions, params);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return PLAN.readTree(rs.getString(1)).get(0).get("Plan").get("Plan Rows").asLong();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unexpected EXPLAIN output", e);
         }
     }
 

@@ -1,12 +1,10 @@
 package io.newsarchive.catalog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.newsarchive.system.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,12 +37,10 @@ class ListingCounts {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
 
-    private final ObjectMapper json;
     private final Cache<Key, Counts> cache;
     private final int countLimit;
 
-    ListingCounts(ObjectMapper json, CatalogConfig config) {
-        this.json = json;
+    ListingCounts(CatalogConfig config) {
         this.countLimit = config.browse().countLimit();
         this.cache = Caffeine.newBuilder().maximumSize(config.browse().countsCacheEntries()).build();
     }
@@ -77,7 +73,7 @@ class ListingCounts {
         if (!limited || !reachedLimit(c, where, counted)) {
             return counted;
         }
-        long estimate = Math.max(countLimit, plannedRows(c, where));
+        long estimate = Math.max(countLimit, FilterConditions.plannedRows(c, where.sql(), where.params()));
         return new Counts(estimate, true, counted.facets(), counted.facetSources(), countLimit);
     }
 
@@ -240,21 +236,6 @@ class ListingCounts {
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /** The planner's estimate of the matching rows: instant, and good enough to say "about". */
-    private long plannedRows(Connection c, FilterConditions where) throws SQLException {
-        String plan;
-        try (PreparedStatement ps = FilterConditions.prepare(c, "explain (format json) select 1 from article a where "
-                + where.sql(), where.params()); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            plan = rs.getString(1);
-        }
-        try {
-            return json.readTree(plan).get(0).get("Plan").get("Plan Rows").asLong();
-        } catch (IOException e) {
-            throw new IllegalStateException("unexpected EXPLAIN output: " + plan, e);
         }
     }
 }

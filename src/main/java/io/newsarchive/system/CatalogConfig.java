@@ -94,7 +94,7 @@ public interface CatalogConfig {
 
     interface Browse {
         /** Above this many matches of a text query the total is estimated and facets count this many matches. */
-        @WithDefault("250000")
+        @WithDefault("150000")
         int countLimit();
 
         /** How many listings' totals and facets are kept until the catalog changes (0 turns keeping them off). */
