@@ -42,16 +42,18 @@ final class ListingPages {
         boolean descending = (sort != SortOrder.OLDEST) != backward;
         int wanted = r.limit() + 1;
         List<Row> rows = new ArrayList<>();
+        // each tier is part of the matches, so few matches make every tier few
+        boolean fewMatches = where.text() != null && !where.text().exclusionsOnly()
+                && FilterConditions.plannedRows(c, where.sql(), where.params()) < FEW_MATCHES;
         if (sort != SortOrder.RELEVANCE) {
-            rows.addAll(rows(c, where.sql(), where.params(), where.text() != null && !where.text().exclusionsOnly(),
-                    "", cursor, descending, wanted));
+            rows.addAll(rows(c, where.sql(), where.params(), fewMatches, "", cursor, descending, wanted));
         } else {
             int first = where.text().exclusionsOnly() ? 3 : 1;
             int fromTier = cursor == null ? (backward ? 3 : first) : Cursor.tier(cursor.key());
             for (int tier = fromTier; tier >= first && tier <= 3 && rows.size() < wanted; tier += backward ? -1 : 1) {
                 List<Object> params = new ArrayList<>();
                 String conditions = tier(tier, where, params);
-                rows.addAll(rows(c, conditions, params, !where.text().exclusionsOnly(), tier + "/",
+                rows.addAll(rows(c, conditions, params, fewMatches, tier + "/",
                         cursor != null && tier == Cursor.tier(cursor.key()) ? cursor : null, descending,
                         wanted - rows.size()));
             }
@@ -112,11 +114,11 @@ final class ListingPages {
 
     /**
      * Up to {@code limit} rows matching {@code conditions} in the order of (published, id), after {@code within}
-     * when given. The key is written into cursors with {@code keyPrefix} before it. With {@code indexedText} (the
-     * conditions hold words the text indexes can look up) and few estimated matches, every match is read from
-     * the text indexes and sorted ({@code offset 0} keeps the order and limit out of that subquery).
+     * when given. The key is written into cursors with {@code keyPrefix} before it. With {@code fewMatches}, every
+     * match is read from the text indexes and sorted ({@code offset 0} keeps the order and limit out of that
+     * subquery); else PostgreSQL chooses, and walks the date index for common words.
      */
-    private static List<Row> rows(Connection c, String conditions, List<Object> conditionParams, boolean indexedText,
+    private static List<Row> rows(Connection c, String conditions, List<Object> conditionParams, boolean fewMatches,
                                   String keyPrefix, Cursor within, boolean descending, int limit) throws SQLException {
         List<Object> params = new ArrayList<>(conditionParams);
         String where = conditions;
@@ -126,7 +128,7 @@ final class ListingPages {
             params.add(within.id());
         }
         StringBuilder sql = new StringBuilder("select ").append(ArticleColumns.SELECT);
-        if (indexedText && FilterConditions.plannedRows(c, where, params) < FEW_MATCHES) {
+        if (fewMatches) {
             sql.append("\nfrom (select a.source_id, ").append(ArticleColumns.ARTICLE_SELECT).append(" from article a where ")
                     .append(where)
                     .append(" offset 0) a join source s on s.id = a.source_id\nwhere true");
