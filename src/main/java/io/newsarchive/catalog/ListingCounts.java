@@ -74,7 +74,9 @@ class ListingCounts {
             return counted;
         }
         long estimate = Math.max(countLimit, FilterConditions.plannedRows(c, where.sql(), where.params()));
-        return new Counts(estimate, true, counted.facets(), counted.facetSources(), countLimit);
+        // without the exclusions' matches counted whole, their facets are no count of a sample either
+        return new Counts(estimate, true, counted.facets(), counted.facetSources(),
+                where.text().exclusionsOnly() ? null : countLimit);
     }
 
     /** Whether counting stopped at the limit; for exclusions, whether the excluded matches did. */

@@ -31,10 +31,15 @@ final class ListingPages {
      */
     private static final long FEW_MATCHES = 20_000;
 
+    /** Called before each statement of a page, so that the caller's deadline bounds them all. */
+    interface Deadline {
+        void nextStatement() throws SQLException;
+    }
+
     private ListingPages() {
     }
 
-    static Page page(Connection c, ListingRequest r, FilterConditions where) throws SQLException {
+    static Page page(Connection c, ListingRequest r, FilterConditions where, Deadline deadline) throws SQLException {
         SortOrder sort = r.sort();
         Cursor cursor = r.cursor();
         boolean backward = cursor != null && cursor.backward();
@@ -53,6 +58,7 @@ final class ListingPages {
             for (int tier = fromTier; tier >= first && tier <= 3 && rows.size() < wanted; tier += backward ? -1 : 1) {
                 List<Object> params = new ArrayList<>();
                 String conditions = tier(tier, where, params);
+                deadline.nextStatement();
                 rows.addAll(rows(c, conditions, params, fewMatches, tier + "/",
                         cursor != null && tier == Cursor.tier(cursor.key()) ? cursor : null, descending,
                         wanted - rows.size()));

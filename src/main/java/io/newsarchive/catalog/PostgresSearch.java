@@ -50,16 +50,18 @@ public class PostgresSearch implements ArticleSearch {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                // the timeout bounds the whole listing; a text search's costly steps get what the steps before left
+                // a text search's steps share the timeout, each getting what the steps before it left; a listing
+                // without one is three cheap statements (its page, the catalog's version, its counts), each bounded
                 long deadline = System.nanoTime() + config.statementTimeout().toNanos();
                 startListing(c, text, deadline);
                 FilterConditions where = FilterConditions.of(c, request.filter(), config.maxQueryTerms());
-                ListingPages.Page page = ListingPages.page(c, request, where);
+                ListingPages.Page page = ListingPages.page(c, request, where,
+                        () -> limitStatements(c, text, deadline));
                 List<ArticleJson> items = page.items();
                 if (text) {
-                    limitStatements(c, deadline);
+                    limitStatements(c, true, deadline);
                     items = Snippets.add(c, items, where.text());
-                    limitStatements(c, deadline);
+                    limitStatements(c, true, deadline);
                 }
                 ListingCounts.Counts counted = counts.counts(c, request, where);
                 return new Listing(items, page.next(), page.prev(), counted.total(), counted.estimate(),
@@ -83,7 +85,7 @@ public class PostgresSearch implements ArticleSearch {
     @Override
     public String selection(Connection c, CatalogFilter filter) throws SQLException {
         try {
-            limitStatements(c, System.nanoTime() + config.statementTimeout().toNanos());
+            setStatementTimeout(c, config.statementTimeout().toMillis() + "ms");
             String where = FilterConditions.of(c, filter, config.maxQueryTerms()).inlined(c);
             // the export itself may take as long as its selection needs
             setStatementTimeout(c, "0");
@@ -124,8 +126,14 @@ public class PostgresSearch implements ArticleSearch {
         }
     }
 
-    /** Lets the transaction's next statements run until the deadline ({@link System#nanoTime()}) at most. */
-    private static void limitStatements(Connection c, long deadline) throws SQLException {
+    /**
+     * Lets a text search's next statements run until the deadline ({@link System#nanoTime()}) at most; a listing
+     * without a text query keeps the timeout it started with.
+     */
+    private static void limitStatements(Connection c, boolean text, long deadline) throws SQLException {
+        if (!text) {
+            return;
+        }
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left < 1) {
             throw new SQLException("the listing's time ran out between two statements", QUERY_CANCELED);

@@ -48,7 +48,8 @@ record TextQuery(String tsquery, String excluded) {
         }
         // nothing the index can look up: only "-word -word" is taken, as the catalog without those words
         List<String> excluded = new ArrayList<>();
-        for (String part : topLevelConjuncts(tsquery)) {
+        List<String> parts = topLevelConjuncts(tsquery);
+        for (String part : parts == null ? List.of("") : parts) {
             if (!part.startsWith("!")) {
                 throw ApiError.badParameter("q", "q needs a word that articles must contain: \"" + q + "\" can match"
                         + " articles without any of its words; either add such a word or exclude words only"
@@ -82,7 +83,10 @@ record TextQuery(String tsquery, String excluded) {
         return lexemes;
     }
 
-    /** The parts of a tsquery's text joined by {@code &} outside quotes and parentheses. */
+    /**
+     * The parts of a tsquery's text joined by {@code &} outside quotes and parentheses, or null when an {@code |}
+     * joins parts there ({@code !'a' | 'b'} is no conjunction of exclusions).
+     */
     private static List<String> topLevelConjuncts(String tsquery) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
@@ -96,6 +100,8 @@ record TextQuery(String tsquery, String excluded) {
                 depth++;
             } else if (!quoted && ch == ')') {
                 depth--;
+            } else if (!quoted && depth == 0 && ch == '|') {
+                return null;
             } else if (!quoted && depth == 0 && ch == '&') {
                 parts.add(tsquery.substring(start, i).strip());
                 start = i + 1;

@@ -280,6 +280,8 @@ class ArticleSearchTest {
         cases.put("q=" + String.join(" ", java.util.stream.IntStream.range(0, 51).mapToObj(i -> "w" + i).toList()), "q");
         cases.put("q=\u0000x", "q");
         cases.put("q=word or -zebra", "q");
+        cases.put("q=-zebra or word", "q");
+        cases.put("q=-zebra -lion or -tiger", "q");
         cases.put("q=" + "x".repeat(501), "q");
         cases.put("status=deleted", "status");
         cases.put("all_versions=yes", "all_versions");
