@@ -88,7 +88,7 @@ class ListingCounts {
         String excluded = "select count(*) from (select 1 from article a where " + where.nonText() + " and "
                 + FilterConditions.WHOLE_MATCH + " limit ?) e";
         params.addAll(where.nonTextParams());
-        params.add(where.text().excluded());
+        params.add(where.textParam());
         params.add(countLimit);
         try (PreparedStatement ps = FilterConditions.prepare(c, excluded, params); ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -98,9 +98,9 @@ class ListingCounts {
 
     /** (source_id, month, n) of the matches of a text query; of what it excludes for a query of only exclusions. */
     private String matchCounts(FilterConditions where, boolean limited, List<Object> params) {
-        String condition = where.text().exclusionsOnly() ? FilterConditions.WHOLE_MATCH : where.textSql();
+        // for a query of only exclusions, textParam() is what it excludes: counted here as matches
         params.addAll(where.nonTextParams());
-        params.add(where.text().exclusionsOnly() ? where.text().excluded() : where.text().tsquery());
+        params.add(where.textParam());
         String limit = "";
         if (limited) {
             limit = " limit ?";
@@ -108,7 +108,8 @@ class ListingCounts {
         }
         String nonText = where.nonText().equals("true") ? "" : where.nonText() + " and ";
         return "select source_id, date_trunc('month', published)::date as month, count(*) as n from (select"
-                + " a.source_id, a.published from article a where " + nonText + condition + limit + ") m group by 1, 2";
+                + " a.source_id, a.published from article a where " + nonText + FilterConditions.WHOLE_MATCH + limit
+                + ") m group by 1, 2";
     }
 
     /**
