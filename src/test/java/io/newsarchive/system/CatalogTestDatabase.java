@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import java.sql.Connection;
@@ -83,7 +83,7 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
         if (server == null) {
             if (isDockerReachable()) {
                 // the stock image, as docker/compose.yml deploys it
-                PostgreSQLContainer<?> container = new PostgreSQLContainer<>(DockerImageName.parse("postgres:15"));
+                PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse("postgres:15"));
                 container.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
                 String url = container.getJdbcUrl();
