@@ -58,12 +58,14 @@ public class IngestResource {
 
     @GET
     @Path("/ingest-runs")
+    @RolesAllowed(CatalogUser.ARCHIVIST)
     public List<IngestReports.RunSummary> runs(@RestQuery String limit) {
         return reports.list(Params.intInRange("limit", limit, 50, 1, 1000));
     }
 
     @GET
     @Path("/ingest-runs/{id}")
+    @RolesAllowed(CatalogUser.ARCHIVIST)
     public Response run(@RestPath String id) {
         return report(Params.id("id", id));
     }

@@ -46,8 +46,14 @@ public final class InputFiles implements AutoCloseable {
         return input;
     }
 
+    /** Paths of this machine, each named in reports by its own last name, so that reports never show its folders. */
     public static InputFiles of(List<Path> paths) {
-        return of(paths, paths.stream().map(Path::toString).toList());
+        return of(paths, paths.stream().map(InputFiles::lastName).toList());
+    }
+
+    private static String lastName(Path path) {
+        Path name = path.toAbsolutePath().normalize().getFileName();
+        return name == null ? path.toString() : name.toString();
     }
 
     public List<InputFile> files() {

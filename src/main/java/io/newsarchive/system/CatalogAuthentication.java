@@ -13,8 +13,12 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -128,6 +132,42 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
 
     private static boolean api(RoutingContext context) {
         return context.normalizedPath().startsWith("/api/");
+    }
+
+    /** As the default, but the API's refusals carry the JSON error body that all its other errors carry. */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        return getChallenge(context).map(challenge -> {
+            HttpServerResponse response = context.response();
+            response.setStatusCode(challenge.status);
+            challenge.getHeaders().forEach(response.headers()::set);
+            ApiError body = apiRefusal(context, challenge);
+            if (body != null) {
+                response.headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
+                response.end(Json.encode(body));
+            }
+            return true;
+        });
+    }
+
+    /** The same answer for a resource that needs a role the anonymous caller lacks. */
+    Uni<Response> challenge(RoutingContext context) {
+        return getChallenge(context).map(challenge -> {
+            Response.ResponseBuilder response = Response.status(challenge.status);
+            challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+            ApiError body = apiRefusal(context, challenge);
+            return body == null ? response.build() : response.type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        });
+    }
+
+    private static ApiError apiRefusal(RoutingContext context, ChallengeData challenge) {
+        if (!api(context) || challenge.status < 400) {
+            return null;
+        }
+        return challenge.status == 403
+                ? new ApiError("forbidden", "an API write that a browser sends for a page of another site is refused", null)
+                : new ApiError("unauthorized", "this needs you to sign in: send the user name and password of an account"
+                + " with HTTP Basic (a wrong password, or one sent while sign-ins are paused, gets this answer too)", null);
     }
 
     @Override

@@ -4,6 +4,9 @@ import io.newsarchive.ingest.IngestFailure;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
@@ -30,6 +33,9 @@ public class ErrorMappers {
     @Inject
     CatalogConfig config;
 
+    @Inject
+    CatalogAuthentication authentication;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, String parameter);
@@ -47,6 +53,12 @@ public class ErrorMappers {
         String error = Response.Status.fromStatusCode(status) == null ? "error"
                 : Response.Status.fromStatusCode(status).name().toLowerCase(Locale.ROOT);
         return answer(uri, status, error, e.getMessage(), null);
+    }
+
+    /** An anonymous caller of a resource that needs a role: the same challenge as when signing in fails. */
+    @ServerExceptionMapper
+    public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext context) {
+        return authentication.challenge(context);
     }
 
     /** A signed-in user whose role is too small (an anonymous one is asked to sign in instead). */

@@ -29,7 +29,8 @@ class ServeCommandIT {
     @Test
     void theFirstStartIngestsTheCorpusAndLaterStartsDoNot() throws Exception {
         Map<String, String> database = CatalogTestDatabase.freshDatabase();
-        Map<String, String> corpus = Map.of("catalog.startup-ingest.path", Path.of("corpus").toAbsolutePath().toString());
+        Map<String, String> corpus = Map.of("catalog.startup-ingest.path", Path.of("corpus").toAbsolutePath().toString(),
+                "catalog.admin.user", "admin", "catalog.admin.password", "an admin's long password");
 
         whileServing(database, corpus, () -> {
             JsonNode runs = get("/api/ingest-runs");
@@ -39,6 +40,8 @@ class ServeCommandIT {
             assertEquals("completed", run.get("status").asText());
             assertEquals(2, run.at("/counts/added").asInt());
             JsonNode report = get("/api/ingest-runs/" + run.get("id").asText());
+            assertEquals("corpus/000_28c74cb9421b98cb.txt", report.at("/files/0/name").asText(),
+                    "named from the folder configured, never the server's own folders");
             JsonNode article = get("/api/articles/" + report.at("/files/0/article_id").asText());
             assertEquals(Files.readAllLines(Path.of("corpus", "000_28c74cb9421b98cb.txt")).get(0).strip(),
                     article.get("headline").asText());

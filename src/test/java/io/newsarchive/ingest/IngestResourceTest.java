@@ -1,6 +1,8 @@
 package io.newsarchive.ingest;
 
 import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.system.CatalogUser;
+import io.newsarchive.system.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -56,12 +58,12 @@ class IngestResourceTest {
 
         int runId = report.path("run.id");
         int articleId = report.path("files[1].article_id");
-        given().get("/api/ingest-runs/" + runId).then().statusCode(200)
+        asAdmin().get("/api/ingest-runs/" + runId).then().statusCode(200)
                 .body("run.id", equalTo(runId))
                 .body("files.size()", equalTo(2))
                 .body("files[1].article_id", equalTo(articleId))
                 .body("files[1].sha256", equalTo(report.path("files[1].sha256")));
-        List<Integer> ids = given().get("/api/ingest-runs").then().statusCode(200).extract().path("id");
+        List<Integer> ids = asAdmin().get("/api/ingest-runs").then().statusCode(200).extract().path("id");
         assertTrue(ids.contains(runId));
         assertEquals(ids.stream().sorted((a, b) -> b - a).toList(), ids, "newest first");
     }
@@ -122,8 +124,21 @@ class IngestResourceTest {
         asAdmin().contentType("application/json").body("{}")
                 .post("/api/ingest").then().statusCode(415)
                 .body("error", notNullValue());
-        given().get("/api/ingest-runs/abc").then().statusCode(400).body("parameter", equalTo("id"));
-        given().get("/api/ingest-runs/999999999").then().statusCode(404).body("error", equalTo("not_found"));
-        given().get("/api/ingest-runs?limit=0").then().statusCode(400).body("parameter", equalTo("limit"));
+        asAdmin().get("/api/ingest-runs/abc").then().statusCode(400).body("parameter", equalTo("id"));
+        asAdmin().get("/api/ingest-runs/999999999").then().statusCode(404).body("error", equalTo("not_found"));
+        asAdmin().get("/api/ingest-runs?limit=0").then().statusCode(400).body("parameter", equalTo("limit"));
+    }
+
+    @Test
+    void runReportsAreForArchivists() {
+        int runId = asAdmin().multiPart("file", "x.txt", article("Runs", uniqueUrl(), "Body.").getBytes(StandardCharsets.UTF_8))
+                .queryParam("dry_run", "true").post("/api/ingest").then().statusCode(200).extract().path("run.id");
+        for (String path : List.of("/api/ingest-runs", "/api/ingest-runs/" + runId)) {
+            given().get(path).then().statusCode(401).body("error", notNullValue());
+            given().auth().preemptive().basic(TestUsers.newUser(CatalogUser.VIEWER), TestUsers.PASSWORD).get(path)
+                    .then().statusCode(403).body("error", notNullValue());
+            given().auth().preemptive().basic(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD).get(path)
+                    .then().statusCode(200);
+        }
     }
 }

@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 
 /** The packaged app serving on a free port of its own, ready (startup ingest done) until closed. */
@@ -19,10 +21,15 @@ public final class ServedApp implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Process process;
     private final int port;
+    /** HTTP Basic credentials of the first admin, when the overrides create one, sent with every request. */
+    private final String authorization;
 
-    private ServedApp(Process process, int port) {
+    private ServedApp(Process process, int port, Map<String, String> overrides) {
         this.process = process;
         this.port = port;
+        String user = overrides.get("catalog.admin.user");
+        this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + overrides.get("catalog.admin.password")).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -37,7 +44,7 @@ public final class ServedApp implements AutoCloseable {
         ProcessBuilder builder = AppProcess.builder(database, overrides).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        ServedApp app = new ServedApp(builder.start(), port);
+        ServedApp app = new ServedApp(builder.start(), port, overrides);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         try {
             while (true) {
@@ -63,7 +70,11 @@ public final class ServedApp implements AutoCloseable {
 
     public <T> HttpResponse<T> get(String pathAndQuery, HttpResponse.BodyHandler<T> body)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(), body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), body);
     }
 
     @Override
