@@ -33,11 +33,15 @@ public interface CatalogConfig {
     SignIn signIn();
 
     interface SignIn {
-        /** Failed sign-ins for one user name, within {@link #window()}, after which it must wait. */
-        @WithDefault("5")
-        int maxFailuresPerUser();
+        /** Failed sign-ins of one user name from one address, within {@link #window()}, before each further one waits. */
+        @WithDefault("3")
+        int failuresBeforeDelay();
 
-        /** Failed sign-ins from one client address, within {@link #window()}, after which it must wait. */
+        /** The first wait of a user name at one address; each further failure doubles it, up to {@link #window()}. */
+        @WithDefault("PT5S")
+        Duration firstDelay();
+
+        /** Failed sign-ins from one client address for any user names, within {@link #window()}, after which it must wait. */
         @WithDefault("20")
         int maxFailuresPerAddress();
 

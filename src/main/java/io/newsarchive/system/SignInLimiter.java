@@ -20,17 +20,21 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Counts failed sign-ins per user name and per client address (an IPv6 address by its /64, which one client
- * usually holds whole) over a sliding window, and refuses further attempts once either count reaches its limit.
- * An attempt counts as failed from its start, before the password is checked, so that guesses sent in parallel
- * count too; a successful one is taken back. Kept in memory (a restart forgets it); sign-ins are rare enough to take
- * turns.
+ * Slows down guessing without letting a stranger lock anyone out. Failed sign-ins count per pair of user name and
+ * client address (an IPv6 address by its /64, which one client usually holds whole): after a few, each further
+ * attempt of that pair waits twice as long as the one before, up to the window; a pair that stays quiet for a window
+ * after its wait starts afresh. They also count per address across all user names over a sliding window, which a spray of names
+ * meets. A user's failures from one address never hold up the same user from
+ * another. An attempt counts as failed from its start, before the password is checked, so that guesses sent in
+ * parallel count too; a successful one is taken back. Kept in memory (a restart forgets it); sign-ins are rare enough
+ * to take turns.
  */
 @ApplicationScoped
 public class SignInLimiter {
 
     /** Above this many keys (a spray of user names), keys with no recent failure are dropped. */
     private static final int SWEEP_ABOVE_KEYS = 10_000;
+    private static final String PAIR = "pair ";
 
     private final CatalogConfig.SignIn config;
     private final Clock clock;
@@ -61,10 +65,11 @@ public class SignInLimiter {
     /** Starts an attempt, counted as failed until {@link #takeBack}, or refuses it. */
     public synchronized Attempt attempt(String username, String address) {
         Instant now = clock.instant();
-        List<String> keys = List.of(userKey(username), addressKey(address));
-        Optional<Duration> wait = Stream.of(freeAt(keys.get(0), config.maxFailuresPerUser(), now),
-                        freeAt(keys.get(1), config.maxFailuresPerAddress(), now))
+        String addressKey = addressKey(address);
+        List<String> keys = List.of(PAIR + username.toLowerCase(Locale.ROOT) + " " + addressKey, addressKey);
+        Optional<Duration> wait = Stream.of(pairFreeAt(keys.get(0), now), addressFreeAt(keys.get(1), now))
                 .flatMap(Optional::stream)
+                .filter(at -> at.isAfter(now))
                 .max(Comparator.naturalOrder())
                 .map(at -> Duration.between(now, at));
         if (wait.isPresent()) {
@@ -74,7 +79,7 @@ public class SignInLimiter {
             failures.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
         }
         if (failures.size() > SWEEP_ABOVE_KEYS) {
-            failures.values().removeIf(times -> prune(times, now).isEmpty());
+            failures.entrySet().removeIf(e -> prune(e.getKey(), e.getValue(), now).isEmpty());
         }
         return new Attempt(keys, now, null);
     }
@@ -89,27 +94,54 @@ public class SignInLimiter {
         }
     }
 
-    private Optional<Instant> freeAt(String key, int limit, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times != null && prune(times, now).isEmpty()) {
-            failures.remove(key);
+    private Optional<Instant> pairFreeAt(String key, Instant now) {
+        Deque<Instant> times = recentFailures(key, now);
+        return times.isEmpty() ? Optional.empty() : Optional.of(times.peekLast().plus(pairDelay(times.size())));
+    }
+
+    /** None for the free failures, then the first delay, doubled for each failure beyond, up to the window. */
+    private Duration pairDelay(int failures) {
+        int beyond = failures - config.failuresBeforeDelay();
+        if (beyond < 0) {
+            return Duration.ZERO;
         }
-        if (times == null || times.size() < limit) {
+        Duration delay = config.firstDelay().multipliedBy(1L << Math.min(beyond, 30));
+        return delay.compareTo(config.window()) > 0 ? config.window() : delay;
+    }
+
+    /** Once enough of the oldest failures have left the window. */
+    private Optional<Instant> addressFreeAt(String key, Instant now) {
+        Deque<Instant> times = recentFailures(key, now);
+        int limit = config.maxFailuresPerAddress();
+        if (times.size() < limit) {
             return Optional.empty();
         }
-        // free once enough of the oldest failures have left the window
         return Optional.of(times.stream().skip(times.size() - limit).findFirst().orElseThrow().plus(config.window()));
     }
 
-    private Deque<Instant> prune(Deque<Instant> times, Instant now) {
-        while (!times.isEmpty() && !times.peekFirst().plus(config.window()).isAfter(now)) {
-            times.removeFirst();
+    private Deque<Instant> recentFailures(String key, Instant now) {
+        Deque<Instant> times = failures.get(key);
+        if (times == null) {
+            return new ArrayDeque<>();
+        }
+        if (prune(key, times, now).isEmpty()) {
+            failures.remove(key);
         }
         return times;
     }
 
-    private static String userKey(String username) {
-        return "user " + username.toLowerCase(Locale.ROOT);
+    /** Drops what no longer counts: a pair's failures all at once, an address's one by one as they leave the window. */
+    private Deque<Instant> prune(String key, Deque<Instant> times, Instant now) {
+        if (key.startsWith(PAIR)) {
+            if (!times.isEmpty() && !times.peekLast().plus(pairDelay(times.size())).plus(config.window()).isAfter(now)) {
+                times.clear();
+            }
+            return times;
+        }
+        while (!times.isEmpty() && !times.peekFirst().plus(config.window()).isAfter(now)) {
+            times.removeFirst();
+        }
+        return times;
     }
 
     private static String addressKey(String address) {

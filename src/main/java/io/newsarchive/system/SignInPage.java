@@ -75,8 +75,8 @@ public class SignInPage {
         }
         Accounts.SignInResult result = accounts.check(user, password, request.remoteAddress().hostAddress());
         if (result.retryAfter() != null) {
-            return page(Response.Status.TOO_MANY_REQUESTS, target, user, "Too many failed sign-ins for this user name"
-                    + " or from this address. Try again in " + minutes(result.retryAfter()) + ".", uri);
+            return page(Response.Status.TOO_MANY_REQUESTS, target, user, "Too many failed sign-ins from this address"
+                    + " (for this user name, or for any). Try again in " + wait(result.retryAfter()) + ".", uri);
         }
         if (result.user() == null) {
             return page(Response.Status.UNAUTHORIZED, target, user, capitalized(result.refusal()) + ".", uri);
@@ -133,8 +133,12 @@ public class SignInPage {
         }
     }
 
-    private static String minutes(Duration wait) {
-        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+    private static String wait(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        if (seconds < 60) {
+            return seconds == 1 ? "a second" : seconds + " seconds";
+        }
+        long minutes = (seconds + 59) / 60;
         return minutes == 1 ? "a minute" : minutes + " minutes";
     }
 

@@ -17,12 +17,16 @@ class SignInLimiterTest {
     private Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     private final SignInLimiter limiter = new SignInLimiter(new CatalogConfig.SignIn() {
-        public int maxFailuresPerUser() {
+        public int failuresBeforeDelay() {
             return 3;
         }
 
+        public Duration firstDelay() {
+            return Duration.ofSeconds(5);
+        }
+
         public int maxFailuresPerAddress() {
-            return 5;
+            return 20;
         }
 
         public Duration window() {
@@ -47,21 +51,38 @@ class SignInLimiterTest {
     });
 
     @Test
-    void aUserNameIsBlockedAfterItsFailuresUntilTheOldestLeavesTheWindow() {
+    void aUserNameFromOneAddressWaitsTwiceAsLongAfterEachFailureBeyondTheFreeOnes() {
         for (int i = 0; i < 3; i++) {
-            assertFalse(limiter.attempt("ana", "10.0.0." + i).refused());
-            now = now.plus(Duration.ofMinutes(1));
+            assertFalse(limiter.attempt("ana", "10.0.0.1").refused());
         }
-        // the same name in another case, from another address
-        assertEquals(Duration.ofMinutes(12), limiter.attempt("ANA", "10.0.0.9").retryAfter());
-        assertFalse(limiter.attempt("bob", "10.0.0.1").refused());
-        now = now.plus(Duration.ofMinutes(12));
+        for (long wait : new long[] {5, 10, 20, 40, 80, 160, 320, 640, 900, 900}) {
+            // the same name in another case
+            assertEquals(Duration.ofSeconds(wait), limiter.attempt("ANA", "10.0.0.1").retryAfter());
+            now = now.plus(Duration.ofSeconds(wait));
+            assertFalse(limiter.attempt("ana", "10.0.0.1").refused(), "free again after " + wait + " s");
+        }
+        now = now.plus(Duration.ofMinutes(15 + 15));
+        assertFalse(limiter.attempt("ana", "10.0.0.1").refused(), "a quiet window after the wait starts the pair afresh");
         assertFalse(limiter.attempt("ana", "10.0.0.1").refused());
     }
 
     @Test
-    void anAddressIsBlockedAfterFailuresForManyNames() {
-        for (int i = 0; i < 5; i++) {
+    void aStrangersFailuresNeverRefuseTheUserFromAnotherAddress() {
+        for (int i = 0; i < 50; i++) {
+            SignInLimiter.Attempt guess = limiter.attempt("admin2", "198.51.100.9");
+            if (guess.refused()) {
+                now = now.plus(guess.retryAfter());
+            }
+            SignInLimiter.Attempt real = limiter.attempt("admin2", "10.0.0.1");
+            assertFalse(real.refused(), "the real user, after guess " + i);
+            limiter.takeBack(real);
+            now = now.plus(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void anAddressIsBlockedAfterFailuresForManyNamesUntilTheOldestLeavesTheWindow() {
+        for (int i = 0; i < 20; i++) {
             limiter.attempt("user" + i, "192.0.2.7");
         }
         assertTrue(limiter.attempt("someone-new", "192.0.2.7").refused());
@@ -82,7 +103,7 @@ class SignInLimiterTest {
 
     @Test
     void anIpv6ClientCountsByItsSlash64() {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 20; i++) {
             limiter.attempt("user" + i, "2001:db8:1:2::" + Integer.toHexString(i + 1));
         }
         assertTrue(limiter.attempt("someone-new", "2001:db8:1:2:ffff::9").refused());

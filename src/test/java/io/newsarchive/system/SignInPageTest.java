@@ -8,9 +8,14 @@ import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -78,6 +83,31 @@ class SignInPageTest {
         given().auth().preemptive().basic(archivist, TestUsers.PASSWORD).get("/api/ingest-runs").then().statusCode(401);
         // another user from the same address is not held up
         TestUsers.signIn(TestUsers.newUser(CatalogUser.VIEWER), TestUsers.PASSWORD);
+    }
+
+    @Test
+    void aStrangersGuessesFromAnotherAddressNeverRefuseTheRightPassword() throws Exception {
+        String admin = TestUsers.newUser(CatalogUser.ADMIN);
+        for (int i = 0; i < 7; i++) {
+            assertEquals(401, basicStatusFrom("127.0.0.2", admin, "guess " + i), "the stranger's guess " + i);
+        }
+        given().auth().preemptive().basic(admin, TestUsers.PASSWORD).get("/api/ingest-runs").then().statusCode(200);
+        TestUsers.signIn(admin, TestUsers.PASSWORD);
+    }
+
+    /** The status of a Basic-authenticated GET sent from another loopback address than the tests' own. */
+    private static int basicStatusFrom(String address, String user, String password) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(address, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 5_000);
+            socket.setSoTimeout(10_000);
+            String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("GET /api/ingest-runs HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                    + credentials + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     @Test
