@@ -1,5 +1,6 @@
 package io.newsarchive.admin;
 
+import io.newsarchive.system.ContentDisposition;
 import io.agroal.api.AgroalDataSource;
 import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.IngestReports.RunSummary;
@@ -172,7 +173,7 @@ public class JobsPage {
             }
         };
         return Response.ok(body).header("Content-Disposition",
-                "attachment; filename=\"ingest-run-" + run.id() + "-" + filter + ".csv\"").build();
+                ContentDisposition.attachment("ingest-run-" + run.id() + "-" + filter + ".csv")).build();
     }
 
     /** The rejected files of a run (or one of them) with a text of what to fix in each, as a zip. */
@@ -210,7 +211,7 @@ public class JobsPage {
             }
         };
         String name = "ingest-run-" + run.id() + "-rejected" + (only == null ? "" : "-" + only) + ".zip";
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return Response.ok(body).header("Content-Disposition", ContentDisposition.attachment(name)).build();
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
 import jakarta.ws.rs.BeanParam;
@@ -51,7 +52,7 @@ public class ArticleResource {
         ArticleOriginal original = ArticleOriginal.findById(article.id);
         return Response.ok(original.content, "text/plain; charset=utf-8")
                 .tag(etag)
-                .header("Content-Disposition", "inline; filename=\"" + article.fileName.replace("\"", "") + "\"")
+                .header("Content-Disposition", ContentDisposition.inline(article.fileName))
                 .build();
     }
 

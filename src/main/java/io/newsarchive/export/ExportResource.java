@@ -1,5 +1,6 @@
 package io.newsarchive.export;
 
+import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.catalog.CatalogFilter;
 import io.newsarchive.catalog.ListingParams;
 import io.newsarchive.system.ApiError;
@@ -54,7 +55,7 @@ public class ExportResource {
                         + (query == null ? "" : "?" + query) + ")"));
         StreamingOutput body = started::writeTo;
         return Response.ok(body, exportFormat.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "." + exportFormat.extension + "\"")
+                .header("Content-Disposition", ContentDisposition.attachment(name + "." + exportFormat.extension))
                 .build();
     }
 

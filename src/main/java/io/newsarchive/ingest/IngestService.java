@@ -110,11 +110,20 @@ public class IngestService {
         }
         try {
             byte[] bytes = file.readAtMost(config.ingest().maxFileBytes() + 1);
-            ParseResult parse = parser.parse(bytes, today);
+            ParseResult parse = withNameNote(file, parser.parse(bytes, today));
             return new Candidate(seq, file, parse.accepted() ? bytes : new byte[0], parse);
         } catch (IOException e) {
             return refused(file, seq, ParseProblem.error("read", null, "cannot read the file: " + e.getMessage()));
         }
+    }
+
+    private static ParseResult withNameNote(InputFile file, ParseResult parse) {
+        if (file.nameNote() == null) {
+            return parse;
+        }
+        List<ParseProblem> problems = new ArrayList<>(parse.problems());
+        problems.add(0, file.nameNote());
+        return new ParseResult(parse.article(), problems, parse.sha256());
     }
 
     private static Candidate refused(InputFile file, int seq, ParseProblem problem) {

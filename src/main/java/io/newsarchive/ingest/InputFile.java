@@ -11,8 +11,9 @@ import java.io.InputStream;
  * @param name     where it came from, as shown in reports ({@code dir/000_x.txt}, {@code batch.zip!/000_x.txt})
  * @param fileName the bare file name, kept with the article
  * @param refusal  why the file is refused before it is even read (a hostile zip entry name), or null
+ * @param nameNote a warning that the name given was changed to be stored (control characters replaced), or null
  */
-public record InputFile(String name, String fileName, ParseProblem refusal, Opener opener) {
+public record InputFile(String name, String fileName, ParseProblem refusal, ParseProblem nameNote, Opener opener) {
 
     public interface Opener {
         InputStream open() throws IOException;

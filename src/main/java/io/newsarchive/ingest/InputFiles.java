@@ -77,7 +77,8 @@ public final class InputFiles implements AutoCloseable {
     }
 
     private static InputFile plainFile(Path path, String display) {
-        return new InputFile(display, baseName(display), null, () -> Files.newInputStream(path));
+        return new InputFile(storable(display), storable(baseName(display)), null, nameNote(display),
+                () -> Files.newInputStream(path));
     }
 
     private void addZip(Path path, String display) {
@@ -93,9 +94,11 @@ public final class InputFiles implements AutoCloseable {
             String refusal = unsafeEntryName(name);
             String shown = display + "!/" + name;
             if (refusal != null) {
-                files.add(new InputFile(shown, baseName(name), ParseProblem.error("path", null, refusal), null));
+                files.add(new InputFile(storable(shown), storable(baseName(name)), ParseProblem.error("path", null, refusal),
+                        null, null));
             } else if (isArticleFile(name)) {
-                files.add(new InputFile(shown, baseName(name), null, () -> zip.getInputStream(entry)));
+                files.add(new InputFile(storable(shown), storable(baseName(name)), null, nameNote(name),
+                        () -> zip.getInputStream(entry)));
             }
         });
     }
@@ -115,6 +118,34 @@ public final class InputFiles implements AutoCloseable {
             return "zip entry name contains a NUL character";
         }
         return null;
+    }
+
+    /**
+     * The name with every control character, line or paragraph separator and bidirectional override replaced by
+     * {@code _}: such characters could break the headers and reports that show the name, or disguise it.
+     */
+    static String storable(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            if (unstorable(c)) {
+                out.append('_');
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean unstorable(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    private static ParseProblem nameNote(String name) {
+        return name.codePoints().anyMatch(InputFiles::unstorable) ? ParseProblem.warning("file_name", null,
+                "the file name holds control characters, line breaks or direction overrides; each was stored as _")
+                : null;
     }
 
     /**

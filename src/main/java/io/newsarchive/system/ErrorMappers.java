@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -99,6 +100,13 @@ public class ErrorMappers {
         return answer(uri, 400, "bad_request", "the request body could not be read: " + e.getMessage(), null);
     }
 
+    /** Quarkus REST's multipart parser says no more than this; a file name with a line break is the usual cause. */
+    @ServerExceptionMapper
+    public Response malformedForm(MultipartParser.MalformedMessageException e, UriInfo uri) {
+        return answer(uri, 400, "bad_request", "the multipart form is malformed: a part's headers could not be read"
+                + " (a file name with a line break or another control character does this); rename the file", "file");
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         // Quarkus REST 3.31 refuses a form of more than quarkus.http.limits.max-parameters parts so, and only so
@@ -116,7 +124,7 @@ public class ErrorMappers {
         return answer(uri, 500, "internal_error", "the server could not answer this request; see its log", null);
     }
 
-    private static Response answer(UriInfo uri, int status, String error, String message, String parameter) {
+    static Response answer(UriInfo uri, int status, String error, String message, String parameter) {
         if (uri.getPath().startsWith("/api/") || uri.getPath().startsWith("/q/")) {
             return ApiError.response(status, error, message, parameter);
         }

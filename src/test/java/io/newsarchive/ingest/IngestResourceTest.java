@@ -5,6 +5,8 @@ import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
@@ -140,5 +143,43 @@ class IngestResourceTest {
             given().auth().preemptive().basic(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD).get(path)
                     .then().statusCode(200);
         }
+    }
+
+    @Test
+    void controlCharactersNeverReachAStoredNameAndEveryNameDownloadsExactly() throws Exception {
+        String hostile = "bad\"\r\nX-Injected: yes\r\n.txt";
+        String unicode = "ünï ☃ 名前.txt";
+        Path zip = CorpusFiles.zip(dir.resolve("names.zip"), hostile, article("Hostile name", uniqueUrl(), "Body."),
+                unicode, article("Unicode name", uniqueUrl(), "Body."));
+        Response report = asAdmin().multiPart("file", zip.toFile()).post("/api/ingest").then().statusCode(200)
+                .body("run.counts.added", equalTo(2)).extract().response();
+        List<Map<String, Object>> files = report.path("files");
+        Map<String, Object> cleaned = files.stream().filter(f -> f.get("name").toString().contains("bad")).findFirst().orElseThrow();
+        assertEquals("names.zip!/bad\"__X-Injected: yes__.txt", cleaned.get("name"));
+        assertEquals("file_name", report.path("files.find { it.name.contains('bad') }.problems[0].code"));
+        assertEquals("warning", report.path("files.find { it.name.contains('bad') }.problems[0].severity"));
+
+        RestAssuredConfig timeout = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 10_000));
+        int hostileId = report.path("files.find { it.name.contains('bad') }.article_id");
+        given().config(timeout).get("/api/articles/" + hostileId + "/original").then().statusCode(200)
+                .header("X-Injected", nullValue())
+                .header("Content-Disposition", equalTo("inline; filename=\"bad___X-Injected: yes__.txt\";"
+                        + " filename*=UTF-8''bad%22__X-Injected%3A%20yes__.txt"));
+        int unicodeId = report.path("files.find { it.name.contains('.txt') && !it.name.contains('bad') }.article_id");
+        given().config(timeout).get("/api/articles/" + unicodeId + "/original").then().statusCode(200)
+                .header("Content-Disposition", equalTo("inline; filename=\"_n_ _ __.txt\";"
+                        + " filename*=UTF-8''%C3%BCn%C3%AF%20%E2%98%83%20%E5%90%8D%E5%89%8D.txt"));
+    }
+
+    @Test
+    void aLineBreakInAnUploadedFilesNameIsA400NamingTheField() {
+        String boundary = "b0undary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"two\rlines.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + article("Line break", uniqueUrl(), "Body.") + "\r\n--" + boundary + "--\r\n";
+        asAdmin().contentType("multipart/form-data; boundary=" + boundary).body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/api/ingest").then().statusCode(400)
+                .body("parameter", equalTo("file"))
+                .body("message", containsString("line break"));
     }
 }
