@@ -82,7 +82,7 @@ class ExportResourceTest {
         response.then().statusCode(200)
                 .header("Content-Type", equalTo("text/csv; charset=utf-8; header=present"))
                 .header("Content-Disposition", matchesPattern(
-                        "attachment; filename=\"catalog-\\d{4}-\\d\\d-\\d\\dT\\d{4}Z-source-" + host.replace(".", "\\.") + "\\.csv\""));
+                        "attachment; filename=\"catalog-\\d{4}-\\d\\d-\\d\\dT\\d{4}Z-source-" + host.replace(".", "\\.") + "\\.csv\"; filename\\*=UTF-8''catalog-.*\\.csv"));
         String text = new String(response.asByteArray(), StandardCharsets.UTF_8);
         assertTrue(text.endsWith("# 2 articles; end of export\r\n"), "ends with the count: " + text);
         assertTrue(text.startsWith("id,headline,published,url,normalized_url,source,domain,file_name,sha256,size_bytes,"
@@ -149,7 +149,7 @@ class ExportResourceTest {
 
         Response response = given().get("/api/export?format=zip&source=" + host);
         response.then().statusCode(200).header("Content-Type", equalTo("application/zip"))
-                .header("Content-Disposition", matchesPattern("attachment; filename=\"catalog-.*-source-.*\\.zip\""));
+                .header("Content-Disposition", matchesPattern("attachment; filename=\"catalog-.*-source-.*\\.zip\"; filename\\*=UTF-8''catalog-.*\\.zip"));
         Path zip = Files.write(dir.resolve("export.zip"), response.asByteArray());
 
         Map<String, byte[]> entries = entries(zip);
@@ -189,7 +189,7 @@ class ExportResourceTest {
         String host = ingestHardArticles();
         Response response = given().get("/api/export?format=bagit&source=" + host);
         response.then().statusCode(200).header("Content-Type", equalTo("application/zip"));
-        Matcher fileName = Pattern.compile("attachment; filename=\"(catalog-.*-source-" + Pattern.quote(host) + ")\\.bag\\.zip\"")
+        Matcher fileName = Pattern.compile("attachment; filename=\"(catalog-.*-source-" + Pattern.quote(host) + ")\\.bag\\.zip\"; filename\\*=UTF-8''\\1\\.bag\\.zip")
                 .matcher(response.header("Content-Disposition"));
         assertTrue(fileName.matches(), response.header("Content-Disposition"));
         Path zip = Files.write(dir.resolve("export.bag.zip"), response.asByteArray());
