@@ -13,6 +13,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
@@ -37,6 +39,9 @@ public class ErrorMappers {
     @Inject
     CatalogAuthentication authentication;
 
+    @ConfigProperty(name = "quarkus.http.limits.max-form-attribute-size")
+    MemorySize formFieldLimit;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, String parameter);
@@ -51,6 +56,11 @@ public class ErrorMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response given = e.getResponse();
         int status = given.getStatus();
+        if (status == 413) {
+            return answer(uri, 413, "too_large", "this request is larger than the catalog reads (a form field holds"
+                    + " at most " + formFieldLimit.asLongValue() / 1024 + " KB once encoded); nothing was saved. Go back, where your browser"
+                    + " still holds what you typed, and shorten the longest field", null);
+        }
         String error = Response.Status.fromStatusCode(status) == null ? "error"
                 : Response.Status.fromStatusCode(status).name().toLowerCase(Locale.ROOT);
         return answer(uri, status, error, e.getMessage(), null);

@@ -126,6 +126,33 @@ class ArticleEditPageTest {
     }
 
     @Test
+    void aNoteAsLongAsTheFormAllowsIsSavedAndALongerOneIsShownAgainWithAMessage() {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        String url = uniqueUrl();
+        long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
+        // 10,000 characters of three UTF-8 bytes each: 90,000 bytes once URL-encoded
+        String longest = "☃".repeat(10_000);
+        String headline = "Заголовок ".repeat(100);
+        Response saved = edit(archivist, id, Map.of("headline", headline.strip(), "published", "2024-03-01", "url", url,
+                "note", longest, "reason", "the longest note", "revision", "1"));
+        assertEquals(303, saved.statusCode());
+        assertTrue(longest.equals(given().get("/api/articles/" + id).jsonPath().getString("note")), "the note is saved");
+
+        String tooLong = "Ж".repeat(30_000);
+        Response refused = edit(archivist, id, Map.of("headline", "Headline", "published", "2024-03-01", "url", url,
+                "note", tooLong, "reason", "a note too long", "revision", "2"));
+        assertEquals(400, refused.statusCode());
+        String page = refused.body().asString();
+        assertTrue(page.contains("the note is longer than 10000 characters"));
+        assertTrue(page.contains(tooLong), "what was typed is shown again");
+        assertTrue(longest.equals(given().get("/api/articles/" + id).jsonPath().getString("note")), "the note is kept");
+        Response huge = edit(archivist, id, Map.of("headline", "Headline", "published", "2024-03-01", "url", url,
+                "note", "Ж".repeat(300_000), "reason", "a note too long", "revision", "2"));
+        assertEquals(413, huge.statusCode());
+        assertTrue(huge.body().asString().contains("nothing was saved"), "a form too large to read says what to do");
+    }
+
+    @Test
     void aWithdrawnArticleLeavesTheCatalogAndExportsUntilRestored() {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
         String word = CatalogFixtures.uniqueWord();
@@ -157,7 +184,8 @@ class ArticleEditPageTest {
     }
 
     private static Response edit(TestUsers.BrowserSession session, long id, Map<String, String> form) {
-        RequestSpecification request = session.request().contentType("application/x-www-form-urlencoded")
+        // as browsers send it: REST-assured would encode the values as ISO-8859-1 otherwise
+        RequestSpecification request = session.request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("csrf", session.csrf());
         form.forEach(request::formParam);
         return request.post("/admin/articles/" + id + "/edit");
