@@ -26,7 +26,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Admins add users, change their role, disable and enable them, and reset their passwords; each change is audited. */
 @Path("/admin/users")
@@ -35,7 +34,6 @@ import java.util.regex.Pattern;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class UsersPage {
 
-    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{1,64}");
 
     @CheckedTemplate
     static class Templates {
@@ -62,7 +60,7 @@ public class UsersPage {
                         @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         String name = username == null ? "" : username.strip();
-        if (!USERNAME.matcher(name).matches()) {
+        if (!CatalogUser.isValidName(name)) {
             throw ApiError.badParameter("username", "a user name is 1 to 64 letters, digits, '.', '_', '@' or '-'");
         }
         if (CatalogUser.named(name).isPresent()) {

@@ -45,9 +45,10 @@ public class AuditPage {
                                   @RestQuery String to, @RestQuery String before) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (user != null && !user.isBlank()) {
+        String username = Params.text("user", user);
+        if (username != null) {
             where.add("username = :user");
-            params.and("user", user.strip());
+            params.and("user", username);
         }
         if (action != null && !action.isBlank()) {
             if (!AuditEvent.ACTIONS.contains(action)) {

@@ -26,13 +26,9 @@ public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String>
     private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}._-]{1,253}");
 
     public static CatalogFilter of(ListingParams p) {
-        String q = p.q == null || p.q.isBlank() ? null : p.q.strip();
+        String q = Params.text("q", p.q);
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw ApiError.badParameter("q", "q is longer than " + MAX_QUERY_LENGTH + " characters");
-        }
-        if (q != null && q.chars().anyMatch(Character::isISOControl)) {
-            // stored text never holds them, and PostgreSQL refuses a NUL in any text
-            throw ApiError.badParameter("q", "q holds a control character (such as a NUL or a line break); search for words");
         }
         LocalDate from = Params.date("from", p.from);
         LocalDate to = Params.date("to", p.to);

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A position in a listing: the sort key and id of the row next to it, and which way to read. Clients get it as an
@@ -20,6 +22,9 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
     /** v1 cursors held RUM rank distances; they are refused like any malformed one. */
     private static final String VERSION = "v2";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    /** Publication dates have four-digit years (the parser's range), never {@code +10000-01-01}. */
+    private static final Pattern DATE_KEY = Pattern.compile("(?<date>\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern RELEVANCE_KEY = Pattern.compile("[123]/(?<date>\\d{4}-\\d{2}-\\d{2})");
 
     public String token() {
         String plain = String.join("|", VERSION, sort.param, backward ? "prev" : "next", key, Long.toString(id));
@@ -40,20 +45,22 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
             throw ApiError.badParameter("cursor", "this cursor belongs to sort=" + parts[1] + ", not sort="
                     + expected.param + "; start again from the first page");
         }
+        Matcher key = (expected == SortOrder.RELEVANCE ? RELEVANCE_KEY : DATE_KEY).matcher(parts[3]);
+        if (!key.matches()) {
+            throw malformed();
+        }
+        Cursor cursor;
         try {
-            if (expected == SortOrder.RELEVANCE) {
-                if (!parts[3].matches("[123]/.+")) {
-                    throw malformed();
-                }
-                LocalDate.parse(parts[3].substring(2));
-            } else {
-                LocalDate.parse(parts[3]);
-            }
-            long id = Long.parseLong(parts[4]);
-            return new Cursor(expected, parts[3], id, parts[2].equals("prev"));
+            LocalDate.parse(key.group("date"));
+            cursor = new Cursor(expected, parts[3], Long.parseLong(parts[4]), parts[2].equals("prev"));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw malformed();
         }
+        // only what this catalog writes: no sign, no leading zero, no padding, nothing the database would misread
+        if (!cursor.token().equals(token)) {
+            throw malformed();
+        }
+        return cursor;
     }
 
     /** The relevance tier of a relevance key: 1 for headline matches, 2 for lead matches, 3 for the others. */

@@ -41,7 +41,8 @@ public class Accounts {
 
     /** Blocking: reads the user and runs bcrypt. */
     public SignInResult check(String username, String password, String address) {
-        Optional<CatalogUser> user = QuarkusTransaction.requiringNew().call(() -> CatalogUser.named(username));
+        Optional<CatalogUser> user = CatalogUser.isValidName(username)
+                ? QuarkusTransaction.requiringNew().call(() -> CatalogUser.named(username)) : Optional.empty();
         String key = user.map(u -> verifiedKey(u, password)).orElse(null);
         if (key == null || verified.getIfPresent(key) == null) {
             synchronized (turns[Math.floorMod(username.toLowerCase(Locale.ROOT).hashCode(), TURNS)]) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Someone who may sign in, with one role; only a bcrypt hash of the password is kept. */
 @Entity
@@ -31,6 +32,9 @@ public class CatalogUser extends PanacheEntityBase {
 
     /** A hash no password is known for, checked for unknown user names. */
     private static final String NOBODY = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
+
+    /** What a user name may hold: no spaces, no control characters, nothing a page or a header would misread. */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}._@-]{1,64}");
 
     /** Passwords shorter than this are refused when set. */
     public static final int MIN_PASSWORD_LENGTH = 12;
@@ -61,6 +65,11 @@ public class CatalogUser extends PanacheEntityBase {
         user.role = role;
         user.persist();
         return user;
+    }
+
+    /** Whether a user could have this name; any other name is refused before the database is asked. */
+    public static boolean isValidName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     public static Optional<CatalogUser> named(String username) {

@@ -27,6 +27,10 @@ public class FirstAdmin {
             return;
         }
         String user = config.admin().user().get();
+        if (!CatalogUser.isValidName(user)) {
+            throw new IllegalStateException("catalog.admin.user \"" + user + "\" is no user name: 1 to 64 letters,"
+                    + " digits, '.', '_', '@' or '-'");
+        }
         CatalogUser.add(user, config.admin().password().get(), CatalogUser.ADMIN);
         LOG.infof("created the first admin, %s, from catalog.admin.user", user);
     }

@@ -15,6 +15,18 @@ public final class Params {
     private Params() {
     }
 
+    /** Text to look for, or null when blank: a control character (a NUL, a line break) is no text anyone searches. */
+    public static String text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            // stored text never holds them, and PostgreSQL refuses a NUL in any text
+            throw ApiError.badParameter(name, name + " holds a control character (such as a NUL or a line break)");
+        }
+        return value.strip();
+    }
+
     public static boolean bool(String name, String value, boolean fallback) {
         if (value == null || value.isEmpty()) {
             return fallback;

@@ -158,6 +158,15 @@ class SignInPageTest {
     }
 
     @Test
+    void aUserNameNoUserCouldHaveIsRefusedWithoutAskingTheDatabase() {
+        given().auth().preemptive().basic("admin\u0000x", "whatever").get("/api/ingest-runs")
+                .then().statusCode(401).body("error", org.hamcrest.Matchers.equalTo("unauthorized"));
+        Response answer = TestUsers.postSignIn(given().get("/signin"), "admin\u0000x", "whatever");
+        assertEquals(401, answer.statusCode());
+        assertTrue(answer.body().asString().contains("user name"), answer.body().asString());
+    }
+
+    @Test
     void theSignInFormNeedsItsOwnToken() {
         String viewer = TestUsers.newUser(CatalogUser.VIEWER);
         Response forged = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
