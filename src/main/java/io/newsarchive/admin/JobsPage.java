@@ -99,7 +99,7 @@ public class JobsPage {
 
         static native TemplateInstance job(RunSummary run, Progress progress, List<FileRow> files,
                                            List<ShowLink> shows, String show, String nextHref, boolean committed,
-                                           boolean uploadKept, String csrf);
+                                           boolean uploadUsable, String csrf);
     }
 
     @Inject
@@ -139,8 +139,8 @@ public class JobsPage {
             shows.add(new ShowLink(s.label, "/admin/jobs/" + run.id() + "?show=" + s, s == filter));
         }
         return Templates.job(run, progress(run), files.subList(0, Math.min(PAGE, files.size())), shows,
-                filter.name(), next, jobs.committedBy(run.id()) != null, uploads.kept(run.uploadDir()),
-                signedIn.csrfToken());
+                filter.name(), next, jobs.committedBy(run.id()) != null,
+                uploads.kept(run.uploadDir()) && jobs.mayUse(run, signedIn), signedIn.csrfToken());
     }
 
     @GET
@@ -182,6 +182,7 @@ public class JobsPage {
     @Produces("application/zip")
     public Response rejected(@RestPath String id, @RestQuery String seq) {
         RunSummary run = run(id);
+        jobs.checkMayUse(run, signedIn);
         if (!uploads.kept(run.uploadDir())) {
             throw ApiError.notFound("run " + run.id() + " has no kept upload: only files uploaded on the admin"
                     + " pages can be downloaded back");
@@ -219,7 +220,9 @@ public class JobsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response commit(@RestPath String id, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
-        return Response.seeOther(URI.create("/admin/jobs/" + jobs.commit(run(id), signedIn.name()))).build();
+        RunSummary run = run(id);
+        jobs.checkMayUse(run, signedIn);
+        return Response.seeOther(URI.create("/admin/jobs/" + jobs.commit(run, signedIn.name()))).build();
     }
 
     @POST
@@ -227,7 +230,9 @@ public class JobsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retry(@RestPath String id, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
-        return Response.seeOther(URI.create("/admin/jobs/" + jobs.retry(run(id), signedIn.name()))).build();
+        RunSummary run = run(id);
+        jobs.checkMayUse(run, signedIn);
+        return Response.seeOther(URI.create("/admin/jobs/" + jobs.retry(run, signedIn.name()))).build();
     }
 
     private RunSummary run(String id) {

@@ -10,7 +10,9 @@ import io.newsarchive.ingest.IngestService;
 import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.ingest.Trigger;
 import io.newsarchive.system.ApiError;
+import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
+import io.newsarchive.system.SignedIn;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,6 +53,12 @@ public class UploadJobs {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    IngestReports reports;
+
+    @Inject
+    CatalogConfig config;
 
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "upload-run");
@@ -113,6 +121,21 @@ public class UploadJobs {
                 run.uploadDir());
         return committed != null ? committed : running != null ? running
                 : run(new IngestRequest(Trigger.web, user, run.dryRun(), run.uploadDir(), run.commitsRun()), () -> { });
+    }
+
+    /** Whether this user may download, store or run again the files of the run's upload (catalog.uploads.shared). */
+    public boolean mayUse(IngestReports.RunSummary run, SignedIn user) {
+        return config.uploads().shared() || user.admin() || run.uploadDir() == null
+                || reports.uploader(run.uploadDir()).map(user.name()::equals).orElse(false);
+    }
+
+    /** Refuses what {@link #mayUse} does not allow, naming whose upload it is. */
+    public void checkMayUse(IngestReports.RunSummary run, SignedIn user) {
+        if (!mayUse(run, user)) {
+            throw ApiError.failure(Response.Status.FORBIDDEN, "forbidden", "the files of run " + run.id() + " were"
+                    + " uploaded by " + reports.uploader(run.uploadDir()).orElse("someone else") + "; on this catalog"
+                    + " only an upload's archivist and admins may download, store or run them again", null);
+        }
     }
 
     /** The run that stores (or stored) the files of this dry run, if any. */

@@ -86,6 +86,20 @@ public class IngestReports {
                 order by id desc limit ?""", limit);
     }
 
+    /** Who started the first run over an upload: the archivist who uploaded it. */
+    public Optional<String> uploader(String uploadDir) {
+        try (Connection conn = dataSource.getConnection();
+             PreparedStatement select = conn.prepareStatement(
+                     "select started_by from ingest_run where upload_dir = ? order by id limit 1")) {
+            select.setString(1, uploadDir);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IngestFailure("cannot read the runs of an upload: " + e.getMessage(), e);
+        }
+    }
+
     public Optional<RunSummary> find(long id) {
         runs.markInterrupted();
         try (Connection conn = dataSource.getConnection();

@@ -82,6 +82,12 @@ public interface CatalogConfig {
         @WithDefault("100")
         int maxZipRatio();
 
+        /**
+         * Whether every archivist may download, store and run again any upload; when false, only its uploader and admins.
+         */
+        @WithDefault("true")
+        boolean shared();
+
         /** How long an upload is kept after its last run ended; then its folder is deleted (the runs' reports stay). */
         @WithDefault("P30D")
         Duration keepFor();

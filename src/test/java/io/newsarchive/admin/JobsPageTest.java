@@ -54,6 +54,16 @@ class JobsPageTest {
     UploadCleanup cleanup;
 
     @Test
+    void byDefaultEveryArchivistMayUseAnotherArchivistsUpload() {
+        TestUsers.BrowserSession uploader = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession colleague = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        long dryRun = upload(uploader, "dry_run", Map.of("bad.txt", "No date\n\nhttps://example.com/x\nText.\n"));
+        assertEquals("completed", AdminFixtures.awaitFinished(uploader, dryRun));
+        assertEquals(200, colleague.request().get("/admin/jobs/" + dryRun + "/rejected.zip").statusCode());
+        assertTrue(colleague.request().get("/admin/jobs/" + dryRun).body().asString().contains("rejected.zip"));
+    }
+
+    @Test
     void aDryRunReportsEveryFileStoresNothingAndIsThenStoredOnRequest() throws IOException {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
         String word = CatalogFixtures.uniqueWord();
@@ -199,7 +209,7 @@ class JobsPageTest {
         assertTrue(api.jsonPath().getString("message").contains("at most 1000"), api.body().asString());
     }
 
-    private static long upload(TestUsers.BrowserSession session, String mode, Map<String, String> files) {
+    static long upload(TestUsers.BrowserSession session, String mode, Map<String, String> files) {
         RequestSpecification request = session.request().multiPart("csrf", session.csrf()).multiPart("mode", mode);
         files.forEach((name, content) -> request.multiPart("file", name, content.getBytes(StandardCharsets.UTF_8), "text/plain"));
         Response answer = request.post("/admin/upload");
