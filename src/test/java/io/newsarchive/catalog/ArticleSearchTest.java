@@ -283,6 +283,7 @@ class ArticleSearchTest {
         cases.put("q=-zebra or word", "q");
         cases.put("q=-zebra -lion or -tiger", "q");
         cases.put("q=" + "x".repeat(501), "q");
+        cases.put("q=" + "x".repeat(8_000), "q");
         cases.put("status=deleted", "status");
         cases.put("all_versions=yes", "all_versions");
         cases.put("facets=maybe", "facets");
