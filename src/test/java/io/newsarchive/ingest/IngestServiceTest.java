@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
@@ -173,6 +174,23 @@ class IngestServiceTest {
     }
 
     @Test
+    void aNulQuotedFromLine2IsStoredEscapedAndTheRestOfTheBatchGoesOn() throws Exception {
+        write(dir, "001_a.txt", "Headline\n2022\0" + "0121\nhttps://example.com/a\nBody.\n");
+        write(dir, "002_good.txt", article("Good", uniqueUrl(), "Body."));
+
+        IngestReports.RunSummary dry = run(true, dir);
+        assertEquals("completed", dry.status());
+        assertEquals(List.of(Outcome.rejected, Outcome.added), outcomes());
+
+        IngestReports.RunSummary real = run(false, dir);
+        assertEquals("completed", real.status());
+        assertEquals(List.of(Outcome.rejected, Outcome.added), outcomes());
+        assertEquals(1, count("select count(*) from article where sha256 = '" + results.get(1).sha256() + "'"));
+        assertEquals(1, count("select count(*) from ingest_file where run_id = " + real.id()
+                + " and problems -> 1 ->> 'message' like '%2022\\\\u00000121%'"), "the NUL is shown escaped");
+    }
+
+    @Test
     void aFileTheDatabaseRefusesIsRejectedAndTheRestOfItsBatchIsStored() throws Exception {
         refuseHeadlines("Refused by the database", "22023");
         write(dir, "001.txt", article("Stored before", uniqueUrl(), "Body."));
@@ -200,6 +218,36 @@ class IngestServiceTest {
 
         assertThrows(IngestFailure.class, () -> run(false, dir));
         assertEquals(1, count("select count(*) from ingest_run where status = 'failed' and id = (select max(id) from ingest_run)"));
+    }
+
+    @Test
+    void whatTheSchemaCannotHoldIsRejectedAlikeByADryAndARealRun() throws Exception {
+        Random random = new Random(8);
+        StringBuilder path = new StringBuilder("https://example.com/");
+        StringBuilder headline = new StringBuilder();
+        while (path.length() < 2_800) {
+            path.append((char) ('a' + random.nextInt(26))).append((char) ('A' + random.nextInt(26)))
+                    .append(random.nextInt(10));
+        }
+        while (headline.length() < 1_000_000) {
+            for (int i = 0; i < 7; i++) {
+                headline.append((char) ('a' + random.nextInt(26)));
+            }
+            headline.append(' ');
+        }
+        write(dir, "001_long_url.txt", article("Long URL", path.toString(), "Body."));
+        write(dir, "002_long_headline.txt", article(headline.toString().strip(), uniqueUrl(), "Body."));
+        write(dir, "003_good.txt", article("Good", uniqueUrl(), "Body."));
+
+        IngestReports.RunSummary dry = run(true, dir);
+        List<Outcome> dryOutcomes = outcomes();
+        IngestReports.RunSummary real = run(false, dir);
+
+        assertEquals(List.of(Outcome.rejected, Outcome.rejected, Outcome.added), dryOutcomes);
+        assertEquals(dryOutcomes, outcomes(), "the real run does what the dry run said");
+        assertEquals(dry.counts(), real.counts());
+        assertEquals(List.of("url_too_long"), results.get(0).problems().stream().map(p -> p.code()).toList());
+        assertEquals(List.of("headline_too_long"), results.get(1).problems().stream().map(p -> p.code()).toList());
     }
 
     @Test
