@@ -55,8 +55,9 @@ public final class ArticleParser {
         if (Text.isBlank(headline)) {
             return ParseProblem.error("headline", null, "the headline is blank");
         }
-        if (headline.contains("\n") || headline.contains("\r")) {
-            return ParseProblem.error("headline", null, "the headline must be one line");
+        if (headline.chars().anyMatch(c -> isControlByte(c) || c == '\n' || c == '\r')) {
+            return ParseProblem.error("headline", null, "the headline must be one line without control characters: "
+                    + Text.quoted(headline));
         }
         int chars = headline.codePointCount(0, headline.length());
         if (chars > maxChars) {
@@ -89,7 +90,7 @@ public final class ArticleParser {
         LocalDate published = date(lines.size() > 1 ? lines.get(1) : null, today, problems);
         ArticleUrl url = url(lines.size() > 2 ? lines.get(2) : null, maxUrlBytes, problems);
         List<String> sentences = lines.size() > 3
-                ? lines.subList(3, lines.size()).stream().filter(s -> !s.isEmpty()).toList()
+                ? lines.subList(3, lines.size()).stream().filter(s -> !Text.isBlank(s)).toList()
                 : List.of();
         if (sentences.isEmpty() && lines.size() >= URL_LINE) {
             problems.add(ParseProblem.warning("body_empty", null, "the article has no body: no text after line 3"));
@@ -114,7 +115,7 @@ public final class ArticleParser {
     private static void findBinary(byte[] bytes, int start, List<ParseProblem> problems) {
         for (int i = start; i < bytes.length; i++) {
             int b = bytes[i] & 0xFF;
-            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
+            if (isControlByte(b)) {
                 String name = b == 0 ? "NUL" : b == 0x7F ? "DEL" : "control byte";
                 problems.add(ParseProblem.error("binary", lineAt(bytes, start, i),
                         String.format(Locale.ROOT, "line %d: %s (0x%02X) at byte %d; this is not a text file",
@@ -122,6 +123,11 @@ public final class ArticleParser {
                 return;
             }
         }
+    }
+
+    /** A control character other than tab and the line ends: never text, and PostgreSQL refuses NUL. */
+    private static boolean isControlByte(int c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
     }
 
     /** Decodes strictly to find invalid UTF-8, then leniently so that the other rules can still be checked. */

@@ -113,6 +113,7 @@ class ArticleEditPageTest {
                 List.of("is 2001 bytes long (UTF-8), more than the limit of 2000", "url=https://example.com/" + "a".repeat(1981)),
                 List.of("the headline is blank", "headline="),
                 List.of("the headline is blank", "headline=\u00A0\u200B\u2060"),
+                List.of("the headline must be one line without control characters", "headline=Null\u0000byte"),
                 List.of("the headline is 1001 characters long, more than the limit of 1000", "headline=" + "h".repeat(1001)),
                 List.of("nothing was changed", ""));
         problems.forEach(problem -> {

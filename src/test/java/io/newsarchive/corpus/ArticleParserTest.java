@@ -100,7 +100,8 @@ class ArticleParserTest {
 
     @Test
     void otherControlBytesAreBinary() {
-        assertEquals("binary", onlyProblem(parse(file("Bell\u0007", "20220121", URL, "Body."))).code());
+        assertEquals(List.of("binary", "headline"), parse(file("Bell\u0007", "20220121", URL, "Body.")).problems()
+                .stream().map(ParseProblem::code).toList(), "a control character is no headline either");
         assertEquals("binary", onlyProblem(parse(file("Headline", "20220121", URL, "Escape \u001b[0m"))).code());
         assertEquals("binary", onlyProblem(parse(file("Headline", "20220121", URL, "Delete \u007f"))).code());
     }
@@ -273,7 +274,7 @@ class ArticleParserTest {
 
     @Test
     void blankBodyLinesAreDropped() {
-        ParsedArticle a = parse(file("H", "20220121", URL, "", "One.", "   ", "", "Two.", "\t")).article();
+        ParsedArticle a = parse(file("H", "20220121", URL, "", "One.", "   ", "", "Two.", "\t", "\u00A0\u200B")).article();
         assertEquals(List.of("One.", "Two."), a.sentences());
     }
 
