@@ -49,13 +49,13 @@ public final class ArticleParser {
 
     /**
      * What is wrong with a headline, wherever it is set (a file, a correction), without a line number; null when
-     * nothing is. Codes {@code headline} (blank or more than one line) and {@code headline_too_long}.
+     * nothing is. Codes {@code headline} (blank, more than one line, a control character) and {@code headline_too_long}.
      */
     public static ParseProblem headlineProblem(String headline, int maxChars) {
         if (Text.isBlank(headline)) {
             return ParseProblem.error("headline", null, "the headline is blank");
         }
-        if (headline.chars().anyMatch(c -> isControlByte(c) || c == '\n' || c == '\r')) {
+        if (headline.chars().anyMatch(c -> isControl(c) || c == '\n' || c == '\r')) {
             return ParseProblem.error("headline", null, "the headline must be one line without control characters: "
                     + Text.quoted(headline));
         }
@@ -115,7 +115,7 @@ public final class ArticleParser {
     private static void findBinary(byte[] bytes, int start, List<ParseProblem> problems) {
         for (int i = start; i < bytes.length; i++) {
             int b = bytes[i] & 0xFF;
-            if (isControlByte(b)) {
+            if (isControl(b)) {
                 String name = b == 0 ? "NUL" : b == 0x7F ? "DEL" : "control byte";
                 problems.add(ParseProblem.error("binary", lineAt(bytes, start, i),
                         String.format(Locale.ROOT, "line %d: %s (0x%02X) at byte %d; this is not a text file",
@@ -126,7 +126,7 @@ public final class ArticleParser {
     }
 
     /** A control character other than tab and the line ends: never text, and PostgreSQL refuses NUL. */
-    private static boolean isControlByte(int c) {
+    private static boolean isControl(int c) {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
     }
 

@@ -98,7 +98,7 @@ final class ArticleBatchWriter {
      * escape), integrity constraints (23) and program limits (54: an index row or a tsvector too large). Connection
      * failures (08), shutdowns (57P01), timeouts and cancels (57014) and lack of resources (53) fail the run.
      */
-    static boolean isDataError(SQLException e) {
+    private static boolean isDataError(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
     }
