@@ -163,7 +163,7 @@ class ArticleEditPageTest {
     }
 
     private static Response edit(TestUsers.BrowserSession session, long id, Map<String, String> form) {
-        // as browsers send it: UTF-8, not RestAssured's default ISO-8859-1
+        // as browsers send it: REST-assured would encode the values as ISO-8859-1 otherwise
         RequestSpecification request = session.request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("csrf", session.csrf());
         form.forEach(request::formParam);
