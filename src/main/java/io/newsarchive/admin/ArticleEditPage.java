@@ -5,7 +5,9 @@ import io.newsarchive.catalog.Article;
 import io.newsarchive.catalog.Source;
 import io.newsarchive.corpus.ArticleParser;
 import io.newsarchive.corpus.ArticleUrl;
+import io.newsarchive.corpus.ParseProblem;
 import io.newsarchive.system.ApiError;
+import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.Params;
 import io.newsarchive.system.SignedIn;
@@ -42,7 +44,6 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class ArticleEditPage {
 
-    private static final int MAX_HEADLINE = 1000;
     private static final int MAX_NOTE = 10_000;
 
     /** What the form holds: the article's values, or what the archivist sent. */
@@ -57,6 +58,9 @@ public class ArticleEditPage {
 
     @Inject
     SignedIn signedIn;
+
+    @Inject
+    CatalogConfig config;
 
     @GET
     @Path("/edit")
@@ -83,9 +87,13 @@ public class ArticleEditPage {
             return conflict;
         }
         List<String> problems = new ArrayList<>();
-        String newHeadline = checkHeadline(form.headline(), problems);
+        ParseProblem headlineProblem = ArticleParser.headlineProblem(form.headline(), config.ingest().maxHeadlineChars());
+        if (headlineProblem != null) {
+            problems.add(headlineProblem.message());
+        }
+        String newHeadline = form.headline();
         LocalDate newDate = checkDate(form.published(), problems);
-        ArticleUrl newUrl = checkUrl(form.url(), article, problems);
+        ArticleUrl newUrl = checkUrl(form.url(), article, config.ingest().maxUrlBytes(), problems);
         if (form.note().length() > MAX_NOTE) {
             problems.add("the note is longer than " + MAX_NOTE + " characters");
         }
@@ -208,15 +216,6 @@ public class ArticleEditPage {
                 since, signedIn.csrfToken())).build();
     }
 
-    private static String checkHeadline(String headline, List<String> problems) {
-        if (headline.isEmpty()) {
-            problems.add("the headline is blank");
-        } else if (headline.length() > MAX_HEADLINE || headline.contains("\n") || headline.contains("\r")) {
-            problems.add("the headline must be one line of at most " + MAX_HEADLINE + " characters");
-        }
-        return headline;
-    }
-
     private static LocalDate checkDate(String text, List<String> problems) {
         try {
             LocalDate date = LocalDate.parse(text);
@@ -233,9 +232,9 @@ public class ArticleEditPage {
     }
 
     /** The new URL, unless it is invalid or already names another article. */
-    private static ArticleUrl checkUrl(String text, Article article, List<String> problems) {
+    private static ArticleUrl checkUrl(String text, Article article, int maxBytes, List<String> problems) {
         try {
-            ArticleUrl url = ArticleUrl.parse(text);
+            ArticleUrl url = ArticleUrl.parse(text, maxBytes);
             if (!url.normalizedUrl().equals(article.normalizedUrl)
                     && Article.count("normalizedUrl", url.normalizedUrl()) > 0) {
                 problems.add("the URL " + url.url() + " already belongs to another article");

@@ -19,8 +19,9 @@ import java.util.Locale;
 
 /**
  * Reads one corpus file: line 1 the headline, line 2 the date {@code YYYYMMDD}, line 3 the source URL, then one
- * sentence a line. A pure function of the bytes, the size limit and the ingest date; it finds every problem it can
- * rather than stopping at the first.
+ * sentence a line. A pure function of the bytes, the limits and the ingest date; it finds every problem it can
+ * rather than stopping at the first. Its limits are every limit the catalog's schema has, so that a file it accepts
+ * can always be stored and a dry run decides what the real run does.
  */
 public final class ArticleParser {
 
@@ -32,10 +33,38 @@ public final class ArticleParser {
     private static final int URL_LINE = 3;
 
     private final long maxBytes;
+    private final int maxHeadlineChars;
+    private final int maxUrlBytes;
 
-    /** @param maxBytes the largest accepted file */
-    public ArticleParser(long maxBytes) {
+    /**
+     * @param maxBytes         the largest accepted file
+     * @param maxHeadlineChars the longest accepted headline, in characters
+     * @param maxUrlBytes      the longest accepted source URL, in UTF-8 bytes
+     */
+    public ArticleParser(long maxBytes, int maxHeadlineChars, int maxUrlBytes) {
         this.maxBytes = maxBytes;
+        this.maxHeadlineChars = maxHeadlineChars;
+        this.maxUrlBytes = maxUrlBytes;
+    }
+
+    /**
+     * What is wrong with a headline, wherever it is set (a file, a correction), without a line number; null when
+     * nothing is. Codes {@code headline} (blank, more than one line, a control character) and {@code headline_too_long}.
+     */
+    public static ParseProblem headlineProblem(String headline, int maxChars) {
+        if (Text.isBlank(headline)) {
+            return ParseProblem.error("headline", null, "the headline is blank");
+        }
+        if (headline.chars().anyMatch(c -> isControl(c) || c == '\n' || c == '\r')) {
+            return ParseProblem.error("headline", null, "the headline must be one line without control characters: "
+                    + Text.quoted(headline));
+        }
+        int chars = headline.codePointCount(0, headline.length());
+        if (chars > maxChars) {
+            return ParseProblem.error("headline_too_long", null,
+                    "the headline is " + chars + " characters long, more than the limit of " + maxChars);
+        }
+        return null;
     }
 
     /** @param today the UTC date of the ingest; dates up to one day later are accepted */
@@ -54,13 +83,14 @@ public final class ArticleParser {
         List<String> lines = text.lines().map(String::strip).toList();
 
         String headline = lines.isEmpty() ? "" : lines.get(0);
-        if (headline.isEmpty()) {
-            problems.add(ParseProblem.error("headline", HEADLINE_LINE, "line 1: the headline is blank"));
+        ParseProblem headlineProblem = headlineProblem(headline, maxHeadlineChars);
+        if (headlineProblem != null) {
+            problems.add(ParseProblem.error(headlineProblem.code(), HEADLINE_LINE, "line 1: " + headlineProblem.message()));
         }
         LocalDate published = date(lines.size() > 1 ? lines.get(1) : null, today, problems);
-        ArticleUrl url = url(lines.size() > 2 ? lines.get(2) : null, problems);
+        ArticleUrl url = url(lines.size() > 2 ? lines.get(2) : null, maxUrlBytes, problems);
         List<String> sentences = lines.size() > 3
-                ? lines.subList(3, lines.size()).stream().filter(s -> !s.isEmpty()).toList()
+                ? lines.subList(3, lines.size()).stream().filter(s -> !Text.isBlank(s)).toList()
                 : List.of();
         if (sentences.isEmpty() && lines.size() >= URL_LINE) {
             problems.add(ParseProblem.warning("body_empty", null, "the article has no body: no text after line 3"));
@@ -85,7 +115,7 @@ public final class ArticleParser {
     private static void findBinary(byte[] bytes, int start, List<ParseProblem> problems) {
         for (int i = start; i < bytes.length; i++) {
             int b = bytes[i] & 0xFF;
-            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
+            if (isControl(b)) {
                 String name = b == 0 ? "NUL" : b == 0x7F ? "DEL" : "control byte";
                 problems.add(ParseProblem.error("binary", lineAt(bytes, start, i),
                         String.format(Locale.ROOT, "line %d: %s (0x%02X) at byte %d; this is not a text file",
@@ -93,6 +123,11 @@ public final class ArticleParser {
                 return;
             }
         }
+    }
+
+    /** A control character other than tab and the line ends: never text, and PostgreSQL refuses NUL. */
+    private static boolean isControl(int c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
     }
 
     /** Decodes strictly to find invalid UTF-8, then leniently so that the other rules can still be checked. */
@@ -138,7 +173,7 @@ public final class ArticleParser {
         }
         if (!line.matches("[0-9]{8}")) {
             problems.add(ParseProblem.error("date", DATE_LINE,
-                    "line 2: \"" + line + "\" is not a date in the form YYYYMMDD"));
+                    "line 2: " + Text.quoted(line) + " is not a date in the form YYYYMMDD"));
             return null;
         }
         LocalDate date;
@@ -157,13 +192,16 @@ public final class ArticleParser {
         return date;
     }
 
-    private static ArticleUrl url(String line, List<ParseProblem> problems) {
+    private static ArticleUrl url(String line, int maxBytes, List<ParseProblem> problems) {
         if (line == null || line.isEmpty()) {
             problems.add(ParseProblem.error("url", URL_LINE, "line 3: the source URL is missing"));
             return null;
         }
         try {
-            return ArticleUrl.parse(line);
+            return ArticleUrl.parse(line, maxBytes);
+        } catch (ArticleUrl.TooLong e) {
+            problems.add(ParseProblem.error("url_too_long", URL_LINE, "line 3: " + e.getMessage()));
+            return null;
         } catch (IllegalArgumentException e) {
             problems.add(ParseProblem.error("url", URL_LINE, "line 3: " + e.getMessage()));
             return null;

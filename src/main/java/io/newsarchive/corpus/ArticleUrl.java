@@ -4,6 +4,7 @@ import com.google.common.net.InternetDomainName;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,27 +22,57 @@ import java.util.Set;
  */
 public record ArticleUrl(String url, String normalizedUrl, String host, String domain) {
 
+    private static final int MAX_PORT = 65_535;
+
     /** Query parameters that only say how a reader arrived, never which article it is. */
     private static final Set<String> TRACKING_PARAMETERS = Set.of(
             "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "igshid", "yclid");
 
-    /** @throws IllegalArgumentException naming what is wrong, when {@code text} is not an absolute http(s) URL */
-    public static ArticleUrl parse(String text) {
+    /**
+     * @param maxBytes the longest URL the catalog holds, in UTF-8 bytes, as written and normalized
+     * @throws IllegalArgumentException naming what is wrong, when {@code text} is not an absolute http(s) URL;
+     *                                  {@link TooLong} when it is longer than {@code maxBytes}
+     */
+    public static ArticleUrl parse(String text, int maxBytes) {
+        int bytes = utf8Length(text);
+        if (bytes > maxBytes) {
+            throw new TooLong(text, bytes, maxBytes);
+        }
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a valid URL: " + e.getReason()
+            throw new IllegalArgumentException(Text.quoted(text) + " is not a valid URL: " + e.getReason()
                     + " at character " + (e.getIndex() + 1));
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("\"" + text + "\" is not an absolute http or https URL");
+            throw new IllegalArgumentException(Text.quoted(text) + " is not an absolute http or https URL");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("\"" + text + "\" has no host name");
+            throw new IllegalArgumentException(Text.quoted(text) + " has no host name");
         }
-        return of(uri);
+        if (uri.getPort() > MAX_PORT) {
+            throw new IllegalArgumentException(Text.quoted(text) + " has port " + uri.getPort() + ", above " + MAX_PORT);
+        }
+        ArticleUrl url = of(uri);
+        // the normalized URL may gain a / for an empty path; it is what the catalog's unique index holds
+        bytes = utf8Length(url.normalizedUrl());
+        if (bytes > maxBytes) {
+            throw new TooLong(url.normalizedUrl(), bytes, maxBytes);
+        }
+        return url;
+    }
+
+    /** A URL longer than the catalog holds. */
+    public static final class TooLong extends IllegalArgumentException {
+        TooLong(String text, int bytes, int maxBytes) {
+            super(Text.quoted(text) + " is " + bytes + " bytes long (UTF-8), more than the limit of " + maxBytes);
+        }
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** @param uri an absolute http or https URI with a host */

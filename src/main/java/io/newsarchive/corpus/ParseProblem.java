@@ -3,11 +3,19 @@ package io.newsarchive.corpus;
 /**
  * One thing wrong with a corpus file.
  *
- * @param line 1-based line number, or null when the problem concerns the whole file
+ * @param line    1-based line number, or null when the problem concerns the whole file
+ * @param message made {@link Text#visible} and cut to {@value #MAX_MESSAGE} characters, whatever its source (a
+ *                quoted line, an I/O error, the database), so that every report can be stored and shown
  */
 public record ParseProblem(Severity severity, String code, Integer line, String message) {
 
+    static final int MAX_MESSAGE = 1000;
+
     public enum Severity { error, warning }
+
+    public ParseProblem {
+        message = Text.visible(Text.cut(message, MAX_MESSAGE));
+    }
 
     public static ParseProblem error(String code, Integer line, String message) {
         return new ParseProblem(Severity.error, code, line, message);

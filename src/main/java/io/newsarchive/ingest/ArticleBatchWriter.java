@@ -34,7 +34,8 @@ import java.util.Map;
  * Stores batches of parsed files for one run, each batch in one transaction: decides every file's outcome against
  * what is stored (and, in a dry run, what the run would have stored), then writes articles, originals and per-file
  * results with COPY. Writers of different runs and processes take turns through one transaction-level advisory
- * lock, so that two ingests of the same files store each file once.
+ * lock, so that two ingests of the same files store each file once. A file whose data the database refuses is
+ * rejected alone: one file never costs the others of its batch.
  */
 final class ArticleBatchWriter {
 
@@ -69,7 +70,43 @@ final class ArticleBatchWriter {
         this.json = json;
     }
 
+    /**
+     * Stores the batch. When the database refuses the data of a file (see {@link #isDataError}), the batch is split
+     * in halves, each stored in turn, until the file is alone; then it is recorded as rejected with the reason.
+     *
+     * @throws SQLException when the database fails (an outage, a timeout): a failure of the run, not of a file
+     */
     List<FileResult> write(List<Candidate> batch) throws SQLException {
+        try {
+            return writeTogether(batch);
+        } catch (SQLException e) {
+            if (!isDataError(e)) {
+                throw e;
+            }
+            if (batch.size() == 1) {
+                return writeTogether(List.of(batch.get(0).refusedByDatabase(e)));
+            }
+            int half = batch.size() / 2;
+            List<FileResult> results = new ArrayList<>(write(batch.subList(0, half)));
+            results.addAll(write(batch.subList(half, batch.size())));
+            return results;
+        }
+    }
+
+    /**
+     * Whether the database refused the values written rather than failed: data exceptions (class 22: a NUL, a bad
+     * escape), integrity constraints (23) and program limits (54: an index row or a tsvector too large). Connection
+     * failures (08), shutdowns (57P01), timeouts and cancels (57014) and lack of resources (53) fail the run.
+     */
+    private static boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
+    }
+
+    /** One transaction for the whole batch; on failure, what this run had decided before it stays decided. */
+    private List<FileResult> writeTogether(List<Candidate> batch) throws SQLException {
+        Map<String, Long> shasBefore = new HashMap<>(pendingShas);
+        Map<String, Version> urlsBefore = new HashMap<>(pendingUrls);
         conn.setAutoCommit(false);
         try {
             OffsetDateTime now = dryRun ? null : lockForWriting();
@@ -132,6 +169,8 @@ final class ArticleBatchWriter {
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             forgetPending();
+            pendingShas.putAll(shasBefore);
+            pendingUrls.putAll(urlsBefore);
             sourceIds.clear();
             throw e;
         }

@@ -4,6 +4,7 @@ import io.newsarchive.corpus.ParseProblem;
 import io.newsarchive.corpus.ParseResult;
 import io.newsarchive.corpus.ParsedArticle;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,15 @@ record Candidate(int seq, InputFile file, byte[] bytes, ParseResult parse) {
 
     ParsedArticle article() {
         return parse.article();
+    }
+
+    /** This file rejected, with why the database refused to store it; its bytes are no longer needed. */
+    Candidate refusedByDatabase(SQLException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        List<ParseProblem> problems = new ArrayList<>(parse.problems());
+        problems.add(ParseProblem.error("database_refused", null, "the catalog database refused to store this file: "
+                + reason));
+        return new Candidate(seq, file, new byte[0], new ParseResult(null, problems, parse.sha256()));
     }
 
     FileResult result(Outcome outcome, Long articleId, Long revises) {

@@ -50,7 +50,8 @@ public class IngestService {
     public long ingest(InputFiles input, IngestRequest request, IngestProgress progress) {
         runs.markInterrupted();
         List<InputFile> files = input.files();
-        ArticleParser parser = new ArticleParser(config.ingest().maxFileBytes());
+        CatalogConfig.Ingest limits = config.ingest();
+        ArticleParser parser = new ArticleParser(limits.maxFileBytes(), limits.maxHeadlineChars(), limits.maxUrlBytes());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long runId;
         try (Connection conn = dataSource.getConnection()) {

@@ -129,6 +129,14 @@ public interface CatalogConfig {
         @WithDefault("10485760")
         long maxFileBytes();
 
+        /** Longest headline, in characters, of a file or a correction (the full-text vector must stay under 1 MB). */
+        @WithDefault("1000")
+        int maxHeadlineChars();
+
+        /** Longest source URL in UTF-8 bytes, as written and normalized; at most 2600, what the URL index can hold. */
+        @WithDefault("2000")
+        int maxUrlBytes();
+
         /** Most files stored in one transaction. */
         @WithDefault("500")
         int batchFiles();

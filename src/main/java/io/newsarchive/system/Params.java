@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.regex.Pattern;
 
 /** Strict parsing of query and path parameters: anything unexpected is a 400 that names the parameter. */
 public final class Params {
@@ -11,6 +12,8 @@ public final class Params {
     /** Strict, so that 2023-02-30 is refused rather than read as 2023-02-28. */
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
+    /** uuuu alone also reads signed years such as +99999, which PostgreSQL and the cursors cannot hold. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private Params() {
     }
@@ -53,16 +56,19 @@ public final class Params {
         throw ApiError.badParameter(name, name + " must be a whole number from " + min + " to " + max + ", not \"" + value + "\"");
     }
 
-    /** A date written YYYY-MM-DD, or null when absent. */
+    /** A date written YYYY-MM-DD, or null when absent; a signed year of more digits (+10000) is refused. */
     public static LocalDate date(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value, DATE);
-        } catch (DateTimeParseException e) {
-            throw ApiError.badParameter(name, name + " must be a date written YYYY-MM-DD, not \"" + value + "\"");
+        if (DIGITS.matcher(value).matches()) {
+            try {
+                return LocalDate.parse(value, DATE);
+            } catch (DateTimeParseException e) {
+                // answered below
+            }
         }
+        throw ApiError.badParameter(name, name + " must be a date written YYYY-MM-DD, not \"" + value + "\"");
     }
 
     /** A positive database id. */

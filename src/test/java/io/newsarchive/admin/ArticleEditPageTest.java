@@ -105,14 +105,20 @@ class ArticleEditPageTest {
         String taken = uniqueUrl();
         CatalogFixtures.ingest(article("Another", taken, "Text."));
         long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
-        Map<String, String> problems = Map.of(
-                "say why you make this change", "reason=&headline=New",
-                "is not a date in the form YYYY-MM-DD", "published=2024-02-30",
-                "is not an absolute http or https URL", "url=ftp://example.com/x",
-                "already belongs to another article", "url=" + taken,
-                "the headline is blank", "headline=",
-                "nothing was changed", "");
-        problems.forEach((message, change) -> {
+        List<List<String>> problems = List.of(
+                List.of("say why you make this change", "reason=&headline=New"),
+                List.of("is not a date in the form YYYY-MM-DD", "published=2024-02-30"),
+                List.of("is not an absolute http or https URL", "url=ftp://example.com/x"),
+                List.of("already belongs to another article", "url=" + taken),
+                List.of("is 2001 bytes long (UTF-8), more than the limit of 2000", "url=https://example.com/" + "a".repeat(1981)),
+                List.of("the headline is blank", "headline="),
+                List.of("the headline is blank", "headline=\u00A0\u200B\u2060"),
+                List.of("the headline must be one line without control characters", "headline=Null\u0000byte"),
+                List.of("the headline is 1001 characters long, more than the limit of 1000", "headline=" + "h".repeat(1001)),
+                List.of("nothing was changed", ""));
+        problems.forEach(problem -> {
+            String message = problem.get(0);
+            String change = problem.get(1);
             Map<String, String> form = new java.util.HashMap<>(Map.of("headline", "Headline", "published", "2024-03-01",
                     "url", url, "reason", "checking", "revision", "1"));
             for (String pair : change.isEmpty() ? new String[0] : change.split("&")) {

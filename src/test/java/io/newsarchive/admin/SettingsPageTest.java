@@ -26,6 +26,8 @@ class SettingsPageTest {
         assertTrue(page.contains("<td>How long an upload is kept after its last run</td><td>30 days</td>"), page);
         assertTrue(page.contains("<td>How long a failed sign-in counts</td><td>15 minutes</td>"), page);
         assertTrue(page.contains("<td>Text searches answered at once</td><td>4</td>"), page);
+        assertTrue(page.contains("<td>Longest headline</td><td>1000 characters</td>"), page);
+        assertTrue(page.contains("<td>Longest source URL (UTF-8)</td><td>2000 bytes</td>"), page);
         assertTrue(page.contains("<code>target/uploads</code>"), "the test profile's own value: " + page);
         assertTrue(admin.request().get("/admin").body().asString().contains("href=\"/admin/settings\""));
     }

@@ -64,4 +64,12 @@ class ArticleResourceTest {
         given().get("/api/articles/-1").then().statusCode(400).body("parameter", equalTo("id"));
         given().get("/api/articles/x/original").then().statusCode(400).body("parameter", equalTo("id"));
     }
+
+    @Test
+    void aYearOfMoreThanFourDigitsIsA400NamingItsParameter() {
+        for (String name : new String[] {"from", "to"}) {
+            given().urlEncodingEnabled(false).get("/api/articles?" + name + "=%2B99999-01-01").then().statusCode(400)
+                    .body("parameter", equalTo(name));
+        }
+    }
 }

@@ -69,6 +69,23 @@ class IngestCommandIT {
     }
 
     @Test
+    void aNulQuotedFromADateLineCostsOnlyItsOwnFile(QuarkusMainLauncher launcher) throws Exception {
+        CorpusFiles.write(dir, "d/a.txt", "Headline\n2022\0" + "0121\nhttps://example.com/a\nBody.\n");
+        CorpusFiles.write(dir, "d/good.txt", article("Good", uniqueUrl(), "Body."));
+        Path report = dir.resolve("report.json");
+
+        LaunchResult dry = launcher.launch("ingest", dir.resolve("d").toString(), "--dry-run", "--report", report.toString());
+        LaunchResult real = launcher.launch("ingest", dir.resolve("d").toString());
+
+        assertEquals(1, dry.exitCode(), dry.getErrorOutput());
+        assertTrue(dry.getOutput().contains("1 added, 0 duplicate, 0 revised, 1 rejected"), dry.getOutput());
+        assertTrue(dry.getOutput().contains("\"2022\\u00000121\""), dry.getOutput());
+        assertEquals("rejected", new ObjectMapper().readTree(report.toFile()).at("/files/0/outcome").asText());
+        assertEquals(1, real.exitCode(), real.getErrorOutput());
+        assertTrue(real.getOutput().contains("1 added"), real.getOutput());
+    }
+
+    @Test
     void usageErrorsExitTwoWithOneLine(QuarkusMainLauncher launcher) {
         LaunchResult missing = launcher.launch("ingest", dir.resolve("nowhere").toString());
         assertEquals(2, missing.exitCode());

@@ -21,7 +21,7 @@ class ArticleParserTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     private static final String URL = "https://www.example.com/news/1";
 
-    private final ArticleParser parser = new ArticleParser(1000);
+    private final ArticleParser parser = new ArticleParser(1000, 100, 200);
 
     private ParseResult parse(String text) {
         return parser.parse(text.getBytes(StandardCharsets.UTF_8), TODAY);
@@ -100,7 +100,8 @@ class ArticleParserTest {
 
     @Test
     void otherControlBytesAreBinary() {
-        assertEquals("binary", onlyProblem(parse(file("Bell\u0007", "20220121", URL, "Body."))).code());
+        assertEquals(List.of("binary", "headline"), parse(file("Bell\u0007", "20220121", URL, "Body.")).problems()
+                .stream().map(ParseProblem::code).toList(), "a control character is no headline either");
         assertEquals("binary", onlyProblem(parse(file("Headline", "20220121", URL, "Escape \u001b[0m"))).code());
         assertEquals("binary", onlyProblem(parse(file("Headline", "20220121", URL, "Delete \u007f"))).code());
     }
@@ -138,6 +139,64 @@ class ArticleParserTest {
         ParseProblem p = onlyProblem(parse(file("   ", "20220121", URL, "Body.")));
         assertEquals("headline", p.code());
         assertEquals(1, p.line());
+    }
+
+    @Test
+    void aHeadlineOfOnlyInvisibleCharactersIsBlank() {
+        for (String invisible : List.of("\u00A0", "\u200B", "\uFEFF", "\u0085", "\u2060", " \u00A0\u200B\u2060\u0085 ")) {
+            ParseProblem p = onlyProblem(parse(file(invisible, "20220121", URL, "Body.")));
+            assertEquals("headline", p.code(), invisible.codePoints().mapToObj(Integer::toHexString).toList().toString());
+        }
+        assertNotNull(parse(file("\u00A0Talks\u200Bend", "20220121", URL, "Body.")).article());
+    }
+
+    @Test
+    void aQuotedLineShowsControlCharactersEscapedAndIsCut() {
+        ParseResult nul = parse("Headline\n2022\0" + "0121\nhttps://example.com/a\0b\nBody.\n");
+        assertEquals(List.of("binary", "date", "url"), nul.problems().stream().map(ParseProblem::code).toList());
+        for (ParseProblem p : nul.problems()) {
+            assertTrue(p.message().chars().noneMatch(Character::isISOControl), p.message());
+        }
+        assertTrue(nul.problems().get(1).message().contains("2022\\u00000121"), nul.problems().get(1).message());
+        assertTrue(nul.problems().get(2).message().contains("a\\u0000b"), nul.problems().get(2).message());
+
+        ArticleParser large = new ArticleParser(10 * 1024 * 1024, 1000, 2000);
+        String longLine = "9".repeat(5_000_000);
+        ParseResult result = large.parse(file("H", longLine, "https://example.com/" + longLine, "Body.")
+                .getBytes(StandardCharsets.UTF_8), TODAY);
+        assertEquals(List.of("date", "url_too_long"), result.problems().stream().map(ParseProblem::code).toList());
+        for (ParseProblem p : result.problems()) {
+            assertTrue(p.message().length() < 400, p.message().length() + " characters");
+        }
+    }
+
+    @Test
+    void aHeadlineOverItsLimitIsRejected() {
+        assertNotNull(parse(file("ü".repeat(100), "20220121", URL, "Body.")).article(), "characters, not bytes");
+        ParseProblem p = onlyProblem(parse(file("h".repeat(101), "20220121", URL, "Body.")));
+        assertEquals("headline_too_long", p.code());
+        assertEquals(1, p.line());
+        assertTrue(p.message().contains("101 characters"), p.message());
+    }
+
+    @Test
+    void aUrlOverItsLimitInBytesIsRejected() {
+        String at = "https://example.com/" + "a".repeat(180);
+        assertNotNull(parse(file("H", "20220121", at, "Body.")).article());
+        ParseProblem p = onlyProblem(parse(file("H", "20220121", at + "b", "Body.")));
+        assertEquals("url_too_long", p.code());
+        assertEquals(3, p.line());
+        assertTrue(p.message().contains("201 bytes"), p.message());
+        assertEquals("url_too_long", onlyProblem(parse(file("H", "20220121", "https://example.com/" + "é".repeat(91),
+                "Body."))).code(), "each é is two bytes");
+        assertEquals("url_too_long", onlyProblem(parse(file("H", "20220121", "https://example.com?" + "a".repeat(180),
+                "Body."))).code(), "the normalized URL gains a / for its empty path");
+    }
+
+    @Test
+    void aPortAbove65535IsRejected() {
+        assertEquals("url", onlyProblem(parse(file("H", "20220121", "https://example.com:65536/a", "Body."))).code());
+        assertEquals("url", onlyProblem(parse(file("H", "20220121", "https://example.com:99999/a", "Body."))).code());
     }
 
     @Test
@@ -215,7 +274,7 @@ class ArticleParserTest {
 
     @Test
     void blankBodyLinesAreDropped() {
-        ParsedArticle a = parse(file("H", "20220121", URL, "", "One.", "   ", "", "Two.", "\t")).article();
+        ParsedArticle a = parse(file("H", "20220121", URL, "", "One.", "   ", "", "Two.", "\t", "\u00A0\u200B")).article();
         assertEquals(List.of("One.", "Two."), a.sentences());
     }
 
@@ -252,7 +311,7 @@ class ArticleParserTest {
 
     @Test
     void theRealSampleFilesParse() throws Exception {
-        ArticleParser standard = new ArticleParser(10 * 1024 * 1024);
+        ArticleParser standard = new ArticleParser(10 * 1024 * 1024, 1000, 2000);
         ParseResult mail = standard.parse(Files.readAllBytes(Path.of("corpus", "000_28c74cb9421b98cb.txt")), TODAY);
         ParseResult mirror = standard.parse(Files.readAllBytes(Path.of("corpus", "004_98e6798b2e6f9125.txt")), TODAY);
 

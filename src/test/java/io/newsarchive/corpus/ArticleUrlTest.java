@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ArticleUrlTest {
 
@@ -67,5 +68,12 @@ class ArticleUrlTest {
     void hostsWithoutPublicSuffixAreTheirOwnDomain() {
         assertEquals("192.168.1.20", of("http://192.168.1.20/a").domain());
         assertEquals("localhost", of("http://localhost:8080/a").domain());
+    }
+
+    @Test
+    void aPortAbove65535IsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> ArticleUrl.parse("https://example.com:65536/a", 2000));
+        assertThrows(IllegalArgumentException.class, () -> ArticleUrl.parse("http://example.com:99999/a", 2000));
+        assertEquals("https://example.com:65535/a", ArticleUrl.parse("https://example.com:65535/a", 2000).normalizedUrl());
     }
 }

@@ -13,8 +13,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -171,6 +174,83 @@ class IngestServiceTest {
     }
 
     @Test
+    void aNulQuotedFromLine2IsStoredEscapedAndTheRestOfTheBatchGoesOn() throws Exception {
+        write(dir, "001_a.txt", "Headline\n2022\0" + "0121\nhttps://example.com/a\nBody.\n");
+        write(dir, "002_good.txt", article("Good", uniqueUrl(), "Body."));
+
+        IngestReports.RunSummary dry = run(true, dir);
+        assertEquals("completed", dry.status());
+        assertEquals(List.of(Outcome.rejected, Outcome.added), outcomes());
+
+        IngestReports.RunSummary real = run(false, dir);
+        assertEquals("completed", real.status());
+        assertEquals(List.of(Outcome.rejected, Outcome.added), outcomes());
+        assertEquals(1, count("select count(*) from article where sha256 = '" + results.get(1).sha256() + "'"));
+        assertEquals(1, count("select count(*) from ingest_file where run_id = " + real.id()
+                + " and problems -> 1 ->> 'message' like '%2022\\\\u00000121%'"), "the NUL is shown escaped");
+    }
+
+    @Test
+    void aFileTheDatabaseRefusesIsRejectedAndTheRestOfItsBatchIsStored() throws Exception {
+        refuseHeadlines("Refused by the database", "22023");
+        write(dir, "001.txt", article("Stored before", uniqueUrl(), "Body."));
+        write(dir, "002.txt", article("Refused by the database", uniqueUrl(), "Body."));
+        write(dir, "003.txt", article("Stored after", uniqueUrl(), "Body."));
+
+        IngestReports.RunSummary run = run(false, dir);
+
+        assertEquals("completed", run.status());
+        assertEquals(List.of(Outcome.added, Outcome.rejected, Outcome.added), outcomes());
+        assertEquals("database_refused", results.get(1).problems().get(0).code());
+        assertTrue(results.get(1).problems().get(0).message().contains("this row is refused"),
+                results.get(1).problems().get(0).message());
+        assertEquals(2, run.counts().added());
+        assertEquals(1, run.counts().rejected());
+        for (int i : new int[] {0, 2}) {
+            assertEquals(1, count("select count(*) from article where id = " + results.get(i).articleId()));
+        }
+    }
+
+    @Test
+    void aDatabaseOutageIsARunFailureNotARejection() throws Exception {
+        refuseHeadlines("The database goes away", "57P01");
+        write(dir, "001.txt", article("The database goes away", uniqueUrl(), "Body."));
+
+        assertThrows(IngestFailure.class, () -> run(false, dir));
+        assertEquals(1, count("select count(*) from ingest_run where status = 'failed' and id = (select max(id) from ingest_run)"));
+    }
+
+    @Test
+    void whatTheSchemaCannotHoldIsRejectedAlikeByADryAndARealRun() throws Exception {
+        Random random = new Random(8);
+        StringBuilder path = new StringBuilder("https://example.com/");
+        StringBuilder headline = new StringBuilder();
+        while (path.length() < 2_800) {
+            path.append((char) ('a' + random.nextInt(26))).append((char) ('A' + random.nextInt(26)))
+                    .append(random.nextInt(10));
+        }
+        while (headline.length() < 1_000_000) {
+            for (int i = 0; i < 7; i++) {
+                headline.append((char) ('a' + random.nextInt(26)));
+            }
+            headline.append(' ');
+        }
+        write(dir, "001_long_url.txt", article("Long URL", path.toString(), "Body."));
+        write(dir, "002_long_headline.txt", article(headline.toString().strip(), uniqueUrl(), "Body."));
+        write(dir, "003_good.txt", article("Good", uniqueUrl(), "Body."));
+
+        IngestReports.RunSummary dry = run(true, dir);
+        List<Outcome> dryOutcomes = outcomes();
+        IngestReports.RunSummary real = run(false, dir);
+
+        assertEquals(List.of(Outcome.rejected, Outcome.rejected, Outcome.added), dryOutcomes);
+        assertEquals(dryOutcomes, outcomes(), "the real run does what the dry run said");
+        assertEquals(dry.counts(), real.counts());
+        assertEquals(List.of("url_too_long"), results.get(0).problems().stream().map(p -> p.code()).toList());
+        assertEquals(List.of("headline_too_long"), results.get(1).problems().stream().map(p -> p.code()).toList());
+    }
+
+    @Test
     void aFileWithoutBodyIsAddedWithAWarning() throws Exception {
         write(dir, "001.txt", "Headline only\n20220121\n" + uniqueUrl() + "\n\n");
 
@@ -252,6 +332,23 @@ class IngestServiceTest {
                 assertTrue(rs.next());
                 org.junit.jupiter.api.Assertions.assertArrayEquals(original, rs.getBytes(1));
             }
+        }
+    }
+
+    private List<Outcome> outcomes() {
+        return results.stream().map(FileResult::outcome).toList();
+    }
+
+    /** Makes the database refuse articles whose headline starts with {@code prefix}, with the given SQLSTATE. */
+    private static void refuseHeadlines(String prefix, String sqlState) throws SQLException {
+        String name = "refuse_" + sqlState.toLowerCase();
+        try (Connection c = CatalogTestDatabase.connect(); Statement s = c.createStatement()) {
+            s.execute("create or replace function " + name + "() returns trigger language plpgsql as $$ begin"
+                    + " if new.headline like '" + prefix + "%' then"
+                    + " raise exception 'test: this row is refused' using errcode = '" + sqlState + "'; end if;"
+                    + " return new; end $$");
+            s.execute("drop trigger if exists " + name + " on article");
+            s.execute("create trigger " + name + " before insert on article for each row execute function " + name + "()");
         }
     }
 
