@@ -5,6 +5,7 @@ import io.newsarchive.catalog.CatalogFilter;
 import io.newsarchive.catalog.ListingParams;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +41,8 @@ public class ExportResource {
     @GET
     public Response export(@BeanParam ListingParams params, @RestQuery String format,
                            @RestQuery("include_body") String includeBody, @RestQuery String bom,
-                           @RestQuery("spreadsheet_safe") String spreadsheetSafe, @Context UriInfo uri) {
+                           @RestQuery("spreadsheet_safe") String spreadsheetSafe, @Context UriInfo uri,
+                           @Context HttpServerResponse response) {
         if (params.limit != null || params.cursor != null) {
             throw ApiError.badParameter(params.limit != null ? "limit" : "cursor",
                     "an export is the whole selection: leave out limit and cursor");
@@ -53,10 +56,27 @@ public class ExportResource {
                 Params.bool("spreadsheet_safe", spreadsheetSafe, false), name,
                 describe(filter) + " (GET " + uri.getRequestUri().getRawPath()
                         + (query == null ? "" : "?" + query) + ")"));
-        StreamingOutput body = started::writeTo;
+        StreamingOutput body = out -> {
+            try {
+                started.writeTo(out);
+            } catch (IOException | RuntimeException e) {
+                breakTransfer(response);
+                throw e;
+            }
+        };
         return Response.ok(body, exportFormat.mediaType)
                 .header("Content-Disposition", ContentDisposition.attachment(name + "." + exportFormat.extension))
                 .build();
+    }
+
+    /**
+     * Once the status line is sent, a failure can only be told by breaking the connection: ending the response
+     * instead, as the error answer would, makes a short file look whole. Before that, the error answer is the status.
+     */
+    private static void breakTransfer(HttpServerResponse response) {
+        if (response.headWritten()) {
+            response.reset();
+        }
     }
 
     /** Says what and when: {@code catalog-2026-11-22T1030Z-q-kharkiv-source-bbc.co.uk}. */
