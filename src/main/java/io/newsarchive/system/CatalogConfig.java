@@ -130,6 +130,13 @@ public interface CatalogConfig {
         /** Most bytes of files stored in one transaction. */
         @WithDefault("16777216")
         long batchBytes();
+
+        /**
+         * Where the reason of a run that failed while the database was away waits until a process (the CLI or the
+         * service, so both must name the same folder) can record it.
+         */
+        @WithDefault("data/pending-failures")
+        String pendingFailuresDirectory();
     }
 
     interface StartupIngest {
