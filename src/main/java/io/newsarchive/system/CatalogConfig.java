@@ -105,7 +105,10 @@ public interface CatalogConfig {
         @WithDefault("2000")
         int countsCacheEntries();
 
-        /** Longest a listing's or an export plan's statement may run; then the client is asked to narrow it (503). */
+        /**
+         * Longest a listing's or an export plan's statement may run; then the client is asked to narrow it (503). A
+         * listing waits at most 5 s longer for the server, so a hung one cannot hold it.
+         */
         @WithDefault("PT5S")
         Duration statementTimeout();
 

@@ -158,8 +158,11 @@ class DatabaseOutageIT {
             assertEquals(503, timedStatus(app, "/q/health/ready"), "DOWN while the database is away");
             pg.begin();
 
-            for (Timed answer : inParallel(requests, Duration.ofSeconds(30))) {
-                assertTrue(answer.value().equals("200") || answer.value().equals("503"), answer.toString());
+            List<Timed> answers = inParallel(requests, Duration.ofSeconds(30));
+            for (Timed answer : answers) {
+                assertTrue(answer.value().equals("200") || answer.value().equals("503"),
+                        "200 or 503 for each of /api/articles, /api/articles/{id}, /api/sources, /articles/{id},"
+                                + " /api/ingest-runs and /: " + answers);
             }
             System.out.printf("DatabaseOutageIT: after a restart while idle the service answered again %d ms after"
                     + " the database started%n", untilOk(app, "/api/articles").toMillis());
