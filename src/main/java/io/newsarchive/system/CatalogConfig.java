@@ -105,10 +105,7 @@ public interface CatalogConfig {
         @WithDefault("2000")
         int countsCacheEntries();
 
-        /**
-         * Longest a listing's or an export plan's statement may run; then the client is asked to narrow it (503). A
-         * listing waits at most 5 s longer for the server, so a hung one cannot hold it.
-         */
+        /** Longest a listing's or export plan's statement may run (then a 503 asks to narrow it); reads get 5 s more. */
         @WithDefault("PT5S")
         Duration statementTimeout();
 
@@ -134,10 +131,7 @@ public interface CatalogConfig {
         @WithDefault("16777216")
         long batchBytes();
 
-        /**
-         * Where the reason of a run that failed while the database was away waits until a process (the CLI or the
-         * service, so both must name the same folder) can record it.
-         */
+        /** Where a run's reason waits while the database cannot take it (give the CLI and the service the same). */
         @WithDefault("data/pending-failures")
         String pendingFailuresDirectory();
     }

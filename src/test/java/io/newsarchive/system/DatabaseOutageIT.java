@@ -12,6 +12,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,8 +78,9 @@ class DatabaseOutageIT {
         try (ServedApp app = ServedApp.start(pg.datasource(), overrides, dir)) {
             // several pooled connections, each used once; /api/articles/1 (none yet) is read through Hibernate
             List<Callable<String>> requests = List.of(() -> status(app, "/api/articles"),
-                    () -> status(app, "/api/articles/1"), () -> status(app, "/q/health/ready"), () -> status(app, "/"));
-            assertEquals(List.of("200", "404", "200", "200"), values(inParallel(requests, Duration.ofSeconds(30))));
+                    () -> status(app, "/api/articles/1"), () -> status(app, "/q/health/ready"), () -> status(app, "/"),
+                    () -> health(app));
+            assertEquals(List.of("200", "404", "200", "200", "UP"), values(inParallel(requests, Duration.ofSeconds(30))));
 
             pg.hang();
             long hungAt = System.nanoTime();
@@ -99,8 +103,8 @@ class DatabaseOutageIT {
             for (Timed answer : second) {
                 assertTrue(answer.took().compareTo(ANSWER_WITHIN) < 0, "answered within " + ANSWER_WITHIN + ": " + second);
             }
-            assertEquals(List.of("503", "503", "503", "503", "2"), values(first), first.toString());
-            assertEquals(List.of("503", "503", "503", "503"), values(second), second.toString());
+            assertEquals(List.of("503", "503", "503", "503", "DOWN", "2"), values(first), first.toString());
+            assertEquals(List.of("503", "503", "503", "503", "DOWN"), values(second), second.toString());
             Duration recovery = untilOk(app, "/api/articles");
             System.out.printf("DatabaseOutageIT: during a 30 s hang the answers took %s and %s; the service answered"
                     + " again %d ms after SIGCONT%n", first, second, recovery.toMillis());
@@ -131,6 +135,7 @@ class DatabaseOutageIT {
             assertTrue(said.get(0).startsWith("catalog ingest: ingest run " + run + " failed"), said.get(0));
             assertEquals("", Files.readString(dir.resolve("cli.out")), "no log line on stdout");
             assertEquals(503, timedStatus(app, "/q/health/ready"));
+            assertEquals("DOWN", health(app));
             assertEquals(503, timedStatus(app, "/api/articles"));
 
             pg.begin();
@@ -156,6 +161,7 @@ class DatabaseOutageIT {
 
             pg.stop("fast");
             assertEquals(503, timedStatus(app, "/q/health/ready"), "DOWN while the database is away");
+            assertEquals("DOWN", health(app));
             pg.begin();
 
             List<Timed> answers = inParallel(requests, Duration.ofSeconds(30));
@@ -237,6 +243,14 @@ class DatabaseOutageIT {
 
     private static List<String> values(List<Timed> answers) {
         return answers.stream().map(Timed::value).toList();
+    }
+
+    /** Readiness as a load balancer asks for it, without credentials: UP, DOWN, or the status of anything else. */
+    private String health(ServedApp app) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + app.port() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        String status = json.readTree(response.body()).path("status").asText();
+        return response.statusCode() == (status.equals("UP") ? 200 : 503) ? status : String.valueOf(response.statusCode());
     }
 
     private static String status(ServedApp app, String path) throws IOException, InterruptedException {
