@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,8 @@ public class PostgresSearch implements ArticleSearch {
     private static final Logger LOG = Logger.getLogger(PostgresSearch.class);
     /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
     private static final String QUERY_CANCELED = "57014";
+    /** How much longer than the statement timeout a listing waits for the server to say it stopped a statement. */
+    private static final Duration READ_MARGIN = Duration.ofSeconds(5);
 
     private final DataSource dataSource;
     private final ListingCounts counts;
@@ -46,6 +49,8 @@ public class PostgresSearch implements ArticleSearch {
             takeTurn();
         }
         try (Connection c = dataSource.getConnection()) {
+            // a server that hangs mid-listing cannot hold the request: no read outlasts the statements' deadline
+            c.setNetworkTimeout(Runnable::run, (int) config.statementTimeout().plus(READ_MARGIN).toMillis());
             // one snapshot for the page and its counts
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);

@@ -23,6 +23,8 @@ public class Main {
         if (!serving) {
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.log.level", "WARN");
+            // stdout is the command's own output (a summary others may parse); logs go beside errors
+            System.setProperty("quarkus.log.console.stderr", "true");
             // a start-up failure is reported below in one line, not as logged warnings and stack traces
             System.setProperty("quarkus.log.category.\"io.quarkus.runtime.ApplicationLifecycleManager\".level", "OFF");
             System.setProperty("quarkus.log.category.\"io.agroal.pool\".level", "ERROR");

@@ -111,7 +111,7 @@ public interface CatalogConfig {
         @WithDefault("2000")
         int countsCacheEntries();
 
-        /** Longest a listing's or an export plan's statement may run; then the client is asked to narrow it (503). */
+        /** Longest a listing's or export plan's statement may run (then a 503 asks to narrow it); reads get 5 s more. */
         @WithDefault("PT5S")
         Duration statementTimeout();
 
@@ -144,6 +144,10 @@ public interface CatalogConfig {
         /** Most bytes of files stored in one transaction. */
         @WithDefault("16777216")
         long batchBytes();
+
+        /** Where a run's reason waits while the database cannot take it (give the CLI and the service the same). */
+        @WithDefault("data/pending-failures")
+        String pendingFailuresDirectory();
     }
 
     interface StartupIngest {

@@ -5,7 +5,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -38,6 +41,9 @@ public class ErrorMappers {
 
     @Inject
     CatalogAuthentication authentication;
+
+    @Inject
+    CurrentIdentityAssociation identity;
 
     @ConfigProperty(name = "quarkus.http.limits.max-form-attribute-size")
     MemorySize formFieldLimit;
@@ -92,6 +98,10 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response databaseFailure(DatabaseFailure e, UriInfo uri) {
         LOG.error(e.getMessage(), e);
+        if (Context.isOnEventLoopThread()) {
+            // the sign-in itself could not be checked, so the error page shows nobody signed in
+            identity.setIdentity(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
+        }
         return answer(uri, 503, "unavailable", "the catalog database could not answer; try again in a moment (the"
                 + " server's log says why)", null);
     }
@@ -129,6 +139,10 @@ public class ErrorMappers {
                 && e.getMessage().startsWith("Failed to parse media type")) {
             return answer(uri, 400, "bad_request", "a part of this form has a Content-Type that is no media type: "
                     + e.getMessage().substring("Failed to parse media type".length()).trim(), null);
+        }
+        // a read through Hibernate on a connection the database closed, or with none to be had
+        if (DatabaseFailure.isOutage(e)) {
+            return databaseFailure(new DatabaseFailure(e), uri);
         }
         LOG.error("unexpected error", e);
         return answer(uri, 500, "internal_error", "the server could not answer this request; see its log", null);

@@ -77,13 +77,17 @@ public final class ServedApp implements AutoCloseable {
         return http.send(request.build(), body);
     }
 
+    public int port() {
+        return port;
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         AppProcess.exitOf(process);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
