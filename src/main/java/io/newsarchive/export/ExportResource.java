@@ -5,7 +5,8 @@ import io.newsarchive.catalog.CatalogFilter;
 import io.newsarchive.catalog.ListingParams;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 
 /**
@@ -42,7 +44,7 @@ public class ExportResource {
     public Response export(@BeanParam ListingParams params, @RestQuery String format,
                            @RestQuery("include_body") String includeBody, @RestQuery String bom,
                            @RestQuery("spreadsheet_safe") String spreadsheetSafe, @Context UriInfo uri,
-                           @Context HttpServerResponse response) {
+                           @Context HttpServerRequest request) {
         if (params.limit != null || params.cursor != null) {
             throw ApiError.badParameter(params.limit != null ? "limit" : "cursor",
                     "an export is the whole selection: leave out limit and cursor");
@@ -60,7 +62,7 @@ public class ExportResource {
             try {
                 started.writeTo(out);
             } catch (IOException | RuntimeException e) {
-                breakTransfer(response);
+                breakTransfer(request);
                 throw e;
             }
         };
@@ -70,12 +72,14 @@ public class ExportResource {
     }
 
     /**
-     * Once the status line is sent, a failure can only be told by breaking the connection: ending the response
-     * instead, as the error answer would, makes a short file look whole. Before that, the error answer is the status.
+     * Once the status line is sent, a failure can only be told by breaking the connection: the error answer would
+     * end the response and make a short file look whole. Vert.x's {@code close()} and {@code reset()} wait for what
+     * is queued, and a close merely asked for still let the error answer through, so the socket is closed and the
+     * close awaited before the failure goes on to the error answer.
      */
-    private static void breakTransfer(HttpServerResponse response) {
-        if (response.headWritten()) {
-            response.reset();
+    private static void breakTransfer(HttpServerRequest request) {
+        if (request.response().headWritten()) {
+            ((ConnectionBase) request.connection()).channel().close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
     }
 
