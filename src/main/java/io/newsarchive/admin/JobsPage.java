@@ -2,6 +2,7 @@ package io.newsarchive.admin;
 
 import io.newsarchive.system.ContentDisposition;
 import io.agroal.api.AgroalDataSource;
+import io.newsarchive.ingest.Uploads;
 import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.IngestReports.RunSummary;
 import io.newsarchive.ingest.InputFile;

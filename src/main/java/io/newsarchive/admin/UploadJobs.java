@@ -1,6 +1,7 @@
 package io.newsarchive.admin;
 
 import io.agroal.api.AgroalDataSource;
+import io.newsarchive.ingest.Uploads;
 import io.newsarchive.ingest.FileResult;
 import io.newsarchive.ingest.IngestFailure;
 import io.newsarchive.ingest.IngestProgress;

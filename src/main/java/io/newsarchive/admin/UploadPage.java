@@ -1,5 +1,6 @@
 package io.newsarchive.admin;
 
+import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.SignedIn;

@@ -1,6 +1,5 @@
 package io.newsarchive.ingest;
 
-import io.newsarchive.admin.Uploads;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.Params;

@@ -1,6 +1,5 @@
 package io.newsarchive.system;
 
-import io.newsarchive.ingest.IngestFailure;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -86,14 +85,6 @@ public class ErrorMappers {
         return answer(uri, 403, "forbidden", who + ", and this needs a higher role", null);
     }
 
-    /** The reason can be the database's own words, so it goes to the log and to the run's report, not here. */
-    @ServerExceptionMapper
-    public Response ingestFailure(IngestFailure e, UriInfo uri) {
-        LOG.error(e.getMessage(), e);
-        return answer(uri, 503, "unavailable", "the ingest could not go on; files stored before that stay stored,"
-                + " and the list of ingest runs shows the run with its error (the server's log says more)", null);
-    }
-
     /** The database's own words stay in the log: they can quote the statement and its values. */
     @ServerExceptionMapper
     public Response databaseFailure(DatabaseFailure e, UriInfo uri) {
@@ -148,7 +139,8 @@ public class ErrorMappers {
         return answer(uri, 500, "internal_error", "the server could not answer this request; see its log", null);
     }
 
-    static Response answer(UriInfo uri, int status, String error, String message, String parameter) {
+    /** An error answer: the JSON error under {@code /api} and {@code /q}, the error page elsewhere. */
+    public static Response answer(UriInfo uri, int status, String error, String message, String parameter) {
         if (uri.getPath().startsWith("/api/") || uri.getPath().startsWith("/q/")) {
             return ApiError.response(status, error, message, parameter);
         }

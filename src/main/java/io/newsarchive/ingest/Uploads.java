@@ -1,6 +1,5 @@
-package io.newsarchive.admin;
+package io.newsarchive.ingest;
 
-import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
