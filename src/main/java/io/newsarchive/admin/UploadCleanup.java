@@ -1,18 +1,13 @@
 package io.newsarchive.admin;
 
-import io.agroal.api.AgroalDataSource;
+import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.IngestRuns;
 import io.newsarchive.system.CatalogConfig;
-import io.newsarchive.system.DatabaseFailure;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +21,7 @@ public class UploadCleanup {
     private static final Logger LOG = Logger.getLogger(UploadCleanup.class);
 
     @Inject
-    AgroalDataSource dataSource;
+    IngestReports reports;
 
     @Inject
     CatalogConfig config;
@@ -46,7 +41,8 @@ public class UploadCleanup {
     public List<String> deleteExpired() {
         runs.markInterrupted();
         List<String> deleted = new ArrayList<>();
-        for (String upload : uploadsOfEndedRuns()) {
+        // candidates only: deleteIfExpired decides, at the moment of deleting
+        for (String upload : reports.uploadsOfEndedRuns()) {
             if (jobs.deleteIfExpired(upload, config.uploads().keepFor())) {
                 deleted.add(upload);
             }
@@ -55,22 +51,5 @@ public class UploadCleanup {
             LOG.infof("deleted %d uploads whose runs ended more than %s ago", deleted.size(), config.uploads().keepFor());
         }
         return deleted;
-    }
-
-    /** Candidates only: {@link UploadJobs#deleteIfExpired} decides, at the moment of deleting. */
-    private List<String> uploadsOfEndedRuns() {
-        List<String> uploads = new ArrayList<>();
-        try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("""
-                     select upload_dir from ingest_run where upload_dir is not null group by upload_dir
-                     having bool_and(status <> 'running')""");
-             ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                uploads.add(rs.getString(1));
-            }
-            return uploads;
-        } catch (SQLException e) {
-            throw new DatabaseFailure(e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.newsarchive.admin;
 
-import io.agroal.api.AgroalDataSource;
 import io.newsarchive.ingest.Uploads;
 import io.newsarchive.ingest.FileResult;
 import io.newsarchive.ingest.IngestFailure;
@@ -12,7 +11,6 @@ import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.ingest.Trigger;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
-import io.newsarchive.system.DatabaseFailure;
 import io.newsarchive.system.SignedIn;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +21,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,9 +47,6 @@ public class UploadJobs {
     Uploads uploads;
 
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
     IngestReports reports;
 
     @Inject
@@ -80,11 +71,7 @@ public class UploadJobs {
      * so that a run that is just starting over it keeps it.
      */
     public synchronized boolean deleteIfExpired(String upload, Duration keepFor) {
-        Long expired = firstRun("""
-                select max(id) from ingest_run where upload_dir = ? having bool_and(status <> 'running')
-                    and max(coalesce(finished_at, started_at)) < now() - make_interval(secs => ?)""",
-                upload, keepFor.toSeconds());
-        return expired != null && Files.isDirectory(Path.of(upload)) && delete(Path.of(upload));
+        return reports.allEndedBefore(upload, keepFor) && Files.isDirectory(Path.of(upload)) && delete(Path.of(upload));
     }
 
     private boolean delete(Path upload) {
@@ -118,8 +105,7 @@ public class UploadJobs {
                     + " did not fail and was not interrupted, or has no upload to run again", null);
         }
         Long committed = run.commitsRun() == null ? null : committedBy(run.commitsRun());
-        Long running = firstRun("select max(id) from ingest_run where upload_dir = ? and status = 'running'",
-                run.uploadDir());
+        Long running = reports.runningOver(run.uploadDir());
         return committed != null ? committed : running != null ? running
                 : run(new IngestRequest(Trigger.web, user, run.dryRun(), run.uploadDir(), run.commitsRun()), () -> { });
     }
@@ -141,24 +127,7 @@ public class UploadJobs {
 
     /** The run that stores (or stored) the files of this dry run, if any. */
     public Long committedBy(long dryRunId) {
-        return firstRun("""
-                select id from ingest_run where commits_run = ? and status in ('running', 'completed')
-                order by id desc limit 1""", dryRunId);
-    }
-
-    /** The id the select gives first, or null. */
-    private Long firstRun(String select, Object... values) {
-        try (Connection conn = dataSource.getConnection();
-             PreparedStatement statement = conn.prepareStatement(select)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getObject(1, Long.class) : null;
-            }
-        } catch (SQLException e) {
-            throw new DatabaseFailure(e);
-        }
+        return reports.committedBy(dryRunId);
     }
 
     /**

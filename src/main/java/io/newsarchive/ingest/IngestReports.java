@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,15 +24,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class IngestReports {
 
+    private static final String STATUS = IngestRuns.STATUS;
     private static final String RUN_COLUMNS = """
-            id, trigger, started_by, status, dry_run, started_at, finished_at,
+            id, trigger, started_by, """ + STATUS + """
+             as status, dry_run, started_at, finished_at,
             added, duplicate, revised, rejected, warnings, error, total_files, upload_dir, commits_run""";
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    IngestRuns runs;
 
     @Inject
     ObjectMapper json;
@@ -54,11 +54,10 @@ public class IngestReports {
 
     /** The newest runs first. */
     public List<RunSummary> list(int limit) {
-        return select("select " + RUN_COLUMNS + " from ingest_run order by id desc limit ?", limit);
+        return select("select " + RUN_COLUMNS + " from ingest_run r order by id desc limit ?", limit);
     }
 
     private List<RunSummary> select(String sql, int limit) {
-        runs.markInterrupted();
         List<RunSummary> list = new ArrayList<>();
         try (Connection conn = dataSource.getConnection();
              PreparedStatement select = conn.prepareStatement(sql)) {
@@ -79,8 +78,8 @@ public class IngestReports {
      * dry run that was stored, a failed run that was run again): that later run stands for the upload.
      */
     public List<RunSummary> needingAttention(int limit) {
-        return select("select " + RUN_COLUMNS + """
-                 from ingest_run r where (status in ('failed', 'interrupted') or rejected > 0)
+        return select("select " + RUN_COLUMNS + " from ingest_run r where (" + STATUS + """
+                 in ('failed', 'interrupted') or rejected > 0)
                     and not exists (select 1 from ingest_run later where later.upload_dir = r.upload_dir
                                     and later.id > r.id and later.status = 'completed')
                 order by id desc limit ?""", limit);
@@ -100,10 +99,59 @@ public class IngestReports {
         }
     }
 
-    public Optional<RunSummary> find(long id) {
-        runs.markInterrupted();
+    /** The run that stores (or stored) the files of this dry run, if any. */
+    public Long committedBy(long dryRunId) {
+        return firstId("select id from ingest_run r where commits_run = ? and " + STATUS
+                + " in ('running', 'completed') order by id desc limit 1", dryRunId);
+    }
+
+    /** The newest run over this upload that is under way, if any. */
+    public Long runningOver(String uploadDir) {
+        return firstId("select max(id) from ingest_run r where upload_dir = ? and " + STATUS + " = 'running'",
+                uploadDir);
+    }
+
+    /** Whether every run over this upload ended, the last more than {@code age} ago. */
+    public boolean allEndedBefore(String uploadDir, Duration age) {
+        return firstId("select max(id) from ingest_run r where upload_dir = ? having bool_and(" + STATUS
+                + " <> 'running') and max(coalesce(finished_at, started_at)) < now() - make_interval(secs => ?)",
+                uploadDir, age.toSeconds()) != null;
+    }
+
+    /** The uploads none of whose runs is under way. */
+    public List<String> uploadsOfEndedRuns() {
+        List<String> uploads = new ArrayList<>();
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("select " + RUN_COLUMNS + " from ingest_run where id = ?")) {
+             PreparedStatement select = conn.prepareStatement("select upload_dir from ingest_run r"
+                     + " where upload_dir is not null group by upload_dir having bool_and(" + STATUS + " <> 'running')");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                uploads.add(rs.getString(1));
+            }
+            return uploads;
+        } catch (SQLException e) {
+            throw new IngestFailure("cannot read the uploads of ingest runs: " + e.getMessage(), e);
+        }
+    }
+
+    /** The id the select gives first, or null. */
+    private Long firstId(String select, Object... values) {
+        try (Connection conn = dataSource.getConnection();
+             PreparedStatement statement = conn.prepareStatement(select)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getObject(1, Long.class) : null;
+            }
+        } catch (SQLException e) {
+            throw new IngestFailure("cannot read ingest runs: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<RunSummary> find(long id) {
+        try (Connection conn = dataSource.getConnection();
+             PreparedStatement select = conn.prepareStatement("select " + RUN_COLUMNS + " from ingest_run r where id = ?")) {
             select.setLong(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(summary(rs)) : Optional.empty();

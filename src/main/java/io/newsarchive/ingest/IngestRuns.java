@@ -2,6 +2,7 @@ package io.newsarchive.ingest;
 
 import io.agroal.api.AgroalDataSource;
 import io.newsarchive.system.CatalogConfig;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -41,6 +42,11 @@ public class IngestRuns {
                 where l.locktype = 'advisory' and l.granted and l.objsubid = 1
                   and l.database = (select oid from pg_database where datname = current_database())
                   and ((l.classid::bigint << 32) | l.objid::bigint) = r.id)""";
+    /**
+     * A run's status as readers see it: {@code interrupted} once its lock is gone, whether or not a writer has
+     * marked it yet, so that reading never writes. Needs the run table as {@code r}.
+     */
+    static final String STATUS = "(case when " + LOCK_GONE + " then 'interrupted' else r.status end)";
     private static final String START_MICROS = "(extract(epoch from started_at) * 1000000)::bigint";
 
     @Inject
@@ -141,8 +147,21 @@ public class IngestRuns {
     }
 
     /**
+     * Marks runs on a schedule, for the reasons waiting in files: readers see interrupted runs without it. A database
+     * that is away is told by the requests that need it; this waits for the next turn.
+     */
+    @Scheduled(every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            markInterrupted();
+        } catch (IngestFailure e) {
+            LOG.debugf("runs not marked this time: %s", e.getMessage());
+        }
+    }
+
+    /**
      * Records the reasons of runs that failed while the database was away, then marks every other running run whose
-     * lock is gone as interrupted; returns how many were.
+     * lock is gone as interrupted; returns how many were. Writers call it: start-up, ingests, and the schedule.
      */
     public int markInterrupted() {
         try (Connection conn = dataSource.getConnection()) {

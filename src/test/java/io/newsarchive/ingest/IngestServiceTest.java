@@ -38,6 +38,9 @@ class IngestServiceTest {
     @Inject
     IngestReports reports;
 
+    @Inject
+    IngestRuns runs;
+
     @TempDir
     Path dir;
 
@@ -316,6 +319,13 @@ class IngestServiceTest {
         }
 
         assertEquals("interrupted", reports.find(orphan).orElseThrow().status());
+        assertEquals("interrupted", reports.list(10).stream().filter(r -> r.id() == orphan).findFirst().orElseThrow()
+                .status());
+        assertEquals(1, count("select count(*) from ingest_run where status = 'running' and id = " + orphan),
+                "reading runs never writes");
+        runs.markInterrupted();
+        assertEquals(1, count("select count(*) from ingest_run where status = 'interrupted' and id = " + orphan),
+                "writers mark it");
     }
 
     @Test

@@ -142,7 +142,13 @@ class DatabaseOutageIT {
             Duration recovery = untilOk(app, "/api/articles");
             System.out.printf("DatabaseOutageIT: after a stop during an ingest the service answered again %d ms after"
                     + " the database started%n", recovery.toMillis());
-            JsonNode report = json.readTree(app.get("/api/ingest-runs/" + run, HttpResponse.BodyHandlers.ofString()).body());
+            // reading never writes: the service's schedule (every 10 s) records the reason that waited in a file
+            JsonNode report;
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            do {
+                Thread.sleep(500);
+                report = json.readTree(app.get("/api/ingest-runs/" + run, HttpResponse.BodyHandlers.ofString()).body());
+            } while (!report.at("/run/status").asText().equals("failed") && System.nanoTime() < until);
             assertEquals("failed", report.at("/run/status").asText(), report.toString());
             assertFalse(report.at("/run/error").asText().isBlank(), "the run says why: " + report);
             assertEquals(200, timedStatus(app, "/q/health/ready"));
