@@ -20,14 +20,9 @@ public class Main {
 
     public static void main(String... args) {
         boolean serving = args.length == 0 || args[0].equals("serve");
-        if (!serving) {
-            System.setProperty("quarkus.http.host-enabled", "false");
-            System.setProperty("quarkus.log.level", "WARN");
-            // stdout is the command's own output (a summary others may parse); logs go beside errors
-            System.setProperty("quarkus.log.console.stderr", "true");
-            // a start-up failure is reported below in one line, not as logged warnings and stack traces
-            System.setProperty("quarkus.log.category.\"io.quarkus.runtime.ApplicationLifecycleManager\".level", "OFF");
-            System.setProperty("quarkus.log.category.\"io.agroal.pool\".level", "ERROR");
+        if (!serving && System.getProperty("quarkus.profile") == null && System.getenv("QUARKUS_PROFILE") == null) {
+            // the settings of commands other than serve: the profile cli in application.properties
+            System.setProperty("quarkus.profile", "cli");
         }
         BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
         Quarkus.run(PicocliRunner.class, (code, failure) -> {

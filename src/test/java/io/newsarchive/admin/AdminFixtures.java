@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.system.TestUsers;
+import io.newsarchive.testing.TestUsers;
 import io.restassured.response.Response;
 
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.catalog.CatalogFixtures;
-import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.system.CatalogUser;
-import io.newsarchive.system.HeadlessChromium;
-import io.newsarchive.system.TestUsers;
+import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,9 +1,9 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.catalog.CatalogFixtures;
-import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.system.CatalogUser;
-import io.newsarchive.system.TestUsers;
+import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -22,7 +22,7 @@ import java.util.Map;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
-import static io.newsarchive.system.TestUsers.asAdmin;
+import static io.newsarchive.testing.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -2,9 +2,9 @@ package io.newsarchive.admin;
 
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.catalog.CatalogFixtures;
-import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.system.CatalogUser;
-import io.newsarchive.system.TestUsers;
+import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +39,7 @@ import java.util.zip.ZipOutputStream;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
-import static io.newsarchive.system.TestUsers.asAdmin;
+import static io.newsarchive.testing.TestUsers.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,7 +1,7 @@
 package io.newsarchive.audit;
 
-import io.newsarchive.system.CatalogTestDatabase;
-import io.newsarchive.system.TestUsers;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

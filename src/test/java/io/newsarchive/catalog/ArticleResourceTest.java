@@ -1,6 +1,6 @@
 package io.newsarchive.catalog;
 
-import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.testing.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
-import static io.newsarchive.system.TestUsers.asAdmin;
+import static io.newsarchive.testing.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;

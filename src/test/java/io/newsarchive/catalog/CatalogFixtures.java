@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import static io.newsarchive.system.TestUsers.asAdmin;
+import static io.newsarchive.testing.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
 
 /** Articles for listing tests, stored through the ingest API, on sources no other test uses. */

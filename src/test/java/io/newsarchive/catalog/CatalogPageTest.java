@@ -1,7 +1,7 @@
 package io.newsarchive.catalog;
 
-import io.newsarchive.system.CatalogTestDatabase;
-import io.newsarchive.system.HeadlessChromium;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.HeadlessChromium;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

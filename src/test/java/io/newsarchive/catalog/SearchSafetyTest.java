@@ -1,7 +1,7 @@
 package io.newsarchive.catalog;
 
 import io.newsarchive.system.CatalogConfig;
-import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.testing.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

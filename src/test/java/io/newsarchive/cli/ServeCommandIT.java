@@ -2,8 +2,8 @@ package io.newsarchive.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsarchive.system.CatalogTestDatabase;
-import io.newsarchive.system.ServedApp;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.ServedApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package io.newsarchive.export;
 
 import io.newsarchive.ingest.CorpusFiles;
-import io.newsarchive.system.AppProcess;
-import io.newsarchive.system.CatalogTestDatabase;
-import io.newsarchive.system.ServedApp;
+import io.newsarchive.testing.AppProcess;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.ServedApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

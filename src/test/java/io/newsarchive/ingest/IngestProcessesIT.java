@@ -1,7 +1,7 @@
 package io.newsarchive.ingest;
 
-import io.newsarchive.system.AppProcess;
-import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.testing.AppProcess;
+import io.newsarchive.testing.CatalogTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.newsarchive.ingest.CorpusFiles.article;
 import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
-import static io.newsarchive.system.AppProcess.exitOf;
+import static io.newsarchive.testing.AppProcess.exitOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,6 @@
 package io.newsarchive.ingest;
 
-import io.newsarchive.system.CatalogTestDatabase;
+import io.newsarchive.testing.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

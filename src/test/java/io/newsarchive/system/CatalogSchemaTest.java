@@ -1,5 +1,6 @@
 package io.newsarchive.system;
 
+import io.newsarchive.testing.CatalogTestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 

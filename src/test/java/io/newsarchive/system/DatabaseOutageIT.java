@@ -1,5 +1,8 @@
 package io.newsarchive.system;
 
+import io.newsarchive.testing.PrivatePostgres;
+import io.newsarchive.testing.ServedApp;
+import io.newsarchive.testing.AppProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsarchive.ingest.CorpusFiles;

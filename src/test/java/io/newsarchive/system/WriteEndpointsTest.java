@@ -1,5 +1,7 @@
 package io.newsarchive.system;
 
+import io.newsarchive.testing.TestUsers;
+import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.admin.AdminFixtures;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,4 +1,4 @@
-package io.newsarchive.system;
+package io.newsarchive.testing;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;

@@ -1,4 +1,4 @@
-package io.newsarchive.system;
+package io.newsarchive.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;

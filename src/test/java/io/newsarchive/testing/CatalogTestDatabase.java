@@ -1,4 +1,4 @@
-package io.newsarchive.system;
+package io.newsarchive.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.flywaydb.core.Flyway;
