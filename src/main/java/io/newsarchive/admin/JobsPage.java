@@ -1,16 +1,16 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.system.ContentDisposition;
-import io.agroal.api.AgroalDataSource;
 import io.newsarchive.ingest.Uploads;
 import io.newsarchive.ingest.IngestReports;
+import io.newsarchive.ingest.IngestReports.FileRow;
 import io.newsarchive.ingest.IngestReports.RunSummary;
+import io.newsarchive.ingest.FileSelection;
 import io.newsarchive.ingest.InputFile;
 import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.CatalogUser;
-import io.newsarchive.system.DatabaseFailure;
 import io.newsarchive.system.Params;
 import io.newsarchive.system.SignedIn;
 import io.quarkus.qute.CheckedTemplate;
@@ -31,16 +31,11 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,29 +53,6 @@ import java.util.zip.ZipOutputStream;
 public class JobsPage {
 
     private static final int PAGE = 200;
-
-    /** Which files of a run to show. */
-    enum Show {
-        all("All files", "true"),
-        rejected("Rejected", "outcome = 'rejected'"),
-        warnings("With warnings", "problems @> '[{\"severity\": \"warning\"}]'"),
-        added("Added", "outcome = 'added'"),
-        revised("Revisions", "outcome = 'revised'"),
-        duplicate("Duplicates", "outcome = 'duplicate'");
-
-        final String label;
-        final String condition;
-
-        Show(String label, String condition) {
-            this.label = label;
-            this.condition = condition;
-        }
-    }
-
-    /** One file's result; {@code problems} as readable lines. */
-    public record FileRow(int seq, String name, String outcome, Long articleId, Long revises, String sha256,
-                          List<String> problems) {
-    }
 
     public record ShowLink(String label, String href, boolean active) {
     }
@@ -113,9 +85,6 @@ public class JobsPage {
     Uploads uploads;
 
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
     SignedIn signedIn;
 
     @Inject
@@ -130,13 +99,13 @@ public class JobsPage {
     @Path("/{id}")
     public TemplateInstance job(@RestPath String id, @RestQuery String show, @RestQuery String after) {
         RunSummary run = run(id);
-        Show filter = show(show);
+        FileSelection filter = show(show);
         int from = after == null ? 0 : Params.intInRange("after", after, 0, 0, Integer.MAX_VALUE);
-        List<FileRow> files = files(run.id(), filter, from, PAGE + 1);
+        List<FileRow> files = reports.files(run.id(), filter, from, PAGE + 1);
         String next = files.size() > PAGE ? "/admin/jobs/" + run.id() + "?show=" + filter + "&after="
                 + files.get(PAGE - 1).seq() : null;
         List<ShowLink> shows = new ArrayList<>();
-        for (Show s : Show.values()) {
+        for (FileSelection s : FileSelection.values()) {
             shows.add(new ShowLink(s.label, "/admin/jobs/" + run.id() + "?show=" + s, s == filter));
         }
         return Templates.job(run, progress(run), files.subList(0, Math.min(PAGE, files.size())), shows,
@@ -156,7 +125,7 @@ public class JobsPage {
     @Produces("text/csv; charset=utf-8")
     public Response csv(@RestPath String id, @RestQuery String show) {
         RunSummary run = run(id);
-        Show filter = show(show);
+        FileSelection filter = show(show);
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
@@ -164,7 +133,7 @@ public class JobsPage {
                 int from = 0;
                 List<FileRow> page;
                 do {
-                    page = files(run.id(), filter, from, 1000);
+                    page = reports.files(run.id(), filter, from, 1000);
                     for (FileRow f : page) {
                         csv.printRecord(f.seq(), f.name(), f.outcome(), f.articleId(), f.revises(), f.sha256(),
                                 String.join("; ", f.problems()));
@@ -189,7 +158,7 @@ public class JobsPage {
                     + " pages can be downloaded back");
         }
         Integer only = seq == null ? null : Params.intInRange("seq", seq, 1, 1, Integer.MAX_VALUE);
-        List<FileRow> rejected = files(run.id(), Show.rejected, 0, Integer.MAX_VALUE).stream()
+        List<FileRow> rejected = reports.files(run.id(), FileSelection.rejected, 0, Integer.MAX_VALUE).stream()
                 .filter(f -> only == null || f.seq() == only).toList();
         if (rejected.isEmpty()) {
             throw ApiError.notFound(only == null ? "run " + run.id() + " rejected no file"
@@ -241,12 +210,12 @@ public class JobsPage {
         return reports.find(runId).orElseThrow(() -> ApiError.notFound("no ingest run " + runId));
     }
 
-    private static Show show(String show) {
+    private static FileSelection show(String show) {
         if (show == null || show.isEmpty()) {
-            return Show.all;
+            return FileSelection.all;
         }
         try {
-            return Show.valueOf(show);
+            return FileSelection.valueOf(show);
         } catch (IllegalArgumentException e) {
             throw ApiError.badParameter("show", "show must be one of all, rejected, warnings, added, revised,"
                     + " duplicate, not \"" + show + "\"");
@@ -261,31 +230,6 @@ public class JobsPage {
                 : Math.round((run.totalFiles() - run.filesDone()) / rate);
         return new Progress(run.status(), run.filesDone(), run.totalFiles(), Math.round(rate * 10) / 10.0, left,
                 run.counts());
-    }
-
-    private List<FileRow> files(long runId, Show show, int afterSeq, int limit) {
-        List<FileRow> rows = new ArrayList<>();
-        try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("""
-                     select seq, name, outcome, article_id, revises, sha256,
-                            (select coalesce(array_agg((p ->> 'severity') || ': ' || (p ->> 'message')), '{}')
-                             from jsonb_array_elements(problems) p)
-                     from ingest_file where run_id = ? and seq > ? and\s""" + show.condition
-                     + " order by seq limit ?")) {
-            select.setLong(1, runId);
-            select.setInt(2, afterSeq);
-            select.setInt(3, limit);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new FileRow(rs.getInt(1), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getString(6),
-                            List.of((String[]) rs.getArray(7).getArray())));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new DatabaseFailure(e);
-        }
     }
 
     private static String whatToFix(FileRow f) {

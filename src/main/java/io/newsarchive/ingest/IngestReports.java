@@ -85,6 +85,37 @@ public class IngestReports {
                 order by id desc limit ?""", limit);
     }
 
+    /** One file's result; {@code problems} as readable lines. */
+    public record FileRow(int seq, String name, String outcome, Long articleId, Long revises, String sha256,
+                          List<String> problems) {
+    }
+
+    /** The files of a run in order, those after {@code afterSeq}, at most {@code limit}. */
+    public List<FileRow> files(long runId, FileSelection selection, int afterSeq, int limit) {
+        List<FileRow> rows = new ArrayList<>();
+        try (Connection conn = dataSource.getConnection();
+             PreparedStatement select = conn.prepareStatement("""
+                     select seq, name, outcome, article_id, revises, sha256,
+                            (select coalesce(array_agg((p ->> 'severity') || ': ' || (p ->> 'message')), '{}')
+                             from jsonb_array_elements(problems) p)
+                     from ingest_file where run_id = ? and seq > ? and\s""" + selection.condition
+                     + " order by seq limit ?")) {
+            select.setLong(1, runId);
+            select.setInt(2, afterSeq);
+            select.setInt(3, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new FileRow(rs.getInt(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getString(6),
+                            List.of((String[]) rs.getArray(7).getArray())));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IngestFailure("cannot read the files of ingest run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Who started the first run over an upload: the archivist who uploaded it. */
     public Optional<String> uploader(String uploadDir) {
         try (Connection conn = dataSource.getConnection();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.newsarchive.testing.TestUsers.asAdmin;
-import static io.restassured.RestAssured.given;
 
 /** Articles for listing tests, stored through the ingest API, on sources no other test uses. */
 public final class CatalogFixtures {
