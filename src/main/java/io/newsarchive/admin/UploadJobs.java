@@ -12,10 +12,13 @@ import io.newsarchive.ingest.Trigger;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.SignedIn;
+import com.google.common.util.concurrent.Striped;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -25,10 +28,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 
 /**
  * Ingest runs over kept uploads, in the background: the request that starts one returns as soon as the run is
@@ -52,11 +55,12 @@ public class UploadJobs {
     @Inject
     CatalogConfig config;
 
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "upload-run");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The container's threads, without the context of the request that starts a run (a run outlives it). */
+    private final ManagedExecutor workers = ManagedExecutor.builder().propagated(ThreadContext.NONE)
+            .cleared(ThreadContext.ALL_REMAINING).build();
+
+    /** Commits, retries and deletions of one upload take turns; those of other uploads do not wait for them. */
+    private final Striped<Lock> turns = Striped.lazyWeakLock(256);
 
     /**
      * Runs over a new upload; dry by default, so that archivists see the report before anything is stored. An upload
@@ -70,8 +74,9 @@ public class UploadJobs {
      * Deletes an upload if all its runs ended longer than {@code keepFor} ago; taking turns with commits and retries,
      * so that a run that is just starting over it keeps it.
      */
-    public synchronized boolean deleteIfExpired(String upload, Duration keepFor) {
-        return reports.allEndedBefore(upload, keepFor) && Files.isDirectory(Path.of(upload)) && delete(Path.of(upload));
+    public boolean deleteIfExpired(String upload, Duration keepFor) {
+        return inTurn(upload, () -> reports.allEndedBefore(upload, keepFor) && Files.isDirectory(Path.of(upload))
+                && delete(Path.of(upload)));
     }
 
     private boolean delete(Path upload) {
@@ -88,26 +93,40 @@ public class UploadJobs {
      * Stores the files of a completed dry run, once: a second request (a double click, a second archivist) gets the
      * run the first one started. Commits and retries take turns, so that each sees the runs the other started.
      */
-    public synchronized long commit(IngestReports.RunSummary dryRun, String user) {
+    public long commit(IngestReports.RunSummary dryRun, String user) {
         if (!dryRun.dryRun() || dryRun.uploadDir() == null || !"completed".equals(dryRun.status())) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "run " + dryRun.id()
                     + " is not a completed dry run of an upload, so there is nothing to commit", null);
         }
-        Long earlier = committedBy(dryRun.id());
-        return earlier != null ? earlier
-                : run(new IngestRequest(Trigger.web, user, false, dryRun.uploadDir(), dryRun.id()), () -> { });
+        return inTurn(dryRun.uploadDir(), () -> {
+            Long earlier = committedBy(dryRun.id());
+            return earlier != null ? earlier
+                    : run(new IngestRequest(Trigger.web, user, false, dryRun.uploadDir(), dryRun.id()), () -> { });
+        });
     }
 
     /** Runs again over the upload of a run that failed or was interrupted, unless a run over it is under way. */
-    public synchronized long retry(IngestReports.RunSummary run, String user) {
+    public long retry(IngestReports.RunSummary run, String user) {
         if (run.uploadDir() == null || !List.of("failed", "interrupted").contains(run.status())) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "run " + run.id()
                     + " did not fail and was not interrupted, or has no upload to run again", null);
         }
-        Long committed = run.commitsRun() == null ? null : committedBy(run.commitsRun());
-        Long running = reports.runningOver(run.uploadDir());
-        return committed != null ? committed : running != null ? running
-                : run(new IngestRequest(Trigger.web, user, run.dryRun(), run.uploadDir(), run.commitsRun()), () -> { });
+        return inTurn(run.uploadDir(), () -> {
+            Long committed = run.commitsRun() == null ? null : committedBy(run.commitsRun());
+            Long running = reports.runningOver(run.uploadDir());
+            return committed != null ? committed : running != null ? running
+                    : run(new IngestRequest(Trigger.web, user, run.dryRun(), run.uploadDir(), run.commitsRun()), () -> { });
+        });
+    }
+
+    private <T> T inTurn(String upload, Supplier<T> action) {
+        Lock turn = turns.get(upload);
+        turn.lock();
+        try {
+            return action.get();
+        } finally {
+            turn.unlock();
+        }
     }
 
     /** Whether this user may download, store or run again the files of the run's upload (catalog.uploads.shared). */
