@@ -46,7 +46,7 @@ public class UploadPage {
 
     @GET
     public TemplateInstance form() {
-        return Templates.upload(config.uploads(), config.ingest().maxFileBytes(), signedIn.csrfToken());
+        return Templates.upload(config.uploads(), config.ingest().maxFileBytes().asLongValue(), signedIn.csrfToken());
     }
 
     /** Keeps the upload and starts its run; the run's page shows it. {@code mode} is {@code dry_run} or {@code store}. */

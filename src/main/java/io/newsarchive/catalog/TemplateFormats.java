@@ -1,6 +1,7 @@
 package io.newsarchive.catalog;
 
 import io.quarkus.qute.TemplateExtension;
+import io.quarkus.runtime.configuration.MemorySize;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,11 @@ public class TemplateFormats {
         }
         return (value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value))
                 + " " + units[unit];
+    }
+
+    /** A size setting the way people read it: {@code {config.ingest.maxFileBytes.bytes}} gives "10 MiB". */
+    static String bytes(MemorySize size) {
+        return bytes(size.asLongValue());
     }
 
     /** A number with its noun, singular for one: {@code {run.counts.revised.count('revision')}} gives "1 revision". */

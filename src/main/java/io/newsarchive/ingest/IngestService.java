@@ -51,7 +51,7 @@ public class IngestService {
         runs.markInterrupted();
         List<InputFile> files = input.files();
         CatalogConfig.Ingest limits = config.ingest();
-        ArticleParser parser = new ArticleParser(limits.maxFileBytes(), limits.maxHeadlineChars(), limits.maxUrlBytes());
+        ArticleParser parser = new ArticleParser(limits.maxFileBytes().asLongValue(), limits.maxHeadlineChars(), limits.maxUrlBytes());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long runId;
         try (Connection conn = dataSource.getConnection()) {
@@ -96,7 +96,7 @@ public class IngestService {
         List<Candidate> batch = new ArrayList<>();
         long bytes = 0;
         int i = from;
-        while (i < files.size() && batch.size() < config.ingest().batchFiles() && bytes < config.ingest().batchBytes()) {
+        while (i < files.size() && batch.size() < config.ingest().batchFiles() && bytes < config.ingest().batchBytes().asLongValue()) {
             Candidate c = readOne(files.get(i), i + 1, parser, today);
             bytes += c.bytes().length;
             batch.add(c);
@@ -110,7 +110,7 @@ public class IngestService {
             return refused(file, seq, file.refusal());
         }
         try {
-            byte[] bytes = file.readAtMost(config.ingest().maxFileBytes() + 1);
+            byte[] bytes = file.readAtMost(config.ingest().maxFileBytes().asLongValue() + 1);
             ParseResult parse = withNameNote(file, parser.parse(bytes, today));
             return new Candidate(seq, file, parse.accepted() ? bytes : new byte[0], parse);
         } catch (IOException e) {

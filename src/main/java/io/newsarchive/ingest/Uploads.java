@@ -98,9 +98,9 @@ public class Uploads {
             if (!lower.endsWith(".txt") && !lower.endsWith(".zip")) {
                 throw ApiError.badParameter("file", "\"" + name + "\" is neither a .txt nor a .zip file");
             }
-            if (file.size() > limits.maxFileBytes()) {
+            if (file.size() > limits.maxFileBytes().asLongValue()) {
                 throw tooLarge("\"" + name + "\" has " + file.size() + " bytes; the most one file may have is "
-                        + limits.maxFileBytes());
+                        + limits.maxFileBytes().asLongValue());
             }
             if (lower.endsWith(".zip")) {
                 checkZip(name, file.uploadedFile(), file.size(), limits);
@@ -124,16 +124,16 @@ public class Uploads {
                     throw tooLarge("\"" + name + "\" has more than " + limits.maxZipEntries() + " entries");
                 }
             }
-            if (expanded > limits.maxZipExpandedBytes()) {
+            if (expanded > limits.maxZipExpandedBytes().asLongValue()) {
                 throw tooLarge("\"" + name + "\" would expand to " + expanded + " bytes; the most a zip may expand"
-                        + " to is " + limits.maxZipExpandedBytes());
+                        + " to is " + limits.maxZipExpandedBytes().asLongValue());
             }
             long mostRatio = (long) limits.maxZipRatio() * Math.max(size, 1);
             if (expanded > mostRatio) {
                 throw tooLarge("\"" + name + "\" would expand " + expanded / Math.max(size, 1) + " times its size;"
                         + " the most allowed is " + limits.maxZipRatio() + " times (this looks like a zip bomb)");
             }
-            checkInflated(name, zip, Math.min(mostRatio, limits.maxZipExpandedBytes()));
+            checkInflated(name, zip, Math.min(mostRatio, limits.maxZipExpandedBytes().asLongValue()));
         } catch (ZipException e) {
             throw ApiError.badParameter("file", "\"" + name + "\" is not a readable zip file");
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.newsarchive.system;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -66,17 +67,17 @@ public interface CatalogConfig {
         @WithDefault("1000")
         int maxFiles();
 
-        /** Largest uploaded file, zips included, in bytes (default 512 MiB). */
-        @WithDefault("536870912")
-        long maxFileBytes();
+        /** Largest uploaded file, zips included. */
+        @WithDefault("512M")
+        MemorySize maxFileBytes();
 
         /** Most entries in one uploaded zip. */
         @WithDefault("100000")
         int maxZipEntries();
 
-        /** Most bytes one uploaded zip may expand to (default 4 GiB). */
-        @WithDefault("4294967296")
-        long maxZipExpandedBytes();
+        /** Most one uploaded zip may expand to. */
+        @WithDefault("4G")
+        MemorySize maxZipExpandedBytes();
 
         /** Most an uploaded zip may expand relative to its own size (a zip bomb expands thousands of times). */
         @WithDefault("100")
@@ -125,9 +126,9 @@ public interface CatalogConfig {
     }
 
     interface Ingest {
-        /** Largest accepted corpus file, in bytes (default 10 MiB). */
-        @WithDefault("10485760")
-        long maxFileBytes();
+        /** Largest accepted corpus file. */
+        @WithDefault("10M")
+        MemorySize maxFileBytes();
 
         /** Longest headline, in characters, of a file or a correction (the full-text vector must stay under 1 MB). */
         @WithDefault("1000")
@@ -142,8 +143,8 @@ public interface CatalogConfig {
         int batchFiles();
 
         /** Most bytes of files stored in one transaction. */
-        @WithDefault("16777216")
-        long batchBytes();
+        @WithDefault("16M")
+        MemorySize batchBytes();
 
         /** Where a run's reason waits while the database cannot take it (give the CLI and the service the same). */
         @WithDefault("data/pending-failures")

@@ -68,7 +68,7 @@ class IngestFuzzTest {
             CorpusFiles.write(dir, name, content);
         }
         String overLimit = "fuzz/over_limit.txt";
-        byte[] big = Arrays.copyOf(valid(0), (int) config.ingest().maxFileBytes() + 1);
+        byte[] big = Arrays.copyOf(valid(0), (int) config.ingest().maxFileBytes().asLongValue() + 1);
         Arrays.fill(big, valid(0).length, big.length, (byte) 'x');
         files.put(overLimit, big);
         CorpusFiles.write(dir, overLimit, big);
