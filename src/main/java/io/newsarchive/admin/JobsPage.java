@@ -1,16 +1,16 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.system.ContentDisposition;
-import io.newsarchive.ingest.Uploads;
-import io.newsarchive.ingest.IngestReports;
+import io.newsarchive.ingest.FileSelection;
 import io.newsarchive.ingest.IngestReports.FileRow;
 import io.newsarchive.ingest.IngestReports.RunSummary;
-import io.newsarchive.ingest.FileSelection;
+import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.InputFile;
 import io.newsarchive.ingest.InputFiles;
+import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.CatalogUser;
+import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
 import io.newsarchive.system.SignedIn;
 import io.quarkus.qute.CheckedTemplate;

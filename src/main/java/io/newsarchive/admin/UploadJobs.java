@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.ingest.Uploads;
+import com.google.common.util.concurrent.Striped;
 import io.newsarchive.ingest.FileResult;
 import io.newsarchive.ingest.IngestFailure;
 import io.newsarchive.ingest.IngestProgress;
@@ -9,10 +9,10 @@ import io.newsarchive.ingest.IngestRequest;
 import io.newsarchive.ingest.IngestService;
 import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.ingest.Trigger;
+import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.SignedIn;
-import com.google.common.util.concurrent.Striped;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.corpus.ArticleUrl;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
 
@@ -58,7 +59,7 @@ public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String>
             if (!HOST.matcher(host).matches()) {
                 throw ApiError.badParameter("source", "source must be a host name such as example.com, not \"" + value + "\"");
             }
-            host = host.startsWith("www.") ? host.substring(4) : host;
+            host = ArticleUrl.withoutWww(host);
             if (!sources.contains(host)) {
                 sources.add(host);
             }

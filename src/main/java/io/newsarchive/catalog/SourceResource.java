@@ -1,5 +1,6 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.corpus.ArticleUrl;
 import io.newsarchive.system.ApiError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,7 +35,7 @@ public class SourceResource {
 
     static SourceStats find(SourceCatalog sources, String host) {
         String name = host.toLowerCase(Locale.ROOT);
-        return sources.find(name.startsWith("www.") ? name.substring(4) : name)
+        return sources.find(ArticleUrl.withoutWww(name))
                 .orElseThrow(() -> ApiError.notFound("no source " + host));
     }
 }

@@ -93,8 +93,13 @@ public record ArticleUrl(String url, String normalizedUrl, String host, String d
         if (!query.isEmpty()) {
             normalized.append('?').append(query);
         }
-        String bareHost = host.startsWith("www.") ? host.substring(4) : host;
+        String bareHost = withoutWww(host);
         return new ArticleUrl(uri.toString(), normalized.toString(), bareHost, registrableDomain(bareHost));
+    }
+
+    /** The host as sources are named: without a leading {@code www.}. */
+    public static String withoutWww(String host) {
+        return host.startsWith("www.") ? host.substring(4) : host;
     }
 
     private static int defaultPort(String scheme) {

@@ -1,9 +1,9 @@
 package io.newsarchive.export;
 
-import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.catalog.CatalogFilter;
 import io.newsarchive.catalog.ListingParams;
 import io.newsarchive.system.ApiError;
+import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -20,8 +20,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.TimeUnit;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/export}: the whole selection of a listing's filters, as CSV, JSON or JSON Lines, or its original

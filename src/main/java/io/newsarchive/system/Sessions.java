@@ -1,12 +1,11 @@
 package io.newsarchive.system;
 
+import com.google.common.hash.Hashing;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -105,10 +104,6 @@ public class Sessions {
 
     /** The SHA-256 of the text's UTF-8 bytes (a token's are its ASCII ones). */
     static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).asBytes();
     }
 }
