@@ -1,8 +1,9 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.catalog.CatalogFixtures;
-import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.system.CatalogUser;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.HeadlessChromium;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,14 +13,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +27,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.Map;
 
-import static io.newsarchive.ingest.CorpusFiles.article;
-import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,13 +140,12 @@ class AdminPagesTest {
 
     @Test
     void aLargeRunShowsItsProgressUntilItFinishes() throws IOException {
-        Path zip = Files.createTempDirectory("admin-large").resolve("large.zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
-            for (int i = 0; i < 3000; i++) {
-                entries.putNextEntry(new ZipEntry(String.format("a/%05d.txt", i)));
-                entries.write(article("Large run " + i, uniqueUrl(), "Sentence " + i + ".").getBytes(StandardCharsets.UTF_8));
-            }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < 3000; i++) {
+            entries.put(String.format("a/%05d.txt", i),
+                    article("Large run " + i, uniqueUrl(), "Sentence " + i + ".").getBytes(StandardCharsets.UTF_8));
         }
+        Path zip = Files.write(Files.createTempDirectory("admin-large").resolve("large.zip"), CorpusFiles.zip(entries));
         signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
         browser.get(url("/admin/upload"));
         browser.findElement(By.id("file")).sendKeys(zip.toString());

@@ -1,8 +1,8 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.catalog.CatalogFixtures;
-import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.system.CatalogUser;
+import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,8 +20,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static io.newsarchive.ingest.CorpusFiles.article;
-import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static io.newsarchive.testing.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -2,8 +2,9 @@ package io.newsarchive.admin;
 
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.catalog.CatalogFixtures;
-import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.system.CatalogUser;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,7 +17,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -35,10 +35,9 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
-import static io.newsarchive.ingest.CorpusFiles.article;
-import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static io.newsarchive.testing.TestUsers.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,7 +136,7 @@ class JobsPageTest {
     @Test
     void aZipBombIsRefusedBeforeAnythingIsKept() throws IOException {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
-        byte[] bomb = zipOf("zeros.txt", new byte[20_000_000]);
+        byte[] bomb = CorpusFiles.zip(Map.of("zeros.txt", new byte[20_000_000]));
         long kept = keptUploads();
         Response answer = archivist.request().multiPart("csrf", archivist.csrf())
                 .multiPart("file", "bomb.zip", bomb, "application/zip").post("/admin/upload");
@@ -153,7 +152,7 @@ class JobsPageTest {
     @Test
     void aZipThatDeclaresLessThanItHoldsIsRefused() throws IOException {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
-        byte[] zip = zipOf("zeros.txt", new byte[5_000_000]);
+        byte[] zip = CorpusFiles.zip(Map.of("zeros.txt", new byte[5_000_000]));
         // the central directory's uncompressed size (offset 24 of its entry) says 10 bytes
         int central = lastIndexOf(zip, new byte[]{0x50, 0x4b, 0x01, 0x02});
         ByteBuffer.wrap(zip, central + 24, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(10);
@@ -177,7 +176,8 @@ class JobsPageTest {
     @Test
     void aZipEntryPointingOutsideIsRejectedAndNothingIsWrittenThere() throws IOException {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
-        byte[] hostile = zipOf("../../escaped.txt", article("Escaped", uniqueUrl(), "Text.").getBytes(StandardCharsets.UTF_8));
+        byte[] hostile = CorpusFiles.zip(Map.of("../../escaped.txt",
+                article("Escaped", uniqueUrl(), "Text.").getBytes(StandardCharsets.UTF_8)));
         Response started = archivist.request().multiPart("csrf", archivist.csrf()).multiPart("mode", "store")
                 .multiPart("file", "hostile.zip", hostile, "application/zip").post("/admin/upload");
         long run = Long.parseLong(started.header("Location").replaceAll(".*/", ""));
@@ -254,14 +254,5 @@ class JobsPageTest {
             }
         }
         throw new AssertionError("not found");
-    }
-
-    private static byte[] zipOf(String entry, byte[] content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(entry));
-            zip.write(content);
-        }
-        return bytes.toByteArray();
     }
 }

@@ -1,7 +1,7 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.system.CatalogUser;
+import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static io.newsarchive.ingest.CorpusFiles.article;
-import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

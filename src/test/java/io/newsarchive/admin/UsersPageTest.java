@@ -1,8 +1,8 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.audit.AuditEvent;
-import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.system.CatalogUser;
+import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;

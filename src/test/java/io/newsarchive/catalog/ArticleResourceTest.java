@@ -1,15 +1,14 @@
 package io.newsarchive.catalog;
 
+import com.google.common.hash.Hashing;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
-import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static io.newsarchive.testing.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,7 +26,7 @@ class ArticleResourceTest {
                 + "\"Quoted\" first sentence.\r\n\r\nSecond, with émoji 🙂.\r\n").getBytes(StandardCharsets.UTF_8);
         int id = asAdmin().multiPart("file", "007_0123456789abcdef.txt", original, "text/plain")
                 .post("/api/ingest").then().statusCode(200).extract().path("files[0].article_id");
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original));
+        String sha = Hashing.sha256().hashBytes(original).toString();
         String host = java.net.URI.create(url).getHost();
 
         given().get("/api/articles/" + id).then().statusCode(200)

@@ -15,7 +15,7 @@ import java.util.Map;
 import static io.newsarchive.catalog.CatalogFixtures.ingest;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueWord;
-import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;

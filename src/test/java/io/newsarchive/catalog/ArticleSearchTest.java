@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import static io.newsarchive.catalog.CatalogFixtures.ingest;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueWord;
-import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

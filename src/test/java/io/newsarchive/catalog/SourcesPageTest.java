@@ -9,7 +9,7 @@ import java.time.LocalDate;
 
 import static io.newsarchive.catalog.CatalogFixtures.ingest;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
-import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 

@@ -2,8 +2,8 @@ package io.newsarchive.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsarchive.ingest.CorpusFiles;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CorpusFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-import static io.newsarchive.ingest.CorpusFiles.article;
-import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,13 +1,12 @@
 package io.newsarchive.corpus;
 
+import com.google.common.hash.Hashing;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -299,7 +298,7 @@ class ArticleParserTest {
     @Test
     void theChecksumIsOfTheExactBytesIncludingTheByteOrderMark() throws Exception {
         byte[] bytes = ("\uFEFF" + file("H", "20220121", URL, "Body.")).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        String expected = Hashing.sha256().hashBytes(bytes).toString();
         assertEquals(expected, parser.parse(bytes, TODAY).sha256());
     }
 

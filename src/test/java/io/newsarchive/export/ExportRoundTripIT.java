@@ -1,8 +1,8 @@
 package io.newsarchive.export;
 
-import io.newsarchive.ingest.CorpusFiles;
 import io.newsarchive.testing.AppProcess;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.ServedApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static io.newsarchive.ingest.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**

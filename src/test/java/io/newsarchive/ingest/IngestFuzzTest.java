@@ -2,6 +2,7 @@ package io.newsarchive.ingest;
 
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CorpusFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

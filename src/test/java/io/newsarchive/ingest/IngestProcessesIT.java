@@ -1,7 +1,9 @@
 package io.newsarchive.ingest;
 
+import com.google.common.hash.Hashing;
 import io.newsarchive.testing.AppProcess;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CorpusFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static io.newsarchive.ingest.CorpusFiles.article;
-import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
 import static io.newsarchive.testing.AppProcess.exitOf;
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,66 +48,66 @@ class IngestProcessesIT {
 
         assertEquals(0, exitOf(first));
         assertEquals(0, exitOf(second));
-        assertEquals(400, count("select count(*) from article where file_name like 'proc_%' and sha256 = any('"
+        assertEquals(400, CatalogTestDatabase.count("select count(*) from article where file_name like 'proc_%' and sha256 = any('"
                 + "{" + String.join(",", shas) + "}'::text[])"));
-        assertEquals(400, count("select count(distinct sha256) from article where sha256 = any('"
+        assertEquals(400, CatalogTestDatabase.count("select count(distinct sha256) from article where sha256 = any('"
                 + "{" + String.join(",", shas) + "}'::text[])"));
-        assertEquals(800, count("select sum(added + duplicate) from ingest_run where id in "
+        assertEquals(800, CatalogTestDatabase.count("select sum(added + duplicate) from ingest_run where id in "
                 + "(select run_id from ingest_file where sha256 = '" + shas.get(0) + "')"));
     }
 
     @Test
     void aRunKilledHalfWayLeavesWholeArticlesAndShowsAsInterrupted() throws Exception {
         corpus(3000);
-        long before = count("select coalesce(max(id), 0) from ingest_run");
+        long before = CatalogTestDatabase.count("select coalesce(max(id), 0) from ingest_run");
 
         Process victim = start("-Dcatalog.ingest.batch-files=20", "ingest", dir.toString());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (count("select count(*) from ingest_file where run_id > " + before) < 100 && Instant.now().isBefore(deadline)) {
+        while (CatalogTestDatabase.count("select count(*) from ingest_file where run_id > " + before) < 100 && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
         victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        long run = count("select min(id) from ingest_run where id > " + before);
-        long stored = count("select count(*) from article where ingest_run_id = " + run);
+        long run = CatalogTestDatabase.count("select min(id) from ingest_run where id > " + before);
+        long stored = CatalogTestDatabase.count("select count(*) from article where ingest_run_id = " + run);
         assertTrue(stored > 0 && stored < 3000, "killed half way, after " + stored + " files");
-        assertEquals(stored, count("select count(*) from ingest_file where outcome = 'added' and run_id = " + run),
+        assertEquals(stored, CatalogTestDatabase.count("select count(*) from ingest_file where outcome = 'added' and run_id = " + run),
                 "every stored article has its file result, and no result lacks its article");
-        assertEquals(0, count("select count(*) from article a where not exists "
+        assertEquals(0, CatalogTestDatabase.count("select count(*) from article a where not exists "
                 + "(select 1 from article_original o where o.article_id = a.id)"), "every article has its original");
 
         Process resume = start("ingest", dir.toString());
 
         assertEquals(0, exitOf(resume));
         assertEquals("interrupted", text("select status from ingest_run where id = " + run));
-        long resumed = count("select max(id) from ingest_run");
-        assertEquals(stored, count("select duplicate from ingest_run where id = " + resumed));
-        assertEquals(3000 - stored, count("select added from ingest_run where id = " + resumed));
+        long resumed = CatalogTestDatabase.count("select max(id) from ingest_run");
+        assertEquals(stored, CatalogTestDatabase.count("select duplicate from ingest_run where id = " + resumed));
+        assertEquals(3000 - stored, CatalogTestDatabase.count("select added from ingest_run where id = " + resumed));
     }
 
     @Test
     void aRunWhoseDatabaseConnectionDiesEndsFailedWithWholeArticles() throws Exception {
         corpus(3000);
-        long before = count("select coalesce(max(id), 0) from ingest_run");
+        long before = CatalogTestDatabase.count("select coalesce(max(id), 0) from ingest_run");
         Path log = dir.resolve("outage.log");
         Process ingest = AppProcess.start(CatalogTestDatabase.config(), Map.of("catalog.ingest.batch-files", "20"), log,
                 "ingest", dir.toString());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (count("select count(*) from ingest_file where run_id > " + before) < 100 && Instant.now().isBefore(deadline)) {
+        while (CatalogTestDatabase.count("select count(*) from ingest_file where run_id > " + before) < 100 && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
-        long run = count("select min(id) from ingest_run where id > " + before);
+        long run = CatalogTestDatabase.count("select min(id) from ingest_run where id > " + before);
 
         // the run's own connection is the one holding the run's advisory lock
-        assertEquals(1, count("select count(pg_terminate_backend(pid)) from pg_locks where locktype = 'advisory' "
+        assertEquals(1, CatalogTestDatabase.count("select count(pg_terminate_backend(pid)) from pg_locks where locktype = 'advisory' "
                 + "and objsubid = 1 and objid = " + run));
 
         assertEquals(2, exitOf(ingest), Files.readString(log));
         assertTrue(Files.readString(log).contains("ingest run " + run + " failed"), Files.readString(log));
         assertEquals("failed", text("select status from ingest_run where id = " + run));
-        long stored = count("select count(*) from article where ingest_run_id = " + run);
+        long stored = CatalogTestDatabase.count("select count(*) from article where ingest_run_id = " + run);
         assertTrue(stored > 0 && stored < 3000, "stopped half way, after " + stored + " files");
-        assertEquals(stored, count("select added from ingest_run where id = " + run), "the counts match what is stored");
-        assertEquals(stored, count("select count(*) from ingest_file where outcome = 'added' and run_id = " + run));
+        assertEquals(stored, CatalogTestDatabase.count("select added from ingest_run where id = " + run), "the counts match what is stored");
+        assertEquals(stored, CatalogTestDatabase.count("select count(*) from ingest_file where outcome = 'added' and run_id = " + run));
     }
 
     @Test
@@ -134,12 +136,7 @@ class IngestProcessesIT {
     }
 
     private static String sha256(Path file) throws IOException {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(java.nio.file.Files.readAllBytes(file)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256().hashBytes(java.nio.file.Files.readAllBytes(file)).toString();
     }
 
     /** Runs the app on the shared test database; {@code -Dkey=value} arguments become system properties. */
@@ -158,12 +155,6 @@ class IngestProcessesIT {
                 rest.toArray(String[]::new));
     }
 
-    private static long count(String sql) throws SQLException {
-        try (Connection c = CatalogTestDatabase.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     private static String text(String sql) throws SQLException {
         try (Connection c = CatalogTestDatabase.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {

@@ -1,6 +1,7 @@
 package io.newsarchive.ingest;
 
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CorpusFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import static io.newsarchive.ingest.CorpusFiles.article;
-import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
-import static io.newsarchive.ingest.CorpusFiles.write;
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
+import static io.newsarchive.testing.CorpusFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -113,7 +114,7 @@ class IngestServiceTest {
         assertEquals(Outcome.duplicate, results.get(0).outcome());
         assertEquals(articleId, results.get(0).articleId());
         assertFalse(again.id() == id);
-        assertEquals(1, count("select count(*) from article where sha256 = '" + results.get(0).sha256() + "'"));
+        assertEquals(1, CatalogTestDatabase.count("select count(*) from article where sha256 = '" + results.get(0).sha256() + "'"));
     }
 
     @Test
@@ -131,9 +132,9 @@ class IngestServiceTest {
         FileResult revised = results.get(0);
         assertEquals(Outcome.revised, revised.outcome());
         assertEquals(first, revised.revises());
-        assertEquals(2, count("select version from article where id = " + revised.articleId()));
-        assertEquals(0, count("select count(*) from article where latest and id = " + first), "the old version is no longer the latest");
-        assertEquals(1, count("select count(*) from article where id = " + first), "the old version is kept");
+        assertEquals(2, CatalogTestDatabase.count("select version from article where id = " + revised.articleId()));
+        assertEquals(0, CatalogTestDatabase.count("select count(*) from article where latest and id = " + first), "the old version is no longer the latest");
+        assertEquals(1, CatalogTestDatabase.count("select count(*) from article where id = " + first), "the old version is kept");
     }
 
     @Test
@@ -152,8 +153,8 @@ class IngestServiceTest {
         assertEquals(results.get(0).articleId(), results.get(1).articleId());
         assertEquals(results.get(0).articleId(), results.get(2).revises());
         assertEquals(results.get(2).articleId(), results.get(3).revises());
-        assertEquals(3, count("select max(version) from article where id in (" + results.get(3).articleId() + ")"));
-        assertEquals(1, count("select count(*) from article where latest and id in (" + results.get(0).articleId() + ","
+        assertEquals(3, CatalogTestDatabase.count("select max(version) from article where id in (" + results.get(3).articleId() + ")"));
+        assertEquals(1, CatalogTestDatabase.count("select count(*) from article where latest and id in (" + results.get(0).articleId() + ","
                 + results.get(2).articleId() + "," + results.get(3).articleId() + ")"));
         assertEquals(1, run.counts().added());
         assertEquals(2, run.counts().revised());
@@ -173,7 +174,7 @@ class IngestServiceTest {
         assertNull(rejected.articleId());
         assertEquals(List.of("date", "url"), rejected.problems().stream().map(p -> p.code()).toList());
         assertEquals(List.of(2, 3), rejected.problems().stream().map(p -> p.line()).toList());
-        assertEquals(0, count("select count(*) from article where sha256 = '" + rejected.sha256() + "'"));
+        assertEquals(0, CatalogTestDatabase.count("select count(*) from article where sha256 = '" + rejected.sha256() + "'"));
     }
 
     @Test
@@ -188,8 +189,8 @@ class IngestServiceTest {
         IngestReports.RunSummary real = run(false, dir);
         assertEquals("completed", real.status());
         assertEquals(List.of(Outcome.rejected, Outcome.added), outcomes());
-        assertEquals(1, count("select count(*) from article where sha256 = '" + results.get(1).sha256() + "'"));
-        assertEquals(1, count("select count(*) from ingest_file where run_id = " + real.id()
+        assertEquals(1, CatalogTestDatabase.count("select count(*) from article where sha256 = '" + results.get(1).sha256() + "'"));
+        assertEquals(1, CatalogTestDatabase.count("select count(*) from ingest_file where run_id = " + real.id()
                 + " and problems -> 1 ->> 'message' like '%2022\\\\u00000121%'"), "the NUL is shown escaped");
     }
 
@@ -210,7 +211,7 @@ class IngestServiceTest {
         assertEquals(2, run.counts().added());
         assertEquals(1, run.counts().rejected());
         for (int i : new int[] {0, 2}) {
-            assertEquals(1, count("select count(*) from article where id = " + results.get(i).articleId()));
+            assertEquals(1, CatalogTestDatabase.count("select count(*) from article where id = " + results.get(i).articleId()));
         }
     }
 
@@ -220,7 +221,7 @@ class IngestServiceTest {
         write(dir, "001.txt", article("The database goes away", uniqueUrl(), "Body."));
 
         assertThrows(IngestFailure.class, () -> run(false, dir));
-        assertEquals(1, count("select count(*) from ingest_run where status = 'failed' and id = (select max(id) from ingest_run)"));
+        assertEquals(1, CatalogTestDatabase.count("select count(*) from ingest_run where status = 'failed' and id = (select max(id) from ingest_run)"));
     }
 
     @Test
@@ -278,13 +279,13 @@ class IngestServiceTest {
         assertEquals("completed", dry.status());
         assertEquals(List.of(Outcome.added, Outcome.duplicate, Outcome.revised, Outcome.rejected),
                 results.stream().map(FileResult::outcome).toList());
-        assertEquals(0, count("select count(*) from article where sha256 = '" + results.get(0).sha256() + "'"));
-        assertEquals(0, count("select count(*) from article where ingest_run_id = " + dry.id()));
+        assertEquals(0, CatalogTestDatabase.count("select count(*) from article where sha256 = '" + results.get(0).sha256() + "'"));
+        assertEquals(0, CatalogTestDatabase.count("select count(*) from article where ingest_run_id = " + dry.id()));
 
         IngestReports.RunSummary real = run(false, dir);
         assertEquals(dry.counts(), real.counts(), "the real run does what the dry run said");
-        assertEquals(0, count("select count(*) from audit_event where run_id = " + dry.id()));
-        assertEquals(1, count("select count(*) from audit_event where action = 'ingest' and username = 'test'"
+        assertEquals(0, CatalogTestDatabase.count("select count(*) from audit_event where run_id = " + dry.id()));
+        assertEquals(1, CatalogTestDatabase.count("select count(*) from audit_event where action = 'ingest' and username = 'test'"
                 + " and run_id = " + real.id()), "a run that stores is in the audit log, whoever started it");
     }
 
@@ -321,10 +322,10 @@ class IngestServiceTest {
         assertEquals("interrupted", reports.find(orphan).orElseThrow().status());
         assertEquals("interrupted", reports.list(10).stream().filter(r -> r.id() == orphan).findFirst().orElseThrow()
                 .status());
-        assertEquals(1, count("select count(*) from ingest_run where status = 'running' and id = " + orphan),
+        assertEquals(1, CatalogTestDatabase.count("select count(*) from ingest_run where status = 'running' and id = " + orphan),
                 "reading runs never writes");
         runs.markInterrupted();
-        assertEquals(1, count("select count(*) from ingest_run where status = 'interrupted' and id = " + orphan),
+        assertEquals(1, CatalogTestDatabase.count("select count(*) from ingest_run where status = 'interrupted' and id = " + orphan),
                 "writers mark it");
     }
 
@@ -370,10 +371,4 @@ class IngestServiceTest {
         }
     }
 
-    static long count(String sql) throws SQLException {
-        try (Connection c = CatalogTestDatabase.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

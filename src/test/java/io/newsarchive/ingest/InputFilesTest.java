@@ -1,5 +1,6 @@
 package io.newsarchive.ingest;
 
+import io.newsarchive.testing.CorpusFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,11 @@
 package io.newsarchive.system;
 
-import io.newsarchive.testing.PrivatePostgres;
-import io.newsarchive.testing.ServedApp;
-import io.newsarchive.testing.AppProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsarchive.ingest.CorpusFiles;
+import io.newsarchive.testing.AppProcess;
+import io.newsarchive.testing.CorpusFiles;
+import io.newsarchive.testing.PrivatePostgres;
+import io.newsarchive.testing.ServedApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static io.newsarchive.ingest.CorpusFiles.article;
-import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

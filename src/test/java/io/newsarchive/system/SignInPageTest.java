@@ -1,7 +1,7 @@
 package io.newsarchive.system;
 
-import io.newsarchive.testing.TestUsers;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,9 +1,9 @@
 package io.newsarchive.system;
 
-import io.newsarchive.testing.TestUsers;
-import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.admin.AdminFixtures;
 import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,8 +30,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import static io.newsarchive.ingest.CorpusFiles.article;
-import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -9,6 +9,7 @@ import org.testcontainers.utility.DockerImageName;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -71,6 +72,14 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
         Map<String, String> c = config();
         Flyway.configure().dataSource(c.get("quarkus.datasource.jdbc.url"), c.get("quarkus.datasource.username"),
                 c.get("quarkus.datasource.password")).load().migrate();
+    }
+
+    /** The number the query gives, such as {@code select count(*) from article}, on the shared database. */
+    public static long count(String sql) throws SQLException {
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     public static Connection connect() throws SQLException {

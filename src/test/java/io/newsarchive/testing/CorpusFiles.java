@@ -1,12 +1,14 @@
-package io.newsarchive.ingest;
+package io.newsarchive.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -43,13 +45,23 @@ public final class CorpusFiles {
 
     /** A zip whose entries are given as name, content, name, content, ... */
     public static Path zip(Path file, String... namesAndContents) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (int i = 0; i < namesAndContents.length; i += 2) {
-                zip.putNextEntry(new ZipEntry(namesAndContents[i]));
-                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndContents.length; i += 2) {
+            entries.put(namesAndContents[i], namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return Files.write(file, zip(entries));
+    }
+
+    /** A zip of these entries, in their order. */
+    public static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
                 zip.closeEntry();
             }
         }
-        return file;
+        return bytes.toByteArray();
     }
 }
