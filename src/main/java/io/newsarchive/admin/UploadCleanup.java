@@ -30,7 +30,7 @@ public class UploadCleanup {
     IngestRuns runs;
 
     @Inject
-    UploadJobs jobs;
+    UploadRuns uploadRuns;
 
     @Scheduled(every = "6h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -43,7 +43,7 @@ public class UploadCleanup {
         List<String> deleted = new ArrayList<>();
         // candidates only: deleteIfExpired decides, at the moment of deleting
         for (String upload : reports.uploadsOfEndedRuns()) {
-            if (jobs.deleteIfExpired(upload, config.uploads().keepFor())) {
+            if (uploadRuns.deleteIfExpired(upload, config.uploads().keepFor())) {
                 deleted.add(upload);
             }
         }

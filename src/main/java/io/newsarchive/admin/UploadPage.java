@@ -36,7 +36,7 @@ public class UploadPage {
     Uploads uploads;
 
     @Inject
-    UploadJobs jobs;
+    UploadRuns uploadRuns;
 
     @Inject
     SignedIn signedIn;
@@ -55,7 +55,7 @@ public class UploadPage {
     public Response upload(@RestForm("file") List<FileUpload> files, @RestForm String mode, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         boolean dryRun = !"store".equals(mode);
-        long runId = jobs.start(uploads.keep(files), dryRun, signedIn.name());
-        return Response.seeOther(URI.create("/admin/jobs/" + runId)).build();
+        long runId = uploadRuns.start(uploads.keep(files), dryRun, signedIn.name());
+        return Response.seeOther(URI.create("/admin/runs/" + runId)).build();
     }
 }

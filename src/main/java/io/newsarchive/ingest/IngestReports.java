@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.newsarchive.system.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -178,6 +179,11 @@ public class IngestReports {
         } catch (SQLException e) {
             throw new IngestFailure("cannot read ingest runs: " + e.getMessage(), e);
         }
+    }
+
+    /** The run, or a 404 naming it. */
+    public RunSummary get(long id) {
+        return find(id).orElseThrow(() -> ApiError.notFound("no ingest run " + id));
     }
 
     public Optional<RunSummary> find(long id) {

@@ -70,8 +70,7 @@ public class IngestResource {
     }
 
     private Response report(long runId) {
-        IngestReports.RunSummary run = reports.find(runId)
-                .orElseThrow(() -> ApiError.notFound("no ingest run " + runId));
+        IngestReports.RunSummary run = reports.get(runId);
         StreamingOutput body = out -> reports.writeReport(run, out);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }

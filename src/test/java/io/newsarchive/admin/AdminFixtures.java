@@ -23,7 +23,7 @@ public final class AdminFixtures {
                 .multiPart("file", "article.txt", article.getBytes(StandardCharsets.UTF_8), "text/plain")
                 .post("/admin/upload");
         assertEquals(303, started.statusCode(), started.body().asString());
-        long runId = Long.parseLong(started.header("Location").replaceAll(".*/admin/jobs/", ""));
+        long runId = Long.parseLong(started.header("Location").replaceAll(".*/admin/runs/", ""));
         awaitFinished(admin, runId);
         return runId;
     }
@@ -32,7 +32,7 @@ public final class AdminFixtures {
     public static String awaitFinished(TestUsers.BrowserSession session, long runId) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            String status = session.request().get("/admin/jobs/" + runId + "/progress").jsonPath().getString("status");
+            String status = session.request().get("/admin/runs/" + runId + "/progress").jsonPath().getString("status");
             if (!"running".equals(status)) {
                 return status;
             }

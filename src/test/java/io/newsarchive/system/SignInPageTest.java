@@ -55,9 +55,9 @@ class SignInPageTest {
     @Test
     void theFormReturnsToThePageThatAskedButNeverToAnotherSite() {
         String viewer = TestUsers.newUser(CatalogUser.VIEWER);
-        Response asked = given().redirects().follow(false).get("/admin/jobs?x=1");
+        Response asked = given().redirects().follow(false).get("/admin/runs?x=1");
         assertEquals(302, asked.statusCode());
-        assertEquals("/signin?next=%2Fadmin%2Fjobs%3Fx%3D1", asked.header("Location").replaceAll("^https?://[^/]+", ""));
+        assertEquals("/signin?next=%2Fadmin%2Fruns%3Fx%3D1", asked.header("Location").replaceAll("^https?://[^/]+", ""));
         Response form = given().queryParam("next", "/sources").get("/signin");
         assertTrue(TestUsers.postSignIn(form, viewer, TestUsers.PASSWORD).header("Location").endsWith("/sources"));
         // other sites, and paths that are no valid URI (which could not be sent back as a redirect)
@@ -192,14 +192,14 @@ class SignInPageTest {
         TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
         session.request().contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
                 .post("/signout").then().statusCode(303);
-        Response late = session.request().header("Referer", "http://localhost:" + RestAssured.port + "/admin/jobs?show=rejected")
+        Response late = session.request().header("Referer", "http://localhost:" + RestAssured.port + "/admin/runs?show=rejected")
                 .contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
-                .post("/admin/jobs/1/retry");
+                .post("/admin/runs/1/retry");
         assertEquals(303, late.statusCode());
-        assertEquals("/signin?next=%2Fadmin%2Fjobs%3Fshow%3Drejected", late.header("Location").replaceAll("^https?://[^/]+", ""));
+        assertEquals("/signin?next=%2Fadmin%2Fruns%3Fshow%3Drejected", late.header("Location").replaceAll("^https?://[^/]+", ""));
 
         Response anonymous = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .post("/admin/jobs/1/retry");
+                .post("/admin/runs/1/retry");
         assertEquals(401, anonymous.statusCode());
         assertFalse(anonymous.header("WWW-Authenticate").startsWith("Basic"), "a browser would ask for a password");
         Response script = given().multiPart("file", "a.txt", "Text.".getBytes(StandardCharsets.UTF_8)).post("/api/ingest");

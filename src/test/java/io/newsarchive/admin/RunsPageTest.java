@@ -47,10 +47,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Uploading on the admin pages: the dry-run report, storing it, the per-file results and the upload limits. */
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
-class JobsPageTest {
+class RunsPageTest {
 
     @Inject
     UploadCleanup cleanup;
+
+    @Test
+    void theOldAddressesOfRunsLeadToTheNewOnes() {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        Response moved = archivist.request().get("/admin/jobs/7?show=rejected");
+        assertEquals(301, moved.statusCode());
+        assertTrue(moved.header("Location").endsWith("/admin/runs/7?show=rejected"), moved.header("Location"));
+    }
 
     @Test
     void byDefaultEveryArchivistMayUseAnotherArchivistsUpload() {
@@ -58,8 +66,8 @@ class JobsPageTest {
         TestUsers.BrowserSession colleague = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
         long dryRun = upload(uploader, "dry_run", Map.of("bad.txt", "No date\n\nhttps://example.com/x\nText.\n"));
         assertEquals("completed", AdminFixtures.awaitFinished(uploader, dryRun));
-        assertEquals(200, colleague.request().get("/admin/jobs/" + dryRun + "/rejected.zip").statusCode());
-        assertTrue(colleague.request().get("/admin/jobs/" + dryRun).body().asString().contains("rejected.zip"));
+        assertEquals(200, colleague.request().get("/admin/runs/" + dryRun + "/rejected.zip").statusCode());
+        assertTrue(colleague.request().get("/admin/runs/" + dryRun).body().asString().contains("rejected.zip"));
     }
 
     @Test
@@ -72,7 +80,7 @@ class JobsPageTest {
         assertEquals("completed", AdminFixtures.awaitFinished(archivist, dryRun));
         assertEquals(0, matches(word), "a dry run stores nothing");
 
-        String page = archivist.request().get("/admin/jobs/" + dryRun).body().asString();
+        String page = archivist.request().get("/admin/runs/" + dryRun).body().asString();
         assertTrue(page.contains("Store these files"), page);
         assertTrue(page.contains("line 2"), "the problem is named with its line");
 
@@ -82,7 +90,7 @@ class JobsPageTest {
         assertTrue(all.get(0).get("problems").contains("error: line 2:"), all.get(0).get("problems"));
         assertEquals(List.of("bad.txt"), csv(archivist, dryRun, "rejected").stream().map(r -> r.get("name")).toList());
 
-        Map<String, byte[]> rejected = unzip(archivist.request().get("/admin/jobs/" + dryRun + "/rejected.zip").asByteArray());
+        Map<String, byte[]> rejected = unzip(archivist.request().get("/admin/runs/" + dryRun + "/rejected.zip").asByteArray());
         assertEquals(List.of("00001-bad.txt", "00001-bad.txt.what-to-fix.txt"), List.copyOf(rejected.keySet()));
         assertArrayEquals(bad.getBytes(StandardCharsets.UTF_8), rejected.get("00001-bad.txt"));
         assertTrue(new String(rejected.get("00001-bad.txt.what-to-fix.txt"), StandardCharsets.UTF_8).contains("line 2"));
@@ -91,7 +99,7 @@ class JobsPageTest {
         ExecutorService clicking = Executors.newFixedThreadPool(4);
         List<CompletableFuture<Response>> clicks = List.of(1, 2, 3, 4).stream().map(i -> CompletableFuture.supplyAsync(() ->
                 archivist.request().contentType("application/x-www-form-urlencoded")
-                        .formParam("csrf", archivist.csrf()).post("/admin/jobs/" + dryRun + "/commit"), clicking)).toList();
+                        .formParam("csrf", archivist.csrf()).post("/admin/runs/" + dryRun + "/commit"), clicking)).toList();
         Response commit = clicks.get(0).join();
         assertEquals(303, commit.statusCode());
         assertEquals(Collections.nCopies(4, commit.header("Location")),
@@ -109,8 +117,8 @@ class JobsPageTest {
         assertFalse(attention.contains("Run #" + dryRun + "</a>"), "its dry run needs no attention of its own");
 
         Response again = archivist.request().contentType("application/x-www-form-urlencoded")
-                .formParam("csrf", archivist.csrf()).post("/admin/jobs/" + dryRun + "/commit");
-        assertTrue(again.header("Location").endsWith("/admin/jobs/" + stored), "a dry run is stored once");
+                .formParam("csrf", archivist.csrf()).post("/admin/runs/" + dryRun + "/commit");
+        assertTrue(again.header("Location").endsWith("/admin/runs/" + stored), "a dry run is stored once");
     }
 
     @Test
@@ -128,9 +136,9 @@ class JobsPageTest {
                 .executeUpdate());
         assertTrue(cleanup.deleteExpired().contains(upload));
         assertFalse(Files.exists(Path.of(upload)));
-        String page = archivist.request().get("/admin/jobs/" + run).body().asString();
+        String page = archivist.request().get("/admin/runs/" + run).body().asString();
         assertTrue(page.contains("bad.txt") && !page.contains("rejected.zip"), "the report stays, the download goes");
-        assertEquals(404, archivist.request().get("/admin/jobs/" + run + "/rejected.zip").statusCode());
+        assertEquals(404, archivist.request().get("/admin/runs/" + run + "/rejected.zip").statusCode());
     }
 
     @Test
@@ -169,7 +177,7 @@ class JobsPageTest {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
         long run = upload(archivist, "dry_run", Map.of("x".repeat(300) + ".txt", article("Long name", uniqueUrl(), "Text.")));
         AdminFixtures.awaitFinished(archivist, run);
-        String page = archivist.request().get("/admin/jobs/" + run).body().asString();
+        String page = archivist.request().get("/admin/runs/" + run).body().asString();
         assertTrue(page.contains(">" + "x".repeat(50) + "….txt<"), page);
     }
 
@@ -222,7 +230,7 @@ class JobsPageTest {
     }
 
     private static List<CSVRecord> csv(TestUsers.BrowserSession session, long run, String show) throws IOException {
-        String text = session.request().queryParam("show", show).get("/admin/jobs/" + run + "/files.csv").asString();
+        String text = session.request().queryParam("show", show).get("/admin/runs/" + run + "/files.csv").asString();
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))
                 .getRecords();
     }

@@ -38,9 +38,9 @@ import java.util.function.Supplier;
  * recorded, and the run's page follows it. A run cut off by a restart shows as interrupted and can be run again.
  */
 @ApplicationScoped
-public class UploadJobs {
+public class UploadRuns {
 
-    private static final Logger LOG = Logger.getLogger(UploadJobs.class);
+    private static final Logger LOG = Logger.getLogger(UploadRuns.class);
     private static final Duration START_WITHIN = Duration.ofMinutes(2);
 
     @Inject

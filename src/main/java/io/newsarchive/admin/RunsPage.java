@@ -1,0 +1,143 @@
+package io.newsarchive.admin;
+
+import io.newsarchive.ingest.FileSelection;
+import io.newsarchive.ingest.IngestReports.FileRow;
+import io.newsarchive.ingest.IngestReports.RunSummary;
+import io.newsarchive.ingest.IngestReports;
+import io.newsarchive.ingest.Uploads;
+import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.CatalogUser;
+import io.newsarchive.system.Params;
+import io.newsarchive.system.SignedIn;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ingest runs for archivists: the list, and a run's page with its live progress, counts and per-file results
+ * (filtered, as CSV, rejected files downloaded back with what to fix); a dry run of an upload is committed here.
+ */
+@Path("/admin/runs")
+@RolesAllowed(CatalogUser.ARCHIVIST)
+@Produces(MediaType.TEXT_HTML)
+public class RunsPage {
+
+    private static final int PAGE = 200;
+
+    public record ShowLink(String label, String href, boolean active) {
+    }
+
+    /** How far a run has got; what the page's script polls. */
+    public record Progress(String status, int filesDone, Integer totalFiles, double filesPerSecond,
+                           Long secondsLeft, IngestReports.Counts counts) {
+
+        public int percent() {
+            return totalFiles == null || totalFiles == 0 ? 100 : (int) (100L * filesDone / totalFiles);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<RunSummary> runs);
+
+        static native TemplateInstance run(RunSummary run, Progress progress, List<FileRow> files,
+                                           List<ShowLink> shows, String show, String nextHref, boolean committed,
+                                           boolean uploadUsable, String csrf);
+    }
+
+    @Inject
+    IngestReports reports;
+
+    @Inject
+    UploadRuns uploadRuns;
+
+    @Inject
+    Uploads uploads;
+
+    @Inject
+    SignedIn signedIn;
+
+    @Inject
+    CatalogConfig config;
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.list(reports.list(200));
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance page(@RestPath String id, @RestQuery String show, @RestQuery String after) {
+        RunSummary run = run(id);
+        FileSelection filter = FileSelection.of(show);
+        int from = after == null ? 0 : Params.intInRange("after", after, 0, 0, Integer.MAX_VALUE);
+        List<FileRow> files = reports.files(run.id(), filter, from, PAGE + 1);
+        String next = files.size() > PAGE ? "/admin/runs/" + run.id() + "?show=" + filter + "&after="
+                + files.get(PAGE - 1).seq() : null;
+        List<ShowLink> shows = new ArrayList<>();
+        for (FileSelection s : FileSelection.values()) {
+            shows.add(new ShowLink(s.label, "/admin/runs/" + run.id() + "?show=" + s, s == filter));
+        }
+        return Templates.run(run, progress(run), files.subList(0, Math.min(PAGE, files.size())), shows,
+                filter.name(), next, uploadRuns.committedBy(run.id()) != null,
+                uploads.kept(run.uploadDir()) && uploadRuns.mayUse(run, signedIn), signedIn.csrfToken());
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Progress progressOf(@RestPath String id) {
+        return progress(run(id));
+    }
+
+    @POST
+    @Path("/{id}/commit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response commit(@RestPath String id, @RestForm String csrf) {
+        signedIn.checkCsrf(csrf);
+        RunSummary run = run(id);
+        uploadRuns.checkMayUse(run, signedIn);
+        return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.commit(run, signedIn.name()))).build();
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retry(@RestPath String id, @RestForm String csrf) {
+        signedIn.checkCsrf(csrf);
+        RunSummary run = run(id);
+        uploadRuns.checkMayUse(run, signedIn);
+        return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.retry(run, signedIn.name()))).build();
+    }
+
+    private RunSummary run(String id) {
+        return reports.get(Params.id("id", id));
+    }
+
+    static Progress progress(RunSummary run) {
+        Instant end = run.finishedAt() != null ? run.finishedAt() : Instant.now();
+        double seconds = Math.max(0.001, Duration.between(run.startedAt(), end).toMillis() / 1000.0);
+        double rate = run.filesDone() / seconds;
+        Long left = run.totalFiles() == null || !"running".equals(run.status()) || rate == 0 ? null
+                : Math.round((run.totalFiles() - run.filesDone()) / rate);
+        return new Progress(run.status(), run.filesDone(), run.totalFiles(), Math.round(rate * 10) / 10.0, left,
+                run.counts());
+    }
+}
