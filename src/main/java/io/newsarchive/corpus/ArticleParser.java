@@ -74,7 +74,8 @@ public final class ArticleParser {
     public static ParseProblem dateProblem(LocalDate date, LocalDate today) {
         LocalDate latest = today.plusDays(1);
         if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
-            return ParseProblem.error("date", null, date + " is outside the accepted range " + EARLIEST + " to " + latest);
+            return ParseProblem.error("date", null,
+                    date + " is outside the accepted range " + EARLIEST + " to " + latest);
         }
         return null;
     }

@@ -17,7 +17,7 @@ import static io.newsarchive.ingest.CorpusFiles.uniqueUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-/** The decisions of corrections, without a page: saved, refused with problems, or refused as made from an old revision. */
+/** What corrections decide, without a page: saved, refused with problems, or refused as made from an old revision. */
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 class ArticleCorrectionsTest {
