@@ -1,6 +1,7 @@
 package io.newsarchive.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,6 +12,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,5 +91,37 @@ public class AuditEvent extends PanacheEntityBase {
     /** The history of one article version, oldest first. */
     public static List<AuditEvent> ofArticle(long articleId) {
         return list("articleId = ?1 order by id", articleId);
+    }
+
+    /**
+     * The newest events first, at most {@code limit} of them, by whichever filters are not null: the user who made
+     * them, the action, the first and last UTC days, and an id they come before (the next page).
+     */
+    public static List<AuditEvent> latest(String username, String action, LocalDate from, LocalDate to, Long before,
+                                          int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (username != null) {
+            where.add("username = :user");
+            params.and("user", username);
+        }
+        if (action != null) {
+            where.add("action = :action");
+            params.and("action", action);
+        }
+        if (from != null) {
+            where.add("at >= :from");
+            params.and("from", from.atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        if (to != null) {
+            where.add("at < :to");
+            params.and("to", to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        if (before != null) {
+            where.add("id < :before");
+            params.and("before", before);
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id desc";
+        return AuditEvent.<AuditEvent>find(query, params).page(0, limit).list();
     }
 }

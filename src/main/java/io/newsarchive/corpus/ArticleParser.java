@@ -66,6 +66,19 @@ public final class ArticleParser {
         return null;
     }
 
+    /**
+     * What is wrong with a publication date, wherever it is set (a file, a correction), without a line number; null
+     * when nothing is. Code {@code date}: before {@link #EARLIEST} or more than one day after {@code today} (UTC).
+     */
+    public static ParseProblem dateProblem(LocalDate date, LocalDate today) {
+        LocalDate latest = today.plusDays(1);
+        if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
+            return ParseProblem.error("date", null,
+                    date + " is outside the accepted range " + EARLIEST + " to " + latest);
+        }
+        return null;
+    }
+
     /** @param today the UTC date of the ingest; dates up to one day later are accepted */
     public ParseResult parse(byte[] bytes, LocalDate today) {
         if (bytes.length == 0) {
@@ -182,10 +195,9 @@ public final class ArticleParser {
             problems.add(ParseProblem.error("date", DATE_LINE, "line 2: " + line + " is not a real calendar date"));
             return null;
         }
-        LocalDate latest = today.plusDays(1);
-        if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
-            problems.add(ParseProblem.error("date", DATE_LINE,
-                    "line 2: " + date + " is outside the accepted range " + EARLIEST + " to " + latest));
+        ParseProblem dateProblem = dateProblem(date, today);
+        if (dateProblem != null) {
+            problems.add(ParseProblem.error(dateProblem.code(), DATE_LINE, "line 2: " + dateProblem.message()));
             return null;
         }
         return date;

@@ -232,6 +232,16 @@ class ArticleParserTest {
     }
 
     @Test
+    void aCorrectionMeetsTheSameDateRuleWithoutALine() {
+        assertNull(ArticleParser.dateProblem(LocalDate.of(2026, 11, 26), TODAY));
+        assertNull(ArticleParser.dateProblem(ArticleParser.EARLIEST, TODAY));
+        ParseProblem p = ArticleParser.dateProblem(LocalDate.of(2026, 11, 27), TODAY);
+        assertEquals("date", p.code());
+        assertNull(p.line());
+        assertEquals("2026-11-27 is outside the accepted range 1700-01-01 to 2026-11-26", p.message());
+    }
+
+    @Test
     void aMissingDateIsRejected() {
         ParseResult result = parse("Headline only\n");
         assertEquals(List.of("date", "url"), result.problems().stream().map(ParseProblem::code).toList());

@@ -1,4 +1,4 @@
-package io.newsarchive.audit;
+package io.newsarchive.admin;
 
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.TestUsers;

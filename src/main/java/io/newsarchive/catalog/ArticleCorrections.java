@@ -1,0 +1,242 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.audit.AuditEvent;
+import io.newsarchive.corpus.ArticleParser;
+import io.newsarchive.corpus.ArticleUrl;
+import io.newsarchive.corpus.ParseProblem;
+import io.newsarchive.system.ApiError;
+import io.newsarchive.system.CatalogConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Correcting an article's metadata, and withdrawing or restoring it. The original file never changes: each change
+ * is a new metadata revision with an audit event holding who, when, why and the old and new values. Every change
+ * names the revision it was made from; one made from an older revision is refused with what changed since.
+ * Changes take turns under the article write lock, the one ingests take too.
+ */
+@ApplicationScoped
+public class ArticleCorrections {
+
+    private static final int MAX_NOTE = 10_000;
+
+    @Inject
+    CatalogConfig config;
+
+    /** The values of a correction: the article's own, or what the archivist sent. */
+    public record Correction(String headline, String published, String url, String note, String reason,
+                             int revision) {
+    }
+
+    /** An article as the correction form shows it. */
+    public record Form(Article article, int versions, Correction correction) {
+    }
+
+    /** What became of a change. */
+    public sealed interface Result {
+    }
+
+    public record Saved(Article article) implements Result {
+    }
+
+    /** Nothing was saved; the problems say why, and the form keeps what was sent. */
+    public record Invalid(Form form, List<String> problems) implements Result {
+    }
+
+    /** The change was made from an older revision; nothing was saved. The form names the current revision. */
+    public record Conflict(Form form, List<AuditEvent> since) implements Result {
+    }
+
+    /** The article and its values, for a new correction. */
+    @Transactional
+    public Form open(long id) {
+        Article article = article(id, LockModeType.NONE);
+        return new Form(article, versionsOf(article).size(), new Correction(article.headline,
+                article.published.toString(), article.url, article.note == null ? "" : article.note, "",
+                article.metadataRevision));
+    }
+
+    /** Sets the headline, publication date, URL and note, all checked, as one revision. */
+    @Transactional
+    public Result edit(long id, Correction correction, String by) {
+        Article article = lockedArticle(id);
+        Conflict conflict = conflict(article, correction);
+        if (conflict != null) {
+            return conflict;
+        }
+        List<String> problems = new ArrayList<>();
+        ParseProblem headlineProblem = ArticleParser.headlineProblem(correction.headline(),
+                config.ingest().maxHeadlineChars());
+        if (headlineProblem != null) {
+            problems.add(headlineProblem.message());
+        }
+        LocalDate newDate = checkDate(correction.published(), problems);
+        ArticleUrl newUrl = checkUrl(correction.url(), article, config.ingest().maxUrlBytes(), problems);
+        if (correction.note().length() > MAX_NOTE) {
+            problems.add("the note is longer than " + MAX_NOTE + " characters");
+        }
+        if (correction.reason().isEmpty()) {
+            problems.add("say why you make this change: the reason is kept with it");
+        }
+        String newNote = correction.note().isEmpty() ? null : correction.note();
+        AuditEvent event = AuditEvent.by(by, AuditEvent.EDIT, correction.reason())
+                .change("headline", article.headline, correction.headline())
+                .change("published", article.published, newDate)
+                .change("note", article.note, newNote);
+        boolean urlChanged = newUrl != null && !newUrl.url().equals(article.url);
+        if (problems.isEmpty() && event.changes.isEmpty() && !urlChanged) {
+            problems.add("nothing was changed");
+        }
+        if (!problems.isEmpty()) {
+            return new Invalid(new Form(article, versionsOf(article).size(), correction), problems);
+        }
+        article.headline = correction.headline();
+        article.published = newDate;
+        article.note = newNote;
+        if (urlChanged) {
+            changeUrl(article, newUrl, event, by);
+        }
+        record(article, event);
+        return new Saved(article);
+    }
+
+    @Transactional
+    public Result withdraw(long id, String reason, int revision, String by) {
+        return setStatus(id, Article.WITHDRAWN, AuditEvent.WITHDRAW, reason, revision, by);
+    }
+
+    @Transactional
+    public Result restore(long id, String reason, int revision, String by) {
+        return setStatus(id, Article.ACTIVE, AuditEvent.RESTORE, reason, revision, by);
+    }
+
+    /** Withdrawing or restoring concerns the article, so every version of it. */
+    private Result setStatus(long id, String status, String action, String reason, int revision, String by) {
+        Article article = lockedArticle(id);
+        Conflict conflict = conflict(article, new Correction(article.headline, article.published.toString(),
+                article.url, article.note, reason, revision));
+        if (conflict != null) {
+            return conflict;
+        }
+        if (reason.isEmpty()) {
+            throw ApiError.badParameter("reason", "say why the article is " + (status.equals(Article.WITHDRAWN)
+                    ? "withdrawn" : "restored") + ": the reason is kept with the change");
+        }
+        if (article.status.equals(status)) {
+            throw ApiError.failure(Response.Status.CONFLICT, "conflict", "article " + article.id + " is already "
+                    + status, null);
+        }
+        String withdrawnReason = status.equals(Article.WITHDRAWN) ? reason : null;
+        for (Article version : versionsOf(article)) {
+            AuditEvent event = AuditEvent.by(by, action, reason)
+                    .change("status", version.status, status)
+                    .change("withdrawn_reason", version.withdrawnReason, withdrawnReason);
+            version.status = status;
+            version.withdrawnReason = withdrawnReason;
+            record(version, event);
+        }
+        return new Saved(article);
+    }
+
+    /** A new URL with a new normalized URL moves every version of the article to it, and to its source. */
+    private static void changeUrl(Article article, ArticleUrl url, AuditEvent event, String by) {
+        event.change("url", article.url, url.url());
+        List<Article> versions = url.normalizedUrl().equals(article.normalizedUrl) ? List.of(article)
+                : versionsOf(article);
+        Source source = Source.<Source>find("host", url.host()).firstResultOptional().orElseGet(() -> {
+            Source created = new Source();
+            created.host = url.host();
+            created.domain = url.domain();
+            created.persist();
+            return created;
+        });
+        for (Article version : versions) {
+            AuditEvent moved = AuditEvent.by(by, AuditEvent.EDIT, event.reason).change("url", version.url, url.url());
+            version.url = url.url();
+            version.normalizedUrl = url.normalizedUrl();
+            version.source = source;
+            if (version != article) {
+                // after the change, so that the event names the revision it made
+                record(version, moved);
+            }
+        }
+    }
+
+    private static void record(Article article, AuditEvent event) {
+        Article.getEntityManager().flush();
+        event.articleId = article.id;
+        event.revision = article.metadataRevision;
+        event.persist();
+    }
+
+    /** Refuses a change made from an older revision, with what changed since, keeping what was sent. */
+    private static Conflict conflict(Article article, Correction correction) {
+        if (correction.revision() == article.metadataRevision) {
+            return null;
+        }
+        List<AuditEvent> since = AuditEvent.list("articleId = ?1 and revision > ?2 order by id", article.id,
+                correction.revision());
+        return new Conflict(new Form(article, versionsOf(article).size(), new Correction(correction.headline(),
+                correction.published(), correction.url(), correction.note(), correction.reason(),
+                article.metadataRevision)), since);
+    }
+
+    private static LocalDate checkDate(String text, List<String> problems) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add("the publication date \"" + text + "\" is not a date in the form YYYY-MM-DD");
+            return null;
+        }
+        ParseProblem dateProblem = ArticleParser.dateProblem(date, LocalDate.now(ZoneOffset.UTC));
+        if (dateProblem != null) {
+            problems.add("the publication date " + dateProblem.message());
+        }
+        return date;
+    }
+
+    /** The new URL, unless it is invalid or already names another article. */
+    private static ArticleUrl checkUrl(String text, Article article, int maxBytes, List<String> problems) {
+        try {
+            ArticleUrl url = ArticleUrl.parse(text, maxBytes);
+            if (!url.normalizedUrl().equals(article.normalizedUrl)
+                    && Article.count("normalizedUrl", url.normalizedUrl()) > 0) {
+                problems.add("the URL " + url.url() + " already belongs to another article");
+                return null;
+            }
+            return url;
+        } catch (IllegalArgumentException e) {
+            problems.add("the URL " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static List<Article> versionsOf(Article article) {
+        return Article.list("normalizedUrl = ?1 order by version", article.normalizedUrl);
+    }
+
+    /** The article, after taking the article write lock until the change commits, so that changes take turns. */
+    private static Article lockedArticle(long id) {
+        Article.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1, 0)")
+                .setParameter(1, Article.WRITE_LOCK_CLASS).getSingleResult();
+        return article(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static Article article(long id, LockModeType lock) {
+        Article article = Article.findById(id, lock);
+        if (article == null) {
+            throw ApiError.notFound("no article " + id);
+        }
+        return article;
+    }
+}

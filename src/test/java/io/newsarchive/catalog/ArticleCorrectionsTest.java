@@ -1,0 +1,56 @@
+package io.newsarchive.catalog;
+
+import io.newsarchive.audit.AuditEvent;
+import io.newsarchive.catalog.ArticleCorrections.Correction;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** What corrections decide, without a page: saved, refused with problems, or refused as made from an old revision. */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class ArticleCorrectionsTest {
+
+    @Inject
+    ArticleCorrections corrections;
+
+    @Test
+    void aChangeFromAnOlderRevisionIsAConflictWithWhatChangedSince() {
+        String url = uniqueUrl();
+        long id = CatalogFixtures.ingest(article("Old headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
+
+        assertInstanceOf(ArticleCorrections.Saved.class, corrections.edit(id,
+                new Correction("New headline", "2024-03-01", url, "", "typo", 1), "first"));
+        var conflict = assertInstanceOf(ArticleCorrections.Conflict.class, corrections.edit(id,
+                new Correction("Other headline", "2024-03-01", url, "", "mine", 1), "second"));
+        assertEquals(List.of(AuditEvent.EDIT), conflict.since().stream().map(e -> e.action).toList());
+        assertEquals(2, conflict.form().correction().revision(), "the form names the current revision");
+        assertEquals("Other headline", conflict.form().correction().headline(), "what was sent is kept");
+        assertEquals("New headline", corrections.open(id).article().headline);
+
+        assertInstanceOf(ArticleCorrections.Conflict.class, corrections.withdraw(id, "gone", 1, "second"));
+        assertEquals(Article.ACTIVE, corrections.open(id).article().status);
+    }
+
+    @Test
+    void aDateOutsideTheParsersRangeIsInvalid() {
+        String url = uniqueUrl();
+        long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
+        LocalDate latest = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        var invalid = assertInstanceOf(ArticleCorrections.Invalid.class, corrections.edit(id,
+                new Correction("Headline", "1699-12-31", url, "", "older", 1), "someone"));
+        assertEquals(List.of("the publication date 1699-12-31 is outside the accepted range 1700-01-01 to " + latest),
+                invalid.problems());
+    }
+}
