@@ -25,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,21 +46,7 @@ final class ArticleBatchWriter {
     private final boolean dryRun;
     private final ObjectMapper json;
     private final Map<String, Long> sourceIds = new HashMap<>();
-    /** sha256 -> article id (null in a dry run) of files this run has decided on and the database may not have. */
-    private final Map<String, Long> pendingShas = new HashMap<>();
-    /** normalized URL -> latest version this run has decided on and the database may not have. */
-    private final Map<String, Version> pendingUrls = new HashMap<>();
-
-    /** A version of an article; a withdrawn article's new versions are withdrawn too, for the same reason. */
-    private record Version(Long id, int number, String status, String withdrawnReason) {
-        boolean withdrawn() {
-            return !status.equals(Article.ACTIVE);
-        }
-    }
-
-    /** An accepted file to store as the given version; its id is null in a dry run. */
-    private record Stored(Candidate candidate, Version version) {
-    }
+    private final BatchDecisions decisions = new BatchDecisions();
 
     ArticleBatchWriter(Connection conn, long runId, boolean dryRun, ObjectMapper json) {
         this.conn = conn;
@@ -105,80 +90,32 @@ final class ArticleBatchWriter {
 
     /** One transaction for the whole batch; on failure, what this run had decided before it stays decided. */
     private List<FileResult> writeTogether(List<Candidate> batch) throws SQLException {
-        Map<String, Long> shasBefore = new HashMap<>(pendingShas);
-        Map<String, Version> urlsBefore = new HashMap<>(pendingUrls);
+        BatchDecisions.Memory before = decisions.remember();
         conn.setAutoCommit(false);
         try {
             OffsetDateTime now = dryRun ? null : lockForWriting();
             Map<String, Long> storedShas = storedShas(batch);
-            Map<String, Version> storedUrls = storedLatestVersions(batch);
-            Iterator<Long> ids = dryRun ? null : newIds(batch, storedShas).iterator();
-
-            List<FileResult> results = new ArrayList<>(batch.size());
-            List<Stored> stored = new ArrayList<>();
-            List<Long> superseded = new ArrayList<>();
-            for (Candidate c : batch) {
-                if (!c.accepted()) {
-                    results.add(c.result(Outcome.rejected, null, null));
-                    continue;
-                }
-                String sha = c.parse().sha256();
-                if (pendingShas.containsKey(sha) || storedShas.containsKey(sha)) {
-                    Long existing = pendingShas.containsKey(sha) ? pendingShas.get(sha) : storedShas.get(sha);
-                    results.add(c.result(Outcome.duplicate, existing, null));
-                    continue;
-                }
-                String url = c.article().url().normalizedUrl();
-                Version previous = pendingUrls.get(url);
-                if (previous == null) {
-                    previous = storedUrls.get(url);
-                    if (previous != null) {
-                        superseded.add(previous.id());
-                    }
-                }
-                Long id = dryRun ? null : ids.next();
-                Version version = previous == null ? new Version(id, 1, Article.ACTIVE, null)
-                        : new Version(id, previous.number() + 1, previous.status(), previous.withdrawnReason());
-                pendingShas.put(sha, id);
-                pendingUrls.put(url, version);
-                stored.add(new Stored(c, version));
-                if (previous == null) {
-                    results.add(c.result(Outcome.added, id, null));
-                } else if (previous.withdrawn()) {
-                    results.add(c.result(Outcome.revised, id, previous.id(), ParseProblem.warning("withdrawn", null,
-                            "this revises a withdrawn article, so this version is withdrawn too (reason: "
-                                    + previous.withdrawnReason() + "); an archivist can restore the article")));
-                } else {
-                    results.add(c.result(Outcome.revised, id, previous.id()));
-                }
+            BatchDecisions.Batch decided = decisions.decide(batch, storedShas, storedLatestVersions(batch),
+                    dryRun ? null : newIds(batch, storedShas).iterator());
+            if (!dryRun && !decided.stored().isEmpty()) {
+                supersede(decided.superseded());
+                copyArticles(decided.stored(), now);
+                copyOriginals(decided.stored());
             }
-
-            if (!dryRun && !stored.isEmpty()) {
-                supersede(superseded);
-                copyArticles(stored, now);
-                copyOriginals(stored);
-            }
-            copyFileResults(results);
-            addCounts(results);
+            copyFileResults(decided.results());
+            addCounts(decided.results());
             conn.commit();
             if (!dryRun) {
                 // committed: from now on the database answers for these files
-                forgetPending();
+                decisions.forget();
             }
-            return results;
+            return decided.results();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
-            forgetPending();
-            pendingShas.putAll(shasBefore);
-            pendingUrls.putAll(urlsBefore);
+            decisions.restore(before);
             sourceIds.clear();
             throw e;
         }
-    }
-
-    private void forgetPending() {
-        pendingShas.clear();
-        pendingUrls.clear();
     }
 
     private OffsetDateTime lockForWriting() throws SQLException {
@@ -193,7 +130,7 @@ final class ArticleBatchWriter {
 
     private Map<String, Long> storedShas(List<Candidate> batch) throws SQLException {
         List<String> shas = batch.stream().filter(Candidate::accepted).map(c -> c.parse().sha256())
-                .filter(s -> !pendingShas.containsKey(s)).toList();
+                .filter(s -> !decisions.pendingSha(s)).toList();
         Map<String, Long> found = new HashMap<>();
         try (PreparedStatement select = conn.prepareStatement("select sha256, id from article where sha256 = any(?)")) {
             select.setArray(1, textArray(shas));
@@ -206,10 +143,10 @@ final class ArticleBatchWriter {
         return found;
     }
 
-    private Map<String, Version> storedLatestVersions(List<Candidate> batch) throws SQLException {
+    private Map<String, BatchDecisions.Version> storedLatestVersions(List<Candidate> batch) throws SQLException {
         List<String> urls = batch.stream().filter(Candidate::accepted).map(c -> c.article().url().normalizedUrl())
-                .filter(u -> !pendingUrls.containsKey(u)).distinct().toList();
-        Map<String, Version> found = new HashMap<>();
+                .filter(u -> !decisions.pendingUrl(u)).distinct().toList();
+        Map<String, BatchDecisions.Version> found = new HashMap<>();
         try (PreparedStatement select = conn.prepareStatement(
                 """
                 select normalized_url, id, version, status, withdrawn_reason from article
@@ -217,7 +154,7 @@ final class ArticleBatchWriter {
             select.setArray(1, textArray(urls));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getString(1), new Version(rs.getLong(2), rs.getInt(3), rs.getString(4),
+                    found.put(rs.getString(1), new BatchDecisions.Version(rs.getLong(2), rs.getInt(3), rs.getString(4),
                             rs.getString(5)));
                 }
             }
@@ -228,7 +165,7 @@ final class ArticleBatchWriter {
     /** One new article id for each distinct file of the batch that is not already stored. */
     private List<Long> newIds(List<Candidate> batch, Map<String, Long> storedShas) throws SQLException {
         long count = batch.stream().filter(Candidate::accepted).map(c -> c.parse().sha256())
-                .filter(s -> !pendingShas.containsKey(s) && !storedShas.containsKey(s)).distinct().count();
+                .filter(s -> !decisions.pendingSha(s) && !storedShas.containsKey(s)).distinct().count();
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement next = conn.prepareStatement(
                 "select nextval(pg_get_serial_sequence('article', 'id')) from generate_series(1, ?)")) {
@@ -253,17 +190,17 @@ final class ArticleBatchWriter {
         }
     }
 
-    private void copyArticles(List<Stored> stored, OffsetDateTime now) throws SQLException {
+    private void copyArticles(List<BatchDecisions.Stored> stored, OffsetDateTime now) throws SQLException {
         Map<String, Long> sources = sourceIds(stored);
         copy("""
                 copy article (id, normalized_url, version, latest, headline, published, url, source_id, file_name,
                     sha256, size_bytes, sentence_count, word_count, sentences, ingest_run_id, ingested_at, status,
                     withdrawn_reason)
                 from stdin (format csv)""", csv -> {
-            for (Stored s : stored) {
+            for (BatchDecisions.Stored s : stored) {
                 ParsedArticle a = s.candidate().article();
                 ArticleUrl url = a.url();
-                boolean latest = pendingUrls.get(url.normalizedUrl()) == s.version();
+                boolean latest = decisions.latest(url.normalizedUrl(), s.version());
                 csv.printRecord(s.version().id(), url.normalizedUrl(), s.version().number(), latest,
                         a.headline(), a.published(), url.url(), sources.get(url.host()), s.candidate().file().fileName(),
                         s.candidate().parse().sha256(), s.candidate().bytes().length, a.sentences().size(),
@@ -273,9 +210,9 @@ final class ArticleBatchWriter {
         });
     }
 
-    private void copyOriginals(List<Stored> stored) throws SQLException {
+    private void copyOriginals(List<BatchDecisions.Stored> stored) throws SQLException {
         copy("copy article_original (article_id, content) from stdin (format csv)", csv -> {
-            for (Stored s : stored) {
+            for (BatchDecisions.Stored s : stored) {
                 csv.printRecord(s.version().id(), "\\x" + HEX.formatHex(s.candidate().bytes()));
             }
         });
@@ -314,9 +251,9 @@ final class ArticleBatchWriter {
     }
 
     /** Ids of the sources of these articles, creating the missing ones. */
-    private Map<String, Long> sourceIds(List<Stored> stored) throws SQLException {
+    private Map<String, Long> sourceIds(List<BatchDecisions.Stored> stored) throws SQLException {
         Map<String, String> missing = new LinkedHashMap<>();
-        for (Stored s : stored) {
+        for (BatchDecisions.Stored s : stored) {
             ArticleUrl url = s.candidate().article().url();
             if (!sourceIds.containsKey(url.host())) {
                 missing.put(url.host(), url.domain());
