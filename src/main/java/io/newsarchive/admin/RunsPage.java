@@ -112,9 +112,7 @@ public class RunsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response commit(@RestPath String id, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
-        RunSummary run = run(id);
-        uploadRuns.checkMayUse(run, signedIn);
-        return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.commit(run, signedIn.name()))).build();
+        return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.commit(run(id), signedIn))).build();
     }
 
     @POST
@@ -122,9 +120,7 @@ public class RunsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retry(@RestPath String id, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
-        RunSummary run = run(id);
-        uploadRuns.checkMayUse(run, signedIn);
-        return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.retry(run, signedIn.name()))).build();
+        return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.retry(run(id), signedIn))).build();
     }
 
     private RunSummary run(String id) {

@@ -93,7 +93,8 @@ public class UploadRuns {
      * Stores the files of a completed dry run, once: a second request (a double click, a second archivist) gets the
      * run the first one started. Commits and retries take turns, so that each sees the runs the other started.
      */
-    public long commit(IngestReports.RunSummary dryRun, String user) {
+    public long commit(IngestReports.RunSummary dryRun, SignedIn user) {
+        checkMayUse(dryRun, user);
         if (!dryRun.dryRun() || dryRun.uploadDir() == null || !"completed".equals(dryRun.status())) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "run " + dryRun.id()
                     + " is not a completed dry run of an upload, so there is nothing to commit", null);
@@ -101,12 +102,14 @@ public class UploadRuns {
         return inTurn(dryRun.uploadDir(), () -> {
             Long earlier = committedBy(dryRun.id());
             return earlier != null ? earlier
-                    : run(new IngestRequest(Trigger.web, user, false, dryRun.uploadDir(), dryRun.id()), () -> { });
+                    : run(new IngestRequest(Trigger.web, user.name(), false, dryRun.uploadDir(), dryRun.id()),
+                            () -> { });
         });
     }
 
     /** Runs again over the upload of a run that failed or was interrupted, unless a run over it is under way. */
-    public long retry(IngestReports.RunSummary run, String user) {
+    public long retry(IngestReports.RunSummary run, SignedIn user) {
+        checkMayUse(run, user);
         if (run.uploadDir() == null || !List.of("failed", "interrupted").contains(run.status())) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "run " + run.id()
                     + " did not fail and was not interrupted, or has no upload to run again", null);
@@ -115,7 +118,8 @@ public class UploadRuns {
             Long committed = run.commitsRun() == null ? null : committedBy(run.commitsRun());
             Long running = reports.runningOver(run.uploadDir());
             return committed != null ? committed : running != null ? running
-                    : run(new IngestRequest(Trigger.web, user, run.dryRun(), run.uploadDir(), run.commitsRun()), () -> { });
+                    : run(new IngestRequest(Trigger.web, user.name(), run.dryRun(), run.uploadDir(), run.commitsRun()),
+                            () -> { });
         });
     }
 
