@@ -96,7 +96,7 @@ public class RunsPage {
             shows.add(new ShowLink(s.label, "/admin/runs/" + run.id() + "?show=" + s, s == filter));
         }
         return Templates.run(run, progress(run), files.subList(0, Math.min(PAGE, files.size())), shows,
-                filter.name(), next, uploadRuns.committedBy(run.id()) != null,
+                filter.name(), next, reports.committedBy(run.id()) != null,
                 uploads.kept(run.uploadDir()) && uploadRuns.mayUse(run, signedIn), signedIn.csrfToken());
     }
 

@@ -1,7 +1,6 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.ingest.IngestReports;
-import io.newsarchive.ingest.IngestRuns;
 import io.newsarchive.system.CatalogConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +26,6 @@ public class UploadCleanup {
     CatalogConfig config;
 
     @Inject
-    IngestRuns runs;
-
-    @Inject
     UploadRuns uploadRuns;
 
     @Scheduled(every = "6h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -39,7 +35,6 @@ public class UploadCleanup {
 
     /** Returns the folders deleted. */
     public List<String> deleteExpired() {
-        runs.markInterrupted();
         List<String> deleted = new ArrayList<>();
         // candidates only: deleteIfExpired decides, at the moment of deleting
         for (String upload : reports.uploadsOfEndedRuns()) {

@@ -100,7 +100,7 @@ public class UploadRuns {
                     + " is not a completed dry run of an upload, so there is nothing to commit", null);
         }
         return inTurn(dryRun.uploadDir(), () -> {
-            Long earlier = committedBy(dryRun.id());
+            Long earlier = reports.committedBy(dryRun.id());
             return earlier != null ? earlier
                     : run(new IngestRequest(Trigger.web, user.name(), false, dryRun.uploadDir(), dryRun.id()),
                             () -> { });
@@ -115,7 +115,7 @@ public class UploadRuns {
                     + " did not fail and was not interrupted, or has no upload to run again", null);
         }
         return inTurn(run.uploadDir(), () -> {
-            Long committed = run.commitsRun() == null ? null : committedBy(run.commitsRun());
+            Long committed = run.commitsRun() == null ? null : reports.committedBy(run.commitsRun());
             Long running = reports.runningOver(run.uploadDir());
             return committed != null ? committed : running != null ? running
                     : run(new IngestRequest(Trigger.web, user.name(), run.dryRun(), run.uploadDir(), run.commitsRun()),
@@ -146,11 +146,6 @@ public class UploadRuns {
                     + " uploaded by " + reports.uploader(run.uploadDir()).orElse("someone else") + "; on this catalog"
                     + " only an upload's archivist and admins may download, store or run them again", null);
         }
-    }
-
-    /** The run that stores (or stored) the files of this dry run, if any. */
-    public Long committedBy(long dryRunId) {
-        return reports.committedBy(dryRunId);
     }
 
     /**

@@ -63,8 +63,8 @@ public class ErrorMappers {
         int status = given.getStatus();
         if (status == 413) {
             return answer(uri, 413, "too_large", "this request is larger than the catalog reads (a form field holds"
-                    + " at most " + formFieldLimit.asLongValue() / 1024 + " KB once encoded); nothing was saved. Go back, where your browser"
-                    + " still holds what you typed, and shorten the longest field", null);
+                    + " at most " + formFieldLimit.asLongValue() / 1024 + " KB once encoded); nothing was saved. Go"
+                    + " back, where your browser still holds what you typed, and shorten the longest field", null);
         }
         String error = Response.Status.fromStatusCode(status) == null ? "error"
                 : Response.Status.fromStatusCode(status).name().toLowerCase(Locale.ROOT);
