@@ -24,6 +24,8 @@ public class Main {
             // the settings of commands other than serve: the profile cli in application.properties
             System.setProperty("quarkus.profile", "cli");
         }
+        // the catalog checks addresses itself (system/AddressCheck), so that a bad one gets its usual error answer
+        System.setProperty("vertx.disableURIValidation", "true");
         BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
         Quarkus.run(PicocliRunner.class, (code, failure) -> {
             if (failure != null) {

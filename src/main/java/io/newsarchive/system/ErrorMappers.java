@@ -141,12 +141,18 @@ public class ErrorMappers {
 
     /** An error answer: the JSON error under {@code /api} and {@code /q}, the error page elsewhere. */
     public static Response answer(UriInfo uri, int status, String error, String message, String parameter) {
-        if (uri.getPath().startsWith("/api/") || uri.getPath().startsWith("/q/")) {
+        return answer(uri.getPath(), status, error, message, parameter);
+    }
+
+    /** The same for a path as sent, which an address that cannot be decoded still has. */
+    static Response answer(String path, int status, String error, String message, String parameter) {
+        if (path.startsWith("/api/") || path.startsWith("/q/")) {
             return ApiError.response(status, error, message, parameter);
         }
         String title = switch (status) {
             case 400 -> "This address has a mistake";
             case 403 -> "Not allowed";
+            case 414 -> "This address is too long";
             case 404 -> "Not found";
             case 409 -> "Changed by someone else";
             case 413 -> "Too large";
