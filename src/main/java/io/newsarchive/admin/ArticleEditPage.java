@@ -1,13 +1,13 @@
 package io.newsarchive.admin;
 
+import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.SignedIn;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.catalog.Article;
 import io.newsarchive.catalog.ArticleCorrections;
 import io.newsarchive.catalog.ArticleCorrections.Correction;
 import io.newsarchive.catalog.ArticleCorrections.Form;
-import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.Params;
-import io.newsarchive.system.SignedIn;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,8 +1,8 @@
 package io.newsarchive.admin;
 
+import io.newsarchive.account.CatalogUser;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.system.ApiError;
-import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,9 +1,9 @@
 package io.newsarchive.admin;
 
+import io.newsarchive.account.CatalogUser;
 import io.newsarchive.catalog.CatalogStatistics;
 import io.newsarchive.catalog.Timeline;
 import io.newsarchive.ingest.IngestReports;
-import io.newsarchive.system.CatalogUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,7 @@
 package io.newsarchive.admin;
 
+import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.SignedIn;
 import io.newsarchive.ingest.FileSelection;
 import io.newsarchive.ingest.IngestReports.FileRow;
 import io.newsarchive.ingest.IngestReports.RunSummary;
@@ -8,10 +10,8 @@ import io.newsarchive.ingest.InputFile;
 import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.ApiError;
-import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
-import io.newsarchive.system.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

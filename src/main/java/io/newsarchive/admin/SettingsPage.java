@@ -1,7 +1,7 @@
 package io.newsarchive.admin;
 
+import io.newsarchive.account.CatalogUser;
 import io.newsarchive.system.CatalogConfig;
-import io.newsarchive.system.CatalogUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

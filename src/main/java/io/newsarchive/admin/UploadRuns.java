@@ -1,6 +1,7 @@
 package io.newsarchive.admin;
 
 import com.google.common.util.concurrent.Striped;
+import io.newsarchive.account.SignedIn;
 import io.newsarchive.ingest.FileResult;
 import io.newsarchive.ingest.IngestFailure;
 import io.newsarchive.ingest.IngestProgress;
@@ -12,7 +13,6 @@ import io.newsarchive.ingest.Trigger;
 import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
-import io.newsarchive.system.SignedIn;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.system.CatalogUser;
+import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.SignedIn;
+import io.newsarchive.account.UserAccounts;
 import io.newsarchive.system.Params;
-import io.newsarchive.system.SignedIn;
-import io.newsarchive.system.UserAccounts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

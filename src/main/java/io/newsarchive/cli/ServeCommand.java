@@ -1,7 +1,7 @@
 package io.newsarchive.cli;
 
+import io.newsarchive.account.FirstAdmin;
 import io.newsarchive.ingest.StartupIngest;
-import io.newsarchive.system.FirstAdmin;
 import io.quarkus.runtime.Quarkus;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package io.newsarchive.ingest;
 
+import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.SignedIn;
 import io.newsarchive.system.ApiError;
-import io.newsarchive.system.CatalogUser;
 import io.newsarchive.system.Params;
-import io.newsarchive.system.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -22,6 +22,11 @@ public record ApiError(String error, String message, String parameter) {
             this.status = status;
             this.body = body;
         }
+
+        /** The HTTP status it is answered with. */
+        public int status() {
+            return status;
+        }
     }
 
     /** A 400 naming the parameter at fault. */

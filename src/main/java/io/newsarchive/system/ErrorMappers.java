@@ -3,13 +3,9 @@ package io.newsarchive.system;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,13 +29,7 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @Inject
-    SignedIn signedIn;
-
-    @Inject
     CatalogConfig config;
-
-    @Inject
-    CatalogAuthentication authentication;
 
     @Inject
     CurrentIdentityAssociation identity;
@@ -69,20 +59,6 @@ public class ErrorMappers {
         String error = Response.Status.fromStatusCode(status) == null ? "error"
                 : Response.Status.fromStatusCode(status).name().toLowerCase(Locale.ROOT);
         return answer(uri, status, error, e.getMessage(), null);
-    }
-
-    /** An anonymous caller of a resource that needs a role: the same challenge as when signing in fails. */
-    @ServerExceptionMapper
-    public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext context) {
-        return authentication.challenge(context);
-    }
-
-    /** A signed-in user whose role is too small (an anonymous one is asked to sign in instead). */
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        String who = signedIn.anonymous() ? "you are not signed in"
-                : "you are signed in as " + signedIn.name() + ", whose role is " + signedIn.role();
-        return answer(uri, 403, "forbidden", who + ", and this needs a higher role", null);
     }
 
     /** The database's own words stay in the log: they can quote the statement and its values. */

@@ -1,7 +1,7 @@
 package io.newsarchive.admin;
 
+import io.newsarchive.account.CatalogUser;
 import io.newsarchive.catalog.CatalogFixtures;
-import io.newsarchive.system.CatalogUser;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.HeadlessChromium;

@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.system.CatalogUser;
+import io.newsarchive.account.CatalogUser;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,8 +1,8 @@
 package io.newsarchive.admin;
 
+import io.newsarchive.account.CatalogUser;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.catalog.CatalogFixtures;
-import io.newsarchive.system.CatalogUser;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.TestUsers;

@@ -1,6 +1,6 @@
 package io.newsarchive.ingest;
 
-import io.newsarchive.system.CatalogUser;
+import io.newsarchive.account.CatalogUser;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.TestUsers;

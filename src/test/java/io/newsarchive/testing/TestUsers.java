@@ -1,7 +1,7 @@
 package io.newsarchive.testing;
 
-import io.newsarchive.system.CatalogUser;
-import io.newsarchive.system.Sessions;
+import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Sessions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

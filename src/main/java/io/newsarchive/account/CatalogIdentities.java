@@ -1,4 +1,4 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;

@@ -1,5 +1,6 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
+import io.newsarchive.system.ApiError;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,7 +53,7 @@ class UserAccountsTest {
                 accounts.changeRole(id, CatalogUser.VIEWER, by);
                 return 303;
             } catch (ApiError.Failure e) {
-                return e.status;
+                return e.status();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

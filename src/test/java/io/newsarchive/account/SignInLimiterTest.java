@@ -1,5 +1,6 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
+import io.newsarchive.system.CatalogConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

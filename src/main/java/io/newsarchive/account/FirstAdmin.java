@@ -1,5 +1,6 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
+import io.newsarchive.system.CatalogConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,4 +1,4 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -1,5 +1,6 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
+import io.newsarchive.system.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,5 +1,6 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
+import io.newsarchive.system.CatalogConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
+import io.newsarchive.system.ApiError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;

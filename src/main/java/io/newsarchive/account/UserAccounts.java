@@ -1,6 +1,7 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
 import io.newsarchive.audit.AuditEvent;
+import io.newsarchive.system.ApiError;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

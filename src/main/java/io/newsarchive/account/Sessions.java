@@ -1,7 +1,9 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
 import com.google.common.hash.Hashing;
 import io.agroal.api.AgroalDataSource;
+import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,4 +1,4 @@
-package io.newsarchive.system;
+package io.newsarchive.account;
 
 import io.newsarchive.admin.AdminFixtures;
 import io.newsarchive.catalog.CatalogFixtures;
