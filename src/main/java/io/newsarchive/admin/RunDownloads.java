@@ -87,7 +87,7 @@ public class RunDownloads {
                     + " pages can be downloaded back");
         }
         Integer only = seq == null ? null : Params.intInRange("seq", seq, 1, 1, Integer.MAX_VALUE);
-        List<FileRow> rejected = reports.files(run.id(), FileSelection.rejected, 0, Integer.MAX_VALUE).stream()
+        List<FileRow> rejected = reports.files(run.id(), FileSelection.REJECTED, 0, Integer.MAX_VALUE).stream()
                 .filter(f -> only == null || f.seq() == only).toList();
         if (rejected.isEmpty()) {
             throw ApiError.notFound(only == null ? "run " + run.id() + " rejected no file"

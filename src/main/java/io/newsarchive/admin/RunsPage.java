@@ -6,6 +6,7 @@ import io.newsarchive.ingest.FileSelection;
 import io.newsarchive.ingest.IngestReports.FileRow;
 import io.newsarchive.ingest.IngestReports.RunSummary;
 import io.newsarchive.ingest.IngestReports;
+import io.newsarchive.ingest.RunStatus;
 import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.Params;
@@ -45,7 +46,7 @@ public class RunsPage {
     }
 
     /** How far a run has got; what the page's script polls. */
-    public record Progress(String status, int filesDone, Integer totalFiles, double filesPerSecond,
+    public record Progress(RunStatus status, int filesDone, Integer totalFiles, double filesPerSecond,
                            Long secondsLeft, IngestReports.Counts counts) {
 
         public int percent() {
@@ -96,7 +97,7 @@ public class RunsPage {
             shows.add(new ShowLink(s.label, "/admin/runs/" + run.id() + "?show=" + s, s == filter));
         }
         return Templates.run(run, progress(run), files.subList(0, Math.min(PAGE, files.size())), shows,
-                filter.name(), next, reports.committedBy(run.id()) != null,
+                filter.toString(), next, reports.committedBy(run.id()) != null,
                 uploads.kept(run.uploadDir()) && uploadRuns.mayUse(run, signedIn), signedIn.csrfToken());
     }
 
@@ -131,7 +132,7 @@ public class RunsPage {
         Instant end = run.finishedAt() != null ? run.finishedAt() : Instant.now();
         double seconds = Math.max(0.001, Duration.between(run.startedAt(), end).toMillis() / 1000.0);
         double rate = run.filesDone() / seconds;
-        Long left = run.totalFiles() == null || !"running".equals(run.status()) || rate == 0 ? null
+        Long left = run.totalFiles() == null || run.status() != RunStatus.RUNNING || rate == 0 ? null
                 : Math.round((run.totalFiles() - run.filesDone()) / rate);
         return new Progress(run.status(), run.filesDone(), run.totalFiles(), Math.round(rate * 10) / 10.0, left,
                 run.counts());

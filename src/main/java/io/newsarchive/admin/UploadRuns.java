@@ -9,6 +9,7 @@ import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.IngestRequest;
 import io.newsarchive.ingest.IngestService;
 import io.newsarchive.ingest.InputFiles;
+import io.newsarchive.ingest.RunStatus;
 import io.newsarchive.ingest.Trigger;
 import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.ApiError;
@@ -67,7 +68,7 @@ public class UploadRuns {
      * whose run cannot start is deleted, since no run would ever point to it.
      */
     public long start(Path upload, boolean dryRun, String user) {
-        return run(new IngestRequest(Trigger.web, user, dryRun, upload.toString(), null), () -> delete(upload));
+        return run(new IngestRequest(Trigger.WEB, user, dryRun, upload.toString(), null), () -> delete(upload));
     }
 
     /**
@@ -95,14 +96,14 @@ public class UploadRuns {
      */
     public long commit(IngestReports.RunSummary dryRun, SignedIn user) {
         checkMayUse(dryRun, user);
-        if (!dryRun.dryRun() || dryRun.uploadDir() == null || !"completed".equals(dryRun.status())) {
+        if (!dryRun.dryRun() || dryRun.uploadDir() == null || dryRun.status() != RunStatus.COMPLETED) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "run " + dryRun.id()
                     + " is not a completed dry run of an upload, so there is nothing to commit", null);
         }
         return inTurn(dryRun.uploadDir(), () -> {
             Long earlier = reports.committedBy(dryRun.id());
             return earlier != null ? earlier
-                    : run(new IngestRequest(Trigger.web, user.name(), false, dryRun.uploadDir(), dryRun.id()),
+                    : run(new IngestRequest(Trigger.WEB, user.name(), false, dryRun.uploadDir(), dryRun.id()),
                             () -> { });
         });
     }
@@ -110,7 +111,7 @@ public class UploadRuns {
     /** Runs again over the upload of a run that failed or was interrupted, unless a run over it is under way. */
     public long retry(IngestReports.RunSummary run, SignedIn user) {
         checkMayUse(run, user);
-        if (run.uploadDir() == null || !List.of("failed", "interrupted").contains(run.status())) {
+        if (run.uploadDir() == null || !run.status().stoppedEarly()) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "run " + run.id()
                     + " did not fail and was not interrupted, or has no upload to run again", null);
         }
@@ -118,7 +119,7 @@ public class UploadRuns {
             Long committed = run.commitsRun() == null ? null : reports.committedBy(run.commitsRun());
             Long running = reports.runningOver(run.uploadDir());
             return committed != null ? committed : running != null ? running
-                    : run(new IngestRequest(Trigger.web, user.name(), run.dryRun(), run.uploadDir(), run.commitsRun()),
+                    : run(new IngestRequest(Trigger.WEB, user.name(), run.dryRun(), run.uploadDir(), run.commitsRun()),
                             () -> { });
         });
     }

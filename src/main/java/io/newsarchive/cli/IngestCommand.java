@@ -59,7 +59,7 @@ public class IngestCommand implements Callable<Integer> {
         CliProgress progress = new CliProgress(System.console() != null);
         try (InputFiles input = InputFiles.of(paths); progress) {
             String operator = config.operator().orElse(System.getProperty("user.name"));
-            long runId = ingest.ingest(input, new IngestRequest(Trigger.cli, operator, dryRun), progress);
+            long runId = ingest.ingest(input, new IngestRequest(Trigger.CLI, operator, dryRun), progress);
             run = reports.find(runId).orElseThrow();
         } catch (InputFiles.InputException | IngestFailure e) {
             return systemError(e.getMessage());

@@ -1,5 +1,9 @@
 package io.newsarchive.corpus;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
 /**
  * One thing wrong with a corpus file.
  *
@@ -11,21 +15,30 @@ public record ParseProblem(Severity severity, String code, Integer line, String 
 
     static final int MAX_MESSAGE = 1000;
 
-    public enum Severity { error, warning }
+    public enum Severity {
+        ERROR, WARNING;
+
+        /** The word for it in reports: {@code error} or {@code warning}. */
+        @JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public ParseProblem {
         message = Text.visible(Text.cut(message, MAX_MESSAGE));
     }
 
     public static ParseProblem error(String code, Integer line, String message) {
-        return new ParseProblem(Severity.error, code, line, message);
+        return new ParseProblem(Severity.ERROR, code, line, message);
     }
 
     public static ParseProblem warning(String code, Integer line, String message) {
-        return new ParseProblem(Severity.warning, code, line, message);
+        return new ParseProblem(Severity.WARNING, code, line, message);
     }
 
     public boolean isError() {
-        return severity == Severity.error;
+        return severity == Severity.ERROR;
     }
 }

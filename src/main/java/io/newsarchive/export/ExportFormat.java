@@ -1,10 +1,8 @@
 package io.newsarchive.export;
 
-import io.newsarchive.system.ApiError;
+import io.newsarchive.system.Params;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The formats {@code GET /api/export} writes, by their {@code format} parameter. */
 public enum ExportFormat {
@@ -24,18 +22,13 @@ public enum ExportFormat {
         this.extension = extension;
     }
 
-    /** The value of the {@code format} parameter. */
-    public String parameter() {
+    /** The value of the {@code format} parameter that asks for it: {@code csv}, {@code json}, ... */
+    @Override
+    public String toString() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     static ExportFormat of(String value) {
-        for (ExportFormat format : values()) {
-            if (format.parameter().equals(value)) {
-                return format;
-            }
-        }
-        String all = Arrays.stream(values()).map(ExportFormat::parameter).collect(Collectors.joining(", "));
-        throw ApiError.badParameter("format", "format must be one of " + all + ", not \"" + value + "\"");
+        return Params.oneOf("format", value, values());
     }
 }

@@ -240,10 +240,10 @@ final class ArticleBatchWriter {
                 update ingest_run set added = added + ?, duplicate = duplicate + ?, revised = revised + ?,
                     rejected = rejected + ?, warnings = warnings + ?
                 where id = ?""")) {
-            update.setInt(1, counts[Outcome.added.ordinal()]);
-            update.setInt(2, counts[Outcome.duplicate.ordinal()]);
-            update.setInt(3, counts[Outcome.revised.ordinal()]);
-            update.setInt(4, counts[Outcome.rejected.ordinal()]);
+            update.setInt(1, counts[Outcome.ADDED.ordinal()]);
+            update.setInt(2, counts[Outcome.DUPLICATE.ordinal()]);
+            update.setInt(3, counts[Outcome.REVISED.ordinal()]);
+            update.setInt(4, counts[Outcome.REJECTED.ordinal()]);
             update.setInt(5, warnings);
             update.setLong(6, runId);
             update.executeUpdate();

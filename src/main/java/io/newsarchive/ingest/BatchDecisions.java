@@ -56,13 +56,13 @@ final class BatchDecisions {
         List<Long> superseded = new ArrayList<>();
         for (Candidate c : batch) {
             if (!c.accepted()) {
-                results.add(c.result(Outcome.rejected, null, null));
+                results.add(c.result(Outcome.REJECTED, null, null));
                 continue;
             }
             String sha = c.parse().sha256();
             if (pendingShas.containsKey(sha) || storedShas.containsKey(sha)) {
                 Long existing = pendingShas.containsKey(sha) ? pendingShas.get(sha) : storedShas.get(sha);
-                results.add(c.result(Outcome.duplicate, existing, null));
+                results.add(c.result(Outcome.DUPLICATE, existing, null));
                 continue;
             }
             String url = c.article().url().normalizedUrl();
@@ -80,13 +80,13 @@ final class BatchDecisions {
             pendingUrls.put(url, version);
             stored.add(new Stored(c, version));
             if (previous == null) {
-                results.add(c.result(Outcome.added, id, null));
+                results.add(c.result(Outcome.ADDED, id, null));
             } else if (previous.withdrawn()) {
-                results.add(c.result(Outcome.revised, id, previous.id(), ParseProblem.warning("withdrawn", null,
+                results.add(c.result(Outcome.REVISED, id, previous.id(), ParseProblem.warning("withdrawn", null,
                         "this revises a withdrawn article, so this version is withdrawn too (reason: "
                                 + previous.withdrawnReason() + "); an archivist can restore the article")));
             } else {
-                results.add(c.result(Outcome.revised, id, previous.id()));
+                results.add(c.result(Outcome.REVISED, id, previous.id()));
             }
         }
         return new Batch(results, stored, superseded);

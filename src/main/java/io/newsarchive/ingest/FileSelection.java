@@ -1,15 +1,17 @@
 package io.newsarchive.ingest;
 
-import io.newsarchive.system.ApiError;
+import io.newsarchive.system.Params;
 
-/** Which files of a run to list. */
+import java.util.Locale;
+
+/** Which files of a run to list, by the parameter {@code show}. */
 public enum FileSelection {
-    all("All files", "true"),
-    rejected("Rejected", "outcome = 'rejected'"),
-    warnings("With warnings", "problems @> '[{\"severity\": \"warning\"}]'"),
-    added("Added", "outcome = 'added'"),
-    revised("Revisions", "outcome = 'revised'"),
-    duplicate("Duplicates", "outcome = 'duplicate'");
+    ALL("All files", "true"),
+    REJECTED("Rejected", "outcome = 'rejected'"),
+    WARNINGS("With warnings", "problems @> '[{\"severity\": \"warning\"}]'"),
+    ADDED("Added", "outcome = 'added'"),
+    REVISED("Revisions", "outcome = 'revised'"),
+    DUPLICATE("Duplicates", "outcome = 'duplicate'");
 
     public final String label;
     final String condition;
@@ -19,16 +21,14 @@ public enum FileSelection {
         this.condition = condition;
     }
 
+    /** The value of {@code show} that selects it: {@code all}, {@code rejected}, ... */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** The selection named by the parameter {@code show}; all files when it is absent. */
     public static FileSelection of(String show) {
-        if (show == null || show.isEmpty()) {
-            return all;
-        }
-        try {
-            return valueOf(show);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badParameter("show", "show must be one of all, rejected, warnings, added, revised,"
-                    + " duplicate, not \"" + show + "\"");
-        }
+        return show == null || show.isEmpty() ? ALL : Params.oneOf("show", show, values());
     }
 }

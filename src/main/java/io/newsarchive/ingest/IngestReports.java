@@ -44,7 +44,7 @@ public class IngestReports {
      * @param totalFiles the files the run takes in; the sum of its counts is how many it has done
      * @param commitsRun for a run that stores an uploaded dry run: that dry run
      */
-    public record RunSummary(long id, Trigger trigger, String startedBy, String status, boolean dryRun,
+    public record RunSummary(long id, Trigger trigger, String startedBy, RunStatus status, boolean dryRun,
                              Instant startedAt, Instant finishedAt, Counts counts, String error, Integer totalFiles,
                              @JsonIgnore String uploadDir, Long commitsRun) {
 
@@ -87,7 +87,7 @@ public class IngestReports {
     }
 
     /** One file's result; {@code problems} as readable lines. */
-    public record FileRow(int seq, String name, String outcome, Long articleId, Long revises, String sha256,
+    public record FileRow(int seq, String name, Outcome outcome, Long articleId, Long revises, String sha256,
                           List<String> problems) {
     }
 
@@ -106,7 +106,7 @@ public class IngestReports {
             select.setInt(3, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new FileRow(rs.getInt(1), rs.getString(2), rs.getString(3),
+                    rows.add(new FileRow(rs.getInt(1), rs.getString(2), Outcome.of(rs.getString(3)),
                             rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getString(6),
                             List.of((String[]) rs.getArray(7).getArray())));
                 }
@@ -243,8 +243,9 @@ public class IngestReports {
     }
 
     private static RunSummary summary(ResultSet rs) throws SQLException {
-        return new RunSummary(rs.getLong("id"), Trigger.valueOf(rs.getString("trigger")), rs.getString("started_by"),
-                rs.getString("status"), rs.getBoolean("dry_run"), instant(rs, "started_at"), instant(rs, "finished_at"),
+        return new RunSummary(rs.getLong("id"), Trigger.of(rs.getString("trigger")), rs.getString("started_by"),
+                RunStatus.of(rs.getString("status")), rs.getBoolean("dry_run"), instant(rs, "started_at"),
+                instant(rs, "finished_at"),
                 new Counts(rs.getInt("added"), rs.getInt("duplicate"), rs.getInt("revised"), rs.getInt("rejected"),
                         rs.getInt("warnings")),
                 rs.getString("error"), rs.getObject("total_files", Integer.class), rs.getString("upload_dir"),

@@ -48,7 +48,7 @@ public class IngestResource {
         long runId;
         try (InputFiles input = InputFiles.of(files.stream().map(FileUpload::uploadedFile).toList(),
                 files.stream().map(FileUpload::fileName).toList())) {
-            runId = ingest.ingest(input, new IngestRequest(Trigger.api, signedIn.name(), dry), IngestProgress.NONE);
+            runId = ingest.ingest(input, new IngestRequest(Trigger.API, signedIn.name(), dry), IngestProgress.NONE);
         } catch (InputFiles.InputException e) {
             throw ApiError.badParameter("file", e.getMessage());
         }

@@ -64,7 +64,7 @@ public class IngestRuns {
                 insert into ingest_run (trigger, started_by, status, dry_run, started_at, total_files, upload_dir,
                                         commits_run)
                 values (?, ?, 'running', ?, clock_timestamp(), ?, ?, ?) returning id, """ + START_MICROS)) {
-            insert.setString(1, request.trigger().name());
+            insert.setString(1, request.trigger().toString());
             insert.setString(2, request.startedBy());
             insert.setBoolean(3, request.dryRun());
             insert.setInt(4, totalFiles);
@@ -204,7 +204,7 @@ public class IngestRuns {
                 status.setLong(1, Long.parseLong(name.group(1)));
                 status.setLong(2, Long.parseLong(name.group(2)));
                 try (ResultSet rs = status.executeQuery()) {
-                    if (rs.next() && !rs.getString(1).equals("running")) {
+                    if (rs.next() && RunStatus.of(rs.getString(1)) != RunStatus.RUNNING) {
                         Files.deleteIfExists(file);
                     }
                 }

@@ -64,7 +64,7 @@ public class StartupIngest {
             return null;
         }
         try (InputFiles input = InputFiles.of(List.of(corpus))) {
-            long runId = ingest.ingest(input, new IngestRequest(Trigger.startup, "startup", false), IngestProgress.NONE);
+            long runId = ingest.ingest(input, new IngestRequest(Trigger.STARTUP, "startup", false), IngestProgress.NONE);
             IngestReports.Counts c = reports.find(runId).orElseThrow().counts();
             LOG.infof("ingested %s on first start (run %d): %d added, %d duplicate, %d revised, %d rejected",
                     corpus, runId, c.added(), c.duplicate(), c.revised(), c.rejected());

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Arrays;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Strict parsing of query and path parameters: anything unexpected is a 400 that names the parameter. */
 public final class Params {
@@ -28,6 +30,17 @@ public final class Params {
             throw ApiError.badParameter(name, name + " holds a control character (such as a NUL or a line break)");
         }
         return value.strip();
+    }
+
+    /** The constant whose word (its {@code toString}) the value is; a 400 naming every word otherwise. */
+    public static <E extends Enum<E>> E oneOf(String name, String value, E[] constants) {
+        for (E constant : constants) {
+            if (constant.toString().equals(value)) {
+                return constant;
+            }
+        }
+        throw ApiError.badParameter(name, name + " must be one of " + Arrays.stream(constants).map(Object::toString)
+                .collect(Collectors.joining(", ")) + ", not \"" + value + "\"");
     }
 
     public static boolean bool(String name, String value, boolean fallback) {

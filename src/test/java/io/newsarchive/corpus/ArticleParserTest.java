@@ -294,7 +294,7 @@ class ArticleParserTest {
         assertEquals(List.of(), result.article().sentences());
         ParseProblem p = result.problems().get(0);
         assertEquals("body_empty", p.code());
-        assertEquals(ParseProblem.Severity.warning, p.severity());
+        assertEquals(ParseProblem.Severity.WARNING, p.severity());
     }
 
     @Test

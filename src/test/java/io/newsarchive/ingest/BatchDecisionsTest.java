@@ -33,7 +33,7 @@ class BatchDecisionsTest {
         BatchDecisions.Batch batch = decisions.decide(List.of(first, copy, revision, broken), Map.of(), Map.of(),
                 ids(100));
 
-        assertEquals(List.of(Outcome.added, Outcome.duplicate, Outcome.revised, Outcome.rejected),
+        assertEquals(List.of(Outcome.ADDED, Outcome.DUPLICATE, Outcome.REVISED, Outcome.REJECTED),
                 batch.results().stream().map(FileResult::outcome).toList());
         assertEquals(100L, batch.results().get(0).articleId());
         assertEquals(100L, batch.results().get(1).articleId(), "a duplicate names the article it copies");
@@ -53,9 +53,9 @@ class BatchDecisionsTest {
 
         BatchDecisions.Batch batch = decisions.decide(List.of(stored, revision), storedShas, storedUrls, ids(200));
 
-        assertEquals(Outcome.duplicate, batch.results().get(0).outcome());
+        assertEquals(Outcome.DUPLICATE, batch.results().get(0).outcome());
         assertEquals(7L, batch.results().get(0).articleId());
-        assertEquals(Outcome.revised, batch.results().get(1).outcome());
+        assertEquals(Outcome.REVISED, batch.results().get(1).outcome());
         assertEquals(8L, batch.results().get(1).revises());
         BatchDecisions.Version version = batch.stored().get(0).version();
         assertEquals(4, version.number());
@@ -74,7 +74,7 @@ class BatchDecisionsTest {
 
         BatchDecisions.Batch again = decisions.decide(List.of(file), Map.of(), Map.of(), null);
 
-        assertEquals(Outcome.added, again.results().get(0).outcome(), "not a duplicate of a batch that failed");
+        assertEquals(Outcome.ADDED, again.results().get(0).outcome(), "not a duplicate of a batch that failed");
         assertNull(again.results().get(0).articleId());
     }
 

@@ -87,11 +87,11 @@ class IngestFuzzTest {
             FileResult r = real.get(name);
             assertEquals(d.outcome(), r.outcome(), name);
             assertEquals(codes(d), codes(r), name);
-            if (r.outcome() == Outcome.rejected) {
+            if (r.outcome() == Outcome.REJECTED) {
                 assertTrue(r.problems().stream().anyMatch(p -> p.isError() && p.code() != null && !p.code().isBlank()),
                         name + " is rejected with a code");
             }
-            if (r.outcome() == Outcome.added || r.outcome() == Outcome.revised) {
+            if (r.outcome() == Outcome.ADDED || r.outcome() == Outcome.REVISED) {
                 stored.put(r.articleId(), name);
             }
             seen.add(r.outcome());
@@ -122,10 +122,10 @@ class IngestFuzzTest {
         };
         long runId;
         try (InputFiles input = InputFiles.of(List.of(dir.resolve("fuzz")))) {
-            runId = ingest.ingest(input, new IngestRequest(Trigger.cli, "fuzz", dryRun), collect);
+            runId = ingest.ingest(input, new IngestRequest(Trigger.CLI, "fuzz", dryRun), collect);
         }
         IngestReports.RunSummary run = reports.find(runId).orElseThrow();
-        assertEquals("completed", run.status(), run.error());
+        assertEquals(RunStatus.COMPLETED, run.status(), run.error());
         assertEquals(expectedFiles, run.filesDone());
         for (FileResult r : all) {
             assertFalse(byName.containsKey(r.name()), "twice: " + r.name());

@@ -61,7 +61,7 @@ class IngestServiceTest {
             }
         };
         try (InputFiles input = InputFiles.of(List.of(paths))) {
-            long runId = ingest.ingest(input, new IngestRequest(Trigger.cli, "test", dryRun), collect);
+            long runId = ingest.ingest(input, new IngestRequest(Trigger.CLI, "test", dryRun), collect);
             return reports.find(runId).orElseThrow();
         }
     }
@@ -73,10 +73,10 @@ class IngestServiceTest {
 
         IngestReports.RunSummary run = run(false, dir);
 
-        assertEquals("completed", run.status());
+        assertEquals(RunStatus.COMPLETED, run.status());
         assertEquals(1, run.counts().added());
         FileResult added = results.get(0);
-        assertEquals(Outcome.added, added.outcome());
+        assertEquals(Outcome.ADDED, added.outcome());
         assertNotNull(added.articleId());
         try (Connection c = CatalogTestDatabase.connect();
              PreparedStatement s = c.prepareStatement("""
@@ -111,7 +111,7 @@ class IngestServiceTest {
 
         assertEquals(1, again.counts().duplicate());
         assertEquals(0, again.counts().added());
-        assertEquals(Outcome.duplicate, results.get(0).outcome());
+        assertEquals(Outcome.DUPLICATE, results.get(0).outcome());
         assertEquals(articleId, results.get(0).articleId());
         assertFalse(again.id() == id);
         assertEquals(1, CatalogTestDatabase.count("select count(*) from article where sha256 = '" + results.get(0).sha256() + "'"));
@@ -130,7 +130,7 @@ class IngestServiceTest {
 
         assertEquals(1, run.counts().revised());
         FileResult revised = results.get(0);
-        assertEquals(Outcome.revised, revised.outcome());
+        assertEquals(Outcome.REVISED, revised.outcome());
         assertEquals(first, revised.revises());
         assertEquals(2, CatalogTestDatabase.count("select version from article where id = " + revised.articleId()));
         assertEquals(0, CatalogTestDatabase.count("select count(*) from article where latest and id = " + first), "the old version is no longer the latest");
@@ -148,7 +148,7 @@ class IngestServiceTest {
 
         IngestReports.RunSummary run = run(false, dir);
 
-        assertEquals(List.of(Outcome.added, Outcome.duplicate, Outcome.revised, Outcome.revised),
+        assertEquals(List.of(Outcome.ADDED, Outcome.DUPLICATE, Outcome.REVISED, Outcome.REVISED),
                 results.stream().map(FileResult::outcome).toList());
         assertEquals(results.get(0).articleId(), results.get(1).articleId());
         assertEquals(results.get(0).articleId(), results.get(2).revises());
@@ -170,7 +170,7 @@ class IngestServiceTest {
         assertEquals(1, run.counts().rejected());
         assertEquals(1, run.counts().added());
         FileResult rejected = results.get(0);
-        assertEquals(Outcome.rejected, rejected.outcome());
+        assertEquals(Outcome.REJECTED, rejected.outcome());
         assertNull(rejected.articleId());
         assertEquals(List.of("date", "url"), rejected.problems().stream().map(p -> p.code()).toList());
         assertEquals(List.of(2, 3), rejected.problems().stream().map(p -> p.line()).toList());
@@ -183,12 +183,12 @@ class IngestServiceTest {
         write(dir, "002_good.txt", article("Good", uniqueUrl(), "Body."));
 
         IngestReports.RunSummary dry = run(true, dir);
-        assertEquals("completed", dry.status());
-        assertEquals(List.of(Outcome.rejected, Outcome.added), outcomes());
+        assertEquals(RunStatus.COMPLETED, dry.status());
+        assertEquals(List.of(Outcome.REJECTED, Outcome.ADDED), outcomes());
 
         IngestReports.RunSummary real = run(false, dir);
-        assertEquals("completed", real.status());
-        assertEquals(List.of(Outcome.rejected, Outcome.added), outcomes());
+        assertEquals(RunStatus.COMPLETED, real.status());
+        assertEquals(List.of(Outcome.REJECTED, Outcome.ADDED), outcomes());
         assertEquals(1, CatalogTestDatabase.count("select count(*) from article where sha256 = '" + results.get(1).sha256() + "'"));
         assertEquals(1, CatalogTestDatabase.count("select count(*) from ingest_file where run_id = " + real.id()
                 + " and problems -> 1 ->> 'message' like '%2022\\\\u00000121%'"), "the NUL is shown escaped");
@@ -203,8 +203,8 @@ class IngestServiceTest {
 
         IngestReports.RunSummary run = run(false, dir);
 
-        assertEquals("completed", run.status());
-        assertEquals(List.of(Outcome.added, Outcome.rejected, Outcome.added), outcomes());
+        assertEquals(RunStatus.COMPLETED, run.status());
+        assertEquals(List.of(Outcome.ADDED, Outcome.REJECTED, Outcome.ADDED), outcomes());
         assertEquals("database_refused", results.get(1).problems().get(0).code());
         assertTrue(results.get(1).problems().get(0).message().contains("this row is refused"),
                 results.get(1).problems().get(0).message());
@@ -247,7 +247,7 @@ class IngestServiceTest {
         List<Outcome> dryOutcomes = outcomes();
         IngestReports.RunSummary real = run(false, dir);
 
-        assertEquals(List.of(Outcome.rejected, Outcome.rejected, Outcome.added), dryOutcomes);
+        assertEquals(List.of(Outcome.REJECTED, Outcome.REJECTED, Outcome.ADDED), dryOutcomes);
         assertEquals(dryOutcomes, outcomes(), "the real run does what the dry run said");
         assertEquals(dry.counts(), real.counts());
         assertEquals(List.of("url_too_long"), results.get(0).problems().stream().map(p -> p.code()).toList());
@@ -276,8 +276,8 @@ class IngestServiceTest {
         IngestReports.RunSummary dry = run(true, dir);
 
         assertTrue(dry.dryRun());
-        assertEquals("completed", dry.status());
-        assertEquals(List.of(Outcome.added, Outcome.duplicate, Outcome.revised, Outcome.rejected),
+        assertEquals(RunStatus.COMPLETED, dry.status());
+        assertEquals(List.of(Outcome.ADDED, Outcome.DUPLICATE, Outcome.REVISED, Outcome.REJECTED),
                 results.stream().map(FileResult::outcome).toList());
         assertEquals(0, CatalogTestDatabase.count("select count(*) from article where sha256 = '" + results.get(0).sha256() + "'"));
         assertEquals(0, CatalogTestDatabase.count("select count(*) from article where ingest_run_id = " + dry.id()));
@@ -319,9 +319,9 @@ class IngestServiceTest {
             orphan = rs.getLong(1);
         }
 
-        assertEquals("interrupted", reports.find(orphan).orElseThrow().status());
-        assertEquals("interrupted", reports.list(10).stream().filter(r -> r.id() == orphan).findFirst().orElseThrow()
-                .status());
+        assertEquals(RunStatus.INTERRUPTED, reports.find(orphan).orElseThrow().status());
+        assertEquals(RunStatus.INTERRUPTED,
+                reports.list(10).stream().filter(r -> r.id() == orphan).findFirst().orElseThrow().status());
         assertEquals(1, CatalogTestDatabase.count("select count(*) from ingest_run where status = 'running' and id = " + orphan),
                 "reading runs never writes");
         runs.markInterrupted();
