@@ -36,7 +36,7 @@ public class Article extends PanacheEntityBase {
     public boolean latest;
 
     @Column(nullable = false)
-    public String status;
+    public ArticleStatus status;
 
     @Column(nullable = false)
     public String headline;
@@ -87,13 +87,10 @@ public class Article extends PanacheEntityBase {
     @Column(name = "metadata_revision", nullable = false)
     public int metadataRevision;
 
-    public static final String ACTIVE = "active";
     /**
      * Key of the transaction-level advisory lock (two-int form, with 0) that every writer of articles takes first:
      * ingest batches, corrections, withdrawals and restores. It keeps a new version from missing a withdrawal, and
      * changes of one article's versions from deadlocking.
      */
     public static final int WRITE_LOCK_CLASS = 0x4E415243;
-
-    public static final String WITHDRAWN = "withdrawn";
 }

@@ -111,16 +111,16 @@ public class ArticleCorrections {
 
     @Transactional
     public Result withdraw(long id, String reason, int revision, String by) {
-        return setStatus(id, Article.WITHDRAWN, AuditEvent.WITHDRAW, reason, revision, by);
+        return setStatus(id, ArticleStatus.WITHDRAWN, AuditEvent.WITHDRAW, reason, revision, by);
     }
 
     @Transactional
     public Result restore(long id, String reason, int revision, String by) {
-        return setStatus(id, Article.ACTIVE, AuditEvent.RESTORE, reason, revision, by);
+        return setStatus(id, ArticleStatus.ACTIVE, AuditEvent.RESTORE, reason, revision, by);
     }
 
     /** Withdrawing or restoring concerns the article, so every version of it. */
-    private Result setStatus(long id, String status, String action, String reason, int revision, String by) {
+    private Result setStatus(long id, ArticleStatus status, String action, String reason, int revision, String by) {
         Article article = lockedArticle(id);
         Conflict conflict = conflict(article, new Correction(article.headline, article.published.toString(),
                 article.url, article.note, reason, revision));
@@ -128,14 +128,14 @@ public class ArticleCorrections {
             return conflict;
         }
         if (reason.isEmpty()) {
-            throw ApiError.badParameter("reason", "say why the article is " + (status.equals(Article.WITHDRAWN)
+            throw ApiError.badParameter("reason", "say why the article is " + (status == ArticleStatus.WITHDRAWN
                     ? "withdrawn" : "restored") + ": the reason is kept with the change");
         }
-        if (article.status.equals(status)) {
+        if (article.status == status) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "article " + article.id + " is already "
                     + status, null);
         }
-        String withdrawnReason = status.equals(Article.WITHDRAWN) ? reason : null;
+        String withdrawnReason = status == ArticleStatus.WITHDRAWN ? reason : null;
         for (Article version : versionsOf(article)) {
             AuditEvent event = AuditEvent.by(by, action, reason)
                     .change("status", version.status, status)

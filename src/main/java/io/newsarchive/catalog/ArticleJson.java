@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record ArticleJson(long id, String headline, LocalDate published, String url, String normalizedUrl,
                           String source, String domain, String fileName, String sha256, int sizeBytes,
-                          int sentenceCount, int wordCount, Instant ingestedAt, int version, String status,
+                          int sentenceCount, int wordCount, Instant ingestedAt, int version, ArticleStatus status,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sentences, boolean latest,
                           long ingestRunId, int metadataRevision, String note, String withdrawnReason,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String snippet) {

@@ -23,7 +23,8 @@ import java.util.List;
 public class ArticlePage {
 
     /** Another version of the same normalized URL. */
-    public record Version(long id, int version, Instant ingestedAt, String status, String sha256, boolean current) {
+    public record Version(long id, int version, Instant ingestedAt, ArticleStatus status, String sha256,
+                          boolean current) {
     }
 
     /** Another article of the same source and day. */
@@ -52,8 +53,8 @@ public class ArticlePage {
                 .map(v -> new Version(v.id, v.version, v.ingestedAt, v.status, v.sha256, v.id.equals(article.id)))
                 .toList();
         List<Neighbour> sameDay = Article.<Article>find(
-                        "source = ?1 and published = ?2 and latest and status = 'active' and id <> ?3 order by id",
-                        article.source, article.published, article.id)
+                        "source = ?1 and published = ?2 and latest and status = ?3 and id <> ?4 order by id",
+                        article.source, article.published, ArticleStatus.ACTIVE, article.id)
                 .page(0, NEIGHBOURS).list().stream()
                 .map(n -> new Neighbour(n.id, n.headline))
                 .toList();

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * @param from        first publication date, inclusive, or null
  * @param to          last publication date, inclusive, or null
  * @param sources     hosts or registrable domains (lower case, without {@code www.}); empty for all
- * @param status      {@code active}, {@code withdrawn} or {@code all}
+ * @param statuses    active articles (the default), withdrawn ones, or all
  * @param allVersions whether earlier versions of an article are listed too
  */
-public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String> sources, String status,
+public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String> sources, StatusFilter statuses,
                             boolean allVersions) {
 
     static final int MAX_QUERY_LENGTH = 500;
@@ -36,17 +36,18 @@ public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String>
         if (from != null && to != null && from.isAfter(to)) {
             throw ApiError.badParameter("to", "to (" + to + ") is before from (" + from + ")");
         }
-        String status = p.status == null || p.status.isEmpty() ? "active" : p.status;
-        if (!List.of("active", "withdrawn", "all").contains(status)) {
-            throw ApiError.badParameter("status", "status must be active, withdrawn or all, not \"" + status + "\"");
-        }
-        return new CatalogFilter(q, from, to, sources(p.source), status,
+        return new CatalogFilter(q, from, to, sources(p.source), StatusFilter.of(p.status),
                 Params.bool("all_versions", p.allVersions, false));
     }
 
     /** The filter with the sources replaced, as the source pages and facet links need it. */
     public CatalogFilter withSources(List<String> replaced) {
-        return new CatalogFilter(q, from, to, List.copyOf(replaced), status, allVersions);
+        return new CatalogFilter(q, from, to, List.copyOf(replaced), statuses, allVersions);
+    }
+
+    /** The value of the parameter {@code status}: {@code active}, {@code withdrawn} or {@code all}. */
+    public String status() {
+        return statuses.toString();
     }
 
     private static List<String> sources(List<String> values) {

@@ -32,7 +32,7 @@ public final class CatalogUrl {
         add(params, "from", f.from() == null ? null : f.from().toString());
         add(params, "to", f.to() == null ? null : f.to().toString());
         f.sources().forEach(s -> add(params, "source", s));
-        add(params, "status", f.status().equals("active") ? null : f.status());
+        add(params, "status", f.statuses() == StatusFilter.ACTIVE ? null : f.status());
         add(params, "all_versions", f.allVersions() ? "true" : null);
         add(params, "sort", request.sort() == SortOrder.of(null, f.q() != null) ? null : request.sort().param);
         add(params, "limit", request.limit() == ListingRequest.DEFAULT_LIMIT ? null : Integer.toString(request.limit()));

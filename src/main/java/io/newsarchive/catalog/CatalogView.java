@@ -42,7 +42,7 @@ public record CatalogView(String title, String q, String from, String to, String
 
         List<Choice> hidden = new ArrayList<>();
         f.sources().forEach(s -> hidden.add(new Choice("source", s, s, true)));
-        if (!f.status().equals("active")) {
+        if (f.statuses() != StatusFilter.ACTIVE) {
             hidden.add(new Choice("status", f.status(), f.status(), true));
         }
         if (f.allVersions()) {
@@ -60,7 +60,7 @@ public record CatalogView(String title, String q, String from, String to, String
             filters.add(new FacetLink(dateRange(f.from(), f.to()), "", here.dates(null, null).toString(), true));
         }
         f.sources().forEach(s -> filters.add(new FacetLink("from " + s, "", here.toggleSource(s).toString(), true)));
-        if (!f.status().equals("active")) {
+        if (f.statuses() != StatusFilter.ACTIVE) {
             filters.add(new FacetLink("status " + f.status(), "", here.without("status").toString(), true));
         }
         if (f.allVersions()) {

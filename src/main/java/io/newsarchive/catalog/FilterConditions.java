@@ -37,9 +37,9 @@ record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery te
         if (!f.allVersions()) {
             sql.add("a.latest");
         }
-        if (!f.status().equals("all")) {
+        if (f.statuses().only() != null) {
             sql.add("a.status = ?");
-            params.add(f.status());
+            params.add(f.statuses().only().toString());
         }
         if (f.from() != null) {
             sql.add("a.published >= ?");

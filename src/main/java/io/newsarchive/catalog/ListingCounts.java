@@ -128,9 +128,9 @@ class ListingCounts {
             if (!f.allVersions()) {
                 sql.add("c.latest");
             }
-            if (!f.status().equals("all")) {
+            if (f.statuses().only() != null) {
                 sql.add("c.status = ?");
-                params.add(f.status());
+                params.add(f.statuses().only().toString());
             }
             if (where.sourceIds() != null) {
                 sql.add("c.source_id = any(?)");

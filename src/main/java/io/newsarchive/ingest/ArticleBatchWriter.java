@@ -3,6 +3,7 @@ package io.newsarchive.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsarchive.catalog.Article;
+import io.newsarchive.catalog.ArticleStatus;
 import io.newsarchive.corpus.ArticleUrl;
 import io.newsarchive.corpus.ParseProblem;
 import io.newsarchive.corpus.ParsedArticle;
@@ -154,8 +155,8 @@ final class ArticleBatchWriter {
             select.setArray(1, textArray(urls));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getString(1), new BatchDecisions.Version(rs.getLong(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5)));
+                    found.put(rs.getString(1), new BatchDecisions.Version(rs.getLong(2), rs.getInt(3),
+                            ArticleStatus.of(rs.getString(4)), rs.getString(5)));
                 }
             }
         }

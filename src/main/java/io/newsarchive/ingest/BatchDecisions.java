@@ -1,6 +1,6 @@
 package io.newsarchive.ingest;
 
-import io.newsarchive.catalog.Article;
+import io.newsarchive.catalog.ArticleStatus;
 import io.newsarchive.corpus.ParseProblem;
 
 import java.util.ArrayList;
@@ -17,9 +17,9 @@ import java.util.Map;
 final class BatchDecisions {
 
     /** A version of an article; {@code id} is null in a dry run. */
-    record Version(Long id, int number, String status, String withdrawnReason) {
+    record Version(Long id, int number, ArticleStatus status, String withdrawnReason) {
         boolean withdrawn() {
-            return !status.equals(Article.ACTIVE);
+            return status == ArticleStatus.WITHDRAWN;
         }
     }
 
@@ -74,7 +74,7 @@ final class BatchDecisions {
                 }
             }
             Long id = ids == null ? null : ids.next();
-            Version version = previous == null ? new Version(id, 1, Article.ACTIVE, null)
+            Version version = previous == null ? new Version(id, 1, ArticleStatus.ACTIVE, null)
                     : new Version(id, previous.number() + 1, previous.status(), previous.withdrawnReason());
             pendingShas.put(sha, id);
             pendingUrls.put(url, version);

@@ -40,7 +40,7 @@ class ArticleCorrectionsTest {
         assertEquals("New headline", corrections.open(id).article().headline);
 
         assertInstanceOf(ArticleCorrections.Conflict.class, corrections.withdraw(id, "gone", 1, "second"));
-        assertEquals(Article.ACTIVE, corrections.open(id).article().status);
+        assertEquals(ArticleStatus.ACTIVE, corrections.open(id).article().status);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.newsarchive.ingest;
 
+import io.newsarchive.catalog.ArticleStatus;
 import io.newsarchive.corpus.ArticleParser;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class BatchDecisionsTest {
         Candidate revision = candidate(article("Withdrawn story", URL, "New text."));
         Map<String, Long> storedShas = Map.of(stored.parse().sha256(), 7L);
         Map<String, BatchDecisions.Version> storedUrls = Map.of(revision.article().url().normalizedUrl(),
-                new BatchDecisions.Version(8L, 3, "withdrawn", "a court order"));
+                new BatchDecisions.Version(8L, 3, ArticleStatus.WITHDRAWN, "a court order"));
 
         BatchDecisions.Batch batch = decisions.decide(List.of(stored, revision), storedShas, storedUrls, ids(200));
 
@@ -59,7 +60,7 @@ class BatchDecisionsTest {
         assertEquals(8L, batch.results().get(1).revises());
         BatchDecisions.Version version = batch.stored().get(0).version();
         assertEquals(4, version.number());
-        assertEquals("withdrawn", version.status(), "a withdrawn article's new version stays withdrawn");
+        assertEquals(ArticleStatus.WITHDRAWN, version.status(), "a withdrawn article's new version stays withdrawn");
         assertEquals("a court order", version.withdrawnReason());
         assertEquals("withdrawn", batch.results().get(1).problems().get(0).code());
         assertEquals(List.of(8L), batch.superseded());
