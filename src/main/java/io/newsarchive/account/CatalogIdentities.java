@@ -26,10 +26,10 @@ public final class CatalogIdentities {
     private CatalogIdentities() {
     }
 
-    static SecurityIdentity identity(String username, String role, String csrfToken) {
+    static SecurityIdentity identity(String username, Role role, String csrfToken) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(username))
-                .addRoles(CatalogUser.rolesOf(role));
+                .addRoles(role.andBelow());
         if (csrfToken != null) {
             builder.addAttribute(CSRF_TOKEN, csrfToken);
         }

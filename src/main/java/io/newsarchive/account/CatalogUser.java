@@ -10,9 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -20,15 +18,6 @@ import java.util.regex.Pattern;
 @Entity
 @Table(name = "app_user")
 public class CatalogUser extends PanacheEntityBase {
-
-    /** Reads the catalog. */
-    public static final String VIEWER = "viewer";
-    /** Also ingests, edits, withdraws and restores. */
-    public static final String ARCHIVIST = "archivist";
-    /** Also manages users and settings. */
-    public static final String ADMIN = "admin";
-
-    public static final List<String> ROLES = List.of(VIEWER, ARCHIVIST, ADMIN);
 
     /** A hash no password is known for, checked for unknown user names. */
     private static final String NOBODY = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
@@ -48,7 +37,7 @@ public class CatalogUser extends PanacheEntityBase {
     @Column(name = "password_hash")
     public String passwordHash;
 
-    public String role;
+    public Role role;
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
@@ -58,7 +47,7 @@ public class CatalogUser extends PanacheEntityBase {
     public Instant disabledAt;
 
     /** Stores a new user; the caller's transaction decides. */
-    public static CatalogUser add(String username, String password, String role) {
+    public static CatalogUser add(String username, String password, Role role) {
         CatalogUser user = new CatalogUser();
         user.username = username;
         user.setPassword(password);
@@ -91,10 +80,5 @@ public class CatalogUser extends PanacheEntityBase {
 
     public boolean enabled() {
         return disabledAt == null;
-    }
-
-    /** The role and every role below it: an admin may do what an archivist may, who may do what a viewer may. */
-    public static Set<String> rolesOf(String role) {
-        return Set.copyOf(ROLES.subList(0, ROLES.indexOf(role) + 1));
     }
 }

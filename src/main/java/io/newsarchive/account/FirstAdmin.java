@@ -32,7 +32,7 @@ public class FirstAdmin {
             throw new IllegalStateException("catalog.admin.user \"" + user + "\" is no user name: 1 to 64 letters,"
                     + " digits, '.', '_', '@' or '-'");
         }
-        CatalogUser.add(user, config.admin().password().get(), CatalogUser.ADMIN);
+        CatalogUser.add(user, config.admin().password().get(), Role.ADMIN);
         LOG.infof("created the first admin, %s, from catalog.admin.user", user);
     }
 

@@ -36,7 +36,7 @@ public class Sessions {
     CatalogConfig config;
 
     /** A signed-in browser: who, and the token its forms must carry. */
-    public record Session(String username, String role, String csrfToken) {
+    public record Session(String username, Role role, String csrfToken) {
     }
 
     /** Opens a session for an enabled user; returns the cookie's token. */
@@ -68,7 +68,7 @@ public class Sessions {
                      where s.token_sha256 = ? and s.expires_at > now() and u.disabled_at is null""")) {
             select.setBytes(1, sha256(token));
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(new Session(rs.getString(1), rs.getString(2), rs.getString(3)))
+                return rs.next() ? Optional.of(new Session(rs.getString(1), Role.of(rs.getString(2)), rs.getString(3)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

@@ -83,7 +83,7 @@ public class SignInPage {
             return page(Response.Status.UNAUTHORIZED, target, user, capitalized(result.refusal()) + ".", uri);
         }
         String token = sessions.open(result.user().id);
-        boolean mayAdminister = CatalogUser.rolesOf(result.user().role).contains(CatalogUser.ARCHIVIST);
+        boolean mayAdminister = result.user().role.includes(Role.ARCHIVIST);
         String landing = target != null ? target : mayAdminister ? "/admin" : "/";
         return Response.seeOther(URI.create(landing))
                 .cookie(cookie(Sessions.COOKIE, token, "/", config.signIn().sessionLifetime(), uri),

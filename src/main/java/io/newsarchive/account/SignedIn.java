@@ -26,22 +26,23 @@ public class SignedIn {
         return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
     }
 
-    /** The highest role held. */
-    public String role() {
-        for (int i = CatalogUser.ROLES.size() - 1; i >= 0; i--) {
-            if (identity.hasRole(CatalogUser.ROLES.get(i))) {
-                return CatalogUser.ROLES.get(i);
+    /** The highest role held; null when anonymous. */
+    public Role role() {
+        Role highest = null;
+        for (Role role : Role.values()) {
+            if (identity.hasRole(role.toString())) {
+                highest = role;
             }
         }
-        return "";
+        return highest;
     }
 
     public boolean archivist() {
-        return identity.hasRole(CatalogUser.ARCHIVIST);
+        return identity.hasRole(Role.Names.ARCHIVIST);
     }
 
     public boolean admin() {
-        return identity.hasRole(CatalogUser.ADMIN);
+        return identity.hasRole(Role.Names.ADMIN);
     }
 
     /** The token this browser's forms carry; empty without a session. */

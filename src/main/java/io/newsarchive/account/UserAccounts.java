@@ -2,6 +2,7 @@ package io.newsarchive.account;
 
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.system.ApiError;
+import io.newsarchive.system.Params;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,8 +46,8 @@ public class UserAccounts {
     @Transactional
     public void changeRole(long id, String role, String by) {
         CatalogUser user = lockedUser(id);
-        String newRole = checkRole(role);
-        if (!newRole.equals(CatalogUser.ADMIN)) {
+        Role newRole = checkRole(role);
+        if (newRole != Role.ADMIN) {
             keepAnAdmin(user, "change the role of");
         }
         audit(user, AuditEvent.USER_ROLE, by).change("role", user.role, newRole).persist();
@@ -88,8 +89,8 @@ public class UserAccounts {
      * locked the enabled admins, so the count holds until the change commits.
      */
     private static void keepAnAdmin(CatalogUser user, String what) {
-        boolean lastAdmin = user.role.equals(CatalogUser.ADMIN) && user.enabled()
-                && CatalogUser.count("role = ?1 and disabledAt is null", CatalogUser.ADMIN) == 1;
+        boolean lastAdmin = user.role == Role.ADMIN && user.enabled()
+                && CatalogUser.count("role = ?1 and disabledAt is null", Role.ADMIN) == 1;
         if (lastAdmin) {
             throw ApiError.failure(Response.Status.CONFLICT, "conflict", "cannot " + what + " " + user.username
                     + ": they are the only enabled admin; make someone else an admin first", null);
@@ -101,7 +102,7 @@ public class UserAccounts {
      * changes take turns without deadlock and neither writes back what the other changed.
      */
     private static CatalogUser lockedUser(long id) {
-        CatalogUser.find("role = ?1 and disabledAt is null order by id", CatalogUser.ADMIN)
+        CatalogUser.find("role = ?1 and disabledAt is null order by id", Role.ADMIN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         CatalogUser user = CatalogUser.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (user == null) {
@@ -116,12 +117,8 @@ public class UserAccounts {
         return event;
     }
 
-    private static String checkRole(String role) {
-        if (role == null || !CatalogUser.ROLES.contains(role)) {
-            throw ApiError.badParameter("role", "role must be one of " + String.join(", ", CatalogUser.ROLES)
-                    + ", not \"" + role + "\"");
-        }
-        return role;
+    private static Role checkRole(String role) {
+        return Params.oneOf("role", role, Role.values());
     }
 
     private static String checkPassword(String password) {

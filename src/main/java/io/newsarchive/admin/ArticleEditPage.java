@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.catalog.Article;
@@ -27,7 +27,7 @@ import java.util.List;
 
 /** The correction form of an article, and its withdraw and restore buttons; {@link ArticleCorrections} decides. */
 @Path("/admin/articles/{id}")
-@RolesAllowed(CatalogUser.ARCHIVIST)
+@RolesAllowed(Role.Names.ARCHIVIST)
 @Produces(MediaType.TEXT_HTML)
 public class ArticleEditPage {
 

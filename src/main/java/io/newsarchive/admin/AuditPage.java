@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
@@ -19,7 +19,7 @@ import java.util.List;
 
 /** The audit log: every change, newest first, filtered by user, action and date. */
 @Path("/admin/audit")
-@RolesAllowed(CatalogUser.ARCHIVIST)
+@RolesAllowed(Role.Names.ARCHIVIST)
 @Produces(MediaType.TEXT_HTML)
 public class AuditPage {
 

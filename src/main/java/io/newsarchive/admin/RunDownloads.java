@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.ingest.FileSelection;
 import io.newsarchive.ingest.IngestReports.FileRow;
@@ -34,7 +34,7 @@ import java.util.zip.ZipOutputStream;
 
 /** What can be downloaded of an ingest run: its file results as CSV, and its rejected files with what to fix. */
 @Path("/admin/runs/{id}")
-@RolesAllowed(CatalogUser.ARCHIVIST)
+@RolesAllowed(Role.Names.ARCHIVIST)
 public class RunDownloads {
 
     @Inject

@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.ingest.FileSelection;
 import io.newsarchive.ingest.IngestReports.FileRow;
@@ -36,7 +36,7 @@ import java.util.List;
  * (filtered, as CSV, rejected files downloaded back with what to fix); a dry run of an upload is committed here.
  */
 @Path("/admin/runs")
-@RolesAllowed(CatalogUser.ARCHIVIST)
+@RolesAllowed(Role.Names.ARCHIVIST)
 @Produces(MediaType.TEXT_HTML)
 public class RunsPage {
 

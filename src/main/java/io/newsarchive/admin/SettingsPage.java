@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.system.CatalogConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
  * deployment's own record rather than a form.
  */
 @Path("/admin/settings")
-@RolesAllowed(CatalogUser.ADMIN)
+@RolesAllowed(Role.Names.ADMIN)
 @Produces(MediaType.TEXT_HTML)
 public class SettingsPage {
 

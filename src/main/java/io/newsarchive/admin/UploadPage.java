@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.CatalogConfig;
@@ -23,7 +23,7 @@ import java.util.List;
 
 /** Uploading files or zips: checked by a dry run first unless the archivist chooses to store at once. */
 @Path("/admin/upload")
-@RolesAllowed(CatalogUser.ARCHIVIST)
+@RolesAllowed(Role.Names.ARCHIVIST)
 @Produces(MediaType.TEXT_HTML)
 public class UploadPage {
 

@@ -1,6 +1,7 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.account.UserAccounts;
 import io.newsarchive.system.Params;
@@ -26,14 +27,14 @@ import java.util.List;
  * decides.
  */
 @Path("/admin/users")
-@RolesAllowed(CatalogUser.ADMIN)
+@RolesAllowed(Role.Names.ADMIN)
 @Produces(MediaType.TEXT_HTML)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class UsersPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(List<CatalogUser> users, List<String> roles, int minPassword,
+        static native TemplateInstance users(List<CatalogUser> users, List<Role> roles, int minPassword,
                                              String csrf);
     }
 
@@ -45,7 +46,7 @@ public class UsersPage {
 
     @GET
     public TemplateInstance list() {
-        return Templates.users(accounts.list(), CatalogUser.ROLES, CatalogUser.MIN_PASSWORD_LENGTH,
+        return Templates.users(accounts.list(), List.of(Role.values()), CatalogUser.MIN_PASSWORD_LENGTH,
                 signedIn.csrfToken());
     }
 

@@ -1,6 +1,6 @@
 package io.newsarchive.ingest;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
@@ -40,7 +40,7 @@ public class IngestResource {
 
     @POST
     @Path("/ingest")
-    @RolesAllowed(CatalogUser.ARCHIVIST)
+    @RolesAllowed(Role.Names.ARCHIVIST)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response ingest(@RestForm("file") List<FileUpload> files, @RestQuery("dry_run") String dryRun) {
         boolean dry = Params.bool("dry_run", dryRun, false);
@@ -57,14 +57,14 @@ public class IngestResource {
 
     @GET
     @Path("/ingest-runs")
-    @RolesAllowed(CatalogUser.ARCHIVIST)
+    @RolesAllowed(Role.Names.ARCHIVIST)
     public List<IngestReports.RunSummary> runs(@RestQuery String limit) {
         return reports.list(Params.intInRange("limit", limit, 50, 1, 1000));
     }
 
     @GET
     @Path("/ingest-runs/{id}")
-    @RolesAllowed(CatalogUser.ARCHIVIST)
+    @RolesAllowed(Role.Names.ARCHIVIST)
     public Response run(@RestPath String id) {
         return report(Params.id("id", id));
     }

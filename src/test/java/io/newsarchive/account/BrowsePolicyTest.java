@@ -40,7 +40,7 @@ class BrowsePolicyTest {
 
     @Test
     void aViewerReadsTheCatalog() {
-        String viewer = TestUsers.newUser(CatalogUser.VIEWER);
+        String viewer = TestUsers.newUser(Role.VIEWER);
         TestUsers.BrowserSession session = TestUsers.signIn(viewer, TestUsers.PASSWORD);
         assertEquals(200, session.request().get("/sources").statusCode());
         assertEquals(200, session.request().get("/api/export").statusCode(), "the page's export links work");

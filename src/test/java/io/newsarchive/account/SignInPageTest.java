@@ -40,7 +40,7 @@ class SignInPageTest {
 
     @Test
     void signingInOpensASessionInAnHttpOnlyLaxCookieAndLandsOnTheAdminPages() {
-        String archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        String archivist = TestUsers.newUser(Role.ARCHIVIST);
         Response answer = TestUsers.postSignIn(given().get("/signin"), archivist, TestUsers.PASSWORD);
         assertEquals(303, answer.statusCode());
         assertTrue(answer.header("Location").endsWith("/admin"), answer.header("Location"));
@@ -54,7 +54,7 @@ class SignInPageTest {
 
     @Test
     void theFormReturnsToThePageThatAskedButNeverToAnotherSite() {
-        String viewer = TestUsers.newUser(CatalogUser.VIEWER);
+        String viewer = TestUsers.newUser(Role.VIEWER);
         Response asked = given().redirects().follow(false).get("/admin/runs?x=1");
         assertEquals(302, asked.statusCode());
         assertEquals("/signin?next=%2Fadmin%2Fruns%3Fx%3D1", asked.header("Location").replaceAll("^https?://[^/]+", ""));
@@ -71,7 +71,7 @@ class SignInPageTest {
 
     @Test
     void aWrongPasswordIsRefusedAndRepeatedFailuresBlockTheUserName() {
-        String archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        String archivist = TestUsers.newUser(Role.ARCHIVIST);
         Response wrong = TestUsers.postSignIn(given().get("/signin"), archivist, "not the password");
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.body().asString().contains("Wrong user name or password."));
@@ -84,12 +84,12 @@ class SignInPageTest {
         assertTrue(blocked.body().asString().contains("Too many failed sign-ins"), blocked.body().asString());
         given().auth().preemptive().basic(archivist, TestUsers.PASSWORD).get("/api/ingest-runs").then().statusCode(401);
         // another user from the same address is not held up
-        TestUsers.signIn(TestUsers.newUser(CatalogUser.VIEWER), TestUsers.PASSWORD);
+        TestUsers.signIn(TestUsers.newUser(Role.VIEWER), TestUsers.PASSWORD);
     }
 
     @Test
     void aStrangersGuessesFromAnotherAddressNeverRefuseTheRightPassword() throws Exception {
-        String admin = TestUsers.newUser(CatalogUser.ADMIN);
+        String admin = TestUsers.newUser(Role.ADMIN);
         for (int i = 0; i < 7; i++) {
             assertEquals(401, basicStatusFrom("127.0.0.2", admin, "guess " + i), "the stranger's guess " + i);
         }
@@ -114,12 +114,12 @@ class SignInPageTest {
 
     @Test
     void guessesSentInParallelMeetTheLimitAndAScriptsParallelRequestsDoNot() {
-        String archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        String archivist = TestUsers.newUser(Role.ARCHIVIST);
         List<Integer> scripted = inParallel(12, () -> given().auth().preemptive().basic(archivist, TestUsers.PASSWORD)
                 .get("/api/ingest-runs").statusCode());
         assertEquals(Collections.nCopies(12, 200), scripted, "the right password, twelve times at once");
 
-        String target = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        String target = TestUsers.newUser(Role.ARCHIVIST);
         List<Integer> guesses = inParallel(12, () -> given().auth().preemptive().basic(target, "guess")
                 .get("/api/ingest-runs").statusCode());
         assertEquals(Collections.nCopies(12, 401), guesses);
@@ -170,7 +170,7 @@ class SignInPageTest {
 
     @Test
     void theSignInFormNeedsItsOwnToken() {
-        String viewer = TestUsers.newUser(CatalogUser.VIEWER);
+        String viewer = TestUsers.newUser(Role.VIEWER);
         Response forged = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("username", viewer).formParam("password", TestUsers.PASSWORD)
                 .formParam("form_token", "made-up").post("/signin");
@@ -180,7 +180,7 @@ class SignInPageTest {
 
     @Test
     void signingOutEndsTheSessionOnTheServer() {
-        TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         session.request().get("/admin").then().statusCode(200);
         session.request().contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
                 .post("/signout").then().statusCode(303);
@@ -189,7 +189,7 @@ class SignInPageTest {
 
     @Test
     void aFormSentAfterItsSessionEndedLeadsToTheSignInFormAndBackWithoutAPasswordPrompt() {
-        TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         session.request().contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
                 .post("/signout").then().statusCode(303);
         Response late = session.request().header("Referer", "http://localhost:" + RestAssured.port + "/admin/runs?show=rejected")
@@ -209,7 +209,7 @@ class SignInPageTest {
 
     @Test
     void theApiTakesNoWritesOnASessionCookie() {
-        TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         Response write = session.request().multiPart("file", "a.txt", "Headline\n20240101\nhttps://example.com/a\nText.\n")
                 .post("/api/ingest");
         assertEquals(401, write.statusCode(), "a cross-site form could otherwise store articles");
@@ -217,7 +217,7 @@ class SignInPageTest {
 
     @Test
     void aDisabledUserIsSignedOutAndCannotSignIn() {
-        String archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        String archivist = TestUsers.newUser(Role.ARCHIVIST);
         TestUsers.BrowserSession session = TestUsers.signIn(archivist, TestUsers.PASSWORD);
         QuarkusTransaction.requiringNew().run(() -> CatalogUser.named(archivist).orElseThrow().disabledAt = Instant.now());
         assertEquals(302, session.request().get("/admin").statusCode());
@@ -229,7 +229,7 @@ class SignInPageTest {
 
     @Test
     void aViewerIsToldTheAdminPagesNeedAHigherRole() {
-        TestUsers.BrowserSession viewer = TestUsers.signIn(TestUsers.newUser(CatalogUser.VIEWER), TestUsers.PASSWORD);
+        TestUsers.BrowserSession viewer = TestUsers.signIn(TestUsers.newUser(Role.VIEWER), TestUsers.PASSWORD);
         Response page = viewer.request().get("/admin");
         assertEquals(403, page.statusCode());
         assertTrue(page.body().asString().contains("whose role is viewer"), page.body().asString());

@@ -25,8 +25,8 @@ class UserAccountsTest {
 
     @Test
     void twoAdminsCannotDemoteEachOtherAtOnce() throws Exception {
-        String first = TestUsers.newUser(CatalogUser.ADMIN);
-        String second = TestUsers.newUser(CatalogUser.ADMIN);
+        String first = TestUsers.newUser(Role.ADMIN);
+        String second = TestUsers.newUser(Role.ADMIN);
         QuarkusTransaction.requiringNew().run(() -> CatalogUser.update(
                 "disabledAt = current_timestamp where role = 'admin' and username not in ?1", List.of(first, second)));
         try {
@@ -38,7 +38,7 @@ class UserAccountsTest {
             List<Integer> statuses = List.of(firstDemoted.get(), secondDemoted.get());
             assertEquals(List.of(303, 409), statuses.stream().sorted().toList());
             assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> CatalogUser.count(
-                    "role = ?1 and disabledAt is null", CatalogUser.ADMIN)));
+                    "role = ?1 and disabledAt is null", Role.ADMIN)));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> CatalogUser.update(
                     "disabledAt = null where username = ?1", TestUsers.ADMIN));
@@ -50,7 +50,7 @@ class UserAccountsTest {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 start.await();
-                accounts.changeRole(id, CatalogUser.VIEWER, by);
+                accounts.changeRole(id, Role.VIEWER.toString(), by);
                 return 303;
             } catch (ApiError.Failure e) {
                 return e.status();

@@ -47,43 +47,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WriteEndpointsTest {
 
     /** A write endpoint: the least role it needs, a concrete path to call, and what a valid request sends. */
-    private record Endpoint(String role, Supplier<String> path, UnaryOperator<RequestSpecification> body) {
+    private record Endpoint(Role role, Supplier<String> path, UnaryOperator<RequestSpecification> body) {
     }
 
     /** Scripts' endpoints, signed in with HTTP Basic. */
     private static final Map<String, Endpoint> API = Map.of(
-            "POST /api/ingest", new Endpoint(CatalogUser.ARCHIVIST, () -> "/api/ingest", WriteEndpointsTest::oneFile));
+            "POST /api/ingest", new Endpoint(Role.ARCHIVIST, () -> "/api/ingest", WriteEndpointsTest::oneFile));
 
     /** The admin pages' forms, posted by a signed-in browser. */
     private static final Map<String, Endpoint> FORMS = Map.ofEntries(
-            Map.entry("POST /admin/upload", new Endpoint(CatalogUser.ARCHIVIST, () -> "/admin/upload",
+            Map.entry("POST /admin/upload", new Endpoint(Role.ARCHIVIST, () -> "/admin/upload",
                     WriteEndpointsTest::oneFile)),
-            Map.entry("POST /admin/runs/{id}/commit", new Endpoint(CatalogUser.ARCHIVIST,
+            Map.entry("POST /admin/runs/{id}/commit", new Endpoint(Role.ARCHIVIST,
                     () -> "/admin/runs/" + AdminFixtures.dryRun(article("To commit", uniqueUrl(), "Body.")) + "/commit",
                     UnaryOperator.identity())),
-            Map.entry("POST /admin/runs/{id}/retry", new Endpoint(CatalogUser.ARCHIVIST,
+            Map.entry("POST /admin/runs/{id}/retry", new Endpoint(Role.ARCHIVIST,
                     () -> "/admin/runs/" + AdminFixtures.dryRun(article("To retry", uniqueUrl(), "Body.")) + "/retry",
                     UnaryOperator.identity())),
-            Map.entry("POST /admin/articles/{id}/edit", new Endpoint(CatalogUser.ARCHIVIST,
+            Map.entry("POST /admin/articles/{id}/edit", new Endpoint(Role.ARCHIVIST,
                     () -> "/admin/articles/" + newArticle() + "/edit",
                     request -> request.formParam("headline", "Corrected").formParam("published", "2024-01-02")
                             .formParam("url", uniqueUrl()).formParam("reason", "test").formParam("revision", "1"))),
-            Map.entry("POST /admin/articles/{id}/withdraw", new Endpoint(CatalogUser.ARCHIVIST,
+            Map.entry("POST /admin/articles/{id}/withdraw", new Endpoint(Role.ARCHIVIST,
                     () -> "/admin/articles/" + newArticle() + "/withdraw",
                     request -> request.formParam("reason", "test").formParam("revision", "1"))),
-            Map.entry("POST /admin/articles/{id}/restore", new Endpoint(CatalogUser.ARCHIVIST,
+            Map.entry("POST /admin/articles/{id}/restore", new Endpoint(Role.ARCHIVIST,
                     () -> "/admin/articles/" + newArticle() + "/restore",
                     request -> request.formParam("reason", "test").formParam("revision", "1"))),
-            Map.entry("POST /admin/users", new Endpoint(CatalogUser.ADMIN, () -> "/admin/users",
+            Map.entry("POST /admin/users", new Endpoint(Role.ADMIN, () -> "/admin/users",
                     request -> request.formParam("username", "new-" + UUID.randomUUID()).formParam("role", "viewer")
                             .formParam("password", TestUsers.PASSWORD))),
-            Map.entry("POST /admin/users/{id}/role", new Endpoint(CatalogUser.ADMIN,
+            Map.entry("POST /admin/users/{id}/role", new Endpoint(Role.ADMIN,
                     () -> "/admin/users/" + newUserId() + "/role", request -> request.formParam("role", "archivist"))),
-            Map.entry("POST /admin/users/{id}/disable", new Endpoint(CatalogUser.ADMIN,
+            Map.entry("POST /admin/users/{id}/disable", new Endpoint(Role.ADMIN,
                     () -> "/admin/users/" + newUserId() + "/disable", UnaryOperator.identity())),
-            Map.entry("POST /admin/users/{id}/enable", new Endpoint(CatalogUser.ADMIN,
+            Map.entry("POST /admin/users/{id}/enable", new Endpoint(Role.ADMIN,
                     () -> "/admin/users/" + newUserId() + "/enable", UnaryOperator.identity())),
-            Map.entry("POST /admin/users/{id}/password", new Endpoint(CatalogUser.ADMIN,
+            Map.entry("POST /admin/users/{id}/password", new Endpoint(Role.ADMIN,
                     () -> "/admin/users/" + newUserId() + "/password",
                     request -> request.formParam("password", "another long password"))));
 
@@ -95,8 +95,8 @@ class WriteEndpointsTest {
 
     @BeforeAll
     static void users() {
-        viewer = TestUsers.newUser(CatalogUser.VIEWER);
-        archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        viewer = TestUsers.newUser(Role.VIEWER);
+        archivist = TestUsers.newUser(Role.ARCHIVIST);
     }
 
     @Test
@@ -132,7 +132,7 @@ class WriteEndpointsTest {
             TestUsers.BrowserSession allowed = TestUsers.signIn(userWith(write.role()), passwordOf(write.role()));
             assertEquals(401, write.body().apply(given().redirects().follow(false)).request(method, path).statusCode(),
                     endpoint + " anonymous");
-            if (write.role().equals(CatalogUser.ADMIN)) {
+            if (write.role() == Role.ADMIN) {
                 TestUsers.BrowserSession asArchivist = TestUsers.signIn(archivist, TestUsers.PASSWORD);
                 assertEquals(403, write.body().apply(asArchivist.request().formParam("csrf", asArchivist.csrf()))
                         .request(method, path).statusCode(), endpoint + " as an archivist");
@@ -156,7 +156,7 @@ class WriteEndpointsTest {
     }
 
     private static long newUserId() {
-        String name = TestUsers.newUser(CatalogUser.VIEWER);
+        String name = TestUsers.newUser(Role.VIEWER);
         return QuarkusTransaction.requiringNew().call(() -> CatalogUser.named(name).orElseThrow().id);
     }
 
@@ -165,12 +165,12 @@ class WriteEndpointsTest {
                 article("Written", uniqueUrl(), "Body.").getBytes(StandardCharsets.UTF_8), "text/plain");
     }
 
-    private static String userWith(String role) {
-        return role.equals(CatalogUser.ARCHIVIST) ? archivist : TestUsers.ADMIN;
+    private static String userWith(Role role) {
+        return role == Role.ARCHIVIST ? archivist : TestUsers.ADMIN;
     }
 
-    private static String passwordOf(String role) {
-        return role.equals(CatalogUser.ARCHIVIST) ? TestUsers.PASSWORD : TestUsers.ADMIN_PASSWORD;
+    private static String passwordOf(Role role) {
+        return role == Role.ARCHIVIST ? TestUsers.PASSWORD : TestUsers.ADMIN_PASSWORD;
     }
 
     /** "METHOD /path" of every resource method of the app (compiled to target/classes) that may change something. */

@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
@@ -69,7 +69,7 @@ class AdminPagesTest {
 
     @Test
     void anArchivistUploadsChecksStoresCorrectsWithdrawsAndRestores() throws IOException {
-        String archivist = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        String archivist = TestUsers.newUser(Role.ARCHIVIST);
         String word = CatalogFixtures.uniqueWord();
         Path dir = Files.createTempDirectory("admin-upload");
         Path good = Files.writeString(dir.resolve("good.txt"), article(SCRIPT + " " + word, LocalDate.of(2024, 5, 6),
@@ -146,7 +146,7 @@ class AdminPagesTest {
                     article("Large run " + i, uniqueUrl(), "Sentence " + i + ".").getBytes(StandardCharsets.UTF_8));
         }
         Path zip = Files.write(Files.createTempDirectory("admin-large").resolve("large.zip"), CorpusFiles.zip(entries));
-        signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         browser.get(url("/admin/upload"));
         browser.findElement(By.id("file")).sendKeys(zip.toString());
         clickAndLoad(By.cssSelector("form.upload button[type=submit]"));
@@ -165,7 +165,7 @@ class AdminPagesTest {
 
     @Test
     void aViewerCannotReachTheAdminPages() {
-        signIn(TestUsers.newUser(CatalogUser.VIEWER), TestUsers.PASSWORD);
+        signIn(TestUsers.newUser(Role.VIEWER), TestUsers.PASSWORD);
         assertTrue(browser.getCurrentUrl().equals(url("/")), browser.getCurrentUrl());
         assertTrue(browser.findElements(By.linkText("Admin")).isEmpty(), "no Admin link for a viewer");
         browser.get(url("/admin"));

@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.TestUsers;
@@ -36,7 +36,7 @@ class ArticleEditPageTest {
 
     @Test
     void aCorrectionIsShownWithItsHistoryAndLeavesTheOriginalAlone() throws IOException {
-        String name = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        String name = TestUsers.newUser(Role.ARCHIVIST);
         TestUsers.BrowserSession archivist = TestUsers.signIn(name, TestUsers.PASSWORD);
         String url = uniqueUrl();
         String word = CatalogFixtures.uniqueWord();
@@ -80,8 +80,8 @@ class ArticleEditPageTest {
 
     @Test
     void anEditFromAnOlderRevisionIsRefusedWithWhatChangedSince() {
-        TestUsers.BrowserSession first = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
-        TestUsers.BrowserSession second = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession first = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession second = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         String url = uniqueUrl();
         long id = CatalogFixtures.ingest(article("Original headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
         // both opened the form at revision 1
@@ -100,7 +100,7 @@ class ArticleEditPageTest {
 
     @Test
     void aCorrectionNeedsAReasonAndValidValues() {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         String url = uniqueUrl();
         String taken = uniqueUrl();
         CatalogFixtures.ingest(article("Another", taken, "Text."));
@@ -133,7 +133,7 @@ class ArticleEditPageTest {
 
     @Test
     void aNoteAsLongAsTheFormAllowsIsSavedAndALongerOneIsShownAgainWithAMessage() {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         String url = uniqueUrl();
         long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
         // 10,000 characters of three UTF-8 bytes each: 90,000 bytes once URL-encoded
@@ -160,7 +160,7 @@ class ArticleEditPageTest {
 
     @Test
     void aWithdrawnArticleLeavesTheCatalogAndExportsUntilRestored() {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         String word = CatalogFixtures.uniqueWord();
         String url = uniqueUrl();
         long id = CatalogFixtures.ingest(article("To withdraw " + word, url, "Text " + word + ".")).get(0);

@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,9 +33,9 @@ class PrivateUploadsTest {
 
     @Test
     void onlyTheUploaderAndAdminsMayDownloadStoreOrRunAnUploadAgain() {
-        String name = TestUsers.newUser(CatalogUser.ARCHIVIST);
+        String name = TestUsers.newUser(Role.ARCHIVIST);
         TestUsers.BrowserSession uploader = TestUsers.signIn(name, TestUsers.PASSWORD);
-        TestUsers.BrowserSession colleague = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession colleague = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         TestUsers.BrowserSession admin = TestUsers.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         long dryRun = RunsPageTest.upload(uploader, "dry_run", Map.of("bad.txt", "No date\n\nhttps://example.com/x\nText.\n",
                 "good.txt", article("Private upload", uniqueUrl(), "Text.")));

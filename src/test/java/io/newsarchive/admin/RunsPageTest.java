@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.testing.CatalogTestDatabase;
@@ -54,7 +54,7 @@ class RunsPageTest {
 
     @Test
     void theOldAddressesOfRunsLeadToTheNewOnes() {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         Response moved = archivist.request().get("/admin/jobs/7?show=rejected");
         assertEquals(301, moved.statusCode());
         assertTrue(moved.header("Location").endsWith("/admin/runs/7?show=rejected"), moved.header("Location"));
@@ -62,8 +62,8 @@ class RunsPageTest {
 
     @Test
     void byDefaultEveryArchivistMayUseAnotherArchivistsUpload() {
-        TestUsers.BrowserSession uploader = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
-        TestUsers.BrowserSession colleague = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession uploader = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession colleague = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         long dryRun = upload(uploader, "dry_run", Map.of("bad.txt", "No date\n\nhttps://example.com/x\nText.\n"));
         assertEquals("completed", AdminFixtures.awaitFinished(uploader, dryRun));
         assertEquals(200, colleague.request().get("/admin/runs/" + dryRun + "/rejected.zip").statusCode());
@@ -72,7 +72,7 @@ class RunsPageTest {
 
     @Test
     void aDryRunReportsEveryFileStoresNothingAndIsThenStoredOnRequest() throws IOException {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         String word = CatalogFixtures.uniqueWord();
         String good = article("A good " + word, uniqueUrl(), "The " + word + " story.");
         String bad = "A headline without a date\n\nhttps://example.com/x\nText.\n";
@@ -123,7 +123,7 @@ class RunsPageTest {
 
     @Test
     void anUploadIsDeletedOnceItsRunsEndedLongerAgoThanItIsKept() throws Exception {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         long run = upload(archivist, "dry_run", Map.of("bad.txt", "no date\n\nhttps://example.com/y\nText.\n"));
         AdminFixtures.awaitFinished(archivist, run);
         String upload = QuarkusTransaction.requiringNew().call(() -> (String) AuditEvent.getEntityManager()
@@ -143,7 +143,7 @@ class RunsPageTest {
 
     @Test
     void aZipBombIsRefusedBeforeAnythingIsKept() throws IOException {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         byte[] bomb = CorpusFiles.zip(Map.of("zeros.txt", new byte[20_000_000]));
         long kept = keptUploads();
         Response answer = archivist.request().multiPart("csrf", archivist.csrf())
@@ -159,7 +159,7 @@ class RunsPageTest {
 
     @Test
     void aZipThatDeclaresLessThanItHoldsIsRefused() throws IOException {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         byte[] zip = CorpusFiles.zip(Map.of("zeros.txt", new byte[5_000_000]));
         // the central directory's uncompressed size (offset 24 of its entry) says 10 bytes
         int central = lastIndexOf(zip, new byte[]{0x50, 0x4b, 0x01, 0x02});
@@ -174,7 +174,7 @@ class RunsPageTest {
 
     @Test
     void aFileNameLongerThanFileSystemsAllowIsShortened() {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         long run = upload(archivist, "dry_run", Map.of("x".repeat(300) + ".txt", article("Long name", uniqueUrl(), "Text.")));
         AdminFixtures.awaitFinished(archivist, run);
         String page = archivist.request().get("/admin/runs/" + run).body().asString();
@@ -183,7 +183,7 @@ class RunsPageTest {
 
     @Test
     void aZipEntryPointingOutsideIsRejectedAndNothingIsWrittenThere() throws IOException {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         byte[] hostile = CorpusFiles.zip(Map.of("../../escaped.txt",
                 article("Escaped", uniqueUrl(), "Text.").getBytes(StandardCharsets.UTF_8)));
         Response started = archivist.request().multiPart("csrf", archivist.csrf()).multiPart("mode", "store")
@@ -198,7 +198,7 @@ class RunsPageTest {
 
     @Test
     void tooManyFilesInOneUploadAreRefusedWithTheLimit() {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         RequestSpecification request = archivist.request().multiPart("csrf", archivist.csrf());
         for (int i = 0; i < 1001; i++) {
             request.multiPart("file", "f" + i + ".txt", new byte[]{'x'}, "text/plain");

@@ -1,6 +1,6 @@
 package io.newsarchive.admin;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +34,7 @@ class SettingsPageTest {
 
     @Test
     void anArchivistCannotSeeThem() {
-        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         assertEquals(403, archivist.request().get("/admin/settings").statusCode());
         assertFalse(archivist.request().get("/admin").body().asString().contains("href=\"/admin/settings\""));
     }

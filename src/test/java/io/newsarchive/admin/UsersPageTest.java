@@ -1,6 +1,7 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.TestUsers;
@@ -71,7 +72,7 @@ class UsersPageTest {
 
     @Test
     void theOnlyEnabledAdminCannotBeDisabledOrDemoted() {
-        String other = TestUsers.newUser(CatalogUser.ADMIN);
+        String other = TestUsers.newUser(Role.ADMIN);
         TestUsers.BrowserSession admin = TestUsers.signIn(other, TestUsers.PASSWORD);
         QuarkusTransaction.requiringNew().run(() -> CatalogUser.update(
                 "disabledAt = current_timestamp where role = 'admin' and username <> ?1", other));

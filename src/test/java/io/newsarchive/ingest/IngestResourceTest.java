@@ -1,6 +1,6 @@
 package io.newsarchive.ingest;
 
-import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.TestUsers;
@@ -139,9 +139,9 @@ class IngestResourceTest {
                 .queryParam("dry_run", "true").post("/api/ingest").then().statusCode(200).extract().path("run.id");
         for (String path : List.of("/api/ingest-runs", "/api/ingest-runs/" + runId)) {
             given().get(path).then().statusCode(401).body("error", notNullValue());
-            given().auth().preemptive().basic(TestUsers.newUser(CatalogUser.VIEWER), TestUsers.PASSWORD).get(path)
+            given().auth().preemptive().basic(TestUsers.newUser(Role.VIEWER), TestUsers.PASSWORD).get(path)
                     .then().statusCode(403).body("error", notNullValue());
-            given().auth().preemptive().basic(TestUsers.newUser(CatalogUser.ARCHIVIST), TestUsers.PASSWORD).get(path)
+            given().auth().preemptive().basic(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD).get(path)
                     .then().statusCode(200);
         }
     }

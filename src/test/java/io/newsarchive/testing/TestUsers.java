@@ -1,6 +1,7 @@
 package io.newsarchive.testing;
 
 import io.newsarchive.account.CatalogUser;
+import io.newsarchive.account.Role;
 import io.newsarchive.account.Sessions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
@@ -35,7 +36,7 @@ public final class TestUsers {
     }
 
     /** A new user with {@link #PASSWORD}; returns their name. */
-    public static String newUser(String role) {
+    public static String newUser(Role role) {
         String name = role + "-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> CatalogUser.add(name, PASSWORD, role));
         return name;
