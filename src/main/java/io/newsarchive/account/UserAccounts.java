@@ -1,5 +1,6 @@
 package io.newsarchive.account;
 
+import io.newsarchive.audit.AuditAction;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
@@ -40,7 +41,7 @@ public class UserAccounts {
                     "username");
         }
         CatalogUser user = CatalogUser.add(username, checkPassword(password), checkRole(role));
-        audit(user, AuditEvent.USER_ADD, by).change("role", null, user.role).persist();
+        audit(user, AuditAction.USER_ADD, by).change("role", null, user.role).persist();
     }
 
     @Transactional
@@ -50,7 +51,7 @@ public class UserAccounts {
         if (newRole != Role.ADMIN) {
             keepAnAdmin(user, "change the role of");
         }
-        audit(user, AuditEvent.USER_ROLE, by).change("role", user.role, newRole).persist();
+        audit(user, AuditAction.USER_ROLE, by).change("role", user.role, newRole).persist();
         user.role = newRole;
     }
 
@@ -61,7 +62,7 @@ public class UserAccounts {
         keepAnAdmin(user, "disable");
         if (user.enabled()) {
             user.disabledAt = Instant.now();
-            audit(user, AuditEvent.USER_DISABLE, by).persist();
+            audit(user, AuditAction.USER_DISABLE, by).persist();
             sessions.closeAll(user.id);
         }
     }
@@ -71,7 +72,7 @@ public class UserAccounts {
         CatalogUser user = lockedUser(id);
         if (!user.enabled()) {
             user.disabledAt = null;
-            audit(user, AuditEvent.USER_ENABLE, by).persist();
+            audit(user, AuditAction.USER_ENABLE, by).persist();
         }
     }
 
@@ -80,7 +81,7 @@ public class UserAccounts {
     public void setPassword(long id, String password, String by) {
         CatalogUser user = lockedUser(id);
         user.setPassword(checkPassword(password));
-        audit(user, AuditEvent.USER_PASSWORD, by).persist();
+        audit(user, AuditAction.USER_PASSWORD, by).persist();
         sessions.closeAll(user.id);
     }
 
@@ -111,7 +112,7 @@ public class UserAccounts {
         return user;
     }
 
-    private static AuditEvent audit(CatalogUser user, String action, String by) {
+    private static AuditEvent audit(CatalogUser user, AuditAction action, String by) {
         AuditEvent event = AuditEvent.by(by, action, null);
         event.subjectUser = user.username;
         return event;

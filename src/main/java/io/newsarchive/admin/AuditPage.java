@@ -1,8 +1,8 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.account.Role;
+import io.newsarchive.audit.AuditAction;
 import io.newsarchive.audit.AuditEvent;
-import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -25,13 +25,13 @@ public class AuditPage {
 
     private static final int PAGE = 100;
 
-    /** The filters as the form shows them. */
-    public record Filters(String user, String action, String from, String to) {
+    /** The filters as the form shows them; {@code action} is null for any. */
+    public record Filters(String user, AuditAction action, String from, String to) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(List<AuditEvent> events, Filters filters, List<String> actions,
+        static native TemplateInstance audit(List<AuditEvent> events, Filters filters, List<AuditAction> actions,
                                              String olderHref);
     }
 
@@ -39,22 +39,20 @@ public class AuditPage {
     public TemplateInstance audit(@RestQuery String user, @RestQuery String action, @RestQuery String from,
                                   @RestQuery String to, @RestQuery String before) {
         String username = Params.text("user", user);
-        if (action != null && !action.isBlank() && !AuditEvent.ACTIONS.contains(action)) {
-            throw ApiError.badParameter("action", "action must be one of " + String.join(", ", AuditEvent.ACTIONS)
-                    + ", not \"" + action + "\"");
-        }
-        List<AuditEvent> events = AuditEvent.latest(username, action == null || action.isBlank() ? null : action,
+        AuditAction chosen = action == null || action.isBlank() ? null
+                : Params.oneOf("action", action, AuditAction.values());
+        List<AuditEvent> events = AuditEvent.latest(username, chosen,
                 Params.date("from", from), Params.date("to", to), before == null ? null : Params.id("before", before),
                 PAGE + 1);
-        Filters filters = new Filters(blank(user), blank(action), blank(from), blank(to));
+        Filters filters = new Filters(blank(user), chosen, blank(from), blank(to));
         String olderHref = null;
         if (events.size() > PAGE) {
             events = events.subList(0, PAGE);
-            olderHref = "/admin/audit?user=" + encode(filters.user()) + "&action=" + encode(filters.action())
+            olderHref = "/admin/audit?user=" + encode(filters.user()) + "&action=" + (chosen == null ? "" : chosen)
                     + "&from=" + encode(filters.from()) + "&to=" + encode(filters.to())
                     + "&before=" + events.get(PAGE - 1).id;
         }
-        return Templates.audit(events, filters, AuditEvent.ACTIONS, olderHref);
+        return Templates.audit(events, filters, List.of(AuditAction.values()), olderHref);
     }
 
     private static String blank(String value) {

@@ -24,19 +24,6 @@ import java.util.Map;
 @Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {
 
-    public static final String EDIT = "edit";
-    public static final String WITHDRAW = "withdraw";
-    public static final String RESTORE = "restore";
-    public static final String INGEST = "ingest";
-    public static final String USER_ADD = "user_add";
-    public static final String USER_ROLE = "user_role";
-    public static final String USER_DISABLE = "user_disable";
-    public static final String USER_ENABLE = "user_enable";
-    public static final String USER_PASSWORD = "user_password";
-
-    public static final List<String> ACTIONS = List.of(EDIT, WITHDRAW, RESTORE, INGEST, USER_ADD, USER_ROLE,
-            USER_DISABLE, USER_ENABLE, USER_PASSWORD);
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -45,7 +32,7 @@ public class AuditEvent extends PanacheEntityBase {
 
     public String username;
 
-    public String action;
+    public AuditAction action;
 
     @Column(name = "article_id")
     public Long articleId;
@@ -66,7 +53,7 @@ public class AuditEvent extends PanacheEntityBase {
     public Map<String, Map<String, String>> changes = new LinkedHashMap<>();
 
     /** A new event by {@code username}; the caller fills in what it concerns and persists it. */
-    public static AuditEvent by(String username, String action, String reason) {
+    public static AuditEvent by(String username, AuditAction action, String reason) {
         AuditEvent event = new AuditEvent();
         event.at = Instant.now();
         event.username = username;
@@ -97,7 +84,7 @@ public class AuditEvent extends PanacheEntityBase {
      * The newest events first, at most {@code limit} of them, by whichever filters are not null: the user who made
      * them, the action, the first and last UTC days, and an id they come before (the next page).
      */
-    public static List<AuditEvent> latest(String username, String action, LocalDate from, LocalDate to, Long before,
+    public static List<AuditEvent> latest(String username, AuditAction action, LocalDate from, LocalDate to, Long before,
                                           int limit) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();

@@ -1,5 +1,6 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.audit.AuditAction;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.corpus.ArticleParser;
 import io.newsarchive.corpus.ArticleUrl;
@@ -88,7 +89,7 @@ public class ArticleCorrections {
             problems.add("say why you make this change: the reason is kept with it");
         }
         String newNote = correction.note().isEmpty() ? null : correction.note();
-        AuditEvent event = AuditEvent.by(by, AuditEvent.EDIT, correction.reason())
+        AuditEvent event = AuditEvent.by(by, AuditAction.EDIT, correction.reason())
                 .change("headline", article.headline, correction.headline())
                 .change("published", article.published, newDate)
                 .change("note", article.note, newNote);
@@ -111,16 +112,17 @@ public class ArticleCorrections {
 
     @Transactional
     public Result withdraw(long id, String reason, int revision, String by) {
-        return setStatus(id, ArticleStatus.WITHDRAWN, AuditEvent.WITHDRAW, reason, revision, by);
+        return setStatus(id, ArticleStatus.WITHDRAWN, AuditAction.WITHDRAW, reason, revision, by);
     }
 
     @Transactional
     public Result restore(long id, String reason, int revision, String by) {
-        return setStatus(id, ArticleStatus.ACTIVE, AuditEvent.RESTORE, reason, revision, by);
+        return setStatus(id, ArticleStatus.ACTIVE, AuditAction.RESTORE, reason, revision, by);
     }
 
     /** Withdrawing or restoring concerns the article, so every version of it. */
-    private Result setStatus(long id, ArticleStatus status, String action, String reason, int revision, String by) {
+    private Result setStatus(long id, ArticleStatus status, AuditAction action, String reason, int revision,
+                             String by) {
         Article article = lockedArticle(id);
         Conflict conflict = conflict(article, new Correction(article.headline, article.published.toString(),
                 article.url, article.note, reason, revision));
@@ -160,7 +162,7 @@ public class ArticleCorrections {
             return created;
         });
         for (Article version : versions) {
-            AuditEvent moved = AuditEvent.by(by, AuditEvent.EDIT, event.reason).change("url", version.url, url.url());
+            AuditEvent moved = AuditEvent.by(by, AuditAction.EDIT, event.reason).change("url", version.url, url.url());
             version.url = url.url();
             version.normalizedUrl = url.normalizedUrl();
             version.source = source;

@@ -1,6 +1,7 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.account.Role;
+import io.newsarchive.audit.AuditAction;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.testing.CatalogTestDatabase;
@@ -110,7 +111,7 @@ class RunsPageTest {
         assertEquals(1, matches(word));
         assertEquals(dryRun, asAdmin().get("/api/ingest-runs/" + stored).jsonPath().getLong("run.commits_run"));
         long audited = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and runId = ?2",
-                AuditEvent.INGEST, stored));
+                AuditAction.INGEST, stored));
         assertEquals(1, audited);
         String attention = archivist.request().get("/admin").body().asString();
         assertTrue(attention.contains("Run #" + stored + "</a>"), "the stored run rejected bad.txt: " + attention);

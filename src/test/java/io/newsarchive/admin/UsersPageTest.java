@@ -2,6 +2,7 @@ package io.newsarchive.admin;
 
 import io.newsarchive.account.CatalogUser;
 import io.newsarchive.account.Role;
+import io.newsarchive.audit.AuditAction;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.TestUsers;
@@ -47,11 +48,11 @@ class UsersPageTest {
 
         String page = admin.request().get("/admin/users").body().asString();
         assertTrue(page.contains(name), page);
-        for (String action : new String[]{AuditEvent.USER_ADD, AuditEvent.USER_ROLE, AuditEvent.USER_PASSWORD,
-                AuditEvent.USER_DISABLE, AuditEvent.USER_ENABLE}) {
+        for (AuditAction action : new AuditAction[]{AuditAction.USER_ADD, AuditAction.USER_ROLE,
+                AuditAction.USER_PASSWORD, AuditAction.USER_DISABLE, AuditAction.USER_ENABLE}) {
             long events = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count(
                     "action = ?1 and subjectUser = ?2 and username = ?3", action, name, TestUsers.ADMIN));
-            assertEquals(1, events, action);
+            assertEquals(1, events, action.toString());
         }
     }
 

@@ -1,6 +1,6 @@
 package io.newsarchive.catalog;
 
-import io.newsarchive.audit.AuditEvent;
+import io.newsarchive.audit.AuditAction;
 import io.newsarchive.catalog.ArticleCorrections.Correction;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +34,7 @@ class ArticleCorrectionsTest {
                 new Correction("New headline", "2024-03-01", url, "", "typo", 1), "first"));
         var conflict = assertInstanceOf(ArticleCorrections.Conflict.class, corrections.edit(id,
                 new Correction("Other headline", "2024-03-01", url, "", "mine", 1), "second"));
-        assertEquals(List.of(AuditEvent.EDIT), conflict.since().stream().map(e -> e.action).toList());
+        assertEquals(List.of(AuditAction.EDIT), conflict.since().stream().map(e -> e.action).toList());
         assertEquals(2, conflict.form().correction().revision(), "the form names the current revision");
         assertEquals("Other headline", conflict.form().correction().headline(), "what was sent is kept");
         assertEquals("New headline", corrections.open(id).article().headline);
