@@ -1,6 +1,7 @@
 package io.newsarchive.account;
 
 import io.newsarchive.system.ApiError;
+import io.newsarchive.system.Href;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
@@ -97,7 +97,7 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
 
     private static Uni<ChallengeData> signIn(int status, String next) {
         return Uni.createFrom().item(new ChallengeData(status, HttpHeaders.LOCATION,
-                "/signin" + (next == null ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))));
+                Href.of("/signin").plus("next", next).toString()));
     }
 
     /** The page of this site a request came from, by its Referer, or null. */

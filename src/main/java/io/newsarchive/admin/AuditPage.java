@@ -3,6 +3,7 @@ package io.newsarchive.admin;
 import io.newsarchive.account.Role;
 import io.newsarchive.audit.AuditAction;
 import io.newsarchive.audit.AuditEvent;
+import io.newsarchive.system.Href;
 import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The audit log: every change, newest first, filtered by user, action and date. */
@@ -48,18 +47,14 @@ public class AuditPage {
         String olderHref = null;
         if (events.size() > PAGE) {
             events = events.subList(0, PAGE);
-            olderHref = "/admin/audit?user=" + encode(filters.user()) + "&action=" + (chosen == null ? "" : chosen)
-                    + "&from=" + encode(filters.from()) + "&to=" + encode(filters.to())
-                    + "&before=" + events.get(PAGE - 1).id;
+            olderHref = Href.of("/admin/audit").plus("user", filters.user())
+                    .plus("action", chosen == null ? "" : chosen.toString()).plus("from", filters.from())
+                    .plus("to", filters.to()).plus("before", events.get(PAGE - 1).id.toString()).toString();
         }
         return Templates.audit(events, filters, List.of(AuditAction.values()), olderHref);
     }
 
     private static String blank(String value) {
         return value == null ? "" : value.strip();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -9,6 +9,7 @@ import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.RunStatus;
 import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.Href;
 import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -90,11 +91,12 @@ public class RunsPage {
         FileSelection filter = FileSelection.of(show);
         int from = after == null ? 0 : Params.intInRange("after", after, 0, 0, Integer.MAX_VALUE);
         List<FileRow> files = reports.files(run.id(), filter, from, PAGE + 1);
-        String next = files.size() > PAGE ? "/admin/runs/" + run.id() + "?show=" + filter + "&after="
-                + files.get(PAGE - 1).seq() : null;
+        Href here = Href.of("/admin/runs/" + run.id());
+        String next = files.size() > PAGE ? here.plus("show", filter.toString())
+                .plus("after", Integer.toString(files.get(PAGE - 1).seq())).toString() : null;
         List<ShowLink> shows = new ArrayList<>();
         for (FileSelection s : FileSelection.values()) {
-            shows.add(new ShowLink(s.label, "/admin/runs/" + run.id() + "?show=" + s, s == filter));
+            shows.add(new ShowLink(s.label, here.plus("show", s.toString()).toString(), s == filter));
         }
         return Templates.run(run, progress(run), files.subList(0, Math.min(PAGE, files.size())), shows,
                 filter.toString(), next, reports.committedBy(run.id()) != null,

@@ -1,5 +1,7 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.system.Href;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -30,8 +32,8 @@ public record CatalogView(String title, String q, String from, String to, String
 
     static CatalogView of(String title, ListingRequest request, Listing listing) {
         CatalogFilter f = request.filter();
-        CatalogUrl here = CatalogUrl.of("/", request);
-        CatalogUrl api = here.at("/api/articles");
+        Href here = request.href("/");
+        Href api = here.at("/api/articles");
 
         List<Choice> sorts = new ArrayList<>();
         if (f.q() != null) {
@@ -57,9 +59,9 @@ public record CatalogView(String title, String q, String from, String to, String
             filters.add(new FacetLink("matching “" + f.q() + "”", "", here.without("q").without("sort").toString(), true));
         }
         if (f.from() != null || f.to() != null) {
-            filters.add(new FacetLink(dateRange(f.from(), f.to()), "", here.dates(null, null).toString(), true));
+            filters.add(new FacetLink(dateRange(f.from(), f.to()), "", dates(here, null, null).toString(), true));
         }
-        f.sources().forEach(s -> filters.add(new FacetLink("from " + s, "", here.toggleSource(s).toString(), true)));
+        f.sources().forEach(s -> filters.add(new FacetLink("from " + s, "", here.toggle("source", s).toString(), true)));
         if (f.statuses() != StatusFilter.ACTIVE) {
             filters.add(new FacetLink("status " + f.status(), "", here.without("status").toString(), true));
         }
@@ -74,7 +76,7 @@ public record CatalogView(String title, String q, String from, String to, String
         String allSourcesHref = null;
         if (listing.facets() != null) {
             for (Listing.FacetValue v : listing.facets().source()) {
-                sources.add(new FacetLink(v.value(), grouped(v.count()), here.toggleSource(v.value()).toString(),
+                sources.add(new FacetLink(v.value(), grouped(v.count()), here.toggle("source", v.value()).toString(),
                         f.sources().contains(v.value())));
             }
             if (listing.facetSources() != null && listing.facetSources() > sources.size()) {
@@ -92,11 +94,11 @@ public record CatalogView(String title, String q, String from, String to, String
             }
             timeline = Timeline.of(listing.facets().month(), new Timeline.PeriodLinks() {
                 public String year(int year) {
-                    return here.dates(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).toString();
+                    return dates(here, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).toString();
                 }
 
                 public String month(YearMonth month) {
-                    return here.dates(month.atDay(1), month.atEndOfMonth()).toString();
+                    return dates(here, month.atDay(1), month.atEndOfMonth()).toString();
                 }
             });
         }
@@ -109,7 +111,7 @@ public record CatalogView(String title, String q, String from, String to, String
         String nextHref = listing.nextCursor() == null ? null : here.with("cursor", listing.nextCursor()).toString();
         String prevHref = listing.prevCursor() == null ? null : here.with("cursor", listing.prevCursor()).toString();
         String jsonHref = request.cursor() == null ? api.toString() : api.with("cursor", request.cursor().token()).toString();
-        CatalogUrl export = here.at("/api/export").without("sort").without("limit").without("exact_total")
+        Href export = here.at("/api/export").without("sort").without("limit").without("exact_total")
                 .without("source_facets");
         List<Choice> exports = List.of(
                 new Choice("format", export.with("format", "csv").toString(), "CSV", false),
@@ -125,10 +127,15 @@ public record CatalogView(String title, String q, String from, String to, String
     }
 
     /** A year or month facet value: a link to that period, or back to no dates when it is the current filter. */
-    private static FacetLink period(CatalogUrl here, CatalogFilter f, Listing.FacetValue v, LocalDate from, LocalDate to) {
+    private static FacetLink period(Href here, CatalogFilter f, Listing.FacetValue v, LocalDate from, LocalDate to) {
         boolean active = from.equals(f.from()) && to.equals(f.to());
-        String href = (active ? here.dates(null, null) : here.dates(from, to)).toString();
+        String href = (active ? dates(here, null, null) : dates(here, from, to)).toString();
         return new FacetLink(v.value(), grouped(v.count()), href, active);
+    }
+
+    /** The link restricted to publication dates from {@code from} to {@code to}, or unrestricted when null. */
+    private static Href dates(Href link, LocalDate from, LocalDate to) {
+        return link.with("from", from == null ? null : from.toString()).with("to", to == null ? null : to.toString());
     }
 
     private static String dateRange(LocalDate from, LocalDate to) {

@@ -1,5 +1,6 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.system.Href;
 import io.newsarchive.system.Params;
 
 /**
@@ -24,5 +25,27 @@ public record ListingRequest(CatalogFilter filter, SortOrder sort, int limit, Cu
         return new ListingRequest(filter, sort, limit, cursor, Params.bool("facets", p.facets, true),
                 Params.bool("exact_total", p.exactTotal, false),
                 Params.intInRange("source_facets", p.sourceFacets, DEFAULT_SOURCE_FACETS, 1, 1000));
+    }
+
+    /**
+     * A link to this listing at {@code path}, without its cursor: a link that changes a filter starts at the first
+     * page. Defaults are left out, and parameters keep the order of the URL grammar, so that equal listings have
+     * equal links.
+     */
+    Href href(String path) {
+        Href href = Href.of(path)
+                .plus("q", filter.q())
+                .plus("from", filter.from() == null ? null : filter.from().toString())
+                .plus("to", filter.to() == null ? null : filter.to().toString());
+        for (String source : filter.sources()) {
+            href = href.plus("source", source);
+        }
+        return href
+                .plus("status", filter.statuses() == StatusFilter.ACTIVE ? null : filter.status())
+                .plus("all_versions", filter.allVersions() ? "true" : null)
+                .plus("sort", sort == SortOrder.of(null, filter.q() != null) ? null : sort.param)
+                .plus("limit", limit == DEFAULT_LIMIT ? null : Integer.toString(limit))
+                .plus("exact_total", exactTotal ? "true" : null)
+                .plus("source_facets", sourceFacets == DEFAULT_SOURCE_FACETS ? null : Integer.toString(sourceFacets));
     }
 }

@@ -3,6 +3,7 @@ package io.newsarchive.system;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,5 +21,25 @@ class ParamsTest {
         }
         assertEquals(LocalDate.of(9999, 12, 31), Params.date("to", "9999-12-31"));
         assertEquals(LocalDate.of(0, 1, 1), Params.date("from", "0000-01-01"));
+    }
+
+    private enum Shade {
+        LIGHT, DARK_GREY;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Test
+    void aWordNamesItsConstantAndNothingElseIsTaken() {
+        assertEquals(Shade.DARK_GREY, Params.oneOf("shade", "dark_grey", Shade.values()));
+        for (String value : new String[] {"DARK_GREY", "dark", "", " light", null}) {
+            ApiError.Failure refused = assertThrows(ApiError.Failure.class,
+                    () -> Params.oneOf("shade", value, Shade.values()), value);
+            assertEquals("shade", refused.body.parameter());
+            assertEquals("shade must be one of light, dark_grey, not \"" + value + "\"", refused.body.message());
+        }
     }
 }
