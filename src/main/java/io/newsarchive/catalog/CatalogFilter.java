@@ -45,11 +45,6 @@ public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String>
         return new CatalogFilter(q, from, to, List.copyOf(replaced), statuses, allVersions);
     }
 
-    /** The value of the parameter {@code status}: {@code active}, {@code withdrawn} or {@code all}. */
-    public String status() {
-        return statuses.toString();
-    }
-
     private static List<String> sources(List<String> values) {
         List<String> sources = new ArrayList<>();
         for (String value : values == null ? List.<String>of() : values) {

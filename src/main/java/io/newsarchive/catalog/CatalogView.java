@@ -45,7 +45,7 @@ public record CatalogView(String title, String q, String from, String to, String
         List<Choice> hidden = new ArrayList<>();
         f.sources().forEach(s -> hidden.add(new Choice("source", s, s, true)));
         if (f.statuses() != StatusFilter.ACTIVE) {
-            hidden.add(new Choice("status", f.status(), f.status(), true));
+            hidden.add(new Choice("status", f.statuses().toString(), f.statuses().toString(), true));
         }
         if (f.allVersions()) {
             hidden.add(new Choice("all_versions", "true", "all versions", true));
@@ -63,7 +63,7 @@ public record CatalogView(String title, String q, String from, String to, String
         }
         f.sources().forEach(s -> filters.add(new FacetLink("from " + s, "", here.toggle("source", s).toString(), true)));
         if (f.statuses() != StatusFilter.ACTIVE) {
-            filters.add(new FacetLink("status " + f.status(), "", here.without("status").toString(), true));
+            filters.add(new FacetLink("status " + f.statuses(), "", here.without("status").toString(), true));
         }
         if (f.allVersions()) {
             filters.add(new FacetLink("all versions", "", here.without("all_versions").toString(), true));

@@ -41,7 +41,7 @@ public record ListingRequest(CatalogFilter filter, SortOrder sort, int limit, Cu
             href = href.plus("source", source);
         }
         return href
-                .plus("status", filter.statuses() == StatusFilter.ACTIVE ? null : filter.status())
+                .plus("status", filter.statuses() == StatusFilter.ACTIVE ? null : filter.statuses().toString())
                 .plus("all_versions", filter.allVersions() ? "true" : null)
                 .plus("sort", sort == SortOrder.of(null, filter.q() != null) ? null : sort.param)
                 .plus("limit", limit == DEFAULT_LIMIT ? null : Integer.toString(limit))

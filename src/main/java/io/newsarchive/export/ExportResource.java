@@ -2,6 +2,7 @@ package io.newsarchive.export;
 
 import io.newsarchive.catalog.CatalogFilter;
 import io.newsarchive.catalog.ListingParams;
+import io.newsarchive.catalog.StatusFilter;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
@@ -98,8 +99,8 @@ public class ExportResource {
         if (filter.to() != null) {
             name.append("-to-").append(filter.to());
         }
-        if (!filter.status().equals("active")) {
-            name.append("-").append(filter.status());
+        if (filter.statuses() != StatusFilter.ACTIVE) {
+            name.append("-").append(filter.statuses());
         }
         if (filter.allVersions()) {
             name.append("-all-versions");
@@ -122,10 +123,10 @@ public class ExportResource {
         if (filter.to() != null) {
             text.append(filter.from() != null ? " to " : " published up to ").append(filter.to());
         }
-        text.append(switch (filter.status()) {
-            case "withdrawn" -> ", withdrawn ones only";
-            case "all" -> ", withdrawn ones included";
-            default -> "";
+        text.append(switch (filter.statuses()) {
+            case WITHDRAWN -> ", withdrawn ones only";
+            case ALL -> ", withdrawn ones included";
+            case ACTIVE -> "";
         });
         return text.toString();
     }
