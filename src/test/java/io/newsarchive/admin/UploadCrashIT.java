@@ -137,7 +137,8 @@ class UploadCrashIT {
         assertEveryFileStoredOnce();
         awaitNoFileIn(bodies(), "the second upload's request body is deleted when its request ends");
         System.out.printf("UploadCrashIT: API run %d killed after %d of %d articles were stored; sent again, the"
-                + " catalog holds each of the %d files once%n", run, storedBefore, upload.distinct().size(), upload.files());
+                + " catalog holds each of its %d different files (%d in the zip) once%n", run, storedBefore,
+                upload.distinct().size(), upload.distinct().size(), upload.files());
     }
 
     @Test
@@ -194,7 +195,8 @@ class UploadCrashIT {
         assertEveryFileStoredOnce();
         assertEquals(List.of(), files(bodies()), "no request body stays behind: the page keeps uploads elsewhere");
         System.out.printf("UploadCrashIT: web run %d killed after %d of %d articles were stored; run again, the"
-                + " catalog holds each of the %d files once%n", store, storedBefore, upload.distinct().size(), upload.files());
+                + " catalog holds each of its %d different files (%d in the zip) once%n", store, storedBefore,
+                upload.distinct().size(), upload.distinct().size(), upload.files());
     }
 
     // --- the service, its users and its runs
