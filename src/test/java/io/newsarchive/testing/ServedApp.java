@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The packaged app serving on a free port of its own, ready (startup ingest done) until closed. */
 public final class ServedApp implements AutoCloseable {
@@ -79,6 +80,14 @@ public final class ServedApp implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Kills the service with SIGKILL, as {@code kill -9} or a crash does: it runs no shutdown code at all. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Unix
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the service did not die within 30 s of SIGKILL");
+        }
     }
 
     @Override
