@@ -1,6 +1,7 @@
 package io.newsarchive.ingest;
 
 import io.agroal.api.AgroalDataSource;
+import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.system.CatalogConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,12 +80,7 @@ public class IngestRuns {
             }
             if (!request.dryRun()) {
                 // with the run itself, so that nothing is stored without its entry in the audit log
-                try (PreparedStatement audit = conn.prepareStatement(
-                        "insert into audit_event (username, action, run_id) values (?, 'ingest', ?)")) {
-                    audit.setString(1, request.startedBy());
-                    audit.setLong(2, id);
-                    audit.executeUpdate();
-                }
+                AuditEvent.recordIngest(conn, request.startedBy(), id);
             }
             try (PreparedStatement lock = conn.prepareStatement("select pg_advisory_lock(?)")) {
                 lock.setLong(1, id);
