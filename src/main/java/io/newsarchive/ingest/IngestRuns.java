@@ -3,6 +3,7 @@ package io.newsarchive.ingest;
 import io.agroal.api.AgroalDataSource;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.Words;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -200,7 +201,7 @@ public class IngestRuns {
                 status.setLong(1, Long.parseLong(name.group(1)));
                 status.setLong(2, Long.parseLong(name.group(2)));
                 try (ResultSet rs = status.executeQuery()) {
-                    if (rs.next() && RunStatus.of(rs.getString(1)) != RunStatus.RUNNING) {
+                    if (rs.next() && Words.of(RunStatus.class, rs.getString(1)) != RunStatus.RUNNING) {
                         Files.deleteIfExists(file);
                     }
                 }
