@@ -60,7 +60,7 @@ public class ArticleCorrections {
     /** The article and its values, for a new correction. */
     @Transactional
     public Form open(long id) {
-        Article article = article(id, LockModeType.NONE);
+        Article article = Article.byId(id);
         return new Form(article, versionsOf(article).size(), new Correction(article.headline,
                 article.published.toString(), article.url, article.note == null ? "" : article.note, "",
                 article.metadataRevision));
@@ -231,14 +231,6 @@ public class ArticleCorrections {
     private static Article lockedArticle(long id) {
         Article.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1, 0)")
                 .setParameter(1, Article.WRITE_LOCK_CLASS).getSingleResult();
-        return article(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    private static Article article(long id, LockModeType lock) {
-        Article article = Article.findById(id, lock);
-        if (article == null) {
-            throw ApiError.notFound("no article " + id);
-        }
-        return article;
+        return Article.byId(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }
