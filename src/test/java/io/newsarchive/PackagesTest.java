@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The feature packages depend on each other one way only, and the file format on none of them. */
+/** The feature packages depend on each other one way only, and the file format and the web plumbing on none. */
 class PackagesTest {
 
     private static final Path MAIN = Path.of("src/main/java/io/newsarchive");
@@ -40,6 +40,11 @@ class PackagesTest {
     @Test
     void theFileFormatUsesNoOtherPackage() throws IOException {
         assertEquals(Set.of(), uses().getOrDefault("corpus", Set.of()));
+    }
+
+    @Test
+    void theWebPlumbingUsesNoOtherPackage() throws IOException {
+        assertEquals(Set.of(), uses().getOrDefault("system", Set.of()));
     }
 
     private static boolean reaches(Map<String, Set<String>> uses, String from, String to, Set<String> seen) {

@@ -1,8 +1,8 @@
 package io.newsarchive.account;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.newsarchive.system.Words;
 import io.quarkus.qute.TemplateEnum;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 import java.util.Arrays;
@@ -42,16 +42,6 @@ public enum Role {
         return word;
     }
 
-    /** The role its word names. */
-    public static Role of(String word) {
-        for (Role role : values()) {
-            if (role.word.equals(word)) {
-                return role;
-            }
-        }
-        throw new IllegalArgumentException("no role \"" + word + "\"");
-    }
-
     /** Whether this role may do what {@code other} may: an admin may do what an archivist may. */
     public boolean includes(Role other) {
         return compareTo(other) >= 0;
@@ -62,18 +52,11 @@ public enum Role {
         return Arrays.stream(values()).filter(this::includes).map(Role::toString).collect(Collectors.toSet());
     }
 
-    /** Stores a role as its word. */
+    /** Stores it as its word. */
     @Converter(autoApply = true)
-    public static class AsWord implements AttributeConverter<Role, String> {
-
-        @Override
-        public String convertToDatabaseColumn(Role role) {
-            return role == null ? null : role.toString();
-        }
-
-        @Override
-        public Role convertToEntityAttribute(String word) {
-            return word == null ? null : of(word);
+    public static class AsWord extends Words.Converter<Role> {
+        public AsWord() {
+            super(Role.class);
         }
     }
 }

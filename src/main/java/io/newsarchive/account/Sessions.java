@@ -4,6 +4,7 @@ import com.google.common.hash.Hashing;
 import io.agroal.api.AgroalDataSource;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
+import io.newsarchive.system.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -68,7 +69,8 @@ public class Sessions {
                      where s.token_sha256 = ? and s.expires_at > now() and u.disabled_at is null""")) {
             select.setBytes(1, sha256(token));
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(new Session(rs.getString(1), Role.of(rs.getString(2)), rs.getString(3)))
+                return rs.next()
+                        ? Optional.of(new Session(rs.getString(1), Words.of(Role.class, rs.getString(2)), rs.getString(3)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

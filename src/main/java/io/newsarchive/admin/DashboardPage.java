@@ -4,6 +4,7 @@ import io.newsarchive.account.Role;
 import io.newsarchive.catalog.CatalogStatistics;
 import io.newsarchive.catalog.Timeline;
 import io.newsarchive.ingest.IngestReports;
+import io.newsarchive.system.Href;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +39,18 @@ public class DashboardPage {
                                                  List<IngestReports.RunSummary> attention);
     }
 
+    /** A year or a month of the timeline links to the public listing of its articles. */
+    static final Timeline.PeriodLinks PERIOD_LINKS = new Timeline.PeriodLinks() {
+        public String year(int year) {
+            return Href.of("/").plus("from", year + "-01-01").plus("to", year + "-12-31").toString();
+        }
+
+        public String month(YearMonth month) {
+            return Href.of("/").plus("from", month.atDay(1).toString()).plus("to", month.atEndOfMonth().toString())
+                    .toString();
+        }
+    };
+
     @Inject
     CatalogStatistics statistics;
 
@@ -55,15 +68,7 @@ public class DashboardPage {
             sources.add(new SourceBar(source.host(), source.articles(),
                     (int) Math.max(1, BAR_WIDTH * source.articles() / max), sources.size() * 24));
         }
-        Timeline timeline = Timeline.of(statistics.articlesPerMonth(), new Timeline.PeriodLinks() {
-            public String year(int year) {
-                return "/?from=" + year + "-01-01&to=" + year + "-12-31";
-            }
-
-            public String month(YearMonth month) {
-                return "/?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
-            }
-        });
+        Timeline timeline = Timeline.of(statistics.articlesPerMonth(), PERIOD_LINKS);
         return Templates.dashboard(statistics.totals(), timeline, sources, sources.size() * 24, runs, attention);
     }
 }

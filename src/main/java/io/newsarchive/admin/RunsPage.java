@@ -8,7 +8,6 @@ import io.newsarchive.ingest.IngestReports.RunSummary;
 import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.RunStatus;
 import io.newsarchive.ingest.Uploads;
-import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.Href;
 import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
@@ -75,9 +74,6 @@ public class RunsPage {
 
     @Inject
     SignedIn signedIn;
-
-    @Inject
-    CatalogConfig config;
 
     @GET
     public TemplateInstance list() {

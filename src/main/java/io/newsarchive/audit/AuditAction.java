@@ -1,7 +1,7 @@
 package io.newsarchive.audit;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import jakarta.persistence.AttributeConverter;
+import io.newsarchive.system.Words;
 import jakarta.persistence.Converter;
 
 import java.util.Locale;
@@ -27,23 +27,11 @@ public enum AuditAction {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The action its word names. */
-    public static AuditAction of(String word) {
-        return valueOf(word.toUpperCase(Locale.ROOT));
-    }
-
-    /** Stores an action as its word. */
+    /** Stores it as its word. */
     @Converter(autoApply = true)
-    public static class AsWord implements AttributeConverter<AuditAction, String> {
-
-        @Override
-        public String convertToDatabaseColumn(AuditAction action) {
-            return action == null ? null : action.toString();
-        }
-
-        @Override
-        public AuditAction convertToEntityAttribute(String word) {
-            return word == null ? null : of(word);
+    public static class AsWord extends Words.Converter<AuditAction> {
+        public AsWord() {
+            super(AuditAction.class);
         }
     }
 }

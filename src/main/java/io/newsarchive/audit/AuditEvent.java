@@ -11,6 +11,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -60,6 +63,20 @@ public class AuditEvent extends PanacheEntityBase {
         event.action = action;
         event.reason = reason;
         return event;
+    }
+
+    /**
+     * Records, on the caller's connection and in its transaction, that {@code username} started ingest run
+     * {@code runId}, one that stores (the ingest writes with JDBC, not through this entity).
+     */
+    public static void recordIngest(Connection conn, String username, long runId) throws SQLException {
+        try (PreparedStatement insert = conn.prepareStatement(
+                "insert into audit_event (username, action, run_id) values (?, ?, ?)")) {
+            insert.setString(1, username);
+            insert.setString(2, AuditAction.INGEST.toString());
+            insert.setLong(3, runId);
+            insert.executeUpdate();
+        }
     }
 
     /** Records a field's change when its value differs. */

@@ -1,11 +1,13 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.system.ApiError;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -93,4 +95,18 @@ public class Article extends PanacheEntityBase {
      * changes of one article's versions from deadlocking.
      */
     public static final int WRITE_LOCK_CLASS = 0x4E415243;
+
+    /** The article version with this id; a 404 {@code no article <id>} when there is none. */
+    public static Article byId(long id) {
+        return byId(id, LockModeType.NONE);
+    }
+
+    /** The article version with this id, locked so; a 404 {@code no article <id>} when there is none. */
+    public static Article byId(long id, LockModeType lock) {
+        Article article = findById(id, lock);
+        if (article == null) {
+            throw ApiError.notFound("no article " + id);
+        }
+        return article;
+    }
 }

@@ -1,5 +1,6 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.system.Words;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -55,7 +56,8 @@ public final class ArticleColumns {
                 rs.getString("url"), rs.getString("normalized_url"), rs.getString("source"), rs.getString("domain"),
                 rs.getString("file_name"), rs.getString("sha256"), rs.getInt("size_bytes"),
                 rs.getInt("sentence_count"), rs.getInt("word_count"), rs.getTimestamp("ingested_at").toInstant(),
-                rs.getInt("version"), ArticleStatus.of(rs.getString("status")), null, rs.getBoolean("latest"),
+                rs.getInt("version"), Words.of(ArticleStatus.class, rs.getString("status")), null,
+                rs.getBoolean("latest"),
                 rs.getLong("ingest_run_id"), rs.getInt("metadata_revision"), rs.getString("note"),
                 rs.getString("withdrawn_reason"), null);
     }

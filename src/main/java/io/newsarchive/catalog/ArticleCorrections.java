@@ -5,13 +5,11 @@ import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.corpus.ArticleParser;
 import io.newsarchive.corpus.ArticleUrl;
 import io.newsarchive.corpus.ParseProblem;
-import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -60,7 +58,7 @@ public class ArticleCorrections {
     /** The article and its values, for a new correction. */
     @Transactional
     public Form open(long id) {
-        Article article = article(id, LockModeType.NONE);
+        Article article = Article.byId(id);
         return new Form(article, versionsOf(article).size(), new Correction(article.headline,
                 article.published.toString(), article.url, article.note == null ? "" : article.note, "",
                 article.metadataRevision));
@@ -129,13 +127,13 @@ public class ArticleCorrections {
         if (conflict != null) {
             return conflict;
         }
-        if (reason.isEmpty()) {
-            throw ApiError.badParameter("reason", "say why the article is " + (status == ArticleStatus.WITHDRAWN
-                    ? "withdrawn" : "restored") + ": the reason is kept with the change");
-        }
-        if (article.status == status) {
-            throw ApiError.failure(Response.Status.CONFLICT, "conflict", "article " + article.id + " is already "
-                    + status, null);
+        String problem = reason.isEmpty() ? "say why the article is " + (status == ArticleStatus.WITHDRAWN
+                ? "withdrawn" : "restored") + ": the reason is kept with the change"
+                : article.status == status ? "the article is already " + status : null;
+        if (problem != null) {
+            return new Invalid(new Form(article, versionsOf(article).size(), new Correction(article.headline,
+                    article.published.toString(), article.url, article.note == null ? "" : article.note, reason,
+                    article.metadataRevision)), List.of(problem));
         }
         String withdrawnReason = status == ArticleStatus.WITHDRAWN ? reason : null;
         for (Article version : versionsOf(article)) {
@@ -231,14 +229,6 @@ public class ArticleCorrections {
     private static Article lockedArticle(long id) {
         Article.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1, 0)")
                 .setParameter(1, Article.WRITE_LOCK_CLASS).getSingleResult();
-        return article(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    private static Article article(long id, LockModeType lock) {
-        Article article = Article.findById(id, lock);
-        if (article == null) {
-            throw ApiError.notFound("no article " + id);
-        }
-        return article;
+        return Article.byId(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -1,7 +1,6 @@
 package io.newsarchive.catalog;
 
 import io.newsarchive.audit.AuditEvent;
-import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,11 +42,7 @@ public class ArticlePage {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance article(@RestPath String id) {
-        long articleId = Params.id("id", id);
-        Article article = Article.findById(articleId);
-        if (article == null) {
-            throw ApiError.notFound("no article " + articleId);
-        }
+        Article article = Article.byId(Params.id("id", id));
         List<Version> versions = Article.<Article>list("normalizedUrl = ?1 order by version", article.normalizedUrl)
                 .stream()
                 .map(v -> new Version(v.id, v.version, v.ingestedAt, v.status, v.sha256, v.id.equals(article.id)))
@@ -58,6 +53,6 @@ public class ArticlePage {
                 .page(0, NEIGHBOURS).list().stream()
                 .map(n -> new Neighbour(n.id, n.headline))
                 .toList();
-        return Templates.article(ArticleJson.of(article), article, versions, sameDay, AuditEvent.ofArticle(articleId));
+        return Templates.article(ArticleJson.of(article), article, versions, sameDay, AuditEvent.ofArticle(article.id));
     }
 }

@@ -1,7 +1,6 @@
 package io.newsarchive.catalog;
 
 import io.newsarchive.system.ContentDisposition;
-import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -57,11 +56,6 @@ public class ArticleResource {
     }
 
     private static Article find(String id) {
-        long articleId = Params.id("id", id);
-        Article article = Article.findById(articleId);
-        if (article == null) {
-            throw ApiError.notFound("no article " + articleId);
-        }
-        return article;
+        return Article.byId(Params.id("id", id));
     }
 }

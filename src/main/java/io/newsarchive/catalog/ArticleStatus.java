@@ -1,8 +1,8 @@
 package io.newsarchive.catalog;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.newsarchive.system.Words;
 import io.quarkus.qute.TemplateEnum;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 import java.util.Locale;
@@ -19,23 +19,11 @@ public enum ArticleStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The status its word names. */
-    public static ArticleStatus of(String word) {
-        return valueOf(word.toUpperCase(Locale.ROOT));
-    }
-
-    /** Stores a status as its word. */
+    /** Stores it as its word. */
     @Converter(autoApply = true)
-    public static class AsWord implements AttributeConverter<ArticleStatus, String> {
-
-        @Override
-        public String convertToDatabaseColumn(ArticleStatus status) {
-            return status == null ? null : status.toString();
-        }
-
-        @Override
-        public ArticleStatus convertToEntityAttribute(String word) {
-            return word == null ? null : of(word);
+    public static class AsWord extends Words.Converter<ArticleStatus> {
+        public AsWord() {
+            super(ArticleStatus.class);
         }
     }
 }

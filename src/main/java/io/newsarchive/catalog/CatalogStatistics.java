@@ -42,6 +42,18 @@ public class CatalogStatistics {
         }
     }
 
+    /** Whether the catalog holds no article at all, in any version or status. */
+    public boolean isEmpty() {
+        try (Connection conn = dataSource.getConnection();
+             PreparedStatement select = conn.prepareStatement("select not exists (select 1 from article)");
+             ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
     /** Listed articles per month ({@code 2022-03}), oldest first, months without any left out. */
     public List<Listing.FacetValue> articlesPerMonth() {
         List<Listing.FacetValue> months = new ArrayList<>();

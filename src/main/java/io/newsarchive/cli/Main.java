@@ -6,6 +6,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
@@ -20,9 +21,10 @@ public class Main {
 
     public static void main(String... args) {
         boolean serving = args.length == 0 || args[0].equals("serve");
-        if (!serving && System.getProperty("quarkus.profile") == null && System.getenv("QUARKUS_PROFILE") == null) {
-            // the settings of commands other than serve: the profile cli in application.properties
-            System.setProperty("quarkus.profile", "cli");
+        if (!serving) {
+            // the settings of commands other than serve: the profile cli in application.properties, after any given
+            System.setProperty("quarkus.profile",
+                    withCli(System.getProperty("quarkus.profile", System.getenv("QUARKUS_PROFILE"))));
         }
         // the catalog checks addresses itself (system/AddressCheck), so that a bad one gets its usual error answer
         System.setProperty("vertx.disableURIValidation", "true");
@@ -35,6 +37,17 @@ public class Main {
                 exit.accept(code, null);
             }
         }, args);
+    }
+
+    /**
+     * The profiles of a command other than serve: {@code cli} after those given (comma-separated, the last one
+     * winning), so that its logs stay on stderr whatever else is chosen.
+     */
+    static String withCli(String given) {
+        if (given == null || given.isBlank()) {
+            return "cli";
+        }
+        return Arrays.stream(given.split(",")).map(String::strip).anyMatch("cli"::equals) ? given : given + ",cli";
     }
 
     /** The database driver's message when there is one (it names host and port), else the root cause's. */

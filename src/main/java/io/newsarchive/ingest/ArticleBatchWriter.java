@@ -7,6 +7,7 @@ import io.newsarchive.catalog.ArticleStatus;
 import io.newsarchive.corpus.ArticleUrl;
 import io.newsarchive.corpus.ParseProblem;
 import io.newsarchive.corpus.ParsedArticle;
+import io.newsarchive.system.Words;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
@@ -156,7 +157,7 @@ final class ArticleBatchWriter {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     found.put(rs.getString(1), new BatchDecisions.Version(rs.getLong(2), rs.getInt(3),
-                            ArticleStatus.of(rs.getString(4)), rs.getString(5)));
+                            Words.of(ArticleStatus.class, rs.getString(4)), rs.getString(5)));
                 }
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.newsarchive.system.ApiError;
+import io.newsarchive.system.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -106,7 +107,7 @@ public class IngestReports {
             select.setInt(3, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new FileRow(rs.getInt(1), rs.getString(2), Outcome.of(rs.getString(3)),
+                    rows.add(new FileRow(rs.getInt(1), rs.getString(2), Words.of(Outcome.class, rs.getString(3)),
                             rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getString(6),
                             List.of((String[]) rs.getArray(7).getArray())));
                 }
@@ -243,8 +244,9 @@ public class IngestReports {
     }
 
     private static RunSummary summary(ResultSet rs) throws SQLException {
-        return new RunSummary(rs.getLong("id"), Trigger.of(rs.getString("trigger")), rs.getString("started_by"),
-                RunStatus.of(rs.getString("status")), rs.getBoolean("dry_run"), instant(rs, "started_at"),
+        return new RunSummary(rs.getLong("id"), Words.of(Trigger.class, rs.getString("trigger")),
+                rs.getString("started_by"),
+                Words.of(RunStatus.class, rs.getString("status")), rs.getBoolean("dry_run"), instant(rs, "started_at"),
                 instant(rs, "finished_at"),
                 new Counts(rs.getInt("added"), rs.getInt("duplicate"), rs.getInt("revised"), rs.getInt("rejected"),
                         rs.getInt("warnings")),

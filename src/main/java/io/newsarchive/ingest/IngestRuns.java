@@ -1,7 +1,9 @@
 package io.newsarchive.ingest;
 
 import io.agroal.api.AgroalDataSource;
+import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.Words;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,12 +81,7 @@ public class IngestRuns {
             }
             if (!request.dryRun()) {
                 // with the run itself, so that nothing is stored without its entry in the audit log
-                try (PreparedStatement audit = conn.prepareStatement(
-                        "insert into audit_event (username, action, run_id) values (?, 'ingest', ?)")) {
-                    audit.setString(1, request.startedBy());
-                    audit.setLong(2, id);
-                    audit.executeUpdate();
-                }
+                AuditEvent.recordIngest(conn, request.startedBy(), id);
             }
             try (PreparedStatement lock = conn.prepareStatement("select pg_advisory_lock(?)")) {
                 lock.setLong(1, id);
@@ -204,7 +201,7 @@ public class IngestRuns {
                 status.setLong(1, Long.parseLong(name.group(1)));
                 status.setLong(2, Long.parseLong(name.group(2)));
                 try (ResultSet rs = status.executeQuery()) {
-                    if (rs.next() && RunStatus.of(rs.getString(1)) != RunStatus.RUNNING) {
+                    if (rs.next() && Words.of(RunStatus.class, rs.getString(1)) != RunStatus.RUNNING) {
                         Files.deleteIfExists(file);
                     }
                 }

@@ -16,9 +16,4 @@ public enum Outcome {
     public String toString() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** The outcome its word names. */
-    public static Outcome of(String word) {
-        return valueOf(word.toUpperCase(Locale.ROOT));
-    }
 }

@@ -20,11 +20,6 @@ public enum RunStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The status its word names. */
-    public static RunStatus of(String word) {
-        return valueOf(word.toUpperCase(Locale.ROOT));
-    }
-
     /** Whether the run stopped before its last file ({@code failed} or {@code interrupted}): it may be run again. */
     public boolean stoppedEarly() {
         return this == FAILED || this == INTERRUPTED;

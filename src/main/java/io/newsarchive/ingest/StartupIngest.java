@@ -1,15 +1,13 @@
 package io.newsarchive.ingest;
 
-import io.agroal.api.AgroalDataSource;
+import io.newsarchive.catalog.CatalogStatistics;
 import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,7 +21,7 @@ public class StartupIngest {
     CatalogConfig config;
 
     @Inject
-    AgroalDataSource dataSource;
+    CatalogStatistics statistics;
 
     @Inject
     IngestService ingest;
@@ -76,12 +74,10 @@ public class StartupIngest {
     }
 
     private boolean catalogIsEmpty() {
-        try (Connection conn = dataSource.getConnection();
-             ResultSet rs = conn.createStatement().executeQuery("select not exists (select 1 from article)")) {
-            rs.next();
-            return rs.getBoolean(1);
-        } catch (SQLException e) {
-            throw new IngestFailure("cannot read the catalog: " + e.getMessage(), e);
+        try {
+            return statistics.isEmpty();
+        } catch (DatabaseFailure e) {
+            throw new IngestFailure("cannot read the catalog: " + e.getCause().getMessage(), e);
         }
     }
 }

@@ -14,9 +14,4 @@ public enum Trigger {
     public String toString() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** The trigger its word names. */
-    public static Trigger of(String word) {
-        return valueOf(word.toUpperCase(Locale.ROOT));
-    }
 }

@@ -96,7 +96,8 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        // Quarkus REST 3.31 refuses a form of more than quarkus.http.limits.max-parameters parts so, and only so
+        // Quarkus REST 3.33 refuses a form of more than quarkus.http.limits.max-parameters parts so, and only so
+        // (both messages matched by prefix here are pinned: RunsPageTest and IngestResourceTest)
         if (e.getMessage() != null && e.getMessage().startsWith("Param limit of")) {
             return answer(uri, 413, "too_large", "this upload has too many files; at most "
                     + config.uploads().maxFiles() + " are taken at once: put them in a zip", "file");

@@ -34,10 +34,9 @@ public final class Params {
 
     /** The constant whose word (its {@code toString}) the value is; a 400 naming every word otherwise. */
     public static <E extends Enum<E>> E oneOf(String name, String value, E[] constants) {
-        for (E constant : constants) {
-            if (constant.toString().equals(value)) {
-                return constant;
-            }
+        E constant = Words.find(constants, value);
+        if (constant != null) {
+            return constant;
         }
         throw ApiError.badParameter(name, name + " must be one of " + Arrays.stream(constants).map(Object::toString)
                 .collect(Collectors.joining(", ")) + ", not \"" + value + "\"");

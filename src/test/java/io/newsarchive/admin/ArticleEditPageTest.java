@@ -184,6 +184,10 @@ class ArticleEditPageTest {
         assertTrue(page.contains("This article is withdrawn") && page.contains("Reason: legal request"), page);
 
         assertEquals(409, status(archivist, id, "restore", "stale form", 1).statusCode(), "made from revision 1");
+        Response noReason = status(archivist, id, "restore", "", 2);
+        assertEquals(400, noReason.statusCode());
+        assertTrue(noReason.body().asString().contains("say why the article is restored")
+                && noReason.body().asString().contains("name=\"reason\""), "the form again, with why");
         assertEquals(303, status(archivist, id, "restore", "request withdrawn", 2).statusCode());
         assertEquals(1, given().queryParam("q", word).get("/api/articles").jsonPath().getInt("total"));
         assertTrue(given().get("/articles/" + id).body().asString().contains("<strong>restore</strong>"));

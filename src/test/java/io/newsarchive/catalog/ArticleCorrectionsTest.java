@@ -44,6 +44,23 @@ class ArticleCorrectionsTest {
     }
 
     @Test
+    void aWithdrawalWithoutAReasonOrOfAWithdrawnArticleIsInvalid() {
+        String url = uniqueUrl();
+        long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
+        var noReason = assertInstanceOf(ArticleCorrections.Invalid.class, corrections.withdraw(id, "", 1, "someone"));
+        assertEquals(List.of("say why the article is withdrawn: the reason is kept with the change"),
+                noReason.problems());
+        assertEquals("Headline", noReason.form().correction().headline(), "the form shows the article");
+        assertEquals(1, noReason.form().correction().revision());
+
+        assertInstanceOf(ArticleCorrections.Saved.class, corrections.withdraw(id, "legal request", 1, "someone"));
+        var again = assertInstanceOf(ArticleCorrections.Invalid.class, corrections.withdraw(id, "twice", 2, "someone"));
+        assertEquals(List.of("the article is already withdrawn"), again.problems());
+        assertEquals("twice", again.form().correction().reason(), "what was sent is kept");
+        assertEquals(ArticleStatus.WITHDRAWN, corrections.open(id).article().status);
+    }
+
+    @Test
     void aDateOutsideTheParsersRangeIsInvalid() {
         String url = uniqueUrl();
         long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
