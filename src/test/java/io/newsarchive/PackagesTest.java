@@ -58,7 +58,8 @@ class PackagesTest {
     private static Map<String, Set<String>> uses() throws IOException {
         Map<String, Set<String>> uses = new TreeMap<>();
         try (Stream<Path> sources = Files.walk(MAIN)) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String own = MAIN.relativize(source).getName(0).toString();
                 Set<String> used = uses.computeIfAbsent(own, p -> new TreeSet<>());
                 Matcher use = USE.matcher(Files.readString(source));

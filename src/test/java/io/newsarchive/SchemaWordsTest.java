@@ -44,8 +44,8 @@ class SchemaWordsTest {
     private static Path newestBaseline() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("migrations"))) {
             return files.filter(f -> f.getFileName().toString().matches("B\\d+__.*\\.sql"))
-                    .max(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().split("__")[0]
-                            .substring(1))))
+                    .max(Comparator.comparingInt(f -> Integer.parseInt(
+                            f.getFileName().toString().split("__")[0].substring(1))))
                     .orElseThrow();
         }
     }
@@ -54,9 +54,12 @@ class SchemaWordsTest {
         Matcher tables = TABLE.matcher(schema);
         while (tables.find()) {
             if (tables.group(1).equals(table)) {
-                Matcher check = Pattern.compile("check \\(" + column + " in \\(([^)]*)\\)\\)").matcher(tables.group(2));
+                Matcher check = Pattern.compile("check \\(" + column + " in \\(([^)]*)\\)\\)")
+                        .matcher(tables.group(2));
                 assertTrue(check.find(), "no check constraint on " + table + "." + column);
-                return Arrays.stream(check.group(1).split(",")).map(w -> w.strip().replace("'", "")).toList();
+                return Arrays.stream(check.group(1).split(","))
+                        .map(w -> w.strip().replace("'", ""))
+                        .toList();
             }
         }
         throw new AssertionError("no table " + table);

@@ -28,7 +28,8 @@ public class AccessRefusals {
     /** A signed-in user whose role is too small (an anonymous one is asked to sign in instead). */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        String who = signedIn.anonymous() ? "you are not signed in"
+        String who = signedIn.anonymous()
+                ? "you are not signed in"
                 : "you are signed in as " + signedIn.name() + ", whose role is " + signedIn.role();
         return ErrorMappers.answer(uri, 403, "forbidden", who + ", and this needs a higher role", null);
     }

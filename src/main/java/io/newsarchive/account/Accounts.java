@@ -27,7 +27,9 @@ public class Accounts {
 
     private final Object[] turns = new Object[TURNS];
     private final Cache<String, Boolean> verified = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(10_000)
+            .build();
 
     Accounts() {
         for (int i = 0; i < TURNS; i++) {
@@ -36,13 +38,13 @@ public class Accounts {
     }
 
     /** What a sign-in attempt came to; exactly one of the three is set. */
-    public record SignInResult(CatalogUser user, Duration retryAfter, String refusal) {
-    }
+    public record SignInResult(CatalogUser user, Duration retryAfter, String refusal) {}
 
     /** Blocking: reads the user and runs bcrypt. */
     public SignInResult check(String username, String password, String address) {
         Optional<CatalogUser> user = CatalogUser.isValidName(username)
-                ? QuarkusTransaction.requiringNew().call(() -> CatalogUser.named(username)) : Optional.empty();
+                ? QuarkusTransaction.requiringNew().call(() -> CatalogUser.named(username))
+                : Optional.empty();
         String key = user.map(u -> verifiedKey(u, password)).orElse(null);
         if (key == null || verified.getIfPresent(key) == null) {
             synchronized (turns[Math.floorMod(username.toLowerCase(Locale.ROOT).hashCode(), TURNS)]) {

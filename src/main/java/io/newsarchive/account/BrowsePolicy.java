@@ -16,8 +16,8 @@ public class BrowsePolicy implements HttpSecurityPolicy {
     CatalogConfig config;
 
     @Override
-    public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
-                                            AuthorizationRequestContext context) {
+    public Uni<CheckResult> checkPermission(
+            RoutingContext request, Uni<SecurityIdentity> identity, AuthorizationRequestContext context) {
         if (config.anonymousBrowsing()) {
             return CheckResult.permit();
         }

@@ -53,13 +53,16 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
         Cookie session = context.request().getCookie(Sessions.COOKIE);
         if (session != null && (!api(context) || SAFE.contains(context.request().method()))) {
             // an ended session leaves the browser anonymous, so public pages still show
-            return identities.authenticate(new CatalogIdentities.SessionRequest(session.getValue()))
-                    .onFailure(AuthenticationFailedException.class).recoverWithNull();
+            return identities
+                    .authenticate(new CatalogIdentities.SessionRequest(session.getValue()))
+                    .onFailure(AuthenticationFailedException.class)
+                    .recoverWithNull();
         }
         return Uni.createFrom().nullItem();
     }
 
-    private static Uni<SecurityIdentity> basic(String encoded, RoutingContext context, IdentityProviderManager identities) {
+    private static Uni<SecurityIdentity> basic(
+            String encoded, RoutingContext context, IdentityProviderManager identities) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -71,8 +74,10 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
             return Uni.createFrom().failure(new AuthenticationFailedException("the Basic credentials lack a ':'"));
         }
         UsernamePasswordAuthenticationRequest request = new UsernamePasswordAuthenticationRequest(
-                decoded.substring(0, colon), new PasswordCredential(decoded.substring(colon + 1).toCharArray()));
-        request.setAttribute(CatalogIdentities.ADDRESS, context.request().remoteAddress().hostAddress());
+                decoded.substring(0, colon),
+                new PasswordCredential(decoded.substring(colon + 1).toCharArray()));
+        request.setAttribute(
+                CatalogIdentities.ADDRESS, context.request().remoteAddress().hostAddress());
         return identities.authenticate(request);
     }
 
@@ -91,13 +96,17 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
             return signIn(303, sameSitePage(request));
         }
         // a browser shown a Basic prompt would go on sending Basic credentials, which carry no form token
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate",
-                (browser ? "Session" : "Basic") + " realm=\"catalog\""));
+        return Uni.createFrom()
+                .item(new ChallengeData(
+                        401, "WWW-Authenticate", (browser ? "Session" : "Basic") + " realm=\"catalog\""));
     }
 
     private static Uni<ChallengeData> signIn(int status, String next) {
-        return Uni.createFrom().item(new ChallengeData(status, HttpHeaders.LOCATION,
-                Href.of("/signin").plus("next", next).toString()));
+        return Uni.createFrom()
+                .item(new ChallengeData(
+                        status,
+                        HttpHeaders.LOCATION,
+                        Href.of("/signin").plus("next", next).toString()));
     }
 
     /** The page of this site a request came from, by its Referer, or null. */
@@ -110,8 +119,11 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
     private static URI ofThisSite(String address, HttpServerRequest request) {
         try {
             URI uri = address == null ? null : new URI(address);
-            return uri != null && uri.getRawAuthority() != null
-                    && uri.getRawAuthority().equals(request.getHeader(HttpHeaders.HOST)) ? uri : null;
+            return uri != null
+                            && uri.getRawAuthority() != null
+                            && uri.getRawAuthority().equals(request.getHeader(HttpHeaders.HOST))
+                    ? uri
+                    : null;
         } catch (URISyntaxException e) {
             return null;
         }
@@ -157,7 +169,11 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
             Response.ResponseBuilder response = Response.status(challenge.status);
             challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
             ApiError body = apiRefusal(context, challenge);
-            return body == null ? response.build() : response.type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+            return body == null
+                    ? response.build()
+                    : response.type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(body)
+                            .build();
         });
     }
 
@@ -166,9 +182,13 @@ public class CatalogAuthentication implements HttpAuthenticationMechanism {
             return null;
         }
         return challenge.status == 403
-                ? new ApiError("forbidden", "an API write that a browser sends for a page of another site is refused", null)
-                : new ApiError("unauthorized", "this needs you to sign in: send the user name and password of an account"
-                + " with HTTP Basic (a wrong password, or one sent while sign-ins are paused, gets this answer too)", null);
+                ? new ApiError(
+                        "forbidden", "an API write that a browser sends for a page of another site is refused", null)
+                : new ApiError(
+                        "unauthorized",
+                        "this needs you to sign in: send the user name and password of an account"
+                                + " with HTTP Basic (a wrong password, or one sent while sign-ins are paused, gets this answer too)",
+                        null);
     }
 
     @Override

@@ -23,8 +23,7 @@ public final class CatalogIdentities {
     /** The request attribute holding the client's address, for the sign-in limits. */
     static final String ADDRESS = "client-address";
 
-    private CatalogIdentities() {
-    }
+    private CatalogIdentities() {}
 
     static SecurityIdentity identity(String username, Role role, String csrfToken) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
@@ -76,14 +75,19 @@ public final class CatalogIdentities {
         }
 
         @Override
-        public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
-                                                  AuthenticationRequestContext context) {
+        public Uni<SecurityIdentity> authenticate(
+                UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
             return context.runBlocking(() -> {
-                Accounts.SignInResult result = accounts.check(request.getUsername(),
-                        new String(request.getPassword().getPassword()), request.getAttribute(ADDRESS));
+                Accounts.SignInResult result = accounts.check(
+                        request.getUsername(),
+                        new String(request.getPassword().getPassword()),
+                        request.getAttribute(ADDRESS));
                 if (result.user() == null) {
-                    throw new AuthenticationFailedException(result.refusal() != null ? result.refusal()
-                            : "too many failed sign-ins; try again in " + result.retryAfter().toSeconds() + " s");
+                    throw new AuthenticationFailedException(
+                            result.refusal() != null
+                                    ? result.refusal()
+                                    : "too many failed sign-ins; try again in "
+                                            + result.retryAfter().toSeconds() + " s");
                 }
                 return identity(result.user().username, result.user().role, null);
             });

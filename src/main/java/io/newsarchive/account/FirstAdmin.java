@@ -24,7 +24,9 @@ public class FirstAdmin {
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
-        if (CatalogUser.count() > 0 || config.admin().user().isEmpty() || config.admin().password().isEmpty()) {
+        if (CatalogUser.count() > 0
+                || config.admin().user().isEmpty()
+                || config.admin().password().isEmpty()) {
             return;
         }
         String user = config.admin().user().get();

@@ -25,8 +25,7 @@ public enum Role {
         public static final String ARCHIVIST = "archivist";
         public static final String ADMIN = "admin";
 
-        private Names() {
-        }
+        private Names() {}
     }
 
     private final String word;
@@ -49,7 +48,10 @@ public enum Role {
 
     /** The words of this role and every role below it, as a security identity holds them. */
     Set<String> andBelow() {
-        return Arrays.stream(values()).filter(this::includes).map(Role::toString).collect(Collectors.toSet());
+        return Arrays.stream(values())
+                .filter(this::includes)
+                .map(Role::toString)
+                .collect(Collectors.toSet());
     }
 
     /** Stores it as its word. */

@@ -37,14 +37,14 @@ public class Sessions {
     CatalogConfig config;
 
     /** A signed-in browser: who, and the token its forms must carry. */
-    public record Session(String username, Role role, String csrfToken) {
-    }
+    public record Session(String username, Role role, String csrfToken) {}
 
     /** Opens a session for an enabled user; returns the cookie's token. */
     public String open(long userId) {
         String token = randomToken();
         try (Connection conn = dataSource.getConnection()) {
-            try (PreparedStatement expired = conn.prepareStatement("delete from user_session where expires_at < now()")) {
+            try (PreparedStatement expired =
+                    conn.prepareStatement("delete from user_session where expires_at < now()")) {
                 expired.executeUpdate();
             }
             try (PreparedStatement insert = conn.prepareStatement("""
@@ -52,7 +52,8 @@ public class Sessions {
                 insert.setBytes(1, sha256(token));
                 insert.setLong(2, userId);
                 insert.setString(3, randomToken());
-                insert.setTimestamp(4, Timestamp.from(Instant.now().plus(config.signIn().sessionLifetime())));
+                insert.setTimestamp(
+                        4, Timestamp.from(Instant.now().plus(config.signIn().sessionLifetime())));
                 insert.executeUpdate();
             }
             return token;
@@ -64,13 +65,14 @@ public class Sessions {
     /** The live session of this token, if its user is still enabled. */
     public Optional<Session> find(String token) {
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("""
+                PreparedStatement select = conn.prepareStatement("""
                      select u.username, u.role, s.csrf_token from user_session s join app_user u on u.id = s.user_id
                      where s.token_sha256 = ? and s.expires_at > now() and u.disabled_at is null""")) {
             select.setBytes(1, sha256(token));
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new Session(rs.getString(1), Words.of(Role.class, rs.getString(2)), rs.getString(3)))
+                        ? Optional.of(
+                                new Session(rs.getString(1), Words.of(Role.class, rs.getString(2)), rs.getString(3)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -92,7 +94,8 @@ public class Sessions {
     }
 
     private void delete(String sql, Binder binder) {
-        try (Connection conn = dataSource.getConnection(); PreparedStatement delete = conn.prepareStatement(sql)) {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement delete = conn.prepareStatement(sql)) {
             binder.bind(delete);
             delete.executeUpdate();
         } catch (SQLException e) {

@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -35,6 +35,7 @@ public class SignInLimiter {
 
     /** Above this many keys (a spray of user names), keys with no recent failure are dropped. */
     private static final int SWEEP_ABOVE_KEYS = 10_000;
+
     private static final String PAIR = "pair ";
 
     private final CatalogConfig.SignIn config;
@@ -80,7 +81,8 @@ public class SignInLimiter {
             failures.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
         }
         if (failures.size() > SWEEP_ABOVE_KEYS) {
-            failures.entrySet().removeIf(e -> prune(e.getKey(), e.getValue(), now).isEmpty());
+            failures.entrySet()
+                    .removeIf(e -> prune(e.getKey(), e.getValue(), now).isEmpty());
         }
         return new Attempt(keys, now, null);
     }
@@ -117,7 +119,11 @@ public class SignInLimiter {
         if (times.size() < limit) {
             return Optional.empty();
         }
-        return Optional.of(times.stream().skip(times.size() - limit).findFirst().orElseThrow().plus(config.window()));
+        return Optional.of(times.stream()
+                .skip(times.size() - limit)
+                .findFirst()
+                .orElseThrow()
+                .plus(config.window()));
     }
 
     private Deque<Instant> recentFailures(String key, Instant now) {
@@ -134,7 +140,11 @@ public class SignInLimiter {
     /** Drops what no longer counts: a pair's failures all at once, an address's one by one as they leave the window. */
     private Deque<Instant> prune(String key, Deque<Instant> times, Instant now) {
         if (key.startsWith(PAIR)) {
-            if (!times.isEmpty() && !times.peekLast().plus(pairDelay(times.size())).plus(config.window()).isAfter(now)) {
+            if (!times.isEmpty()
+                    && !times.peekLast()
+                            .plus(pairDelay(times.size()))
+                            .plus(config.window())
+                            .isAfter(now)) {
                 times.clear();
             }
             return times;

@@ -61,23 +61,41 @@ public class SignInPage {
     @POST
     @Path("/signin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@RestForm String username, @RestForm String password, @RestForm String next,
-                           @RestForm("form_token") String formToken, @RestCookie(FORM_COOKIE) String cookieToken,
-                           HttpServerRequest request, UriInfo uri) {
+    public Response signIn(
+            @RestForm String username,
+            @RestForm String password,
+            @RestForm String next,
+            @RestForm("form_token") String formToken,
+            @RestCookie(FORM_COOKIE) String cookieToken,
+            HttpServerRequest request,
+            UriInfo uri) {
         String user = username == null ? "" : username.trim();
         String target = safeNext(next);
-        if (cookieToken == null || formToken == null || !MessageDigest.isEqual(
-                cookieToken.getBytes(StandardCharsets.US_ASCII), formToken.getBytes(StandardCharsets.US_ASCII))) {
-            return page(Response.Status.FORBIDDEN, target, user,
-                    "This form was not sent from this site's sign-in page, or it had expired. Please try again.", uri);
+        if (cookieToken == null
+                || formToken == null
+                || !MessageDigest.isEqual(
+                        cookieToken.getBytes(StandardCharsets.US_ASCII),
+                        formToken.getBytes(StandardCharsets.US_ASCII))) {
+            return page(
+                    Response.Status.FORBIDDEN,
+                    target,
+                    user,
+                    "This form was not sent from this site's sign-in page, or it had expired. Please try again.",
+                    uri);
         }
         if (user.isEmpty() || password == null || password.isEmpty()) {
             return page(Response.Status.BAD_REQUEST, target, user, "Enter your user name and your password.", uri);
         }
-        Accounts.SignInResult result = accounts.check(user, password, request.remoteAddress().hostAddress());
+        Accounts.SignInResult result =
+                accounts.check(user, password, request.remoteAddress().hostAddress());
         if (result.retryAfter() != null) {
-            return page(Response.Status.TOO_MANY_REQUESTS, target, user, "Too many failed sign-ins from this address"
-                    + " (for this user name, or for any). Try again in " + wait(result.retryAfter()) + ".", uri);
+            return page(
+                    Response.Status.TOO_MANY_REQUESTS,
+                    target,
+                    user,
+                    "Too many failed sign-ins from this address" + " (for this user name, or for any). Try again in "
+                            + wait(result.retryAfter()) + ".",
+                    uri);
         }
         if (result.user() == null) {
             return page(Response.Status.UNAUTHORIZED, target, user, capitalized(result.refusal()) + ".", uri);
@@ -86,7 +104,8 @@ public class SignInPage {
         boolean mayAdminister = result.user().role.includes(Role.ARCHIVIST);
         String landing = target != null ? target : mayAdminister ? "/admin" : "/";
         return Response.seeOther(URI.create(landing))
-                .cookie(cookie(Sessions.COOKIE, token, "/", config.signIn().sessionLifetime(), uri),
+                .cookie(
+                        cookie(Sessions.COOKIE, token, "/", config.signIn().sessionLifetime(), uri),
                         cookie(FORM_COOKIE, "", "/signin", Duration.ZERO, uri))
                 .build();
     }
@@ -99,7 +118,9 @@ public class SignInPage {
             signedIn.checkCsrf(csrf);
             sessions.close(session);
         }
-        return Response.seeOther(URI.create("/")).cookie(cookie(Sessions.COOKIE, "", "/", Duration.ZERO, uri)).build();
+        return Response.seeOther(URI.create("/"))
+                .cookie(cookie(Sessions.COOKIE, "", "/", Duration.ZERO, uri))
+                .build();
     }
 
     private Response page(Response.Status status, String next, String username, String problem, UriInfo uri) {
@@ -112,9 +133,15 @@ public class SignInPage {
 
     /** Cookies a script cannot read, not sent along with other sites' requests, and only over HTTPS when served so. */
     private static NewCookie cookie(String name, String value, String path, Duration maxAge, UriInfo uri) {
-        return new NewCookie.Builder(name).value(value).path(path).maxAge((int) maxAge.toSeconds())
-                .httpOnly(true).secure("https".equals(uri.getBaseUri().getScheme()))
-                .sameSite(NewCookie.SameSite.LAX).version(Cookie.DEFAULT_VERSION).build();
+        return new NewCookie.Builder(name)
+                .value(value)
+                .path(path)
+                .maxAge((int) maxAge.toSeconds())
+                .httpOnly(true)
+                .secure("https".equals(uri.getBaseUri().getScheme()))
+                .sameSite(NewCookie.SameSite.LAX)
+                .version(Cookie.DEFAULT_VERSION)
+                .build();
     }
 
     /**
@@ -122,7 +149,10 @@ public class SignInPage {
      * not a valid URI reference, which could not be sent as a redirect.
      */
     private static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.startsWith("/\\")
                 || next.startsWith("/signin")) {
             return null;
         }

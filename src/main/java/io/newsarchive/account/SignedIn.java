@@ -57,11 +57,17 @@ public class SignedIn {
      */
     public void checkCsrf(String given) {
         String expected = csrfToken();
-        if (expected.isEmpty() || given == null || !MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
-            throw ApiError.failure(Response.Status.FORBIDDEN, "csrf", "this form was not sent from a page of this"
-                    + " signed-in session (it may have been open since before you signed in again): reload the page"
-                    + " and send it again", "csrf");
+        if (expected.isEmpty()
+                || given == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
+            throw ApiError.failure(
+                    Response.Status.FORBIDDEN,
+                    "csrf",
+                    "this form was not sent from a page of this"
+                            + " signed-in session (it may have been open since before you signed in again): reload the page"
+                            + " and send it again",
+                    "csrf");
         }
     }
 }

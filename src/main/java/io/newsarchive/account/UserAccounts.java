@@ -37,8 +37,8 @@ public class UserAccounts {
             throw ApiError.badParameter("username", "a user name is 1 to 64 letters, digits, '.', '_', '@' or '-'");
         }
         if (CatalogUser.named(username).isPresent()) {
-            throw ApiError.failure(Response.Status.CONFLICT, "conflict", "there is already a user " + username,
-                    "username");
+            throw ApiError.failure(
+                    Response.Status.CONFLICT, "conflict", "there is already a user " + username, "username");
         }
         CatalogUser user = CatalogUser.add(username, checkPassword(password), checkRole(role));
         audit(user, AuditAction.USER_ADD, by).change("role", null, user.role).persist();
@@ -51,7 +51,9 @@ public class UserAccounts {
         if (newRole != Role.ADMIN) {
             keepAnAdmin(user, "change the role of");
         }
-        audit(user, AuditAction.USER_ROLE, by).change("role", user.role, newRole).persist();
+        audit(user, AuditAction.USER_ROLE, by)
+                .change("role", user.role, newRole)
+                .persist();
         user.role = newRole;
     }
 
@@ -90,11 +92,16 @@ public class UserAccounts {
      * locked the enabled admins, so the count holds until the change commits.
      */
     private static void keepAnAdmin(CatalogUser user, String what) {
-        boolean lastAdmin = user.role == Role.ADMIN && user.enabled()
+        boolean lastAdmin = user.role == Role.ADMIN
+                && user.enabled()
                 && CatalogUser.count("role = ?1 and disabledAt is null", Role.ADMIN) == 1;
         if (lastAdmin) {
-            throw ApiError.failure(Response.Status.CONFLICT, "conflict", "cannot " + what + " " + user.username
-                    + ": they are the only enabled admin; make someone else an admin first", null);
+            throw ApiError.failure(
+                    Response.Status.CONFLICT,
+                    "conflict",
+                    "cannot " + what + " " + user.username
+                            + ": they are the only enabled admin; make someone else an admin first",
+                    null);
         }
     }
 
@@ -104,7 +111,8 @@ public class UserAccounts {
      */
     private static CatalogUser lockedUser(long id) {
         CatalogUser.find("role = ?1 and disabledAt is null order by id", Role.ADMIN)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
         CatalogUser user = CatalogUser.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (user == null) {
             throw ApiError.notFound("no user " + id);
@@ -124,8 +132,8 @@ public class UserAccounts {
 
     private static String checkPassword(String password) {
         if (password == null || password.length() < CatalogUser.MIN_PASSWORD_LENGTH) {
-            throw ApiError.badParameter("password", "a password has at least " + CatalogUser.MIN_PASSWORD_LENGTH
-                    + " characters");
+            throw ApiError.badParameter(
+                    "password", "a password has at least " + CatalogUser.MIN_PASSWORD_LENGTH + " characters");
         }
         return password;
     }

@@ -33,8 +33,13 @@ public class ArticleEditPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance edit(Article article, int versions, Correction form, List<String> problems,
-                                            List<AuditEvent> since, String csrf);
+        static native TemplateInstance edit(
+                Article article,
+                int versions,
+                Correction form,
+                List<String> problems,
+                List<AuditEvent> since,
+                String csrf);
     }
 
     @Inject
@@ -52,21 +57,27 @@ public class ArticleEditPage {
     @POST
     @Path("/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response edit(@RestPath String id, @RestForm String headline, @RestForm String published,
-                         @RestForm String url, @RestForm String note, @RestForm String reason,
-                         @RestForm String revision, @RestForm String csrf) {
+    public Response edit(
+            @RestPath String id,
+            @RestForm String headline,
+            @RestForm String published,
+            @RestForm String url,
+            @RestForm String note,
+            @RestForm String reason,
+            @RestForm String revision,
+            @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         long articleId = Params.id("id", id);
-        Correction correction = new Correction(trim(headline), trim(published), trim(url), trim(note), trim(reason),
-                revision(revision));
+        Correction correction = new Correction(
+                trim(headline), trim(published), trim(url), trim(note), trim(reason), revision(revision));
         return answer(corrections.edit(articleId, correction, signedIn.name()));
     }
 
     @POST
     @Path("/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response withdraw(@RestPath String id, @RestForm String reason, @RestForm String revision,
-                             @RestForm String csrf) {
+    public Response withdraw(
+            @RestPath String id, @RestForm String reason, @RestForm String revision, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         long articleId = Params.id("id", id);
         return answer(corrections.withdraw(articleId, trim(reason), revision(revision), signedIn.name()));
@@ -75,8 +86,8 @@ public class ArticleEditPage {
     @POST
     @Path("/restore")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response restore(@RestPath String id, @RestForm String reason, @RestForm String revision,
-                            @RestForm String csrf) {
+    public Response restore(
+            @RestPath String id, @RestForm String reason, @RestForm String revision, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         long articleId = Params.id("id", id);
         return answer(corrections.restore(articleId, trim(reason), revision(revision), signedIn.name()));
@@ -84,21 +95,28 @@ public class ArticleEditPage {
 
     private Response answer(ArticleCorrections.Result result) {
         if (result instanceof ArticleCorrections.Saved saved) {
-            return Response.seeOther(URI.create("/articles/" + saved.article().id)).build();
+            return Response.seeOther(URI.create("/articles/" + saved.article().id))
+                    .build();
         }
         if (result instanceof ArticleCorrections.Invalid invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(render(invalid.form(), invalid.problems(), List.of())).build();
+                    .entity(render(invalid.form(), invalid.problems(), List.of()))
+                    .build();
         }
         ArticleCorrections.Conflict conflict = (ArticleCorrections.Conflict) result;
-        return Response.status(Response.Status.CONFLICT).entity(render(conflict.form(), List.of("someone else changed"
-                + " this article after you opened it (see below); nothing of yours was saved. Check your values"
-                + " against the current ones and send the form again"), conflict.since())).build();
+        return Response.status(Response.Status.CONFLICT)
+                .entity(render(
+                        conflict.form(),
+                        List.of("someone else changed"
+                                + " this article after you opened it (see below); nothing of yours was saved. Check your values"
+                                + " against the current ones and send the form again"),
+                        conflict.since()))
+                .build();
     }
 
     private TemplateInstance render(Form form, List<String> problems, List<AuditEvent> since) {
-        return Templates.edit(form.article(), form.versions(), form.correction(), problems, since,
-                signedIn.csrfToken());
+        return Templates.edit(
+                form.article(), form.versions(), form.correction(), problems, since, signedIn.csrfToken());
     }
 
     private static int revision(String revision) {

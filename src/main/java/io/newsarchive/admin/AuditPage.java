@@ -25,31 +25,42 @@ public class AuditPage {
     private static final int PAGE = 100;
 
     /** The filters as the form shows them; {@code action} is null for any. */
-    public record Filters(String user, AuditAction action, String from, String to) {
-    }
+    public record Filters(String user, AuditAction action, String from, String to) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(List<AuditEvent> events, Filters filters, List<AuditAction> actions,
-                                             String olderHref);
+        static native TemplateInstance audit(
+                List<AuditEvent> events, Filters filters, List<AuditAction> actions, String olderHref);
     }
 
     @GET
-    public TemplateInstance audit(@RestQuery String user, @RestQuery String action, @RestQuery String from,
-                                  @RestQuery String to, @RestQuery String before) {
+    public TemplateInstance audit(
+            @RestQuery String user,
+            @RestQuery String action,
+            @RestQuery String from,
+            @RestQuery String to,
+            @RestQuery String before) {
         String username = Params.text("user", user);
-        AuditAction chosen = action == null || action.isBlank() ? null
-                : Params.oneOf("action", action, AuditAction.values());
-        List<AuditEvent> events = AuditEvent.latest(username, chosen,
-                Params.date("from", from), Params.date("to", to), before == null ? null : Params.id("before", before),
+        AuditAction chosen =
+                action == null || action.isBlank() ? null : Params.oneOf("action", action, AuditAction.values());
+        List<AuditEvent> events = AuditEvent.latest(
+                username,
+                chosen,
+                Params.date("from", from),
+                Params.date("to", to),
+                before == null ? null : Params.id("before", before),
                 PAGE + 1);
         Filters filters = new Filters(blank(user), chosen, blank(from), blank(to));
         String olderHref = null;
         if (events.size() > PAGE) {
             events = events.subList(0, PAGE);
-            olderHref = Href.of("/admin/audit").plus("user", filters.user())
-                    .plus("action", chosen == null ? "" : chosen.toString()).plus("from", filters.from())
-                    .plus("to", filters.to()).plus("before", events.get(PAGE - 1).id.toString()).toString();
+            olderHref = Href.of("/admin/audit")
+                    .plus("user", filters.user())
+                    .plus("action", chosen == null ? "" : chosen.toString())
+                    .plus("from", filters.from())
+                    .plus("to", filters.to())
+                    .plus("before", events.get(PAGE - 1).id.toString())
+                    .toString();
         }
         return Templates.audit(events, filters, List.of(AuditAction.values()), olderHref);
     }

@@ -29,24 +29,32 @@ public class DashboardPage {
     /** Width of the longest bar in the top-sources chart, in SVG units. */
     private static final int BAR_WIDTH = 500;
 
-    public record SourceBar(String host, long articles, int width, int y) {
-    }
+    public record SourceBar(String host, long articles, int width, int y) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(CatalogStatistics.Totals totals, Timeline timeline, List<SourceBar> sources,
-                                                 int sourcesHeight, List<IngestReports.RunSummary> runs,
-                                                 List<IngestReports.RunSummary> attention);
+        static native TemplateInstance dashboard(
+                CatalogStatistics.Totals totals,
+                Timeline timeline,
+                List<SourceBar> sources,
+                int sourcesHeight,
+                List<IngestReports.RunSummary> runs,
+                List<IngestReports.RunSummary> attention);
     }
 
     /** A year or a month of the timeline links to the public listing of its articles. */
     static final Timeline.PeriodLinks PERIOD_LINKS = new Timeline.PeriodLinks() {
         public String year(int year) {
-            return Href.of("/").plus("from", year + "-01-01").plus("to", year + "-12-31").toString();
+            return Href.of("/")
+                    .plus("from", year + "-01-01")
+                    .plus("to", year + "-12-31")
+                    .toString();
         }
 
         public String month(YearMonth month) {
-            return Href.of("/").plus("from", month.atDay(1).toString()).plus("to", month.atEndOfMonth().toString())
+            return Href.of("/")
+                    .plus("from", month.atDay(1).toString())
+                    .plus("to", month.atEndOfMonth().toString())
                     .toString();
         }
     };
@@ -62,11 +70,17 @@ public class DashboardPage {
         List<IngestReports.RunSummary> runs = reports.list(RECENT_RUNS);
         List<IngestReports.RunSummary> attention = reports.needingAttention(RECENT_RUNS);
         List<CatalogStatistics.SourceCount> top = statistics.topSources(TOP_SOURCES);
-        long max = top.stream().mapToLong(CatalogStatistics.SourceCount::articles).max().orElse(1);
+        long max = top.stream()
+                .mapToLong(CatalogStatistics.SourceCount::articles)
+                .max()
+                .orElse(1);
         List<SourceBar> sources = new ArrayList<>();
         for (CatalogStatistics.SourceCount source : top) {
-            sources.add(new SourceBar(source.host(), source.articles(),
-                    (int) Math.max(1, BAR_WIDTH * source.articles() / max), sources.size() * 24));
+            sources.add(new SourceBar(
+                    source.host(),
+                    source.articles(),
+                    (int) Math.max(1, BAR_WIDTH * source.articles() / max),
+                    sources.size() * 24));
         }
         Timeline timeline = Timeline.of(statistics.articlesPerMonth(), PERIOD_LINKS);
         return Templates.dashboard(statistics.totals(), timeline, sources, sources.size() * 24, runs, attention);

@@ -15,12 +15,14 @@ public class OldRunAddresses {
     @GET
     @Path("{rest:.*}")
     public Response get(@Context UriInfo uri) {
-        return Response.status(Response.Status.MOVED_PERMANENTLY).location(runs(uri)).build();
+        return Response.status(Response.Status.MOVED_PERMANENTLY)
+                .location(runs(uri))
+                .build();
     }
 
     private static URI runs(UriInfo uri) {
         String query = uri.getRequestUri().getRawQuery();
-        return URI.create("/admin/runs" + uri.getPath().substring("/admin/jobs".length())
-                + (query == null ? "" : "?" + query));
+        return URI.create(
+                "/admin/runs" + uri.getPath().substring("/admin/jobs".length()) + (query == null ? "" : "?" + query));
     }
 }

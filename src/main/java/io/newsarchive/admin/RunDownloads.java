@@ -3,9 +3,9 @@ package io.newsarchive.admin;
 import io.newsarchive.account.Role;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.ingest.FileSelection;
+import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.IngestReports.FileRow;
 import io.newsarchive.ingest.IngestReports.RunSummary;
-import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.InputFile;
 import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.ingest.Uploads;
@@ -57,22 +57,35 @@ public class RunDownloads {
         FileSelection filter = FileSelection.of(show);
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-                    .setHeader("seq", "name", "outcome", "article_id", "revises", "sha256", "problems").get())) {
+            try (CSVPrinter csv = new CSVPrinter(
+                    writer,
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader("seq", "name", "outcome", "article_id", "revises", "sha256", "problems")
+                            .get())) {
                 int from = 0;
                 List<FileRow> page;
                 do {
                     page = reports.files(run.id(), filter, from, 1000);
                     for (FileRow f : page) {
-                        csv.printRecord(f.seq(), f.name(), f.outcome(), f.articleId(), f.revises(), f.sha256(),
+                        csv.printRecord(
+                                f.seq(),
+                                f.name(),
+                                f.outcome(),
+                                f.articleId(),
+                                f.revises(),
+                                f.sha256(),
                                 String.join("; ", f.problems()));
                     }
                     from = page.isEmpty() ? from : page.get(page.size() - 1).seq();
                 } while (page.size() == 1000);
             }
         };
-        return Response.ok(body).header("Content-Disposition",
-                ContentDisposition.attachment("ingest-run-" + run.id() + "-" + filter + ".csv")).build();
+        return Response.ok(body)
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment("ingest-run-" + run.id() + "-" + filter + ".csv"))
+                .build();
     }
 
     /** The rejected files of a run (or one of them) with a text of what to fix in each, as a zip. */
@@ -88,14 +101,17 @@ public class RunDownloads {
         }
         Integer only = seq == null ? null : Params.intInRange("seq", seq, 1, 1, Integer.MAX_VALUE);
         List<FileRow> rejected = reports.files(run.id(), FileSelection.REJECTED, 0, Integer.MAX_VALUE).stream()
-                .filter(f -> only == null || f.seq() == only).toList();
+                .filter(f -> only == null || f.seq() == only)
+                .toList();
         if (rejected.isEmpty()) {
-            throw ApiError.notFound(only == null ? "run " + run.id() + " rejected no file"
-                    : "file " + only + " of run " + run.id() + " was not rejected");
+            throw ApiError.notFound(
+                    only == null
+                            ? "run " + run.id() + " rejected no file"
+                            : "file " + only + " of run " + run.id() + " was not rejected");
         }
         StreamingOutput body = out -> {
             try (InputFiles input = uploads.open(run.uploadDir());
-                 ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+                    ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                 for (FileRow f : rejected) {
                     InputFile file = input.files().get(f.seq() - 1);
                     String folder = String.format("%05d-", f.seq());
@@ -111,14 +127,17 @@ public class RunDownloads {
             }
         };
         String name = "ingest-run-" + run.id() + "-rejected" + (only == null ? "" : "-" + only) + ".zip";
-        return Response.ok(body).header("Content-Disposition", ContentDisposition.attachment(name)).build();
+        return Response.ok(body)
+                .header("Content-Disposition", ContentDisposition.attachment(name))
+                .build();
     }
 
     private static String whatToFix(FileRow f) {
         StringBuilder text = new StringBuilder(f.name()).append(" was rejected:\r\n");
         f.problems().forEach(p -> text.append("- ").append(p).append("\r\n"));
         return text.append("\r\nCorrect the file and upload it again. An article file is UTF-8 text: line 1 the")
-                .append(" headline, line 2 the publication date (YYYYMMDD), line 3 the URL, then one sentence a line.\r\n")
+                .append(
+                        " headline, line 2 the publication date (YYYYMMDD), line 3 the URL, then one sentence a line.\r\n")
                 .toString();
     }
 }

@@ -3,9 +3,9 @@ package io.newsarchive.admin;
 import io.newsarchive.account.Role;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.ingest.FileSelection;
+import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.IngestReports.FileRow;
 import io.newsarchive.ingest.IngestReports.RunSummary;
-import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.RunStatus;
 import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.Href;
@@ -42,12 +42,16 @@ public class RunsPage {
 
     private static final int PAGE = 200;
 
-    public record ShowLink(String label, String href, boolean active) {
-    }
+    public record ShowLink(String label, String href, boolean active) {}
 
     /** How far a run has got; what the page's script polls. */
-    public record Progress(RunStatus status, int filesDone, Integer totalFiles, double filesPerSecond,
-                           Long secondsLeft, IngestReports.Counts counts) {
+    public record Progress(
+            RunStatus status,
+            int filesDone,
+            Integer totalFiles,
+            double filesPerSecond,
+            Long secondsLeft,
+            IngestReports.Counts counts) {
 
         public int percent() {
             return totalFiles == null || totalFiles == 0 ? 100 : (int) (100L * filesDone / totalFiles);
@@ -58,9 +62,16 @@ public class RunsPage {
     static class Templates {
         static native TemplateInstance list(List<RunSummary> runs);
 
-        static native TemplateInstance run(RunSummary run, Progress progress, List<FileRow> files,
-                                           List<ShowLink> shows, String show, String nextHref, boolean committed,
-                                           boolean uploadUsable, String csrf);
+        static native TemplateInstance run(
+                RunSummary run,
+                Progress progress,
+                List<FileRow> files,
+                List<ShowLink> shows,
+                String show,
+                String nextHref,
+                boolean committed,
+                boolean uploadUsable,
+                String csrf);
     }
 
     @Inject
@@ -88,15 +99,25 @@ public class RunsPage {
         int from = after == null ? 0 : Params.intInRange("after", after, 0, 0, Integer.MAX_VALUE);
         List<FileRow> files = reports.files(run.id(), filter, from, PAGE + 1);
         Href here = Href.of("/admin/runs/" + run.id());
-        String next = files.size() > PAGE ? here.plus("show", filter.toString())
-                .plus("after", Integer.toString(files.get(PAGE - 1).seq())).toString() : null;
+        String next = files.size() > PAGE
+                ? here.plus("show", filter.toString())
+                        .plus("after", Integer.toString(files.get(PAGE - 1).seq()))
+                        .toString()
+                : null;
         List<ShowLink> shows = new ArrayList<>();
         for (FileSelection s : FileSelection.values()) {
             shows.add(new ShowLink(s.label, here.plus("show", s.toString()).toString(), s == filter));
         }
-        return Templates.run(run, progress(run), files.subList(0, Math.min(PAGE, files.size())), shows,
-                filter.toString(), next, reports.committedBy(run.id()) != null,
-                uploads.kept(run.uploadDir()) && uploadRuns.mayUse(run, signedIn), signedIn.csrfToken());
+        return Templates.run(
+                run,
+                progress(run),
+                files.subList(0, Math.min(PAGE, files.size())),
+                shows,
+                filter.toString(),
+                next,
+                reports.committedBy(run.id()) != null,
+                uploads.kept(run.uploadDir()) && uploadRuns.mayUse(run, signedIn),
+                signedIn.csrfToken());
     }
 
     @GET
@@ -111,7 +132,8 @@ public class RunsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response commit(@RestPath String id, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
-        return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.commit(run(id), signedIn))).build();
+        return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.commit(run(id), signedIn)))
+                .build();
     }
 
     @POST
@@ -119,7 +141,8 @@ public class RunsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retry(@RestPath String id, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
-        return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.retry(run(id), signedIn))).build();
+        return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.retry(run(id), signedIn)))
+                .build();
     }
 
     private RunSummary run(String id) {
@@ -130,9 +153,10 @@ public class RunsPage {
         Instant end = run.finishedAt() != null ? run.finishedAt() : Instant.now();
         double seconds = Math.max(0.001, Duration.between(run.startedAt(), end).toMillis() / 1000.0);
         double rate = run.filesDone() / seconds;
-        Long left = run.totalFiles() == null || run.status() != RunStatus.RUNNING || rate == 0 ? null
+        Long left = run.totalFiles() == null || run.status() != RunStatus.RUNNING || rate == 0
+                ? null
                 : Math.round((run.totalFiles() - run.filesDone()) / rate);
-        return new Progress(run.status(), run.filesDone(), run.totalFiles(), Math.round(rate * 10) / 10.0, left,
-                run.counts());
+        return new Progress(
+                run.status(), run.filesDone(), run.totalFiles(), Math.round(rate * 10) / 10.0, left, run.counts());
     }
 }

@@ -43,7 +43,9 @@ public class UploadCleanup {
             }
         }
         if (!deleted.isEmpty()) {
-            LOG.infof("deleted %d uploads whose runs ended more than %s ago", deleted.size(), config.uploads().keepFor());
+            LOG.infof(
+                    "deleted %d uploads whose runs ended more than %s ago",
+                    deleted.size(), config.uploads().keepFor());
         }
         return deleted;
     }

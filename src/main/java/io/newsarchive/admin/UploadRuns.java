@@ -57,8 +57,10 @@ public class UploadRuns {
     CatalogConfig config;
 
     /** The container's threads, without the context of the request that starts a run (a run outlives it). */
-    private final ManagedExecutor workers = ManagedExecutor.builder().propagated(ThreadContext.NONE)
-            .cleared(ThreadContext.ALL_REMAINING).build();
+    private final ManagedExecutor workers = ManagedExecutor.builder()
+            .propagated(ThreadContext.NONE)
+            .cleared(ThreadContext.ALL_REMAINING)
+            .build();
 
     /** Commits, retries and deletions of one upload take turns; those of other uploads do not wait for them. */
     private final Striped<Lock> turns = Striped.lazyWeakLock(256);
@@ -76,8 +78,11 @@ public class UploadRuns {
      * so that a run that is just starting over it keeps it.
      */
     public boolean deleteIfExpired(String upload, Duration keepFor) {
-        return inTurn(upload, () -> reports.allEndedBefore(upload, keepFor) && Files.isDirectory(Path.of(upload))
-                && delete(Path.of(upload)));
+        return inTurn(
+                upload,
+                () -> reports.allEndedBefore(upload, keepFor)
+                        && Files.isDirectory(Path.of(upload))
+                        && delete(Path.of(upload)));
     }
 
     private boolean delete(Path upload) {
@@ -97,14 +102,19 @@ public class UploadRuns {
     public long commit(IngestReports.RunSummary dryRun, SignedIn user) {
         checkMayUse(dryRun, user);
         if (!dryRun.dryRun() || dryRun.uploadDir() == null || dryRun.status() != RunStatus.COMPLETED) {
-            throw ApiError.failure(Response.Status.CONFLICT, "conflict", "run " + dryRun.id()
-                    + " is not a completed dry run of an upload, so there is nothing to commit", null);
+            throw ApiError.failure(
+                    Response.Status.CONFLICT,
+                    "conflict",
+                    "run " + dryRun.id() + " is not a completed dry run of an upload, so there is nothing to commit",
+                    null);
         }
         return inTurn(dryRun.uploadDir(), () -> {
             Long earlier = reports.committedBy(dryRun.id());
-            return earlier != null ? earlier
-                    : run(new IngestRequest(Trigger.WEB, user.name(), false, dryRun.uploadDir(), dryRun.id()),
-                            () -> { });
+            return earlier != null
+                    ? earlier
+                    : run(
+                            new IngestRequest(Trigger.WEB, user.name(), false, dryRun.uploadDir(), dryRun.id()),
+                            () -> {});
         });
     }
 
@@ -112,15 +122,23 @@ public class UploadRuns {
     public long retry(IngestReports.RunSummary run, SignedIn user) {
         checkMayUse(run, user);
         if (run.uploadDir() == null || !run.status().stoppedEarly()) {
-            throw ApiError.failure(Response.Status.CONFLICT, "conflict", "run " + run.id()
-                    + " did not fail and was not interrupted, or has no upload to run again", null);
+            throw ApiError.failure(
+                    Response.Status.CONFLICT,
+                    "conflict",
+                    "run " + run.id() + " did not fail and was not interrupted, or has no upload to run again",
+                    null);
         }
         return inTurn(run.uploadDir(), () -> {
             Long committed = run.commitsRun() == null ? null : reports.committedBy(run.commitsRun());
             Long running = reports.runningOver(run.uploadDir());
-            return committed != null ? committed : running != null ? running
-                    : run(new IngestRequest(Trigger.WEB, user.name(), run.dryRun(), run.uploadDir(), run.commitsRun()),
-                            () -> { });
+            return committed != null
+                    ? committed
+                    : running != null
+                            ? running
+                            : run(
+                                    new IngestRequest(
+                                            Trigger.WEB, user.name(), run.dryRun(), run.uploadDir(), run.commitsRun()),
+                                    () -> {});
         });
     }
 
@@ -136,16 +154,23 @@ public class UploadRuns {
 
     /** Whether this user may download, store or run again the files of the run's upload (catalog.uploads.shared). */
     public boolean mayUse(IngestReports.RunSummary run, SignedIn user) {
-        return config.uploads().shared() || user.admin() || run.uploadDir() == null
+        return config.uploads().shared()
+                || user.admin()
+                || run.uploadDir() == null
                 || reports.uploader(run.uploadDir()).map(user.name()::equals).orElse(false);
     }
 
     /** Refuses what {@link #mayUse} does not allow, naming whose upload it is. */
     public void checkMayUse(IngestReports.RunSummary run, SignedIn user) {
         if (!mayUse(run, user)) {
-            throw ApiError.failure(Response.Status.FORBIDDEN, "forbidden", "the files of run " + run.id() + " were"
-                    + " uploaded by " + reports.uploader(run.uploadDir()).orElse("someone else") + "; on this catalog"
-                    + " only an upload's archivist and admins may download, store or run them again", null);
+            throw ApiError.failure(
+                    Response.Status.FORBIDDEN,
+                    "forbidden",
+                    "the files of run " + run.id() + " were"
+                            + " uploaded by "
+                            + reports.uploader(run.uploadDir()).orElse("someone else") + "; on this catalog"
+                            + " only an upload's archivist and admins may download, store or run them again",
+                    null);
         }
     }
 
@@ -165,8 +190,7 @@ public class UploadRuns {
                     }
 
                     @Override
-                    public void advanced(int filesDone, List<FileResult> batch) {
-                    }
+                    public void advanced(int filesDone, List<FileResult> batch) {}
                 });
             } catch (Throwable e) {
                 if (started.completeExceptionally(e)) {
@@ -188,8 +212,10 @@ public class UploadRuns {
             }
             throw new IngestFailure("the run over " + upload + " could not start: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IngestFailure("the run over " + upload + " did not start within " + START_WITHIN
-                    + "; it may still start and then shows in the list of runs", e);
+            throw new IngestFailure(
+                    "the run over " + upload + " did not start within " + START_WITHIN
+                            + "; it may still start and then shows in the list of runs",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IngestFailure("interrupted while starting a run over " + upload, e);

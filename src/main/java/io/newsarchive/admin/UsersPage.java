@@ -34,8 +34,7 @@ public class UsersPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(List<CatalogUser> users, List<Role> roles, int minPassword,
-                                             String csrf);
+        static native TemplateInstance users(List<CatalogUser> users, List<Role> roles, int minPassword, String csrf);
     }
 
     @Inject
@@ -46,13 +45,13 @@ public class UsersPage {
 
     @GET
     public TemplateInstance list() {
-        return Templates.users(accounts.list(), List.of(Role.values()), CatalogUser.MIN_PASSWORD_LENGTH,
-                signedIn.csrfToken());
+        return Templates.users(
+                accounts.list(), List.of(Role.values()), CatalogUser.MIN_PASSWORD_LENGTH, signedIn.csrfToken());
     }
 
     @POST
-    public Response add(@RestForm String username, @RestForm String role, @RestForm String password,
-                        @RestForm String csrf) {
+    public Response add(
+            @RestForm String username, @RestForm String role, @RestForm String password, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         accounts.add(username == null ? "" : username.strip(), role, password, signedIn.name());
         return back();

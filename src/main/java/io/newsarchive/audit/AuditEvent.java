@@ -70,8 +70,8 @@ public class AuditEvent extends PanacheEntityBase {
      * {@code runId}, one that stores (the ingest writes with JDBC, not through this entity).
      */
     public static void recordIngest(Connection conn, String username, long runId) throws SQLException {
-        try (PreparedStatement insert = conn.prepareStatement(
-                "insert into audit_event (username, action, run_id) values (?, ?, ?)")) {
+        try (PreparedStatement insert =
+                conn.prepareStatement("insert into audit_event (username, action, run_id) values (?, ?, ?)")) {
             insert.setString(1, username);
             insert.setString(2, AuditAction.INGEST.toString());
             insert.setLong(3, runId);
@@ -101,8 +101,8 @@ public class AuditEvent extends PanacheEntityBase {
      * The newest events first, at most {@code limit} of them, by whichever filters are not null: the user who made
      * them, the action, the first and last UTC days, and an id they come before (the next page).
      */
-    public static List<AuditEvent> latest(String username, AuditAction action, LocalDate from, LocalDate to, Long before,
-                                          int limit) {
+    public static List<AuditEvent> latest(
+            String username, AuditAction action, LocalDate from, LocalDate to, Long before, int limit) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (username != null) {

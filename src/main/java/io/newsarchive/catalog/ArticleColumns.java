@@ -1,6 +1,7 @@
 package io.newsarchive.catalog;
 
 import io.newsarchive.system.Words;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -13,10 +14,15 @@ import java.util.stream.Collectors;
  */
 public final class ArticleColumns {
 
-    public enum Kind { NUMBER, TEXT, BOOLEAN, DATE, TIME }
-
-    public record Column(String name, String sql, Kind kind) {
+    public enum Kind {
+        NUMBER,
+        TEXT,
+        BOOLEAN,
+        DATE,
+        TIME
     }
+
+    public record Column(String name, String sql, Kind kind) {}
 
     public static final List<Column> ALL = List.of(
             new Column("id", "a.id", Kind.NUMBER),
@@ -41,24 +47,39 @@ public final class ArticleColumns {
             new Column("withdrawn_reason", "a.withdrawn_reason", Kind.TEXT));
 
     /** The select list of a listing, each column under its name. */
-    static final String SELECT = ALL.stream().map(c -> c.sql() + " as " + c.name()).collect(Collectors.joining(", "));
+    static final String SELECT =
+            ALL.stream().map(c -> c.sql() + " as " + c.name()).collect(Collectors.joining(", "));
 
     /** The columns of {@code article} that {@link #SELECT} reads, for a subquery over {@code article a}. */
-    static final String ARTICLE_SELECT = ALL.stream().map(Column::sql).filter(sql -> sql.startsWith("a."))
-            .collect(Collectors.joining(", "));
+    static final String ARTICLE_SELECT =
+            ALL.stream().map(Column::sql).filter(sql -> sql.startsWith("a.")).collect(Collectors.joining(", "));
 
-    private ArticleColumns() {
-    }
+    private ArticleColumns() {}
 
     /** The listed article of a row selected with {@link #SELECT}, read by column name. */
     static ArticleJson read(ResultSet rs) throws SQLException {
-        return new ArticleJson(rs.getLong("id"), rs.getString("headline"), rs.getObject("published", LocalDate.class),
-                rs.getString("url"), rs.getString("normalized_url"), rs.getString("source"), rs.getString("domain"),
-                rs.getString("file_name"), rs.getString("sha256"), rs.getInt("size_bytes"),
-                rs.getInt("sentence_count"), rs.getInt("word_count"), rs.getTimestamp("ingested_at").toInstant(),
-                rs.getInt("version"), Words.of(ArticleStatus.class, rs.getString("status")), null,
+        return new ArticleJson(
+                rs.getLong("id"),
+                rs.getString("headline"),
+                rs.getObject("published", LocalDate.class),
+                rs.getString("url"),
+                rs.getString("normalized_url"),
+                rs.getString("source"),
+                rs.getString("domain"),
+                rs.getString("file_name"),
+                rs.getString("sha256"),
+                rs.getInt("size_bytes"),
+                rs.getInt("sentence_count"),
+                rs.getInt("word_count"),
+                rs.getTimestamp("ingested_at").toInstant(),
+                rs.getInt("version"),
+                Words.of(ArticleStatus.class, rs.getString("status")),
+                null,
                 rs.getBoolean("latest"),
-                rs.getLong("ingest_run_id"), rs.getInt("metadata_revision"), rs.getString("note"),
-                rs.getString("withdrawn_reason"), null);
+                rs.getLong("ingest_run_id"),
+                rs.getInt("metadata_revision"),
+                rs.getString("note"),
+                rs.getString("withdrawn_reason"),
+                null);
     }
 }

@@ -32,36 +32,36 @@ public class ArticleCorrections {
     CatalogConfig config;
 
     /** The values of a correction: the article's own, or what the archivist sent. */
-    public record Correction(String headline, String published, String url, String note, String reason,
-                             int revision) {
-    }
+    public record Correction(String headline, String published, String url, String note, String reason, int revision) {}
 
     /** An article as the correction form shows it. */
-    public record Form(Article article, int versions, Correction correction) {
-    }
+    public record Form(Article article, int versions, Correction correction) {}
 
     /** What became of a change. */
-    public sealed interface Result {
-    }
+    public sealed interface Result {}
 
-    public record Saved(Article article) implements Result {
-    }
+    public record Saved(Article article) implements Result {}
 
     /** Nothing was saved; the problems say why, and the form keeps what was sent. */
-    public record Invalid(Form form, List<String> problems) implements Result {
-    }
+    public record Invalid(Form form, List<String> problems) implements Result {}
 
     /** The change was made from an older revision; nothing was saved. The form names the current revision. */
-    public record Conflict(Form form, List<AuditEvent> since) implements Result {
-    }
+    public record Conflict(Form form, List<AuditEvent> since) implements Result {}
 
     /** The article and its values, for a new correction. */
     @Transactional
     public Form open(long id) {
         Article article = Article.byId(id);
-        return new Form(article, versionsOf(article).size(), new Correction(article.headline,
-                article.published.toString(), article.url, article.note == null ? "" : article.note, "",
-                article.metadataRevision));
+        return new Form(
+                article,
+                versionsOf(article).size(),
+                new Correction(
+                        article.headline,
+                        article.published.toString(),
+                        article.url,
+                        article.note == null ? "" : article.note,
+                        "",
+                        article.metadataRevision));
     }
 
     /** Sets the headline, publication date, URL and note, all checked, as one revision. */
@@ -73,8 +73,8 @@ public class ArticleCorrections {
             return conflict;
         }
         List<String> problems = new ArrayList<>();
-        ParseProblem headlineProblem = ArticleParser.headlineProblem(correction.headline(),
-                config.ingest().maxHeadlineChars());
+        ParseProblem headlineProblem = ArticleParser.headlineProblem(
+                correction.headline(), config.ingest().maxHeadlineChars());
         if (headlineProblem != null) {
             problems.add(headlineProblem.message());
         }
@@ -119,21 +119,33 @@ public class ArticleCorrections {
     }
 
     /** Withdrawing or restoring concerns the article, so every version of it. */
-    private Result setStatus(long id, ArticleStatus status, AuditAction action, String reason, int revision,
-                             String by) {
+    private Result setStatus(
+            long id, ArticleStatus status, AuditAction action, String reason, int revision, String by) {
         Article article = lockedArticle(id);
-        Conflict conflict = conflict(article, new Correction(article.headline, article.published.toString(),
-                article.url, article.note, reason, revision));
+        Conflict conflict = conflict(
+                article,
+                new Correction(
+                        article.headline, article.published.toString(), article.url, article.note, reason, revision));
         if (conflict != null) {
             return conflict;
         }
-        String problem = reason.isEmpty() ? "say why the article is " + (status == ArticleStatus.WITHDRAWN
-                ? "withdrawn" : "restored") + ": the reason is kept with the change"
+        String problem = reason.isEmpty()
+                ? "say why the article is " + (status == ArticleStatus.WITHDRAWN ? "withdrawn" : "restored")
+                        + ": the reason is kept with the change"
                 : article.status == status ? "the article is already " + status : null;
         if (problem != null) {
-            return new Invalid(new Form(article, versionsOf(article).size(), new Correction(article.headline,
-                    article.published.toString(), article.url, article.note == null ? "" : article.note, reason,
-                    article.metadataRevision)), List.of(problem));
+            return new Invalid(
+                    new Form(
+                            article,
+                            versionsOf(article).size(),
+                            new Correction(
+                                    article.headline,
+                                    article.published.toString(),
+                                    article.url,
+                                    article.note == null ? "" : article.note,
+                                    reason,
+                                    article.metadataRevision)),
+                    List.of(problem));
         }
         String withdrawnReason = status == ArticleStatus.WITHDRAWN ? reason : null;
         for (Article version : versionsOf(article)) {
@@ -150,15 +162,17 @@ public class ArticleCorrections {
     /** A new URL with a new normalized URL moves every version of the article to it, and to its source. */
     private static void changeUrl(Article article, ArticleUrl url, AuditEvent event, String by) {
         event.change("url", article.url, url.url());
-        List<Article> versions = url.normalizedUrl().equals(article.normalizedUrl) ? List.of(article)
-                : versionsOf(article);
-        Source source = Source.<Source>find("host", url.host()).firstResultOptional().orElseGet(() -> {
-            Source created = new Source();
-            created.host = url.host();
-            created.domain = url.domain();
-            created.persist();
-            return created;
-        });
+        List<Article> versions =
+                url.normalizedUrl().equals(article.normalizedUrl) ? List.of(article) : versionsOf(article);
+        Source source = Source.<Source>find("host", url.host())
+                .firstResultOptional()
+                .orElseGet(() -> {
+                    Source created = new Source();
+                    created.host = url.host();
+                    created.domain = url.domain();
+                    created.persist();
+                    return created;
+                });
         for (Article version : versions) {
             AuditEvent moved = AuditEvent.by(by, AuditAction.EDIT, event.reason).change("url", version.url, url.url());
             version.url = url.url();
@@ -183,11 +197,20 @@ public class ArticleCorrections {
         if (correction.revision() == article.metadataRevision) {
             return null;
         }
-        List<AuditEvent> since = AuditEvent.list("articleId = ?1 and revision > ?2 order by id", article.id,
-                correction.revision());
-        return new Conflict(new Form(article, versionsOf(article).size(), new Correction(correction.headline(),
-                correction.published(), correction.url(), correction.note(), correction.reason(),
-                article.metadataRevision)), since);
+        List<AuditEvent> since =
+                AuditEvent.list("articleId = ?1 and revision > ?2 order by id", article.id, correction.revision());
+        return new Conflict(
+                new Form(
+                        article,
+                        versionsOf(article).size(),
+                        new Correction(
+                                correction.headline(),
+                                correction.published(),
+                                correction.url(),
+                                correction.note(),
+                                correction.reason(),
+                                article.metadataRevision)),
+                since);
     }
 
     private static LocalDate checkDate(String text, List<String> problems) {
@@ -227,8 +250,10 @@ public class ArticleCorrections {
 
     /** The article, after taking the article write lock until the change commits, so that changes take turns. */
     private static Article lockedArticle(long id) {
-        Article.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1, 0)")
-                .setParameter(1, Article.WRITE_LOCK_CLASS).getSingleResult();
+        Article.getEntityManager()
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(?1, 0)")
+                .setParameter(1, Article.WRITE_LOCK_CLASS)
+                .getSingleResult();
         return Article.byId(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

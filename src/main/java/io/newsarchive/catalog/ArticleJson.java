@@ -16,22 +16,79 @@ import java.util.List;
  * @param snippet   in listings with a text query: body text around the matches, as HTML-escaped text whose
  *                  matched words are wrapped in {@code <mark>}
  */
-public record ArticleJson(long id, String headline, LocalDate published, String url, String normalizedUrl,
-                          String source, String domain, String fileName, String sha256, int sizeBytes,
-                          int sentenceCount, int wordCount, Instant ingestedAt, int version, ArticleStatus status,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sentences, boolean latest,
-                          long ingestRunId, int metadataRevision, String note, String withdrawnReason,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String snippet) {
+public record ArticleJson(
+        long id,
+        String headline,
+        LocalDate published,
+        String url,
+        String normalizedUrl,
+        String source,
+        String domain,
+        String fileName,
+        String sha256,
+        int sizeBytes,
+        int sentenceCount,
+        int wordCount,
+        Instant ingestedAt,
+        int version,
+        ArticleStatus status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sentences,
+        boolean latest,
+        long ingestRunId,
+        int metadataRevision,
+        String note,
+        String withdrawnReason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String snippet) {
 
     static ArticleJson of(Article a) {
-        return new ArticleJson(a.id, a.headline, a.published, a.url, a.normalizedUrl, a.source.host, a.source.domain,
-                a.fileName, a.sha256, a.sizeBytes, a.sentenceCount, a.wordCount, a.ingestedAt, a.version, a.status,
-                List.of(a.sentences), a.latest, a.ingestRunId, a.metadataRevision, a.note, a.withdrawnReason, null);
+        return new ArticleJson(
+                a.id,
+                a.headline,
+                a.published,
+                a.url,
+                a.normalizedUrl,
+                a.source.host,
+                a.source.domain,
+                a.fileName,
+                a.sha256,
+                a.sizeBytes,
+                a.sentenceCount,
+                a.wordCount,
+                a.ingestedAt,
+                a.version,
+                a.status,
+                List.of(a.sentences),
+                a.latest,
+                a.ingestRunId,
+                a.metadataRevision,
+                a.note,
+                a.withdrawnReason,
+                null);
     }
 
     ArticleJson withSnippet(String html) {
-        return new ArticleJson(id, headline, published, url, normalizedUrl, source, domain, fileName, sha256,
-                sizeBytes, sentenceCount, wordCount, ingestedAt, version, status, sentences, latest, ingestRunId,
-                metadataRevision, note, withdrawnReason, html);
+        return new ArticleJson(
+                id,
+                headline,
+                published,
+                url,
+                normalizedUrl,
+                source,
+                domain,
+                fileName,
+                sha256,
+                sizeBytes,
+                sentenceCount,
+                wordCount,
+                ingestedAt,
+                version,
+                status,
+                sentences,
+                latest,
+                ingestRunId,
+                metadataRevision,
+                note,
+                withdrawnReason,
+                html);
     }
 }

@@ -22,18 +22,20 @@ import java.util.List;
 public class ArticlePage {
 
     /** Another version of the same normalized URL. */
-    public record Version(long id, int version, Instant ingestedAt, ArticleStatus status, String sha256,
-                          boolean current) {
-    }
+    public record Version(
+            long id, int version, Instant ingestedAt, ArticleStatus status, String sha256, boolean current) {}
 
     /** Another article of the same source and day. */
-    public record Neighbour(long id, String headline) {
-    }
+    public record Neighbour(long id, String headline) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(ArticleJson article, Article stored, List<Version> versions,
-                                               List<Neighbour> sameDay, List<AuditEvent> history);
+        static native TemplateInstance article(
+                ArticleJson article,
+                Article stored,
+                List<Version> versions,
+                List<Neighbour> sameDay,
+                List<AuditEvent> history);
     }
 
     private static final int NEIGHBOURS = 20;
@@ -43,14 +45,20 @@ public class ArticlePage {
     @Transactional
     public TemplateInstance article(@RestPath String id) {
         Article article = Article.byId(Params.id("id", id));
-        List<Version> versions = Article.<Article>list("normalizedUrl = ?1 order by version", article.normalizedUrl)
-                .stream()
-                .map(v -> new Version(v.id, v.version, v.ingestedAt, v.status, v.sha256, v.id.equals(article.id)))
-                .toList();
+        List<Version> versions =
+                Article.<Article>list("normalizedUrl = ?1 order by version", article.normalizedUrl).stream()
+                        .map(v ->
+                                new Version(v.id, v.version, v.ingestedAt, v.status, v.sha256, v.id.equals(article.id)))
+                        .toList();
         List<Neighbour> sameDay = Article.<Article>find(
                         "source = ?1 and published = ?2 and latest and status = ?3 and id <> ?4 order by id",
-                        article.source, article.published, ArticleStatus.ACTIVE, article.id)
-                .page(0, NEIGHBOURS).list().stream()
+                        article.source,
+                        article.published,
+                        ArticleStatus.ACTIVE,
+                        article.id)
+                .page(0, NEIGHBOURS)
+                .list()
+                .stream()
                 .map(n -> new Neighbour(n.id, n.headline))
                 .toList();
         return Templates.article(ArticleJson.of(article), article, versions, sameDay, AuditEvent.ofArticle(article.id));

@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
-import jakarta.transaction.Transactional;
 
 /** The catalog as JSON: listings and searches, one article version, and its original file byte for byte. */
 @Path("/api/articles")

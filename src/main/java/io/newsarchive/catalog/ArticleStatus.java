@@ -10,7 +10,8 @@ import java.util.Locale;
 /** Whether an article is listed: {@code active}, or {@code withdrawn} (kept, reachable, but no longer listed). */
 @TemplateEnum
 public enum ArticleStatus {
-    ACTIVE, WITHDRAWN;
+    ACTIVE,
+    WITHDRAWN;
 
     /** The word for it in SQL, JSON and pages: {@code active} or {@code withdrawn}. */
     @JsonValue

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * @param statuses    active articles (the default), withdrawn ones, or all
  * @param allVersions whether earlier versions of an article are listed too
  */
-public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String> sources, StatusFilter statuses,
-                            boolean allVersions) {
+public record CatalogFilter(
+        String q, LocalDate from, LocalDate to, List<String> sources, StatusFilter statuses, boolean allVersions) {
 
     static final int MAX_QUERY_LENGTH = 500;
     private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}._-]{1,253}");
@@ -36,7 +36,12 @@ public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String>
         if (from != null && to != null && from.isAfter(to)) {
             throw ApiError.badParameter("to", "to (" + to + ") is before from (" + from + ")");
         }
-        return new CatalogFilter(q, from, to, sources(p.source), StatusFilter.of(p.status),
+        return new CatalogFilter(
+                q,
+                from,
+                to,
+                sources(p.source),
+                StatusFilter.of(p.status),
                 Params.bool("all_versions", p.allVersions, false));
     }
 
@@ -53,7 +58,8 @@ public record CatalogFilter(String q, LocalDate from, LocalDate to, List<String>
                 continue;
             }
             if (!HOST.matcher(host).matches()) {
-                throw ApiError.badParameter("source", "source must be a host name such as example.com, not \"" + value + "\"");
+                throw ApiError.badParameter(
+                        "source", "source must be a host name such as example.com, not \"" + value + "\"");
             }
             host = ArticleUrl.withoutWww(host);
             if (!sources.contains(host)) {

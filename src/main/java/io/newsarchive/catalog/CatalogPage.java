@@ -27,7 +27,8 @@ public class CatalogPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance catalog(@BeanParam ListingParams params) {
         ListingRequest request = ListingRequest.of(params);
-        String title = request.filter().q() == null ? "Catalog" : request.filter().q() + " – Catalog";
+        String title =
+                request.filter().q() == null ? "Catalog" : request.filter().q() + " – Catalog";
         return render(title, request);
     }
 

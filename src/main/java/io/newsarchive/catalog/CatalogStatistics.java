@@ -17,24 +17,22 @@ import java.util.List;
 public class CatalogStatistics {
 
     /** Articles are the current versions shown to the public. */
-    public record Totals(long articles, long sources, long versions, long withdrawn) {
-    }
+    public record Totals(long articles, long sources, long versions, long withdrawn) {}
 
-    public record SourceCount(String host, long articles) {
-    }
+    public record SourceCount(String host, long articles) {}
 
     @Inject
     AgroalDataSource dataSource;
 
     public Totals totals() {
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("""
+                PreparedStatement select = conn.prepareStatement("""
                      select coalesce(sum(articles) filter (where latest and status = 'active'), 0),
                             (select count(*) from source),
                             coalesce(sum(articles), 0),
                             coalesce(sum(articles) filter (where latest and status = 'withdrawn'), 0)
                      from article_month_count""");
-             ResultSet rs = select.executeQuery()) {
+                ResultSet rs = select.executeQuery()) {
             rs.next();
             return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
         } catch (SQLException e) {
@@ -45,8 +43,8 @@ public class CatalogStatistics {
     /** Whether the catalog holds no article at all, in any version or status. */
     public boolean isEmpty() {
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("select not exists (select 1 from article)");
-             ResultSet rs = select.executeQuery()) {
+                PreparedStatement select = conn.prepareStatement("select not exists (select 1 from article)");
+                ResultSet rs = select.executeQuery()) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {
@@ -58,10 +56,10 @@ public class CatalogStatistics {
     public List<Listing.FacetValue> articlesPerMonth() {
         List<Listing.FacetValue> months = new ArrayList<>();
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("""
+                PreparedStatement select = conn.prepareStatement("""
                      select to_char(month, 'YYYY-MM'), sum(articles) from article_month_count
                      where latest and status = 'active' group by month having sum(articles) > 0 order by month""");
-             ResultSet rs = select.executeQuery()) {
+                ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 months.add(new Listing.FacetValue(rs.getString(1), rs.getLong(2)));
             }
@@ -75,7 +73,7 @@ public class CatalogStatistics {
     public List<SourceCount> topSources(int limit) {
         List<SourceCount> sources = new ArrayList<>();
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("""
+                PreparedStatement select = conn.prepareStatement("""
                      select s.host, sum(c.articles) as n from article_month_count c join source s on s.id = c.source_id
                      where c.latest and c.status = 'active' group by s.host having sum(c.articles) > 0
                      order by n desc, s.host limit ?""")) {

@@ -15,17 +15,32 @@ import java.util.List;
  * @param facetsNote says when facet counts cover only part of the matches
  * @param exports    links that export the whole selection (value: the link, label: the format)
  */
-public record CatalogView(String title, String q, String from, String to, String sort, List<Choice> sorts,
-                          List<Choice> hidden, Listing listing, String totalText, String exactTotalHref,
-                          List<FacetLink> filters, List<FacetLink> sources, String allSourcesHref,
-                          List<FacetLink> years, List<FacetLink> months, String facetsNote, Timeline timeline,
-                          String nextHref, String prevHref, String jsonHref, List<Choice> exports) {
+public record CatalogView(
+        String title,
+        String q,
+        String from,
+        String to,
+        String sort,
+        List<Choice> sorts,
+        List<Choice> hidden,
+        Listing listing,
+        String totalText,
+        String exactTotalHref,
+        List<FacetLink> filters,
+        List<FacetLink> sources,
+        String allSourcesHref,
+        List<FacetLink> years,
+        List<FacetLink> months,
+        String facetsNote,
+        Timeline timeline,
+        String nextHref,
+        String prevHref,
+        String jsonHref,
+        List<Choice> exports) {
 
-    public record Choice(String name, String value, String label, boolean selected) {
-    }
+    public record Choice(String name, String value, String label, boolean selected) {}
 
-    public record FacetLink(String label, String count, String href, boolean active) {
-    }
+    public record FacetLink(String label, String count, String href, boolean active) {}
 
     /** The months facet is listed only for spans up to two years; longer spans offer the years first. */
     private static final int MAX_MONTH_LINKS = 24;
@@ -45,7 +60,8 @@ public record CatalogView(String title, String q, String from, String to, String
         List<Choice> hidden = new ArrayList<>();
         f.sources().forEach(s -> hidden.add(new Choice("source", s, s, true)));
         if (f.statuses() != StatusFilter.ACTIVE) {
-            hidden.add(new Choice("status", f.statuses().toString(), f.statuses().toString(), true));
+            hidden.add(
+                    new Choice("status", f.statuses().toString(), f.statuses().toString(), true));
         }
         if (f.allVersions()) {
             hidden.add(new Choice("all_versions", "true", "all versions", true));
@@ -56,17 +72,26 @@ public record CatalogView(String title, String q, String from, String to, String
 
         List<FacetLink> filters = new ArrayList<>();
         if (f.q() != null) {
-            filters.add(new FacetLink("matching “" + f.q() + "”", "", here.without("q").without("sort").toString(), true));
+            filters.add(new FacetLink(
+                    "matching “" + f.q() + "”",
+                    "",
+                    here.without("q").without("sort").toString(),
+                    true));
         }
         if (f.from() != null || f.to() != null) {
-            filters.add(new FacetLink(dateRange(f.from(), f.to()), "", dates(here, null, null).toString(), true));
+            filters.add(new FacetLink(
+                    dateRange(f.from(), f.to()), "", dates(here, null, null).toString(), true));
         }
-        f.sources().forEach(s -> filters.add(new FacetLink("from " + s, "", here.toggle("source", s).toString(), true)));
+        f.sources()
+                .forEach(s -> filters.add(
+                        new FacetLink("from " + s, "", here.toggle("source", s).toString(), true)));
         if (f.statuses() != StatusFilter.ACTIVE) {
-            filters.add(new FacetLink("status " + f.statuses(), "", here.without("status").toString(), true));
+            filters.add(new FacetLink(
+                    "status " + f.statuses(), "", here.without("status").toString(), true));
         }
         if (f.allVersions()) {
-            filters.add(new FacetLink("all versions", "", here.without("all_versions").toString(), true));
+            filters.add(new FacetLink(
+                    "all versions", "", here.without("all_versions").toString(), true));
         }
 
         List<FacetLink> sources = new ArrayList<>();
@@ -76,7 +101,10 @@ public record CatalogView(String title, String q, String from, String to, String
         String allSourcesHref = null;
         if (listing.facets() != null) {
             for (Listing.FacetValue v : listing.facets().source()) {
-                sources.add(new FacetLink(v.value(), grouped(v.count()), here.toggle("source", v.value()).toString(),
+                sources.add(new FacetLink(
+                        v.value(),
+                        grouped(v.count()),
+                        here.toggle("source", v.value()).toString(),
                         f.sources().contains(v.value())));
             }
             if (listing.facetSources() != null && listing.facetSources() > sources.size()) {
@@ -94,7 +122,8 @@ public record CatalogView(String title, String q, String from, String to, String
             }
             timeline = Timeline.of(listing.facets().month(), new Timeline.PeriodLinks() {
                 public String year(int year) {
-                    return dates(here, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).toString();
+                    return dates(here, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                            .toString();
                 }
 
                 public String month(YearMonth month) {
@@ -102,28 +131,71 @@ public record CatalogView(String title, String q, String from, String to, String
                 }
             });
         }
-        String facetsNote = listing.facetsSampleSize() == null ? null
-                : "Counts in the facets and the chart cover the first " + grouped(listing.facetsSampleSize()) + " matches.";
+        String facetsNote = listing.facetsSampleSize() == null
+                ? null
+                : "Counts in the facets and the chart cover the first " + grouped(listing.facetsSampleSize())
+                        + " matches.";
 
-        String totalText = (listing.totalIsEstimate() ? "About " : "") + grouped(listing.total())
+        String totalText = (listing.totalIsEstimate() ? "About " : "")
+                + grouped(listing.total())
                 + (listing.total() == 1 ? " article" : " articles");
-        String exactTotalHref = listing.totalIsEstimate() ? here.with("exact_total", "true").toString() : null;
-        String nextHref = listing.nextCursor() == null ? null : here.with("cursor", listing.nextCursor()).toString();
-        String prevHref = listing.prevCursor() == null ? null : here.with("cursor", listing.prevCursor()).toString();
-        String jsonHref = request.cursor() == null ? api.toString() : api.with("cursor", request.cursor().token()).toString();
-        Href export = here.at("/api/export").without("sort").without("limit").without("exact_total")
+        String exactTotalHref =
+                listing.totalIsEstimate() ? here.with("exact_total", "true").toString() : null;
+        String nextHref = listing.nextCursor() == null
+                ? null
+                : here.with("cursor", listing.nextCursor()).toString();
+        String prevHref = listing.prevCursor() == null
+                ? null
+                : here.with("cursor", listing.prevCursor()).toString();
+        String jsonHref = request.cursor() == null
+                ? api.toString()
+                : api.with("cursor", request.cursor().token()).toString();
+        Href export = here.at("/api/export")
+                .without("sort")
+                .without("limit")
+                .without("exact_total")
                 .without("source_facets");
         List<Choice> exports = List.of(
                 new Choice("format", export.with("format", "csv").toString(), "CSV", false),
-                new Choice("format", export.with("format", "csv").with("include_body", "true").toString(), "CSV with text", false),
-                new Choice("format", export.with("format", "jsonl").with("include_body", "true").toString(), "JSON Lines with text", false),
+                new Choice(
+                        "format",
+                        export.with("format", "csv")
+                                .with("include_body", "true")
+                                .toString(),
+                        "CSV with text",
+                        false),
+                new Choice(
+                        "format",
+                        export.with("format", "jsonl")
+                                .with("include_body", "true")
+                                .toString(),
+                        "JSON Lines with text",
+                        false),
                 new Choice("format", export.with("format", "json").toString(), "JSON", false),
                 new Choice("format", export.with("format", "zip").toString(), "Original files (ZIP)", false),
                 new Choice("format", export.with("format", "bagit").toString(), "BagIt bag", false));
-        return new CatalogView(title, f.q() == null ? "" : f.q(), f.from() == null ? "" : f.from().toString(),
-                f.to() == null ? "" : f.to().toString(), request.sort().param, sorts, hidden, listing, totalText,
-                exactTotalHref, filters, sources, allSourcesHref, years, months, facetsNote, timeline, nextHref,
-                prevHref, jsonHref, exports);
+        return new CatalogView(
+                title,
+                f.q() == null ? "" : f.q(),
+                f.from() == null ? "" : f.from().toString(),
+                f.to() == null ? "" : f.to().toString(),
+                request.sort().param,
+                sorts,
+                hidden,
+                listing,
+                totalText,
+                exactTotalHref,
+                filters,
+                sources,
+                allSourcesHref,
+                years,
+                months,
+                facetsNote,
+                timeline,
+                nextHref,
+                prevHref,
+                jsonHref,
+                exports);
     }
 
     /** A year or month facet value: a link to that period, or back to no dates when it is the current filter. */

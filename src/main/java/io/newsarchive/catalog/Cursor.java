@@ -21,9 +21,11 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
 
     /** v1 cursors held RUM rank distances; they are refused like any malformed one. */
     private static final String VERSION = "v2";
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     /** Publication dates have four-digit years (the parser's range), never {@code +10000-01-01}. */
     private static final Pattern DATE_KEY = Pattern.compile("(?<date>\\d{4}-\\d{2}-\\d{2})");
+
     private static final Pattern RELEVANCE_KEY = Pattern.compile("[123]/(?<date>\\d{4}-\\d{2}-\\d{2})");
 
     public String token() {
@@ -42,8 +44,10 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
             throw malformed();
         }
         if (!parts[1].equals(expected.param)) {
-            throw ApiError.badParameter("cursor", "this cursor belongs to sort=" + parts[1] + ", not sort="
-                    + expected.param + "; start again from the first page");
+            throw ApiError.badParameter(
+                    "cursor",
+                    "this cursor belongs to sort=" + parts[1] + ", not sort=" + expected.param
+                            + "; start again from the first page");
         }
         Matcher key = (expected == SortOrder.RELEVANCE ? RELEVANCE_KEY : DATE_KEY).matcher(parts[3]);
         if (!key.matches()) {

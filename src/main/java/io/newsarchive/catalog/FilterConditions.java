@@ -27,6 +27,7 @@ record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery te
 
     /** Whether the whole text matches the query; GIN answers it from the index, exclusions-only by a filter. */
     static final String WHOLE_MATCH = "a.search_vector @@ ?::tsquery";
+
     static final String LEAD_MATCH = "a.lead_vector @@ ?::tsquery";
     /** The expression of {@code article_headline_idx}, written exactly so, which lets the index serve it. */
     static final String HEADLINE_MATCH = "to_tsvector('english'::regconfig, a.headline) @@ ?::tsquery";
@@ -100,7 +101,8 @@ record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery te
     private static Long[] sourceIds(Connection c, List<String> sources) throws SQLException {
         String[] names = sources.toArray(String[]::new);
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id from source where host = any(?) or domain = any(?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("select id from source where host = any(?) or domain = any(?)")) {
             ps.setArray(1, c.createArrayOf("text", names));
             ps.setArray(2, c.createArrayOf("text", names));
             try (ResultSet rs = ps.executeQuery()) {
@@ -124,7 +126,8 @@ record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery te
             int mark = sql.indexOf('?', next);
             inlined.append(sql, next, mark);
             if (p instanceof Long[] ids) {
-                inlined.append("'{").append(Arrays.stream(ids).map(String::valueOf).collect(Collectors.joining(",")))
+                inlined.append("'{")
+                        .append(Arrays.stream(ids).map(String::valueOf).collect(Collectors.joining(",")))
                         .append("}'::bigint[]");
             } else if (p instanceof Long || p instanceof Integer) {
                 inlined.append(p);
@@ -152,10 +155,15 @@ record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery te
 
     /** The planner's estimate of the articles matching {@code conditions}: instant, and good enough to plan by. */
     static long plannedRows(Connection c, String conditions, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "explain (format json) select 1 from article a where " + conditions, params);
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps =
+                        prepare(c, "explain (format json) select 1 from article a where " + conditions, params);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return PLAN.readTree(rs.getString(1)).get(0).get("Plan").get("Plan Rows").asLong();
+            return PLAN.readTree(rs.getString(1))
+                    .get(0)
+                    .get("Plan")
+                    .get("Plan Rows")
+                    .asLong();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unexpected EXPLAIN output", e);
         }

@@ -12,16 +12,18 @@ import java.util.List;
  * @param facetSources      how many sources the source facet has in all (it lists the most frequent)
  * @param facetsSampleSize  null when the facets count every match; else they count only this many matches
  */
-public record Listing(List<ArticleJson> items, String nextCursor, String prevCursor, long total,
-                      boolean totalIsEstimate,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Facets facets,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Integer facetSources,
-                      Integer facetsSampleSize) {
+public record Listing(
+        List<ArticleJson> items,
+        String nextCursor,
+        String prevCursor,
+        long total,
+        boolean totalIsEstimate,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Facets facets,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer facetSources,
+        Integer facetsSampleSize) {
 
-    public record Facets(List<FacetValue> source, List<FacetValue> year, List<FacetValue> month) {
-    }
+    public record Facets(List<FacetValue> source, List<FacetValue> year, List<FacetValue> month) {}
 
     /** A facet value: a host, a year ({@code 2022}) or a month ({@code 2022-03}). */
-    public record FacetValue(String value, long count) {
-    }
+    public record FacetValue(String value, long count) {}
 }

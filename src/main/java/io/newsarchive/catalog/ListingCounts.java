@@ -29,11 +29,9 @@ class ListingCounts {
     /**
      * @param sampleSize null when the facets count every match; else they count only this many matches
      */
-    record Counts(long total, boolean estimate, Listing.Facets facets, int facetSources, Integer sampleSize) {
-    }
+    record Counts(long total, boolean estimate, Listing.Facets facets, int facetSources, Integer sampleSize) {}
 
-    private record Key(long version, CatalogFilter filter, boolean exactTotal, boolean facets, int sourceFacets) {
-    }
+    private record Key(long version, CatalogFilter filter, boolean exactTotal, boolean facets, int sourceFacets) {}
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
 
@@ -42,7 +40,9 @@ class ListingCounts {
 
     ListingCounts(CatalogConfig config) {
         this.countLimit = config.browse().countLimit();
-        this.cache = Caffeine.newBuilder().maximumSize(config.browse().countsCacheEntries()).build();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(config.browse().countsCacheEntries())
+                .build();
     }
 
     Counts counts(Connection c, ListingRequest r, FilterConditions where) throws SQLException {
@@ -64,8 +64,9 @@ class ListingCounts {
         String matches;
         if (where.text().exclusionsOnly()) {
             String all = monthCounts(r.filter(), where, params);
-            matches = "select source_id, month, sum(n) from (\n" + all + "\nunion all\nselect source_id, month, -n from ("
-                    + matchCounts(where, limited, params) + ") excluded) m group by 1, 2";
+            matches =
+                    "select source_id, month, sum(n) from (\n" + all + "\nunion all\nselect source_id, month, -n from ("
+                            + matchCounts(where, limited, params) + ") excluded) m group by 1, 2";
         } else {
             matches = matchCounts(where, limited, params);
         }
@@ -75,7 +76,11 @@ class ListingCounts {
         }
         long estimate = Math.max(countLimit, FilterConditions.plannedRows(c, where.sql(), where.params()));
         // without the exclusions' matches counted whole, their facets are no count of a sample either
-        return new Counts(estimate, true, counted.facets(), counted.facetSources(),
+        return new Counts(
+                estimate,
+                true,
+                counted.facets(),
+                counted.facetSources(),
                 where.text().exclusionsOnly() ? null : countLimit);
     }
 
@@ -90,7 +95,8 @@ class ListingCounts {
         params.addAll(where.nonTextParams());
         params.add(where.textParam());
         params.add(countLimit);
-        try (PreparedStatement ps = FilterConditions.prepare(c, excluded, params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = FilterConditions.prepare(c, excluded, params);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1) >= countLimit;
         }
@@ -117,7 +123,8 @@ class ListingCounts {
      * {@code article_month_count}, the days of a partly covered first or last month from the articles themselves.
      */
     private static String monthCounts(CatalogFilter f, FilterConditions where, List<Object> params) {
-        LocalDate wholeFrom = f.from() == null || f.from().getDayOfMonth() == 1 ? f.from()
+        LocalDate wholeFrom = f.from() == null || f.from().getDayOfMonth() == 1
+                ? f.from()
                 : f.from().withDayOfMonth(1).plusMonths(1);
         LocalDate wholeUntil = f.to() == null ? null : f.to().plusDays(1).withDayOfMonth(1);
         boolean anyWholeMonth = wholeFrom == null || wholeUntil == null || wholeFrom.isBefore(wholeUntil);
@@ -162,8 +169,9 @@ class ListingCounts {
             }
         }
         if (!days.isEmpty()) {
-            parts.add("select a.source_id, date_trunc('month', a.published)::date as month, count(*) as n from article a where "
-                    + where.nonText() + " and (" + String.join(" or ", days) + ") group by 1, 2");
+            parts.add(
+                    "select a.source_id, date_trunc('month', a.published)::date as month, count(*) as n from article a where "
+                            + where.nonText() + " and (" + String.join(" or ", days) + ") group by 1, 2");
             params.addAll(where.nonTextParams());
             params.addAll(dayBounds);
         }
@@ -175,9 +183,11 @@ class ListingCounts {
             throws SQLException {
         List<Object> params = new ArrayList<>(countParams);
         if (!r.facets()) {
-            try (PreparedStatement ps = FilterConditions.prepare(c,
-                    "select coalesce(sum(n), 0) from (" + counts + ") counts (source_id, month, n)", params);
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = FilterConditions.prepare(
+                            c,
+                            "select coalesce(sum(n), 0) from (" + counts + ") counts (source_id, month, n)",
+                            params);
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Counts(rs.getLong(1), false, null, 0, null);
             }
@@ -204,7 +214,8 @@ class ListingCounts {
         List<Listing.FacetValue> bySource = new ArrayList<>();
         Map<String, Long> byMonth = new TreeMap<>();
         Map<String, Long> byYear = new TreeMap<>();
-        try (PreparedStatement ps = FilterConditions.prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = FilterConditions.prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long n = rs.getLong(4);
                 switch (rs.getString(1)) {
@@ -231,12 +242,14 @@ class ListingCounts {
     }
 
     private static List<Listing.FacetValue> values(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(e -> new Listing.FacetValue(e.getKey(), e.getValue())).toList();
+        return counts.entrySet().stream()
+                .map(e -> new Listing.FacetValue(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static long catalogVersion(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select version from catalog_version");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -16,12 +16,10 @@ import java.util.List;
  */
 final class ListingPages {
 
-    record Page(List<ArticleJson> items, String next, String prev) {
-    }
+    record Page(List<ArticleJson> items, String next, String prev) {}
 
     /** A listed article with its sort key as the cursor writes it. */
-    private record Row(ArticleJson item, String key) {
-    }
+    private record Row(ArticleJson item, String key) {}
 
     /**
      * Below this many estimated matches, reading every match from the text index and sorting them beats walking
@@ -36,8 +34,7 @@ final class ListingPages {
         void nextStatement() throws SQLException;
     }
 
-    private ListingPages() {
-    }
+    private ListingPages() {}
 
     static Page page(Connection c, ListingRequest r, FilterConditions where, Deadline deadline) throws SQLException {
         SortOrder sort = r.sort();
@@ -48,7 +45,8 @@ final class ListingPages {
         int wanted = r.limit() + 1;
         List<Row> rows = new ArrayList<>();
         // each tier is part of the matches, so few matches make every tier few
-        boolean fewMatches = where.text() != null && !where.text().exclusionsOnly()
+        boolean fewMatches = where.text() != null
+                && !where.text().exclusionsOnly()
                 && FilterConditions.plannedRows(c, where.sql(), where.params()) < FEW_MATCHES;
         if (sort != SortOrder.RELEVANCE) {
             rows.addAll(rows(c, where.sql(), where.params(), fewMatches, "", cursor, descending, wanted));
@@ -59,8 +57,14 @@ final class ListingPages {
                 List<Object> params = new ArrayList<>();
                 String conditions = tier(tier, where, params);
                 deadline.nextStatement();
-                rows.addAll(rows(c, conditions, params, fewMatches, tier + "/",
-                        cursor != null && tier == Cursor.tier(cursor.key()) ? cursor : null, descending,
+                rows.addAll(rows(
+                        c,
+                        conditions,
+                        params,
+                        fewMatches,
+                        tier + "/",
+                        cursor != null && tier == Cursor.tier(cursor.key()) ? cursor : null,
+                        descending,
                         wanted - rows.size()));
             }
         }
@@ -124,8 +128,16 @@ final class ListingPages {
      * match is read from the text indexes and sorted ({@code offset 0} keeps the order and limit out of that
      * subquery); else PostgreSQL chooses, and walks the date index for common words.
      */
-    private static List<Row> rows(Connection c, String conditions, List<Object> conditionParams, boolean fewMatches,
-                                  String keyPrefix, Cursor within, boolean descending, int limit) throws SQLException {
+    private static List<Row> rows(
+            Connection c,
+            String conditions,
+            List<Object> conditionParams,
+            boolean fewMatches,
+            String keyPrefix,
+            Cursor within,
+            boolean descending,
+            int limit)
+            throws SQLException {
         List<Object> params = new ArrayList<>(conditionParams);
         String where = conditions;
         if (within != null) {
@@ -135,17 +147,25 @@ final class ListingPages {
         }
         StringBuilder sql = new StringBuilder("select ").append(ArticleColumns.SELECT);
         if (fewMatches) {
-            sql.append("\nfrom (select a.source_id, ").append(ArticleColumns.ARTICLE_SELECT).append(" from article a where ")
+            sql.append("\nfrom (select a.source_id, ")
+                    .append(ArticleColumns.ARTICLE_SELECT)
+                    .append(" from article a where ")
                     .append(where)
                     .append(" offset 0) a join source s on s.id = a.source_id\nwhere true");
         } else {
-            sql.append("\nfrom article a join source s on s.id = a.source_id\nwhere ").append(where);
+            sql.append("\nfrom article a join source s on s.id = a.source_id\nwhere ")
+                    .append(where);
         }
         String direction = descending ? " desc" : "";
-        sql.append("\norder by a.published").append(direction).append(", a.id").append(direction).append("\nlimit ?");
+        sql.append("\norder by a.published")
+                .append(direction)
+                .append(", a.id")
+                .append(direction)
+                .append("\nlimit ?");
         params.add(limit);
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = FilterConditions.prepare(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = FilterConditions.prepare(c, sql.toString(), params);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 ArticleJson item = ArticleColumns.read(rs);
                 rows.add(new Row(item, keyPrefix + item.published()));

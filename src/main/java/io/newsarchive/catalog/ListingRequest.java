@@ -11,8 +11,14 @@ import io.newsarchive.system.Params;
  * @param exactTotal   whether the total must be counted exactly even when that is slow
  * @param sourceFacets how many source facet values to give, most frequent first
  */
-public record ListingRequest(CatalogFilter filter, SortOrder sort, int limit, Cursor cursor, boolean facets,
-                             boolean exactTotal, int sourceFacets) {
+public record ListingRequest(
+        CatalogFilter filter,
+        SortOrder sort,
+        int limit,
+        Cursor cursor,
+        boolean facets,
+        boolean exactTotal,
+        int sourceFacets) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int DEFAULT_SOURCE_FACETS = 20;
@@ -22,7 +28,12 @@ public record ListingRequest(CatalogFilter filter, SortOrder sort, int limit, Cu
         SortOrder sort = SortOrder.of(p.sort, filter.q() != null);
         int limit = Params.intInRange("limit", p.limit, DEFAULT_LIMIT, 1, 1000);
         Cursor cursor = p.cursor == null || p.cursor.isEmpty() ? null : Cursor.parse(p.cursor, sort);
-        return new ListingRequest(filter, sort, limit, cursor, Params.bool("facets", p.facets, true),
+        return new ListingRequest(
+                filter,
+                sort,
+                limit,
+                cursor,
+                Params.bool("facets", p.facets, true),
                 Params.bool("exact_total", p.exactTotal, false),
                 Params.intInRange("source_facets", p.sourceFacets, DEFAULT_SOURCE_FACETS, 1, 1000));
     }
@@ -40,8 +51,11 @@ public record ListingRequest(CatalogFilter filter, SortOrder sort, int limit, Cu
         for (String source : filter.sources()) {
             href = href.plus("source", source);
         }
-        return href
-                .plus("status", filter.statuses() == StatusFilter.ACTIVE ? null : filter.statuses().toString())
+        return href.plus(
+                        "status",
+                        filter.statuses() == StatusFilter.ACTIVE
+                                ? null
+                                : filter.statuses().toString())
                 .plus("all_versions", filter.allVersions() ? "true" : null)
                 .plus("sort", sort == SortOrder.of(null, filter.q() != null) ? null : sort.param)
                 .plus("limit", limit == DEFAULT_LIMIT ? null : Integer.toString(limit))

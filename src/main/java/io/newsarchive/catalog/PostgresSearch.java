@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * Listings and full-text search on PostgreSQL alone (GIN over {@code tsvector}): the page and its counts read one
@@ -50,7 +50,8 @@ public class PostgresSearch implements ArticleSearch {
         }
         try (Connection c = dataSource.getConnection()) {
             // a server that hangs mid-listing cannot hold the request: no read outlasts the statements' deadline
-            c.setNetworkTimeout(Runnable::run, (int) config.statementTimeout().plus(READ_MARGIN).toMillis());
+            c.setNetworkTimeout(Runnable::run, (int)
+                    config.statementTimeout().plus(READ_MARGIN).toMillis());
             // one snapshot for the page and its counts
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -60,8 +61,7 @@ public class PostgresSearch implements ArticleSearch {
                 long deadline = System.nanoTime() + config.statementTimeout().toNanos();
                 startListing(c, text, deadline);
                 FilterConditions where = FilterConditions.of(c, request.filter(), config.maxQueryTerms());
-                ListingPages.Page page = ListingPages.page(c, request, where,
-                        () -> limitStatements(c, text, deadline));
+                ListingPages.Page page = ListingPages.page(c, request, where, () -> limitStatements(c, text, deadline));
                 List<ArticleJson> items = page.items();
                 if (text) {
                     limitStatements(c, true, deadline);
@@ -69,8 +69,14 @@ public class PostgresSearch implements ArticleSearch {
                     limitStatements(c, true, deadline);
                 }
                 ListingCounts.Counts counted = counts.counts(c, request, where);
-                return new Listing(items, page.next(), page.prev(), counted.total(), counted.estimate(),
-                        request.facets() ? counted.facets() : null, request.facets() ? counted.facetSources() : null,
+                return new Listing(
+                        items,
+                        page.next(),
+                        page.prev(),
+                        counted.total(),
+                        counted.estimate(),
+                        request.facets() ? counted.facets() : null,
+                        request.facets() ? counted.facetSources() : null,
                         counted.sampleSize());
             } finally {
                 // nothing was written; the rollback also ends the statement timeout set with "set local"
@@ -91,7 +97,8 @@ public class PostgresSearch implements ArticleSearch {
     public String selection(Connection c, CatalogFilter filter) throws SQLException {
         try {
             setStatementTimeout(c, config.statementTimeout().toMillis() + "ms");
-            String where = FilterConditions.of(c, filter, config.maxQueryTerms()).inlined(c);
+            String where =
+                    FilterConditions.of(c, filter, config.maxQueryTerms()).inlined(c);
             // the export itself may take as long as its selection needs
             setStatementTimeout(c, "0");
             return where;
@@ -111,8 +118,11 @@ public class PostgresSearch implements ArticleSearch {
             Thread.currentThread().interrupt();
         }
         LOG.infof("a text search waited %d ms for its turn and was refused", wait);
-        throw ApiError.failure(Response.Status.SERVICE_UNAVAILABLE, "busy", "the catalog is answering as many"
-                + " text searches as it can at once; try again in a moment", null);
+        throw ApiError.failure(
+                Response.Status.SERVICE_UNAVAILABLE,
+                "busy",
+                "the catalog is answering as many" + " text searches as it can at once; try again in a moment",
+                null);
     }
 
     /**
@@ -127,9 +137,11 @@ public class PostgresSearch implements ArticleSearch {
      * instead of 85 ms).
      */
     static void startListing(Connection c, boolean text, long deadline) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select set_config('statement_timeout', ?, true)" + (text
-                ? ", set_config('plan_cache_mode', 'force_custom_plan', true), set_config('work_mem', '64MB', true),"
-                + " set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)" : ""))) {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('statement_timeout', ?, true)"
+                + (text
+                        ? ", set_config('plan_cache_mode', 'force_custom_plan', true), set_config('work_mem', '64MB', true),"
+                                + " set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)"
+                        : ""))) {
             ps.setString(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + "ms");
             ps.execute();
         }
@@ -161,9 +173,14 @@ public class PostgresSearch implements ArticleSearch {
     private RuntimeException failure(SQLException e, CatalogFilter filter) {
         if (QUERY_CANCELED.equals(e.getSQLState())) {
             LOG.infof("a listing ran out of time (%s): q=%s", config.statementTimeout(), filter.q());
-            return ApiError.failure(Response.Status.SERVICE_UNAVAILABLE, "timeout", "this search took longer than "
-                    + config.statementTimeout().toSeconds() + " s and was stopped; narrow it (more words, a source"
-                    + " or a date range) and try again", filter.q() == null ? null : "q");
+            return ApiError.failure(
+                    Response.Status.SERVICE_UNAVAILABLE,
+                    "timeout",
+                    "this search took longer than "
+                            + config.statementTimeout().toSeconds()
+                            + " s and was stopped; narrow it (more words, a source"
+                            + " or a date range) and try again",
+                    filter.q() == null ? null : "q");
         }
         return new DatabaseFailure(e);
     }

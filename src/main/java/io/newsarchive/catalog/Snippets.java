@@ -22,8 +22,7 @@ final class Snippets {
     private static final String OPTIONS =
             "StartSel=\u0001, StopSel=\u0002, MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=\" … \"";
 
-    private Snippets() {
-    }
+    private Snippets() {}
 
     static List<ArticleJson> add(Connection c, List<ArticleJson> items, TextQuery text) throws SQLException {
         if (items.isEmpty() || text.exclusionsOnly()) {
@@ -35,24 +34,36 @@ final class Snippets {
                 coalesce((select string_agg(s, ' … ' order by n)
                           from (select s, n from unnest(a.sentences) with ordinality u(s, n)
                                 where lower(s) like any(?) order by n limit 3) candidates),
-                         array_to_string(a.sentences[1:2], ' '))""", new Object[]{likePatterns(text)}, text.tsquery(), ids);
-        Long[] unmarked = snippets.entrySet().stream().filter(e -> e.getValue().indexOf('\u0001') < 0)
-                .map(Map.Entry::getKey).toArray(Long[]::new);
+                         array_to_string(a.sentences[1:2], ' '))""", new Object[] {likePatterns(text)}, text.tsquery(), ids);
+        Long[] unmarked = snippets.entrySet().stream()
+                .filter(e -> e.getValue().indexOf('\u0001') < 0)
+                .map(Map.Entry::getKey)
+                .toArray(Long[]::new);
         if (unmarked.length > 0) {
-            snippets.putAll(headlines(c, "case when ts_filter(a.search_vector, '{b}') @@ ?::tsquery"
-                    + " then article_body_text(a.sentences) else array_to_string(a.sentences[1:2], ' ') end",
-                    new Object[]{text.tsquery()}, text.tsquery(), unmarked));
+            snippets.putAll(headlines(
+                    c,
+                    "case when ts_filter(a.search_vector, '{b}') @@ ?::tsquery"
+                            + " then article_body_text(a.sentences) else array_to_string(a.sentences[1:2], ' ') end",
+                    new Object[] {text.tsquery()},
+                    text.tsquery(),
+                    unmarked));
         }
-        return items.stream().map(a -> a.withSnippet(html(snippets.getOrDefault(a.id(), "")))).toList();
+        return items.stream()
+                .map(a -> a.withSnippet(html(snippets.getOrDefault(a.id(), ""))))
+                .toList();
     }
 
-    private static Map<Long, String> headlines(Connection c, String text, Object[] textParams, String tsquery,
-                                               Long[] ids) throws SQLException {
+    private static Map<Long, String> headlines(
+            Connection c, String text, Object[] textParams, String tsquery, Long[] ids) throws SQLException {
         List<Object> params = new ArrayList<>(List.of(textParams));
         params.addAll(List.of(tsquery, OPTIONS, ids));
         Map<Long, String> headlines = new LinkedHashMap<>();
-        try (PreparedStatement ps = FilterConditions.prepare(c, "select a.id, ts_headline('english', " + text
-                + ", ?::tsquery, ?) from article a where a.id = any(?)", params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = FilterConditions.prepare(
+                        c,
+                        "select a.id, ts_headline('english', " + text
+                                + ", ?::tsquery, ?) from article a where a.id = any(?)",
+                        params);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 headlines.put(rs.getLong(1), rs.getString(2));
             }

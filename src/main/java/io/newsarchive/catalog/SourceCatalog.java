@@ -3,7 +3,6 @@ package io.newsarchive.catalog;
 import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Sources with their counts and date spans: counts from {@code article_month_count}, dates from the index. */
 @ApplicationScoped
@@ -45,14 +45,19 @@ public class SourceCatalog {
 
     private List<SourceStats> query(String sql, String host) {
         List<SourceStats> sources = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             if (host != null) {
                 ps.setString(1, host);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    sources.add(new SourceStats(rs.getString(1), rs.getString(2), rs.getLong(3),
-                            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
+                    sources.add(new SourceStats(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getObject(4, LocalDate.class),
+                            rs.getObject(5, LocalDate.class)));
                 }
             }
         } catch (SQLException e) {

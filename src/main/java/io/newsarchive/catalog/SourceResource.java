@@ -35,7 +35,6 @@ public class SourceResource {
 
     static SourceStats find(SourceCatalog sources, String host) {
         String name = host.toLowerCase(Locale.ROOT);
-        return sources.find(ArticleUrl.withoutWww(name))
-                .orElseThrow(() -> ApiError.notFound("no source " + host));
+        return sources.find(ArticleUrl.withoutWww(name)).orElseThrow(() -> ApiError.notFound("no source " + host));
     }
 }

@@ -8,5 +8,4 @@ import java.time.LocalDate;
  * @param first the earliest publication date, null when it has no listed article
  * @param last  the latest publication date
  */
-public record SourceStats(String host, String domain, long articles, LocalDate first, LocalDate last) {
-}
+public record SourceStats(String host, String domain, long articles, LocalDate first, LocalDate last) {}

@@ -32,7 +32,8 @@ public class SourcesPage {
     @GET
     public TemplateInstance sources() {
         List<SourceStats> all = sources.all();
-        return Templates.sources(all, all.stream().mapToLong(SourceStats::articles).sum());
+        return Templates.sources(
+                all, all.stream().mapToLong(SourceStats::articles).sum());
     }
 
     @GET

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** Which articles a listing covers by their status, by its parameter {@code status}. */
 public enum StatusFilter {
-    ACTIVE, WITHDRAWN, ALL;
+    ACTIVE,
+    WITHDRAWN,
+    ALL;
 
     /** The value of {@code status} that asks for it: {@code active}, {@code withdrawn} or {@code all}. */
     @Override

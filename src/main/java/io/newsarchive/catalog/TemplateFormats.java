@@ -13,8 +13,8 @@ import java.util.Locale;
 @TemplateExtension
 public class TemplateFormats {
 
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTES =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** An instant to the minute, in UTC. */
     static String readable(Instant instant) {

@@ -26,8 +26,8 @@ record TextQuery(String tsquery, String excluded) {
     static TextQuery parse(Connection c, String q, int maxTerms) throws SQLException {
         String tsquery;
         String indexable;
-        try (PreparedStatement ps = c.prepareStatement(
-                "select t::text, querytree(t) from websearch_to_tsquery('english', ?) t")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("select t::text, querytree(t) from websearch_to_tsquery('english', ?) t")) {
             ps.setString(1, q);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -36,12 +36,13 @@ record TextQuery(String tsquery, String excluded) {
             }
         }
         if (tsquery.isEmpty()) {
-            throw ApiError.badParameter("q", "q has no word to search for (only very common words or punctuation): \"" + q + "\"");
+            throw ApiError.badParameter(
+                    "q", "q has no word to search for (only very common words or punctuation): \"" + q + "\"");
         }
         int terms = lexemes(tsquery).size();
         if (terms > maxTerms) {
-            throw ApiError.badParameter("q", "q has " + terms + " words to search for; at most " + maxTerms
-                    + " are taken at once");
+            throw ApiError.badParameter(
+                    "q", "q has " + terms + " words to search for; at most " + maxTerms + " are taken at once");
         }
         if (!indexable.equals("T")) {
             return new TextQuery(tsquery, null);
@@ -51,9 +52,11 @@ record TextQuery(String tsquery, String excluded) {
         List<String> parts = topLevelConjuncts(tsquery);
         for (String part : parts == null ? List.of("") : parts) {
             if (!part.startsWith("!")) {
-                throw ApiError.badParameter("q", "q needs a word that articles must contain: \"" + q + "\" can match"
-                        + " articles without any of its words; either add such a word or exclude words only"
-                        + " (-word -\"a phrase\")");
+                throw ApiError.badParameter(
+                        "q",
+                        "q needs a word that articles must contain: \"" + q + "\" can match"
+                                + " articles without any of its words; either add such a word or exclude words only"
+                                + " (-word -\"a phrase\")");
             }
             excluded.add("(" + part.substring(1).strip() + ")");
         }

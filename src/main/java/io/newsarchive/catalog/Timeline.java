@@ -22,11 +22,9 @@ public record Timeline(List<Bar> bars, List<Label> labels, boolean perYear) {
     /** Fewer periods than this keep the width of this many, so that a month or two do not fill the chart. */
     private static final int MIN_SLOTS = 12;
 
-    public record Bar(double x, double y, double width, double height, String label, long count, String href) {
-    }
+    public record Bar(double x, double y, double width, double height, String label, long count, String href) {}
 
-    public record Label(double x, String text) {
-    }
+    public record Label(double x, String text) {}
 
     public int width() {
         return WIDTH;
@@ -52,7 +50,10 @@ public record Timeline(List<Bar> bars, List<Label> labels, boolean perYear) {
             for (int year = first.getYear(); year <= last.getYear(); year++) {
                 int y = year;
                 periods.add(YearMonth.of(year, 1));
-                values.add(counts.entrySet().stream().filter(e -> e.getKey().getYear() == y).mapToLong(Map.Entry::getValue).sum());
+                values.add(counts.entrySet().stream()
+                        .filter(e -> e.getKey().getYear() == y)
+                        .mapToLong(Map.Entry::getValue)
+                        .sum());
             }
         } else {
             for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
@@ -71,8 +72,10 @@ public record Timeline(List<Bar> bars, List<Label> labels, boolean perYear) {
             double h = max == 0 ? 0 : Math.max(n > 0 ? 1 : 0, chartHeight * n / max);
             String label = perYear ? Integer.toString(period.getYear()) : period.toString();
             String href = perYear ? links.year(period.getYear()) : links.month(period);
-            bars.add(new Bar(round(i * slot + slot * 0.1), round(chartHeight - h), round(slot * 0.8), round(h), label, n, href));
-            boolean labelled = perYear ? period.getYear() % labelStep(periods.size()) == 0 : period.getMonthValue() == 1 || i == 0;
+            bars.add(new Bar(
+                    round(i * slot + slot * 0.1), round(chartHeight - h), round(slot * 0.8), round(h), label, n, href));
+            boolean labelled =
+                    perYear ? period.getYear() % labelStep(periods.size()) == 0 : period.getMonthValue() == 1 || i == 0;
             if (labelled) {
                 labels.add(new Label(round(i * slot), Integer.toString(period.getYear())));
             }

@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 
 /** {@code catalog [serve | ingest ...]}; with no command it serves. */
 @TopCommand
-@Command(name = "catalog", mixinStandardHelpOptions = true,
+@Command(
+        name = "catalog",
+        mixinStandardHelpOptions = true,
         description = "News-article archive and metadata catalog.",
         subcommands = {ServeCommand.class, IngestCommand.class})
 public class CatalogCommand implements Callable<Integer> {

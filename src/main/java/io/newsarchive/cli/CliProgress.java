@@ -29,6 +29,7 @@ final class CliProgress implements IngestProgress, AutoCloseable {
     private long lastLineNanos;
     /** The first rejected files and files with warnings, for the summary. */
     final List<FileResult> notable = new ArrayList<>();
+
     int notableCount;
 
     CliProgress(boolean terminal) {
@@ -41,9 +42,14 @@ final class CliProgress implements IngestProgress, AutoCloseable {
         startNanos = System.nanoTime();
         lastLineNanos = startNanos;
         if (terminal) {
-            bar = new ProgressBarBuilder().setTaskName("ingest run " + runId).setInitialMax(totalFiles)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" files", 1).showSpeed()
-                    .setSpeedUnit(ChronoUnit.SECONDS).build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName("ingest run " + runId)
+                    .setInitialMax(totalFiles)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" files", 1)
+                    .showSpeed()
+                    .setSpeedUnit(ChronoUnit.SECONDS)
+                    .build();
         } else {
             err.printf("ingest run %d: %d files%n", runId, totalFiles);
         }

@@ -24,8 +24,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Ingests files, folders and zips; exit 0 when nothing was rejected, 1 when some files were, 2 on a system error. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Ingest corpus files: PATH is a .txt file, a folder (every *.txt below it) or a .zip of such files.")
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description =
+                "Ingest corpus files: PATH is a .txt file, a folder (every *.txt below it) or a .zip of such files.")
 public class IngestCommand implements Callable<Integer> {
 
     static final int SOME_REJECTED = 1;
@@ -51,13 +54,15 @@ public class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        if (report != null && report.toAbsolutePath().getParent() != null
+        if (report != null
+                && report.toAbsolutePath().getParent() != null
                 && !Files.isDirectory(report.toAbsolutePath().getParent())) {
             return systemError("the folder of the report file does not exist: " + report);
         }
         RunSummary run;
         CliProgress progress = new CliProgress(System.console() != null);
-        try (InputFiles input = InputFiles.of(paths); progress) {
+        try (InputFiles input = InputFiles.of(paths);
+                progress) {
             String operator = config.operator().orElse(System.getProperty("user.name"));
             long runId = ingest.ingest(input, new IngestRequest(Trigger.CLI, operator, dryRun), progress);
             run = reports.find(runId).orElseThrow();
@@ -78,17 +83,28 @@ public class IngestCommand implements Callable<Integer> {
 
     private static void printSummary(PrintStream out, RunSummary run, CliProgress progress) {
         IngestReports.Counts c = run.counts();
-        out.printf("ingest run %d %s%s: %d added, %d duplicate, %d revised, %d rejected, %d with warnings%n",
-                run.id(), run.status(), run.dryRun() ? " (dry run, nothing stored)" : "",
-                c.added(), c.duplicate(), c.revised(), c.rejected(), c.warnings());
+        out.printf(
+                "ingest run %d %s%s: %d added, %d duplicate, %d revised, %d rejected, %d with warnings%n",
+                run.id(),
+                run.status(),
+                run.dryRun() ? " (dry run, nothing stored)" : "",
+                c.added(),
+                c.duplicate(),
+                c.revised(),
+                c.rejected(),
+                c.warnings());
         for (FileResult result : progress.notable) {
             out.printf("%s %s%n", result.outcome(), result.name());
             for (ParseProblem p : result.problems()) {
-                out.printf("  %s%s [%s] %s%n", p.severity(), p.line() == null ? "" : " line " + p.line(), p.code(), p.message());
+                out.printf(
+                        "  %s%s [%s] %s%n",
+                        p.severity(), p.line() == null ? "" : " line " + p.line(), p.code(), p.message());
             }
         }
         if (progress.notableCount > progress.notable.size()) {
-            out.printf("... and %d more files with problems (see the report)%n", progress.notableCount - progress.notable.size());
+            out.printf(
+                    "... and %d more files with problems (see the report)%n",
+                    progress.notableCount - progress.notable.size());
         }
     }
 

@@ -23,20 +23,24 @@ public class Main {
         boolean serving = args.length == 0 || args[0].equals("serve");
         if (!serving) {
             // the settings of commands other than serve: the profile cli in application.properties, after any given
-            System.setProperty("quarkus.profile",
+            System.setProperty(
+                    "quarkus.profile",
                     withCli(System.getProperty("quarkus.profile", System.getenv("QUARKUS_PROFILE"))));
         }
         // the catalog checks addresses itself (system/AddressCheck), so that a bad one gets its usual error answer
         System.setProperty("vertx.disableURIValidation", "true");
         BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
-        Quarkus.run(PicocliRunner.class, (code, failure) -> {
-            if (failure != null) {
-                System.err.println("catalog: cannot start: " + rootMessage(failure));
-                exit.accept(SYSTEM_ERROR, null);
-            } else {
-                exit.accept(code, null);
-            }
-        }, args);
+        Quarkus.run(
+                PicocliRunner.class,
+                (code, failure) -> {
+                    if (failure != null) {
+                        System.err.println("catalog: cannot start: " + rootMessage(failure));
+                        exit.accept(SYSTEM_ERROR, null);
+                    } else {
+                        exit.accept(code, null);
+                    }
+                },
+                args);
     }
 
     /**

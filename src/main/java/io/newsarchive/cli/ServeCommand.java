@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /** Runs the HTTP service until the process is stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run the HTTP service (port 8080; QUARKUS_HTTP_PORT overrides).")
 public class ServeCommand implements Callable<Integer> {
 

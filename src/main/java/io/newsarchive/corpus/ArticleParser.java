@@ -26,7 +26,9 @@ public final class ArticleParser {
 
     /** The earliest accepted publication date; the latest is the day after the ingest (time zones). */
     public static final LocalDate EARLIEST = LocalDate.of(1700, 1, 1);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
     private static final int HEADLINE_LINE = 1;
     private static final int DATE_LINE = 2;
     private static final int URL_LINE = 3;
@@ -55,12 +57,16 @@ public final class ArticleParser {
             return ParseProblem.error("headline", null, "the headline is blank");
         }
         if (headline.chars().anyMatch(c -> isControl(c) || c == '\n' || c == '\r')) {
-            return ParseProblem.error("headline", null, "the headline must be one line without control characters: "
-                    + Text.quoted(headline));
+            return ParseProblem.error(
+                    "headline",
+                    null,
+                    "the headline must be one line without control characters: " + Text.quoted(headline));
         }
         int chars = headline.codePointCount(0, headline.length());
         if (chars > maxChars) {
-            return ParseProblem.error("headline_too_long", null,
+            return ParseProblem.error(
+                    "headline_too_long",
+                    null,
                     "the headline is " + chars + " characters long, more than the limit of " + maxChars);
         }
         return null;
@@ -73,8 +79,8 @@ public final class ArticleParser {
     public static ParseProblem dateProblem(LocalDate date, LocalDate today) {
         LocalDate latest = today.plusDays(1);
         if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
-            return ParseProblem.error("date", null,
-                    date + " is outside the accepted range " + EARLIEST + " to " + latest);
+            return ParseProblem.error(
+                    "date", null, date + " is outside the accepted range " + EARLIEST + " to " + latest);
         }
         return null;
     }
@@ -85,8 +91,10 @@ public final class ArticleParser {
             return rejected(List.of(ParseProblem.error("empty", null, "the file is empty")), sha256(bytes));
         }
         if (bytes.length > maxBytes) {
-            return rejected(List.of(ParseProblem.error("too_large", null,
-                    "the file is larger than the limit of " + maxBytes + " bytes")), null);
+            return rejected(
+                    List.of(ParseProblem.error(
+                            "too_large", null, "the file is larger than the limit of " + maxBytes + " bytes")),
+                    null);
         }
         List<ParseProblem> problems = new ArrayList<>();
         int start = hasByteOrderMark(bytes) ? 3 : 0;
@@ -97,12 +105,15 @@ public final class ArticleParser {
         String headline = lines.isEmpty() ? "" : lines.get(0);
         ParseProblem headlineProblem = headlineProblem(headline, maxHeadlineChars);
         if (headlineProblem != null) {
-            problems.add(ParseProblem.error(headlineProblem.code(), HEADLINE_LINE, "line 1: " + headlineProblem.message()));
+            problems.add(
+                    ParseProblem.error(headlineProblem.code(), HEADLINE_LINE, "line 1: " + headlineProblem.message()));
         }
         LocalDate published = date(lines.size() > 1 ? lines.get(1) : null, today, problems);
         ArticleUrl url = url(lines.size() > 2 ? lines.get(2) : null, maxUrlBytes, problems);
         List<String> sentences = lines.size() > 3
-                ? lines.subList(3, lines.size()).stream().filter(s -> !Text.isBlank(s)).toList()
+                ? lines.subList(3, lines.size()).stream()
+                        .filter(s -> !Text.isBlank(s))
+                        .toList()
                 : List.of();
         if (sentences.isEmpty() && lines.size() >= URL_LINE) {
             problems.add(ParseProblem.warning("body_empty", null, "the article has no body: no text after line 3"));
@@ -111,8 +122,10 @@ public final class ArticleParser {
         if (problems.stream().anyMatch(ParseProblem::isError)) {
             return rejected(problems, sha256(bytes));
         }
-        return new ParseResult(new ParsedArticle(headline, published, url, sentences, wordCount(sentences)),
-                List.copyOf(problems), sha256(bytes));
+        return new ParseResult(
+                new ParsedArticle(headline, published, url, sentences, wordCount(sentences)),
+                List.copyOf(problems),
+                sha256(bytes));
     }
 
     private static ParseResult rejected(List<ParseProblem> problems, String sha256) {
@@ -129,9 +142,16 @@ public final class ArticleParser {
             int b = bytes[i] & 0xFF;
             if (isControl(b)) {
                 String name = b == 0 ? "NUL" : b == 0x7F ? "DEL" : "control byte";
-                problems.add(ParseProblem.error("binary", lineAt(bytes, start, i),
-                        String.format(Locale.ROOT, "line %d: %s (0x%02X) at byte %d; this is not a text file",
-                                lineAt(bytes, start, i), name, b, i)));
+                problems.add(ParseProblem.error(
+                        "binary",
+                        lineAt(bytes, start, i),
+                        String.format(
+                                Locale.ROOT,
+                                "line %d: %s (0x%02X) at byte %d; this is not a text file",
+                                lineAt(bytes, start, i),
+                                name,
+                                b,
+                                i)));
                 return;
             }
         }
@@ -145,22 +165,33 @@ public final class ArticleParser {
     /** Decodes strictly to find invalid UTF-8, then leniently so that the other rules can still be checked. */
     private static String decode(byte[] bytes, int start, List<ParseProblem> problems) {
         ByteBuffer input = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             return strict.decode(input).toString();
         } catch (CharacterCodingException e) {
             int bad = firstInvalidOffset(bytes, start);
             int line = lineAt(bytes, start, bad);
-            problems.add(ParseProblem.error("encoding", line, String.format(Locale.ROOT,
-                    "line %d: invalid UTF-8 at byte %d (0x%02X); save the file as UTF-8", line, bad, bytes[bad] & 0xFF)));
+            problems.add(ParseProblem.error(
+                    "encoding",
+                    line,
+                    String.format(
+                            Locale.ROOT,
+                            "line %d: invalid UTF-8 at byte %d (0x%02X); save the file as UTF-8",
+                            line,
+                            bad,
+                            bytes[bad] & 0xFF)));
             return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
         }
     }
 
     private static int firstInvalidOffset(byte[] bytes, int start) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer input = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharBuffer output = CharBuffer.allocate(bytes.length + 1);
         decoder.decode(input, output, true);
@@ -184,8 +215,8 @@ public final class ArticleParser {
             return null;
         }
         if (!line.matches("[0-9]{8}")) {
-            problems.add(ParseProblem.error("date", DATE_LINE,
-                    "line 2: " + Text.quoted(line) + " is not a date in the form YYYYMMDD"));
+            problems.add(ParseProblem.error(
+                    "date", DATE_LINE, "line 2: " + Text.quoted(line) + " is not a date in the form YYYYMMDD"));
             return null;
         }
         LocalDate date;

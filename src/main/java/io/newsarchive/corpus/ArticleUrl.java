@@ -25,8 +25,8 @@ public record ArticleUrl(String url, String normalizedUrl, String host, String d
     private static final int MAX_PORT = 65_535;
 
     /** Query parameters that only say how a reader arrived, never which article it is. */
-    private static final Set<String> TRACKING_PARAMETERS = Set.of(
-            "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "igshid", "yclid");
+    private static final Set<String> TRACKING_PARAMETERS =
+            Set.of("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "igshid", "yclid");
 
     /**
      * @param maxBytes the longest URL the catalog holds, in UTF-8 bytes, as written and normalized
@@ -53,7 +53,8 @@ public record ArticleUrl(String url, String normalizedUrl, String host, String d
             throw new IllegalArgumentException(Text.quoted(text) + " has no host name");
         }
         if (uri.getPort() > MAX_PORT) {
-            throw new IllegalArgumentException(Text.quoted(text) + " has port " + uri.getPort() + ", above " + MAX_PORT);
+            throw new IllegalArgumentException(
+                    Text.quoted(text) + " has port " + uri.getPort() + ", above " + MAX_PORT);
         }
         ArticleUrl url = of(uri);
         // the normalized URL may gain a / for an empty path; it is what the catalog's unique index holds

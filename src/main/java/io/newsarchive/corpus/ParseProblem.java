@@ -16,7 +16,8 @@ public record ParseProblem(Severity severity, String code, Integer line, String 
     static final int MAX_MESSAGE = 1000;
 
     public enum Severity {
-        ERROR, WARNING;
+        ERROR,
+        WARNING;
 
         /** The word for it in reports: {@code error} or {@code warning}. */
         @JsonValue

@@ -6,16 +6,18 @@ public final class Text {
     /** Longest part of a line a message quotes; the rest is cut, so that a 5 MB line makes a short report. */
     static final int MAX_QUOTE = 120;
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * Whether the text shows nothing: only white space, no-break spaces, controls and format characters
      * (zero-width space, word joiner, byte order mark, ...).
      */
     public static boolean isBlank(String text) {
-        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT);
+        return text.codePoints()
+                .allMatch(c -> Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || Character.getType(c) == Character.CONTROL
+                        || Character.getType(c) == Character.FORMAT);
     }
 
     /**
@@ -26,8 +28,11 @@ public final class Text {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             int type = Character.getType(c);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+            if (type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
                 out.append(String.format("\\u%04X", c));
             } else {
                 out.appendCodePoint(c);

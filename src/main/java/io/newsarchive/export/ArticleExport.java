@@ -15,7 +15,6 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Streams a selection of the catalog from one repeatable-read snapshot, row by row, so memory does not grow with
@@ -39,21 +39,27 @@ public class ArticleExport {
     private static final Logger LOG = Logger.getLogger(ArticleExport.class);
 
     /** One field of an exported article: its name (CSV header, JSON key), how the select computes it, its JSON type. */
-    private record Field(String name, String sql, JsonType type) {
+    private record Field(String name, String sql, JsonType type) {}
+
+    private enum JsonType {
+        TEXT,
+        NUMBER,
+        BOOLEAN
     }
 
-    private enum JsonType { TEXT, NUMBER, BOOLEAN }
-
     /** The article fields in the order of the API's JSON, written alike (times as the API writes them). */
-    private static final List<Field> FIELDS = ArticleColumns.ALL.stream().map(c -> switch (c.kind()) {
-        case NUMBER -> new Field(c.name(), c.sql(), JsonType.NUMBER);
-        case BOOLEAN -> new Field(c.name(), c.sql(), JsonType.BOOLEAN);
-        case TEXT -> new Field(c.name(), c.sql(), JsonType.TEXT);
-        case DATE -> new Field(c.name(), c.sql() + "::text", JsonType.TEXT);
-        case TIME -> new Field(c.name(), "iso_instant(" + c.sql() + ")", JsonType.TEXT);
-    }).toList();
+    private static final List<Field> FIELDS = ArticleColumns.ALL.stream()
+            .map(c -> switch (c.kind()) {
+                case NUMBER -> new Field(c.name(), c.sql(), JsonType.NUMBER);
+                case BOOLEAN -> new Field(c.name(), c.sql(), JsonType.BOOLEAN);
+                case TEXT -> new Field(c.name(), c.sql(), JsonType.TEXT);
+                case DATE -> new Field(c.name(), c.sql() + "::text", JsonType.TEXT);
+                case TIME -> new Field(c.name(), "iso_instant(" + c.sql() + ")", JsonType.TEXT);
+            })
+            .toList();
     /** The sentences as one text, joined by line feeds: a sentence is a non-empty line, so this can be undone. */
     private static final String BODY = "array_to_string(a.sentences, E'\\n')";
+
     private static final String FROM = " from article a join source s on s.id = a.source_id where ";
 
     /**
@@ -62,9 +68,14 @@ public class ArticleExport {
      * @param name        the export's file name without its extension, also the folder of a BagIt bag
      * @param description the filters in words, for a bag's External-Description
      */
-    public record Request(CatalogFilter filter, ExportFormat format, boolean includeBody, boolean bom,
-                          boolean spreadsheetSafe, String name, String description) {
-    }
+    public record Request(
+            CatalogFilter filter,
+            ExportFormat format,
+            boolean includeBody,
+            boolean bom,
+            boolean spreadsheetSafe,
+            String name,
+            String description) {}
 
     /** A started export: the snapshot is taken and the filter checked; {@link #writeTo} streams it. */
     public final class Started {
@@ -110,15 +121,17 @@ public class ArticleExport {
 
         private void csv(OutputStream out, Request csv) throws SQLException, IOException {
             if (csv.bom()) {
-                out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             }
-            String cells = FIELDS.stream().map(f -> cell(f.sql() + "::text", csv) + " as " + f.name())
+            String cells = FIELDS.stream()
+                    .map(f -> cell(f.sql() + "::text", csv) + " as " + f.name())
                     .collect(Collectors.joining(", "));
             if (csv.includeBody()) {
                 cells += ", " + cell(BODY, csv) + " as body";
             }
-            PGCopyInputStream copy = new PGCopyInputStream(connection.unwrap(PGConnection.class), "copy (select "
-                    + cells + FROM + where + " order by a.id) to stdout with (format csv, header)");
+            PGCopyInputStream copy = new PGCopyInputStream(
+                    connection.unwrap(PGConnection.class),
+                    "copy (select " + cells + FROM + where + " order by a.id) to stdout with (format csv, header)");
             OutputStream records = new CsvLineEnds(out);
             for (byte[] record = copy.readFromCopy(); record != null; record = copy.readFromCopy()) {
                 records.write(record);
@@ -139,8 +152,11 @@ public class ArticleExport {
          */
         private void json(OutputStream out) throws SQLException, IOException {
             boolean lines = request.format() == ExportFormat.JSONL;
-            String select = "select " + FIELDS.stream().map(f -> f.type() == JsonType.NUMBER ? f.sql() + "::bigint" : f.sql())
-                    .collect(Collectors.joining(", ")) + (request.includeBody() ? ", " + BODY : "") + FROM + where
+            String select = "select "
+                    + FIELDS.stream()
+                            .map(f -> f.type() == JsonType.NUMBER ? f.sql() + "::bigint" : f.sql())
+                            .collect(Collectors.joining(", "))
+                    + (request.includeBody() ? ", " + BODY : "") + FROM + where
                     + " order by a.id";
             JsonGenerator g = json.getFactory().createGenerator(out, JsonEncoding.UTF8);
             if (lines) {
@@ -219,10 +235,18 @@ public class ArticleExport {
                     zip.add(id, fileName, nameKey, sha256, row.bytes(), row.length());
                 }
                 if (bag) {
-                    Request metadata = new Request(request.filter(), ExportFormat.CSV, false, false, false,
-                            request.name(), request.description());
-                    zip.finishBag(new OriginalsZip.BagInfo(config.name(), request.description(),
-                            LocalDate.now(ZoneOffset.UTC)), csvOut -> csv(csvOut, metadata));
+                    Request metadata = new Request(
+                            request.filter(),
+                            ExportFormat.CSV,
+                            false,
+                            false,
+                            false,
+                            request.name(),
+                            request.description());
+                    zip.finishBag(
+                            new OriginalsZip.BagInfo(
+                                    config.name(), request.description(), LocalDate.now(ZoneOffset.UTC)),
+                            csvOut -> csv(csvOut, metadata));
                 } else {
                     zip.finish();
                 }

@@ -32,8 +32,8 @@ final class BinaryCopyRows {
     private int length;
 
     BinaryCopyRows(Connection connection, String select) throws SQLException {
-        copy = new PGCopyInputStream(connection.unwrap(PGConnection.class),
-                "copy (" + select + ") to stdout (format binary)");
+        copy = new PGCopyInputStream(
+                connection.unwrap(PGConnection.class), "copy (" + select + ") to stdout (format binary)");
         in = new DataInputStream(new BufferedInputStream(copy, 65536));
         read(in -> {
             if (!Arrays.equals(in.readNBytes(SIGNATURE.length), SIGNATURE)) {

@@ -1,12 +1,12 @@
 package io.newsarchive.export;
 
+import io.netty.channel.Channel;
 import io.newsarchive.catalog.CatalogFilter;
 import io.newsarchive.catalog.ListingParams;
 import io.newsarchive.catalog.StatusFilter;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
-import io.netty.channel.Channel;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.ws.rs.BeanParam;
@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
 @Path("/api/export")
 public class ExportResource {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HHmm'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
     private final ArticleExport export;
     private final Clock clock = Clock.systemUTC();
@@ -43,23 +43,32 @@ public class ExportResource {
     }
 
     @GET
-    public Response export(@BeanParam ListingParams params, @RestQuery String format,
-                           @RestQuery("include_body") String includeBody, @RestQuery String bom,
-                           @RestQuery("spreadsheet_safe") String spreadsheetSafe, @Context UriInfo uri,
-                           @Context HttpServerRequest request) {
+    public Response export(
+            @BeanParam ListingParams params,
+            @RestQuery String format,
+            @RestQuery("include_body") String includeBody,
+            @RestQuery String bom,
+            @RestQuery("spreadsheet_safe") String spreadsheetSafe,
+            @Context UriInfo uri,
+            @Context HttpServerRequest request) {
         if (params.limit != null || params.cursor != null) {
-            throw ApiError.badParameter(params.limit != null ? "limit" : "cursor",
+            throw ApiError.badParameter(
+                    params.limit != null ? "limit" : "cursor",
                     "an export is the whole selection: leave out limit and cursor");
         }
         CatalogFilter filter = CatalogFilter.of(params);
         ExportFormat exportFormat = ExportFormat.of(format == null ? "csv" : format);
         String name = name(filter);
         String query = uri.getRequestUri().getRawQuery();
-        ArticleExport.Started started = export.start(new ArticleExport.Request(filter, exportFormat,
-                Params.bool("include_body", includeBody, false), Params.bool("bom", bom, false),
-                Params.bool("spreadsheet_safe", spreadsheetSafe, false), name,
-                describe(filter) + " (GET " + uri.getRequestUri().getRawPath()
-                        + (query == null ? "" : "?" + query) + ")"));
+        ArticleExport.Started started = export.start(new ArticleExport.Request(
+                filter,
+                exportFormat,
+                Params.bool("include_body", includeBody, false),
+                Params.bool("bom", bom, false),
+                Params.bool("spreadsheet_safe", spreadsheetSafe, false),
+                name,
+                describe(filter) + " (GET " + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query)
+                        + ")"));
         StreamingOutput body = out -> {
             try {
                 started.writeTo(out);
@@ -123,16 +132,18 @@ public class ExportResource {
         if (filter.to() != null) {
             text.append(filter.from() != null ? " to " : " published up to ").append(filter.to());
         }
-        text.append(switch (filter.statuses()) {
-            case WITHDRAWN -> ", withdrawn ones only";
-            case ALL -> ", withdrawn ones included";
-            case ACTIVE -> "";
-        });
+        text.append(
+                switch (filter.statuses()) {
+                    case WITHDRAWN -> ", withdrawn ones only";
+                    case ALL -> ", withdrawn ones included";
+                    case ACTIVE -> "";
+                });
         return text.toString();
     }
 
     private static String slug(String text) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}.]+", "-").replaceAll("^-|-$", "");
+        String slug =
+                text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}.]+", "-").replaceAll("^-|-$", "");
         return slug.length() > 40 ? slug.substring(0, 40) : slug;
     }
 }

@@ -36,8 +36,7 @@ final class OriginalsZip implements AutoCloseable {
     private static final HexFormat HEX = HexFormat.of();
 
     /** What a bag says about itself in bag-info.txt. */
-    record BagInfo(String sourceOrganization, String externalDescription, LocalDate baggingDate) {
-    }
+    record BagInfo(String sourceOrganization, String externalDescription, LocalDate baggingDate) {}
 
     /** An original whose stored bytes differ from those ingested: damage that must not be passed on. */
     static final class ChangedOriginal extends RuntimeException {
@@ -128,15 +127,19 @@ final class OriginalsZip implements AutoCloseable {
         for (Manifest manifest : manifests) {
             entry(manifest.fileName(), manifest::copyTo);
         }
-        entry("bag-info.txt", text("Source-Organization: " + oneLine(info.sourceOrganization()) + "\n"
-                + "External-Description: " + oneLine(info.externalDescription()) + "\n"
-                + "Bagging-Date: " + info.baggingDate() + "\n"
-                + "Payload-Oxum: " + bytes + "." + files + "\n"));
+        entry(
+                "bag-info.txt",
+                text("Source-Organization: " + oneLine(info.sourceOrganization()) + "\n"
+                        + "External-Description: " + oneLine(info.externalDescription()) + "\n"
+                        + "Bagging-Date: " + info.baggingDate() + "\n"
+                        + "Payload-Oxum: " + bytes + "." + files + "\n"));
         Map<String, Map<String, String>> tagFilesSoFar = new LinkedHashMap<>(tagFiles);
         for (Manifest manifest : manifests) {
             StringBuilder lines = new StringBuilder();
-            tagFilesSoFar.forEach((path, digests) -> lines.append(digests.get(manifest.algorithm)).append("  ")
-                    .append(path).append('\n'));
+            tagFilesSoFar.forEach((path, digests) -> lines.append(digests.get(manifest.algorithm))
+                    .append("  ")
+                    .append(path)
+                    .append('\n'));
             entry("tag" + manifest.fileName(), text(lines.toString()));
         }
         zip.setComment(ArticleExport.endOfExport(files));
@@ -202,7 +205,8 @@ final class OriginalsZip implements AutoCloseable {
 
         /** One line; RFC 8493 percent-encodes CR, LF and % in paths, which keeps one file per line. */
         void add(String hex, String path) throws IOException {
-            lines.write(hex + "  " + path.replace("%", "%25").replace("\n", "%0A").replace("\r", "%0D") + "\n");
+            lines.write(
+                    hex + "  " + path.replace("%", "%25").replace("\n", "%0A").replace("\r", "%0D") + "\n");
         }
 
         void copyTo(OutputStream out) throws IOException {

@@ -97,7 +97,10 @@ final class ArticleBatchWriter {
         try {
             OffsetDateTime now = dryRun ? null : lockForWriting();
             Map<String, Long> storedShas = storedShas(batch);
-            BatchDecisions.Batch decided = decisions.decide(batch, storedShas, storedLatestVersions(batch),
+            BatchDecisions.Batch decided = decisions.decide(
+                    batch,
+                    storedShas,
+                    storedLatestVersions(batch),
                     dryRun ? null : newIds(batch, storedShas).iterator());
             if (!dryRun && !decided.stored().isEmpty()) {
                 supersede(decided.superseded());
@@ -131,8 +134,11 @@ final class ArticleBatchWriter {
     }
 
     private Map<String, Long> storedShas(List<Candidate> batch) throws SQLException {
-        List<String> shas = batch.stream().filter(Candidate::accepted).map(c -> c.parse().sha256())
-                .filter(s -> !decisions.pendingSha(s)).toList();
+        List<String> shas = batch.stream()
+                .filter(Candidate::accepted)
+                .map(c -> c.parse().sha256())
+                .filter(s -> !decisions.pendingSha(s))
+                .toList();
         Map<String, Long> found = new HashMap<>();
         try (PreparedStatement select = conn.prepareStatement("select sha256, id from article where sha256 = any(?)")) {
             select.setArray(1, textArray(shas));
@@ -146,18 +152,26 @@ final class ArticleBatchWriter {
     }
 
     private Map<String, BatchDecisions.Version> storedLatestVersions(List<Candidate> batch) throws SQLException {
-        List<String> urls = batch.stream().filter(Candidate::accepted).map(c -> c.article().url().normalizedUrl())
-                .filter(u -> !decisions.pendingUrl(u)).distinct().toList();
+        List<String> urls = batch.stream()
+                .filter(Candidate::accepted)
+                .map(c -> c.article().url().normalizedUrl())
+                .filter(u -> !decisions.pendingUrl(u))
+                .distinct()
+                .toList();
         Map<String, BatchDecisions.Version> found = new HashMap<>();
-        try (PreparedStatement select = conn.prepareStatement(
-                """
+        try (PreparedStatement select = conn.prepareStatement("""
                 select normalized_url, id, version, status, withdrawn_reason from article
                 where latest and normalized_url = any(?)""")) {
             select.setArray(1, textArray(urls));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getString(1), new BatchDecisions.Version(rs.getLong(2), rs.getInt(3),
-                            Words.of(ArticleStatus.class, rs.getString(4)), rs.getString(5)));
+                    found.put(
+                            rs.getString(1),
+                            new BatchDecisions.Version(
+                                    rs.getLong(2),
+                                    rs.getInt(3),
+                                    Words.of(ArticleStatus.class, rs.getString(4)),
+                                    rs.getString(5)));
                 }
             }
         }
@@ -166,8 +180,12 @@ final class ArticleBatchWriter {
 
     /** One new article id for each distinct file of the batch that is not already stored. */
     private List<Long> newIds(List<Candidate> batch, Map<String, Long> storedShas) throws SQLException {
-        long count = batch.stream().filter(Candidate::accepted).map(c -> c.parse().sha256())
-                .filter(s -> !decisions.pendingSha(s) && !storedShas.containsKey(s)).distinct().count();
+        long count = batch.stream()
+                .filter(Candidate::accepted)
+                .map(c -> c.parse().sha256())
+                .filter(s -> !decisions.pendingSha(s) && !storedShas.containsKey(s))
+                .distinct()
+                .count();
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement next = conn.prepareStatement(
                 "select nextval(pg_get_serial_sequence('article', 'id')) from generate_series(1, ?)")) {
@@ -203,10 +221,24 @@ final class ArticleBatchWriter {
                 ParsedArticle a = s.candidate().article();
                 ArticleUrl url = a.url();
                 boolean latest = decisions.latest(url.normalizedUrl(), s.version());
-                csv.printRecord(s.version().id(), url.normalizedUrl(), s.version().number(), latest,
-                        a.headline(), a.published(), url.url(), sources.get(url.host()), s.candidate().file().fileName(),
-                        s.candidate().parse().sha256(), s.candidate().bytes().length, a.sentences().size(),
-                        a.wordCount(), arrayLiteral(a.sentences()), runId, now, s.version().status(),
+                csv.printRecord(
+                        s.version().id(),
+                        url.normalizedUrl(),
+                        s.version().number(),
+                        latest,
+                        a.headline(),
+                        a.published(),
+                        url.url(),
+                        sources.get(url.host()),
+                        s.candidate().file().fileName(),
+                        s.candidate().parse().sha256(),
+                        s.candidate().bytes().length,
+                        a.sentences().size(),
+                        a.wordCount(),
+                        arrayLiteral(a.sentences()),
+                        runId,
+                        now,
+                        s.version().status(),
                         s.version().withdrawnReason());
             }
         });
@@ -215,7 +247,8 @@ final class ArticleBatchWriter {
     private void copyOriginals(List<BatchDecisions.Stored> stored) throws SQLException {
         copy("copy article_original (article_id, content) from stdin (format csv)", csv -> {
             for (BatchDecisions.Stored s : stored) {
-                csv.printRecord(s.version().id(), "\\x" + HEX.formatHex(s.candidate().bytes()));
+                csv.printRecord(
+                        s.version().id(), "\\x" + HEX.formatHex(s.candidate().bytes()));
             }
         });
     }
@@ -225,7 +258,14 @@ final class ArticleBatchWriter {
                 copy ingest_file (run_id, seq, name, outcome, article_id, revises, sha256, problems)
                 from stdin (format csv)""", csv -> {
             for (FileResult r : results) {
-                csv.printRecord(runId, r.seq(), r.name(), r.outcome(), r.articleId(), r.revises(), r.sha256(),
+                csv.printRecord(
+                        runId,
+                        r.seq(),
+                        r.name(),
+                        r.outcome(),
+                        r.articleId(),
+                        r.revises(),
+                        r.sha256(),
                         toJson(r.problems()));
             }
         });
@@ -288,7 +328,7 @@ final class ArticleBatchWriter {
     private void copy(String sql, Rows rows) throws SQLException {
         PGCopyOutputStream stream = new PGCopyOutputStream(conn.unwrap(PGConnection.class), sql, 1 << 16);
         try (Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, COPY_CSV)) {
+                CSVPrinter csv = new CSVPrinter(out, COPY_CSV)) {
             rows.print(csv);
         } catch (IOException e) {
             // a COPY left open keeps the connection locked, and the rollback after this would wait forever

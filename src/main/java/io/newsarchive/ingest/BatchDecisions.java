@@ -24,20 +24,17 @@ final class BatchDecisions {
     }
 
     /** An accepted file to store as the given version. */
-    record Stored(Candidate candidate, Version version) {
-    }
+    record Stored(Candidate candidate, Version version) {}
 
     /**
      * The decisions of one batch.
      *
      * @param superseded ids of stored versions that the batch's new versions replace as the latest
      */
-    record Batch(List<FileResult> results, List<Stored> stored, List<Long> superseded) {
-    }
+    record Batch(List<FileResult> results, List<Stored> stored, List<Long> superseded) {}
 
     /** What the run had decided at some point, to go back to when a batch is not stored after all. */
-    record Memory(Map<String, Long> shas, Map<String, Version> urls) {
-    }
+    record Memory(Map<String, Long> shas, Map<String, Version> urls) {}
 
     /** sha256 -> article id of files decided on that the database may not have yet. */
     private final Map<String, Long> pendingShas = new HashMap<>();
@@ -49,8 +46,8 @@ final class BatchDecisions {
      * @param storedUrls normalized URL -> the database's latest version, for the batch's URLs
      * @param ids        the ids of new articles in order, or null in a dry run
      */
-    Batch decide(List<Candidate> batch, Map<String, Long> storedShas, Map<String, Version> storedUrls,
-                 Iterator<Long> ids) {
+    Batch decide(
+            List<Candidate> batch, Map<String, Long> storedShas, Map<String, Version> storedUrls, Iterator<Long> ids) {
         List<FileResult> results = new ArrayList<>(batch.size());
         List<Stored> stored = new ArrayList<>();
         List<Long> superseded = new ArrayList<>();
@@ -74,7 +71,8 @@ final class BatchDecisions {
                 }
             }
             Long id = ids == null ? null : ids.next();
-            Version version = previous == null ? new Version(id, 1, ArticleStatus.ACTIVE, null)
+            Version version = previous == null
+                    ? new Version(id, 1, ArticleStatus.ACTIVE, null)
                     : new Version(id, previous.number() + 1, previous.status(), previous.withdrawnReason());
             pendingShas.put(sha, id);
             pendingUrls.put(url, version);
@@ -82,9 +80,15 @@ final class BatchDecisions {
             if (previous == null) {
                 results.add(c.result(Outcome.ADDED, id, null));
             } else if (previous.withdrawn()) {
-                results.add(c.result(Outcome.REVISED, id, previous.id(), ParseProblem.warning("withdrawn", null,
-                        "this revises a withdrawn article, so this version is withdrawn too (reason: "
-                                + previous.withdrawnReason() + "); an archivist can restore the article")));
+                results.add(c.result(
+                        Outcome.REVISED,
+                        id,
+                        previous.id(),
+                        ParseProblem.warning(
+                                "withdrawn",
+                                null,
+                                "this revises a withdrawn article, so this version is withdrawn too (reason: "
+                                        + previous.withdrawnReason() + "); an archivist can restore the article")));
             } else {
                 results.add(c.result(Outcome.REVISED, id, previous.id()));
             }

@@ -26,10 +26,12 @@ record Candidate(int seq, InputFile file, byte[] bytes, ParseResult parse) {
 
     /** This file rejected, with why the database refused to store it; its bytes are no longer needed. */
     Candidate refusedByDatabase(SQLException e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        String reason = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("");
         List<ParseProblem> problems = new ArrayList<>(parse.problems());
-        problems.add(ParseProblem.error("database_refused", null, "the catalog database refused to store this file: "
-                + reason));
+        problems.add(ParseProblem.error(
+                "database_refused", null, "the catalog database refused to store this file: " + reason));
         return new Candidate(seq, file, new byte[0], new ParseResult(null, problems, parse.sha256()));
     }
 

@@ -14,7 +14,12 @@ public class IngestFailureMapper {
     @ServerExceptionMapper
     public Response ingestFailure(IngestFailure e, UriInfo uri) {
         LOG.error(e.getMessage(), e);
-        return ErrorMappers.answer(uri, 503, "unavailable", "the ingest could not go on; files stored before that stay"
-                + " stored, and the list of ingest runs shows the run with its error (the server's log says more)", null);
+        return ErrorMappers.answer(
+                uri,
+                503,
+                "unavailable",
+                "the ingest could not go on; files stored before that stay"
+                        + " stored, and the list of ingest runs shows the run with its error (the server's log says more)",
+                null);
     }
 }

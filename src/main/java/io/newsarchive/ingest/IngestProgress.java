@@ -7,12 +7,10 @@ public interface IngestProgress {
 
     IngestProgress NONE = new IngestProgress() {
         @Override
-        public void started(long runId, int totalFiles) {
-        }
+        public void started(long runId, int totalFiles) {}
 
         @Override
-        public void advanced(int filesDone, List<FileResult> batch) {
-        }
+        public void advanced(int filesDone, List<FileResult> batch) {}
     };
 
     void started(long runId, int totalFiles);

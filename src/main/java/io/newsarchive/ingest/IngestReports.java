@@ -38,16 +38,25 @@ public class IngestReports {
     @Inject
     ObjectMapper json;
 
-    public record Counts(int added, int duplicate, int revised, int rejected, int warnings) {
-    }
+    public record Counts(int added, int duplicate, int revised, int rejected, int warnings) {}
 
     /**
      * @param totalFiles the files the run takes in; the sum of its counts is how many it has done
      * @param commitsRun for a run that stores an uploaded dry run: that dry run
      */
-    public record RunSummary(long id, Trigger trigger, String startedBy, RunStatus status, boolean dryRun,
-                             Instant startedAt, Instant finishedAt, Counts counts, String error, Integer totalFiles,
-                             @JsonIgnore String uploadDir, Long commitsRun) {
+    public record RunSummary(
+            long id,
+            Trigger trigger,
+            String startedBy,
+            RunStatus status,
+            boolean dryRun,
+            Instant startedAt,
+            Instant finishedAt,
+            Counts counts,
+            String error,
+            Integer totalFiles,
+            @JsonIgnore String uploadDir,
+            Long commitsRun) {
 
         public int filesDone() {
             return counts.added() + counts.duplicate() + counts.revised() + counts.rejected();
@@ -62,7 +71,7 @@ public class IngestReports {
     private List<RunSummary> select(String sql, int limit) {
         List<RunSummary> list = new ArrayList<>();
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement(sql)) {
+                PreparedStatement select = conn.prepareStatement(sql)) {
             select.setInt(1, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -88,27 +97,36 @@ public class IngestReports {
     }
 
     /** One file's result; {@code problems} as readable lines. */
-    public record FileRow(int seq, String name, Outcome outcome, Long articleId, Long revises, String sha256,
-                          List<String> problems) {
-    }
+    public record FileRow(
+            int seq,
+            String name,
+            Outcome outcome,
+            Long articleId,
+            Long revises,
+            String sha256,
+            List<String> problems) {}
 
     /** The files of a run in order, those after {@code afterSeq}, at most {@code limit}. */
     public List<FileRow> files(long runId, FileSelection selection, int afterSeq, int limit) {
         List<FileRow> rows = new ArrayList<>();
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("""
+                PreparedStatement select = conn.prepareStatement("""
                      select seq, name, outcome, article_id, revises, sha256,
                             (select coalesce(array_agg((p ->> 'severity') || ': ' || (p ->> 'message')), '{}')
                              from jsonb_array_elements(problems) p)
-                     from ingest_file where run_id = ? and seq > ? and\s""" + selection.condition
-                     + " order by seq limit ?")) {
+                     from ingest_file where run_id = ? and seq > ? and\s""" + selection.condition + " order by seq limit ?")) {
             select.setLong(1, runId);
             select.setInt(2, afterSeq);
             select.setInt(3, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new FileRow(rs.getInt(1), rs.getString(2), Words.of(Outcome.class, rs.getString(3)),
-                            rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getString(6),
+                    rows.add(new FileRow(
+                            rs.getInt(1),
+                            rs.getString(2),
+                            Words.of(Outcome.class, rs.getString(3)),
+                            rs.getObject(4, Long.class),
+                            rs.getObject(5, Long.class),
+                            rs.getString(6),
                             List.of((String[]) rs.getArray(7).getArray())));
                 }
             }
@@ -121,8 +139,8 @@ public class IngestReports {
     /** Who started the first run over an upload: the archivist who uploaded it. */
     public Optional<String> uploader(String uploadDir) {
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement(
-                     "select started_by from ingest_run where upload_dir = ? order by id limit 1")) {
+                PreparedStatement select = conn.prepareStatement(
+                        "select started_by from ingest_run where upload_dir = ? order by id limit 1")) {
             select.setString(1, uploadDir);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -134,30 +152,36 @@ public class IngestReports {
 
     /** The run that stores (or stored) the files of this dry run, if any. */
     public Long committedBy(long dryRunId) {
-        return firstId("select id from ingest_run r where commits_run = ? and " + STATUS
-                + " in ('running', 'completed') order by id desc limit 1", dryRunId);
+        return firstId(
+                "select id from ingest_run r where commits_run = ? and " + STATUS
+                        + " in ('running', 'completed') order by id desc limit 1",
+                dryRunId);
     }
 
     /** The newest run over this upload that is under way, if any. */
     public Long runningOver(String uploadDir) {
-        return firstId("select max(id) from ingest_run r where upload_dir = ? and " + STATUS + " = 'running'",
-                uploadDir);
+        return firstId(
+                "select max(id) from ingest_run r where upload_dir = ? and " + STATUS + " = 'running'", uploadDir);
     }
 
     /** Whether every run over this upload ended, the last more than {@code age} ago. */
     public boolean allEndedBefore(String uploadDir, Duration age) {
-        return firstId("select max(id) from ingest_run r where upload_dir = ? having bool_and(" + STATUS
-                + " <> 'running') and max(coalesce(finished_at, started_at)) < now() - make_interval(secs => ?)",
-                uploadDir, age.toSeconds()) != null;
+        return firstId(
+                        "select max(id) from ingest_run r where upload_dir = ? having bool_and(" + STATUS
+                                + " <> 'running') and max(coalesce(finished_at, started_at)) < now() - make_interval(secs => ?)",
+                        uploadDir,
+                        age.toSeconds())
+                != null;
     }
 
     /** The uploads none of whose runs is under way. */
     public List<String> uploadsOfEndedRuns() {
         List<String> uploads = new ArrayList<>();
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("select upload_dir from ingest_run r"
-                     + " where upload_dir is not null group by upload_dir having bool_and(" + STATUS + " <> 'running')");
-             ResultSet rs = select.executeQuery()) {
+                PreparedStatement select = conn.prepareStatement("select upload_dir from ingest_run r"
+                        + " where upload_dir is not null group by upload_dir having bool_and(" + STATUS
+                        + " <> 'running')");
+                ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 uploads.add(rs.getString(1));
             }
@@ -170,7 +194,7 @@ public class IngestReports {
     /** The id the select gives first, or null. */
     private Long firstId(String select, Object... values) {
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement statement = conn.prepareStatement(select)) {
+                PreparedStatement statement = conn.prepareStatement(select)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }
@@ -189,7 +213,8 @@ public class IngestReports {
 
     public Optional<RunSummary> find(long id) {
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement select = conn.prepareStatement("select " + RUN_COLUMNS + " from ingest_run r where id = ?")) {
+                PreparedStatement select =
+                        conn.prepareStatement("select " + RUN_COLUMNS + " from ingest_run r where id = ?")) {
             select.setLong(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(summary(rs)) : Optional.empty();
@@ -202,7 +227,7 @@ public class IngestReports {
     /** Writes {"run": ..., "files": [...]} without holding all files in memory. */
     public void writeReport(RunSummary run, OutputStream out) throws IOException {
         try (Connection conn = dataSource.getConnection();
-             JsonGenerator gen = json.getFactory().createGenerator(out)) {
+                JsonGenerator gen = json.getFactory().createGenerator(out)) {
             conn.setAutoCommit(false);
             gen.writeStartObject();
             gen.writeFieldName("run");
@@ -244,13 +269,23 @@ public class IngestReports {
     }
 
     private static RunSummary summary(ResultSet rs) throws SQLException {
-        return new RunSummary(rs.getLong("id"), Words.of(Trigger.class, rs.getString("trigger")),
+        return new RunSummary(
+                rs.getLong("id"),
+                Words.of(Trigger.class, rs.getString("trigger")),
                 rs.getString("started_by"),
-                Words.of(RunStatus.class, rs.getString("status")), rs.getBoolean("dry_run"), instant(rs, "started_at"),
+                Words.of(RunStatus.class, rs.getString("status")),
+                rs.getBoolean("dry_run"),
+                instant(rs, "started_at"),
                 instant(rs, "finished_at"),
-                new Counts(rs.getInt("added"), rs.getInt("duplicate"), rs.getInt("revised"), rs.getInt("rejected"),
+                new Counts(
+                        rs.getInt("added"),
+                        rs.getInt("duplicate"),
+                        rs.getInt("revised"),
+                        rs.getInt("rejected"),
                         rs.getInt("warnings")),
-                rs.getString("error"), rs.getObject("total_files", Integer.class), rs.getString("upload_dir"),
+                rs.getString("error"),
+                rs.getObject("total_files", Integer.class),
+                rs.getString("upload_dir"),
                 rs.getObject("commits_run", Long.class));
     }
 

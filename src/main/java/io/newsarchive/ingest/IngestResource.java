@@ -46,7 +46,8 @@ public class IngestResource {
         boolean dry = Params.bool("dry_run", dryRun, false);
         uploads.check(files);
         long runId;
-        try (InputFiles input = InputFiles.of(files.stream().map(FileUpload::uploadedFile).toList(),
+        try (InputFiles input = InputFiles.of(
+                files.stream().map(FileUpload::uploadedFile).toList(),
                 files.stream().map(FileUpload::fileName).toList())) {
             runId = ingest.ingest(input, new IngestRequest(Trigger.API, signedIn.name(), dry), IngestProgress.NONE);
         } catch (InputFiles.InputException e) {

@@ -48,6 +48,7 @@ public class IngestRuns {
      * marked it yet, so that reading never writes. Needs the run table as {@code r}.
      */
     static final String STATUS = "(case when " + LOCK_GONE + " then 'interrupted' else r.status end)";
+
     private static final String START_MICROS = "(extract(epoch from started_at) * 1000000)::bigint";
 
     @Inject
@@ -111,7 +112,7 @@ public class IngestRuns {
      */
     void fail(long runId, String reason) {
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement update = conn.prepareStatement("""
+                PreparedStatement update = conn.prepareStatement("""
                      update ingest_run set status = 'failed', finished_at = clock_timestamp(), error = ?
                      where id = ? and status = 'running'""")) {
             update.setString(1, reason);
@@ -122,11 +123,14 @@ public class IngestRuns {
             try {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, Instant.now() + "\n" + reason);
-                LOG.infof("run %d failed (%s); the database cannot take the reason now, so it waits in %s",
+                LOG.infof(
+                        "run %d failed (%s); the database cannot take the reason now, so it waits in %s",
                         runId, reason, file);
             } catch (IOException io) {
-                LOG.warnf("run %d failed (%s), and neither the database nor %s can take the reason: it will show as"
-                        + " interrupted", runId, reason, file);
+                LOG.warnf(
+                        "run %d failed (%s), and neither the database nor %s can take the reason: it will show as"
+                                + " interrupted",
+                        runId, reason, file);
             }
         }
     }
@@ -162,8 +166,8 @@ public class IngestRuns {
     public int markInterrupted() {
         try (Connection conn = dataSource.getConnection()) {
             recordPendingFailures(conn);
-            try (PreparedStatement update = conn.prepareStatement(
-                    "update ingest_run r set status = 'interrupted' where " + LOCK_GONE)) {
+            try (PreparedStatement update =
+                    conn.prepareStatement("update ingest_run r set status = 'interrupted' where " + LOCK_GONE)) {
                 return update.executeUpdate();
             }
         } catch (SQLException e) {
@@ -179,7 +183,8 @@ public class IngestRuns {
         Path dir = pendingFailures();
         List<Path> files;
         try (Stream<Path> list = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
-            files = list.filter(f -> PENDING.matcher(f.getFileName().toString()).matches()).toList();
+            files = list.filter(f -> PENDING.matcher(f.getFileName().toString()).matches())
+                    .toList();
         } catch (IOException e) {
             LOG.warnf("cannot read the reasons of failed runs in %s: %s", dir, e.getMessage());
             return;
@@ -188,10 +193,10 @@ public class IngestRuns {
             Matcher name = PENDING.matcher(file.getFileName().toString());
             name.matches();
             try (PreparedStatement update = conn.prepareStatement("update ingest_run r set status = 'failed',"
-                    + " finished_at = ?::timestamptz, error = ? where r.id = ? and " + START_MICROS + " = ?"
-                    + " and (r.status = 'interrupted' or " + LOCK_GONE + ")");
-                 PreparedStatement status = conn.prepareStatement(
-                         "select status from ingest_run where id = ? and " + START_MICROS + " = ?")) {
+                            + " finished_at = ?::timestamptz, error = ? where r.id = ? and " + START_MICROS + " = ?"
+                            + " and (r.status = 'interrupted' or " + LOCK_GONE + ")");
+                    PreparedStatement status = conn.prepareStatement(
+                            "select status from ingest_run where id = ? and " + START_MICROS + " = ?")) {
                 String[] failure = Files.readString(file).split("\n", 2);
                 update.setString(1, failure[0]);
                 update.setString(2, failure[1]);

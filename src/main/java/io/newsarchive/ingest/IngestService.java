@@ -40,8 +40,7 @@ public class IngestService {
     @Inject
     ObjectMapper json;
 
-    private record Batch(List<Candidate> candidates, int end) {
-    }
+    private record Batch(List<Candidate> candidates, int end) {}
 
     /**
      * @return the id of the run, whose report {@link IngestReports} gives
@@ -51,7 +50,8 @@ public class IngestService {
         runs.markInterrupted();
         List<InputFile> files = input.files();
         CatalogConfig.Ingest limits = config.ingest();
-        ArticleParser parser = new ArticleParser(limits.maxFileBytes().asLongValue(), limits.maxHeadlineChars(), limits.maxUrlBytes());
+        ArticleParser parser =
+                new ArticleParser(limits.maxFileBytes().asLongValue(), limits.maxHeadlineChars(), limits.maxUrlBytes());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long runId;
         try (Connection conn = dataSource.getConnection()) {
@@ -96,7 +96,9 @@ public class IngestService {
         List<Candidate> batch = new ArrayList<>();
         long bytes = 0;
         int i = from;
-        while (i < files.size() && batch.size() < config.ingest().batchFiles() && bytes < config.ingest().batchBytes().asLongValue()) {
+        while (i < files.size()
+                && batch.size() < config.ingest().batchFiles()
+                && bytes < config.ingest().batchBytes().asLongValue()) {
             Candidate c = readOne(files.get(i), i + 1, parser, today);
             bytes += c.bytes().length;
             batch.add(c);
@@ -134,6 +136,8 @@ public class IngestService {
     private static String reason(Throwable e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return message == null
+                ? cause.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
     }
 }

@@ -19,13 +19,13 @@ import java.util.zip.ZipFile;
  */
 public final class InputFiles implements AutoCloseable {
 
-    private static final Pattern PACKAGE_FILE = Pattern.compile("(tag)?manifest-[a-z0-9]+\\.txt|bagit\\.txt|bag-info\\.txt");
+    private static final Pattern PACKAGE_FILE =
+            Pattern.compile("(tag)?manifest-[a-z0-9]+\\.txt|bagit\\.txt|bag-info\\.txt");
 
     private final List<InputFile> files = new ArrayList<>();
     private final List<ZipFile> zips = new ArrayList<>();
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /**
      * @param paths    what to ingest
@@ -64,8 +64,10 @@ public final class InputFiles implements AutoCloseable {
         String display = given.length() > 1 ? given.replaceAll("/+$", "") : given;
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(p -> Files.isRegularFile(p) && isArticleFile(p.getFileName().toString()))
-                        .forEach(p -> files.add(plainFile(p, display + "/" + path.relativize(p).toString().replace('\\', '/'))));
+                walk.filter(p -> Files.isRegularFile(p)
+                                && isArticleFile(p.getFileName().toString()))
+                        .forEach(p -> files.add(plainFile(
+                                p, display + "/" + path.relativize(p).toString().replace('\\', '/'))));
             }
         } else if (!Files.isRegularFile(path)) {
             throw new InputException("no such file or folder: " + display);
@@ -77,7 +79,11 @@ public final class InputFiles implements AutoCloseable {
     }
 
     private static InputFile plainFile(Path path, String display) {
-        return new InputFile(storable(display), storable(baseName(display)), null, nameNote(display),
+        return new InputFile(
+                storable(display),
+                storable(baseName(display)),
+                null,
+                nameNote(display),
                 () -> Files.newInputStream(path));
     }
 
@@ -89,18 +95,28 @@ public final class InputFiles implements AutoCloseable {
             throw new InputException(display + " is not a readable zip file");
         }
         zips.add(zip);
-        zip.stream().filter(e -> !e.isDirectory() && !e.getName().startsWith("__MACOSX/")).forEach(entry -> {
-            String name = entry.getName();
-            String refusal = unsafeEntryName(name);
-            String shown = display + "!/" + name;
-            if (refusal != null) {
-                files.add(new InputFile(storable(shown), storable(baseName(name)), ParseProblem.error("path", null, refusal),
-                        null, null));
-            } else if (isArticleFile(name)) {
-                files.add(new InputFile(storable(shown), storable(baseName(name)), null, nameNote(name),
-                        () -> zip.getInputStream(entry)));
-            }
-        });
+        zip.stream()
+                .filter(e -> !e.isDirectory() && !e.getName().startsWith("__MACOSX/"))
+                .forEach(entry -> {
+                    String name = entry.getName();
+                    String refusal = unsafeEntryName(name);
+                    String shown = display + "!/" + name;
+                    if (refusal != null) {
+                        files.add(new InputFile(
+                                storable(shown),
+                                storable(baseName(name)),
+                                ParseProblem.error("path", null, refusal),
+                                null,
+                                null));
+                    } else if (isArticleFile(name)) {
+                        files.add(new InputFile(
+                                storable(shown),
+                                storable(baseName(name)),
+                                null,
+                                nameNote(name),
+                                () -> zip.getInputStream(entry)));
+                    }
+                });
     }
 
     /** Why a zip entry name would write outside the archive's own folder, or null when it stays inside. */
@@ -138,13 +154,19 @@ public final class InputFiles implements AutoCloseable {
 
     private static boolean unstorable(int c) {
         int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+        return type == Character.CONTROL
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 
     private static ParseProblem nameNote(String name) {
-        return name.codePoints().anyMatch(InputFiles::unstorable) ? ParseProblem.warning("file_name", null,
-                "the file name holds control characters, line breaks or direction overrides; each was stored as _")
+        return name.codePoints().anyMatch(InputFiles::unstorable)
+                ? ParseProblem.warning(
+                        "file_name",
+                        null,
+                        "the file name holds control characters, line breaks or direction overrides; each was stored as _")
                 : null;
     }
 

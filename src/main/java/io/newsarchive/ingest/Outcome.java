@@ -8,7 +8,10 @@ import java.util.Locale;
 /** What became of one file in an ingest run. */
 @TemplateEnum
 public enum Outcome {
-    ADDED, DUPLICATE, REVISED, REJECTED;
+    ADDED,
+    DUPLICATE,
+    REVISED,
+    REJECTED;
 
     /** The word for it in SQL, JSON and pages: {@code added}, {@code duplicate}, {@code revised}, {@code rejected}. */
     @JsonValue

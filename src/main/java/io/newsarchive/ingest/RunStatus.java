@@ -11,7 +11,10 @@ import java.util.Locale;
  */
 @TemplateEnum
 public enum RunStatus {
-    RUNNING, COMPLETED, FAILED, INTERRUPTED;
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    INTERRUPTED;
 
     /** The word for it in SQL, JSON and pages: {@code running}, {@code completed}, ... */
     @JsonValue

@@ -51,7 +51,8 @@ public class StartupIngest {
     private Long ingestIfCatalogEmpty() {
         int interrupted = runs.markInterrupted();
         if (interrupted > 0) {
-            LOG.warnf("%d ingest runs were interrupted by an earlier stop; their stored files are complete", interrupted);
+            LOG.warnf(
+                    "%d ingest runs were interrupted by an earlier stop; their stored files are complete", interrupted);
         }
         Path corpus = Path.of(config.startupIngest().path());
         if (!config.startupIngest().enabled() || !catalogIsEmpty()) {
@@ -62,9 +63,11 @@ public class StartupIngest {
             return null;
         }
         try (InputFiles input = InputFiles.of(List.of(corpus))) {
-            long runId = ingest.ingest(input, new IngestRequest(Trigger.STARTUP, "startup", false), IngestProgress.NONE);
+            long runId =
+                    ingest.ingest(input, new IngestRequest(Trigger.STARTUP, "startup", false), IngestProgress.NONE);
             IngestReports.Counts c = reports.find(runId).orElseThrow().counts();
-            LOG.infof("ingested %s on first start (run %d): %d added, %d duplicate, %d revised, %d rejected",
+            LOG.infof(
+                    "ingested %s on first start (run %d): %d added, %d duplicate, %d revised, %d rejected",
                     corpus, runId, c.added(), c.duplicate(), c.revised(), c.rejected());
             return runId;
         } catch (IngestFailure e) {

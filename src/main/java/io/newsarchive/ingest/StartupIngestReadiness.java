@@ -16,6 +16,8 @@ public class StartupIngestReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("startup-ingest").status(startupIngest.settled()).build();
+        return HealthCheckResponse.named("startup-ingest")
+                .status(startupIngest.settled())
+                .build();
     }
 }

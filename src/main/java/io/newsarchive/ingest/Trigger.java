@@ -6,7 +6,10 @@ import java.util.Locale;
 
 /** What started an ingest run. */
 public enum Trigger {
-    CLI, API, STARTUP, WEB;
+    CLI,
+    API,
+    STARTUP,
+    WEB;
 
     /** The word for it in SQL, JSON and pages: {@code cli}, {@code api}, {@code startup}, {@code web}. */
     @JsonValue

@@ -39,11 +39,15 @@ public class Uploads {
     /** Checks the upload against the limits and keeps it; returns its folder. */
     public Path keep(List<FileUpload> files) {
         check(files);
-        Path dir = Path.of(config.uploads().directory()).toAbsolutePath().resolve(UUID.randomUUID().toString());
+        Path dir = Path.of(config.uploads().directory())
+                .toAbsolutePath()
+                .resolve(UUID.randomUUID().toString());
         try {
             for (int i = 0; i < files.size(); i++) {
                 Path slot = Files.createDirectories(dir.resolve(String.format("%05d", i)));
-                Files.move(files.get(i).uploadedFile(), slot.resolve(safeName(files.get(i).fileName(), i)),
+                Files.move(
+                        files.get(i).uploadedFile(),
+                        slot.resolve(safeName(files.get(i).fileName(), i)),
                         StandardCopyOption.REPLACE_EXISTING);
             }
             return dir;
@@ -79,14 +83,16 @@ public class Uploads {
         } catch (IOException e) {
             throw new InputFiles.InputException("the upload in " + dir + " is no longer there: " + e.getMessage());
         }
-        return InputFiles.of(paths, paths.stream().map(p -> p.getFileName().toString()).toList());
+        return InputFiles.of(
+                paths, paths.stream().map(p -> p.getFileName().toString()).toList());
     }
 
     /** Refuses an upload beyond the limits of {@code catalog.uploads}, naming the file and the limit. */
     public void check(List<FileUpload> files) {
         CatalogConfig.Uploads limits = config.uploads();
         if (files == null || files.isEmpty()) {
-            throw ApiError.badParameter("file", "send one or more .txt files or zips of them, as form parts named \"file\"");
+            throw ApiError.badParameter(
+                    "file", "send one or more .txt files or zips of them, as form parts named \"file\"");
         }
         if (files.size() > limits.maxFiles()) {
             throw tooLarge("this upload has " + files.size() + " files; at most " + limits.maxFiles()
@@ -133,7 +139,8 @@ public class Uploads {
                 throw tooLarge("\"" + name + "\" would expand " + expanded / Math.max(size, 1) + " times its size;"
                         + " the most allowed is " + limits.maxZipRatio() + " times (this looks like a zip bomb)");
             }
-            checkInflated(name, zip, Math.min(mostRatio, limits.maxZipExpandedBytes().asLongValue()));
+            checkInflated(
+                    name, zip, Math.min(mostRatio, limits.maxZipExpandedBytes().asLongValue()));
         } catch (ZipException e) {
             throw ApiError.badParameter("file", "\"" + name + "\" is not a readable zip file");
         } catch (IOException e) {
@@ -181,8 +188,10 @@ public class Uploads {
         if (name.getBytes(StandardCharsets.UTF_8).length > 255) {
             int dot = name.lastIndexOf('.');
             String extension = dot > 0 && name.length() - dot <= 5 ? name.substring(dot) : "";
-            name = name.codePoints().limit(50)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "…" + extension;
+            name = name.codePoints()
+                            .limit(50)
+                            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    + "…" + extension;
         }
         return name;
     }

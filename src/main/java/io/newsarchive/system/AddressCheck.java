@@ -22,16 +22,26 @@ public class AddressCheck {
     public Response check(HttpServerRequest request) {
         String address = request.uri();
         if (address.length() > MAX_ADDRESS_CHARS) {
-            return ErrorMappers.answer(request.path(), 414, "too_long", "this address is "
-                    + address.length() / 1024 + " KB long; the catalog reads addresses of up to "
-                    + MAX_ADDRESS_CHARS / 1024 + " KB: search for fewer words", null);
+            return ErrorMappers.answer(
+                    request.path(),
+                    414,
+                    "too_long",
+                    "this address is "
+                            + address.length() / 1024 + " KB long; the catalog reads addresses of up to "
+                            + MAX_ADDRESS_CHARS / 1024 + " KB: search for fewer words",
+                    null);
         }
         try {
             new URI(address);
             return null;
         } catch (URISyntaxException e) {
-            return ErrorMappers.answer(request.path(), 400, "bad_address", "this address is no URL ("
-                    + e.getReason() + " at character " + e.getIndex() + "): " + abbreviated(address), null);
+            return ErrorMappers.answer(
+                    request.path(),
+                    400,
+                    "bad_address",
+                    "this address is no URL (" + e.getReason() + " at character " + e.getIndex() + "): "
+                            + abbreviated(address),
+                    null);
         }
     }
 

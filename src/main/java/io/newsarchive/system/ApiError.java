@@ -43,7 +43,9 @@ public record ApiError(String error, String message, String parameter) {
     }
 
     static Response response(int status, String error, String message, String parameter) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(error, message, parameter)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(error, message, parameter))
+                .build();
     }
 }

@@ -12,8 +12,7 @@ public final class ContentDisposition {
     /** RFC 8187's attr-char, letters and digits aside. */
     private static final Escaper ATTR_CHARS = new PercentEscaper("!#$&+-.^_`|~", false);
 
-    private ContentDisposition() {
-    }
+    private ContentDisposition() {}
 
     public static String attachment(String fileName) {
         return of("attachment", fileName);
@@ -25,7 +24,8 @@ public final class ContentDisposition {
 
     private static String of(String type, String fileName) {
         StringBuilder ascii = new StringBuilder(fileName.length());
-        fileName.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
+        fileName.codePoints()
+                .forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
         return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + ATTR_CHARS.escape(fileName);
     }
 }

@@ -17,8 +17,11 @@ public class DatabaseFailure extends RuntimeException {
      */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getCause() instanceof TimeoutException || sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0")))) {
+            if (t instanceof SQLException sql
+                    && (sql.getCause() instanceof TimeoutException
+                            || sql.getSQLState() != null
+                                    && (sql.getSQLState().startsWith("08")
+                                            || sql.getSQLState().startsWith("57P0")))) {
                 return true;
             }
         }

@@ -52,11 +52,18 @@ public class ErrorMappers {
         Response given = e.getResponse();
         int status = given.getStatus();
         if (status == 413) {
-            return answer(uri, 413, "too_large", "this request is larger than the catalog reads (a form field holds"
-                    + " at most " + formFieldLimit.asLongValue() / 1024 + " KB once encoded); nothing was saved. Go"
-                    + " back, where your browser still holds what you typed, and shorten the longest field", null);
+            return answer(
+                    uri,
+                    413,
+                    "too_large",
+                    "this request is larger than the catalog reads (a form field holds"
+                            + " at most " + formFieldLimit.asLongValue() / 1024
+                            + " KB once encoded); nothing was saved. Go"
+                            + " back, where your browser still holds what you typed, and shorten the longest field",
+                    null);
         }
-        String error = Response.Status.fromStatusCode(status) == null ? "error"
+        String error = Response.Status.fromStatusCode(status) == null
+                ? "error"
                 : Response.Status.fromStatusCode(status).name().toLowerCase(Locale.ROOT);
         return answer(uri, status, error, e.getMessage(), null);
     }
@@ -67,18 +74,28 @@ public class ErrorMappers {
         LOG.error(e.getMessage(), e);
         if (Context.isOnEventLoopThread()) {
             // the sign-in itself could not be checked, so the error page shows nobody signed in
-            identity.setIdentity(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
+            identity.setIdentity(
+                    QuarkusSecurityIdentity.builder().setAnonymous(true).build());
         }
-        return answer(uri, 503, "unavailable", "the catalog database could not answer; try again in a moment (the"
-                + " server's log says why)", null);
+        return answer(
+                uri,
+                503,
+                "unavailable",
+                "the catalog database could not answer; try again in a moment (the" + " server's log says why)",
+                null);
     }
 
     /** Two people saved the same article at the same moment (a form made from an old revision is caught before). */
     @ServerExceptionMapper
     public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
         LOG.info("a concurrent change was refused: " + e.getMessage());
-        return answer(uri, 409, "conflict", "someone else changed this at the same moment; nothing of yours was"
-                + " saved: reload the page and try again", null);
+        return answer(
+                uri,
+                409,
+                "conflict",
+                "someone else changed this at the same moment; nothing of yours was"
+                        + " saved: reload the page and try again",
+                null);
     }
 
     /** Our resources read no stream themselves; an I/O error here is a body that could not be parsed. */
@@ -90,8 +107,13 @@ public class ErrorMappers {
     /** Quarkus REST's multipart parser says no more than this; a file name with a line break is the usual cause. */
     @ServerExceptionMapper
     public Response malformedForm(MultipartParser.MalformedMessageException e, UriInfo uri) {
-        return answer(uri, 400, "bad_request", "the multipart form is malformed: a part's headers could not be read"
-                + " (a file name with a line break or another control character does this); rename the file", "file");
+        return answer(
+                uri,
+                400,
+                "bad_request",
+                "the multipart form is malformed: a part's headers could not be read"
+                        + " (a file name with a line break or another control character does this); rename the file",
+                "file");
     }
 
     @ServerExceptionMapper
@@ -99,14 +121,27 @@ public class ErrorMappers {
         // Quarkus REST 3.33 refuses a form of more than quarkus.http.limits.max-parameters parts so, and only so
         // (both messages matched by prefix here are pinned: RunsPageTest and IngestResourceTest)
         if (e.getMessage() != null && e.getMessage().startsWith("Param limit of")) {
-            return answer(uri, 413, "too_large", "this upload has too many files; at most "
-                    + config.uploads().maxFiles() + " are taken at once: put them in a zip", "file");
+            return answer(
+                    uri,
+                    413,
+                    "too_large",
+                    "this upload has too many files; at most "
+                            + config.uploads().maxFiles() + " are taken at once: put them in a zip",
+                    "file");
         }
         // and a form part with a Content-Type it cannot read so
-        if (e instanceof IllegalArgumentException && e.getMessage() != null
+        if (e instanceof IllegalArgumentException
+                && e.getMessage() != null
                 && e.getMessage().startsWith("Failed to parse media type")) {
-            return answer(uri, 400, "bad_request", "a part of this form has a Content-Type that is no media type: "
-                    + e.getMessage().substring("Failed to parse media type".length()).trim(), null);
+            return answer(
+                    uri,
+                    400,
+                    "bad_request",
+                    "a part of this form has a Content-Type that is no media type: "
+                            + e.getMessage()
+                                    .substring("Failed to parse media type".length())
+                                    .trim(),
+                    null);
         }
         // a read through Hibernate on a connection the database closed, or with none to be had
         if (DatabaseFailure.isOutage(e)) {
@@ -136,7 +171,9 @@ public class ErrorMappers {
             case 503 -> "The catalog is unavailable";
             default -> "Something went wrong";
         };
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(status, title, message, parameter)).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(status, title, message, parameter))
+                .build();
     }
 }

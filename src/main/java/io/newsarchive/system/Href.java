@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class Href {
 
-    private record Param(String name, String value) {
-    }
+    private record Param(String name, String value) {}
 
     private final String path;
     private final List<Param> params;
@@ -78,7 +77,9 @@ public final class Href {
         StringBuilder url = new StringBuilder(path);
         char separator = '?';
         for (Param p : params) {
-            url.append(separator).append(p.name()).append('=')
+            url.append(separator)
+                    .append(p.name())
+                    .append('=')
                     .append(URLEncoder.encode(p.value(), StandardCharsets.UTF_8));
             separator = '&';
         }

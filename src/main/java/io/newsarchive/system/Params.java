@@ -12,13 +12,12 @@ import java.util.stream.Collectors;
 public final class Params {
 
     /** Strict, so that 2023-02-30 is refused rather than read as 2023-02-28. */
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     /** uuuu alone also reads signed years such as +99999, which PostgreSQL and the cursors cannot hold. */
     private static final Pattern DIGITS = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
-    private Params() {
-    }
+    private Params() {}
 
     /** Text to look for, or null when blank: a control character (a NUL, a line break) is no text anyone searches. */
     public static String text(String name, String value) {
@@ -38,8 +37,11 @@ public final class Params {
         if (constant != null) {
             return constant;
         }
-        throw ApiError.badParameter(name, name + " must be one of " + Arrays.stream(constants).map(Object::toString)
-                .collect(Collectors.joining(", ")) + ", not \"" + value + "\"");
+        throw ApiError.badParameter(
+                name,
+                name + " must be one of "
+                        + Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", ")) + ", not \""
+                        + value + "\"");
     }
 
     public static boolean bool(String name, String value, boolean fallback) {
@@ -65,7 +67,8 @@ public final class Params {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiError.badParameter(name, name + " must be a whole number from " + min + " to " + max + ", not \"" + value + "\"");
+        throw ApiError.badParameter(
+                name, name + " must be a whole number from " + min + " to " + max + ", not \"" + value + "\"");
     }
 
     /** A date written YYYY-MM-DD, or null when absent; a signed year of more digits (+10000) is refused. */

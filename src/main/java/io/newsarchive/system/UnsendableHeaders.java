@@ -19,12 +19,18 @@ public class UnsendableHeaders {
 
     @ServerResponseFilter
     public void replace(ContainerResponseContext response, UriInfo uri) {
-        for (Map.Entry<String, List<String>> header : response.getStringHeaders().entrySet()) {
+        for (Map.Entry<String, List<String>> header :
+                response.getStringHeaders().entrySet()) {
             if (header.getValue().stream().anyMatch(UnsendableHeaders::unsendable)) {
-                LOG.errorf("the answer to %s had a %s header that HTTP cannot carry; it was answered with a 500",
+                LOG.errorf(
+                        "the answer to %s had a %s header that HTTP cannot carry; it was answered with a 500",
                         uri.getPath(), header.getKey());
-                Response answer = ErrorMappers.answer(uri, 500, "internal_error",
-                        "the server made an answer it could not send (a " + header.getKey() + " header); see its log", null);
+                Response answer = ErrorMappers.answer(
+                        uri,
+                        500,
+                        "internal_error",
+                        "the server made an answer it could not send (a " + header.getKey() + " header); see its log",
+                        null);
                 response.getHeaders().clear();
                 response.setStatus(500);
                 response.setEntity(answer.getEntity(), null, answer.getMediaType());

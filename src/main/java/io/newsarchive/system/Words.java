@@ -5,8 +5,7 @@ import jakarta.persistence.AttributeConverter;
 /** Enums read back from their words: the constant whose {@code toString()} a stored or given word is. */
 public final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     /** The constant of {@code type} whose word {@code word} is; an IllegalArgumentException if none is. */
     public static <E extends Enum<E>> E of(Class<E> type, String word) {

@@ -44,6 +44,12 @@ class BrowsePolicyTest {
         TestUsers.BrowserSession session = TestUsers.signIn(viewer, TestUsers.PASSWORD);
         assertEquals(200, session.request().get("/sources").statusCode());
         assertEquals(200, session.request().get("/api/export").statusCode(), "the page's export links work");
-        assertEquals(200, given().auth().preemptive().basic(viewer, TestUsers.PASSWORD).get("/api/articles").statusCode());
+        assertEquals(
+                200,
+                given().auth()
+                        .preemptive()
+                        .basic(viewer, TestUsers.PASSWORD)
+                        .get("/api/articles")
+                        .statusCode());
     }
 }

@@ -17,39 +17,41 @@ class SignInLimiterTest {
 
     private Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
-    private final SignInLimiter limiter = new SignInLimiter(new CatalogConfig.SignIn() {
-        public int failuresBeforeDelay() {
-            return 3;
-        }
+    private final SignInLimiter limiter = new SignInLimiter(
+            new CatalogConfig.SignIn() {
+                public int failuresBeforeDelay() {
+                    return 3;
+                }
 
-        public Duration firstDelay() {
-            return Duration.ofSeconds(5);
-        }
+                public Duration firstDelay() {
+                    return Duration.ofSeconds(5);
+                }
 
-        public int maxFailuresPerAddress() {
-            return 20;
-        }
+                public int maxFailuresPerAddress() {
+                    return 20;
+                }
 
-        public Duration window() {
-            return Duration.ofMinutes(15);
-        }
+                public Duration window() {
+                    return Duration.ofMinutes(15);
+                }
 
-        public Duration sessionLifetime() {
-            return Duration.ofHours(1);
-        }
-    }, new Clock() {
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
+                public Duration sessionLifetime() {
+                    return Duration.ofHours(1);
+                }
+            },
+            new Clock() {
+                public ZoneOffset getZone() {
+                    return ZoneOffset.UTC;
+                }
 
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
 
-        public Instant instant() {
-            return now;
-        }
-    });
+                public Instant instant() {
+                    return now;
+                }
+            });
 
     @Test
     void aUserNameFromOneAddressWaitsTwiceAsLongAfterEachFailureBeyondTheFreeOnes() {
@@ -58,12 +60,14 @@ class SignInLimiterTest {
         }
         for (long wait : new long[] {5, 10, 20, 40, 80, 160, 320, 640, 900, 900}) {
             // the same name in another case
-            assertEquals(Duration.ofSeconds(wait), limiter.attempt("ANA", "10.0.0.1").retryAfter());
+            assertEquals(
+                    Duration.ofSeconds(wait), limiter.attempt("ANA", "10.0.0.1").retryAfter());
             now = now.plus(Duration.ofSeconds(wait));
             assertFalse(limiter.attempt("ana", "10.0.0.1").refused(), "free again after " + wait + " s");
         }
         now = now.plus(Duration.ofMinutes(15 + 15));
-        assertFalse(limiter.attempt("ana", "10.0.0.1").refused(), "a quiet window after the wait starts the pair afresh");
+        assertFalse(
+                limiter.attempt("ana", "10.0.0.1").refused(), "a quiet window after the wait starts the pair afresh");
         assertFalse(limiter.attempt("ana", "10.0.0.1").refused());
     }
 
@@ -94,8 +98,10 @@ class SignInLimiterTest {
 
     @Test
     void attemptsInParallelCountBeforeTheirPasswordsAreCheckedAndSuccessesAreTakenBack() {
-        List<SignInLimiter.Attempt> inFlight = List.of(limiter.attempt("ana", "10.0.0.1"),
-                limiter.attempt("ana", "10.0.0.1"), limiter.attempt("ana", "10.0.0.1"));
+        List<SignInLimiter.Attempt> inFlight = List.of(
+                limiter.attempt("ana", "10.0.0.1"),
+                limiter.attempt("ana", "10.0.0.1"),
+                limiter.attempt("ana", "10.0.0.1"));
         assertTrue(inFlight.stream().noneMatch(SignInLimiter.Attempt::refused));
         assertTrue(limiter.attempt("ana", "10.0.0.1").refused(), "three guesses are under way");
         inFlight.forEach(limiter::takeBack);

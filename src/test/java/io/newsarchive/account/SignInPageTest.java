@@ -48,7 +48,10 @@ class SignInPageTest {
         assertTrue(cookie.isHttpOnly());
         assertEquals("Lax", cookie.getSameSite());
         assertFalse(cookie.isSecured(), "plain HTTP here; Secure is set when served over HTTPS");
-        given().cookie(Sessions.COOKIE, cookie.getValue()).get("/admin").then().statusCode(200)
+        given().cookie(Sessions.COOKIE, cookie.getValue())
+                .get("/admin")
+                .then()
+                .statusCode(200)
                 .body(containsString(archivist + " <span class=\"role\">(archivist)</span>"));
     }
 
@@ -57,14 +60,19 @@ class SignInPageTest {
         String viewer = TestUsers.newUser(Role.VIEWER);
         Response asked = given().redirects().follow(false).get("/admin/runs?x=1");
         assertEquals(302, asked.statusCode());
-        assertEquals("/signin?next=%2Fadmin%2Fruns%3Fx%3D1", asked.header("Location").replaceAll("^https?://[^/]+", ""));
+        assertEquals(
+                "/signin?next=%2Fadmin%2Fruns%3Fx%3D1", asked.header("Location").replaceAll("^https?://[^/]+", ""));
         Response form = given().queryParam("next", "/sources").get("/signin");
-        assertTrue(TestUsers.postSignIn(form, viewer, TestUsers.PASSWORD).header("Location").endsWith("/sources"));
+        assertTrue(TestUsers.postSignIn(form, viewer, TestUsers.PASSWORD)
+                .header("Location")
+                .endsWith("/sources"));
         // other sites, and paths that are no valid URI (which could not be sent back as a redirect)
-        for (String hostile : new String[]{"//evil.example/x", "https://evil.example/", "/\\evil.example",
-                "/search?q=a|b", "/a b"}) {
+        for (String hostile :
+                new String[] {"//evil.example/x", "https://evil.example/", "/\\evil.example", "/search?q=a|b", "/a b"
+                }) {
             Response other = given().queryParam("next", hostile).get("/signin");
-            String landing = TestUsers.postSignIn(other, viewer, TestUsers.PASSWORD).header("Location");
+            String landing =
+                    TestUsers.postSignIn(other, viewer, TestUsers.PASSWORD).header("Location");
             assertTrue(landing.matches("https?://localhost:\\d+/"), hostile + " led to " + landing);
         }
     }
@@ -77,12 +85,24 @@ class SignInPageTest {
         assertTrue(wrong.body().asString().contains("Wrong user name or password."));
         assertNull(wrong.cookie(Sessions.COOKIE));
         for (int i = 1; i < 5; i++) {
-            given().auth().preemptive().basic(archivist, "guess " + i).get("/api/ingest-runs").then().statusCode(401);
+            given().auth()
+                    .preemptive()
+                    .basic(archivist, "guess " + i)
+                    .get("/api/ingest-runs")
+                    .then()
+                    .statusCode(401);
         }
         Response blocked = TestUsers.postSignIn(given().get("/signin"), archivist, TestUsers.PASSWORD);
         assertEquals(429, blocked.statusCode());
-        assertTrue(blocked.body().asString().contains("Too many failed sign-ins"), blocked.body().asString());
-        given().auth().preemptive().basic(archivist, TestUsers.PASSWORD).get("/api/ingest-runs").then().statusCode(401);
+        assertTrue(
+                blocked.body().asString().contains("Too many failed sign-ins"),
+                blocked.body().asString());
+        given().auth()
+                .preemptive()
+                .basic(archivist, TestUsers.PASSWORD)
+                .get("/api/ingest-runs")
+                .then()
+                .statusCode(401);
         // another user from the same address is not held up
         TestUsers.signIn(TestUsers.newUser(Role.VIEWER), TestUsers.PASSWORD);
     }
@@ -93,7 +113,12 @@ class SignInPageTest {
         for (int i = 0; i < 7; i++) {
             assertEquals(401, basicStatusFrom("127.0.0.2", admin, "guess " + i), "the stranger's guess " + i);
         }
-        given().auth().preemptive().basic(admin, TestUsers.PASSWORD).get("/api/ingest-runs").then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic(admin, TestUsers.PASSWORD)
+                .get("/api/ingest-runs")
+                .then()
+                .statusCode(200);
         TestUsers.signIn(admin, TestUsers.PASSWORD);
     }
 
@@ -103,10 +128,14 @@ class SignInPageTest {
             socket.bind(new InetSocketAddress(address, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 5_000);
             socket.setSoTimeout(10_000);
-            String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().write(("GET /api/ingest-runs HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
-                    + credentials + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            String credentials =
+                    Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write(("GET /api/ingest-runs HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
             return Integer.parseInt(statusLine.split(" ")[1]);
         }
@@ -115,13 +144,23 @@ class SignInPageTest {
     @Test
     void guessesSentInParallelMeetTheLimitAndAScriptsParallelRequestsDoNot() {
         String archivist = TestUsers.newUser(Role.ARCHIVIST);
-        List<Integer> scripted = inParallel(12, () -> given().auth().preemptive().basic(archivist, TestUsers.PASSWORD)
-                .get("/api/ingest-runs").statusCode());
+        List<Integer> scripted = inParallel(
+                12,
+                () -> given().auth()
+                        .preemptive()
+                        .basic(archivist, TestUsers.PASSWORD)
+                        .get("/api/ingest-runs")
+                        .statusCode());
         assertEquals(Collections.nCopies(12, 200), scripted, "the right password, twelve times at once");
 
         String target = TestUsers.newUser(Role.ARCHIVIST);
-        List<Integer> guesses = inParallel(12, () -> given().auth().preemptive().basic(target, "guess")
-                .get("/api/ingest-runs").statusCode());
+        List<Integer> guesses = inParallel(
+                12,
+                () -> given().auth()
+                        .preemptive()
+                        .basic(target, "guess")
+                        .get("/api/ingest-runs")
+                        .statusCode());
         assertEquals(Collections.nCopies(12, 401), guesses);
         Response afterwards = TestUsers.postSignIn(given().get("/signin"), target, TestUsers.PASSWORD);
         assertEquals(429, afterwards.statusCode(), "twelve guesses at once count as twelve");
@@ -130,15 +169,25 @@ class SignInPageTest {
     @Test
     void anApiWriteThatABrowserSendsForAnotherSiteIsRefused() {
         String admin = TestUsers.ADMIN;
-        for (String[] header : new String[][]{{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"},
-                {"Origin", "https://evil.example"}}) {
-            Response write = given().auth().preemptive().basic(admin, TestUsers.ADMIN_PASSWORD).header(header[0], header[1])
-                    .multiPart("file", "a.txt", "Text.".getBytes(StandardCharsets.UTF_8)).queryParam("dry_run", "true").post("/api/ingest");
+        for (String[] header : new String[][] {
+            {"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"}, {"Origin", "https://evil.example"}
+        }) {
+            Response write = given().auth()
+                    .preemptive()
+                    .basic(admin, TestUsers.ADMIN_PASSWORD)
+                    .header(header[0], header[1])
+                    .multiPart("file", "a.txt", "Text.".getBytes(StandardCharsets.UTF_8))
+                    .queryParam("dry_run", "true")
+                    .post("/api/ingest");
             assertEquals(403, write.statusCode(), header[0] + ": " + header[1]);
             assertNull(write.header("WWW-Authenticate"), "no password prompt for a page of another site");
         }
-        Response same = given().auth().preemptive().basic(admin, TestUsers.ADMIN_PASSWORD)
-                .header("Sec-Fetch-Site", "same-origin").multiPart("file", "a.txt", "Text.".getBytes(StandardCharsets.UTF_8)).queryParam("dry_run", "true")
+        Response same = given().auth()
+                .preemptive()
+                .basic(admin, TestUsers.ADMIN_PASSWORD)
+                .header("Sec-Fetch-Site", "same-origin")
+                .multiPart("file", "a.txt", "Text.".getBytes(StandardCharsets.UTF_8))
+                .queryParam("dry_run", "true")
                 .post("/api/ingest");
         assertEquals(200, same.statusCode(), same.body().asString());
     }
@@ -161,8 +210,13 @@ class SignInPageTest {
 
     @Test
     void aUserNameNoUserCouldHaveIsRefusedWithoutAskingTheDatabase() {
-        given().auth().preemptive().basic("admin\u0000x", "whatever").get("/api/ingest-runs")
-                .then().statusCode(401).body("error", org.hamcrest.Matchers.equalTo("unauthorized"));
+        given().auth()
+                .preemptive()
+                .basic("admin\u0000x", "whatever")
+                .get("/api/ingest-runs")
+                .then()
+                .statusCode(401)
+                .body("error", org.hamcrest.Matchers.equalTo("unauthorized"));
         Response answer = TestUsers.postSignIn(given().get("/signin"), "admin\u0000x", "whatever");
         assertEquals(401, answer.statusCode());
         assertTrue(answer.body().asString().contains("user name"), answer.body().asString());
@@ -171,9 +225,13 @@ class SignInPageTest {
     @Test
     void theSignInFormNeedsItsOwnToken() {
         String viewer = TestUsers.newUser(Role.VIEWER);
-        Response forged = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("username", viewer).formParam("password", TestUsers.PASSWORD)
-                .formParam("form_token", "made-up").post("/signin");
+        Response forged = given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("username", viewer)
+                .formParam("password", TestUsers.PASSWORD)
+                .formParam("form_token", "made-up")
+                .post("/signin");
         assertEquals(403, forged.statusCode());
         assertNull(forged.cookie(Sessions.COOKIE));
     }
@@ -182,27 +240,42 @@ class SignInPageTest {
     void signingOutEndsTheSessionOnTheServer() {
         TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         session.request().get("/admin").then().statusCode(200);
-        session.request().contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
-                .post("/signout").then().statusCode(303);
+        session.request()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", session.csrf())
+                .post("/signout")
+                .then()
+                .statusCode(303);
         assertEquals(302, session.request().get("/admin").statusCode(), "the old cookie no longer signs in");
     }
 
     @Test
     void aFormSentAfterItsSessionEndedLeadsToTheSignInFormAndBackWithoutAPasswordPrompt() {
         TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
-        session.request().contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
-                .post("/signout").then().statusCode(303);
-        Response late = session.request().header("Referer", "http://localhost:" + RestAssured.port + "/admin/runs?show=rejected")
-                .contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf())
+        session.request()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", session.csrf())
+                .post("/signout")
+                .then()
+                .statusCode(303);
+        Response late = session.request()
+                .header("Referer", "http://localhost:" + RestAssured.port + "/admin/runs?show=rejected")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", session.csrf())
                 .post("/admin/runs/1/retry");
         assertEquals(303, late.statusCode());
-        assertEquals("/signin?next=%2Fadmin%2Fruns%3Fshow%3Drejected", late.header("Location").replaceAll("^https?://[^/]+", ""));
+        assertEquals(
+                "/signin?next=%2Fadmin%2Fruns%3Fshow%3Drejected",
+                late.header("Location").replaceAll("^https?://[^/]+", ""));
 
-        Response anonymous = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+        Response anonymous = given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
                 .post("/admin/runs/1/retry");
         assertEquals(401, anonymous.statusCode());
         assertFalse(anonymous.header("WWW-Authenticate").startsWith("Basic"), "a browser would ask for a password");
-        Response script = given().multiPart("file", "a.txt", "Text.".getBytes(StandardCharsets.UTF_8)).post("/api/ingest");
+        Response script = given().multiPart("file", "a.txt", "Text.".getBytes(StandardCharsets.UTF_8))
+                .post("/api/ingest");
         assertEquals(401, script.statusCode());
         assertTrue(script.header("WWW-Authenticate").startsWith("Basic"));
     }
@@ -210,7 +283,8 @@ class SignInPageTest {
     @Test
     void theApiTakesNoWritesOnASessionCookie() {
         TestUsers.BrowserSession session = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
-        Response write = session.request().multiPart("file", "a.txt", "Headline\n20240101\nhttps://example.com/a\nText.\n")
+        Response write = session.request()
+                .multiPart("file", "a.txt", "Headline\n20240101\nhttps://example.com/a\nText.\n")
                 .post("/api/ingest");
         assertEquals(401, write.statusCode(), "a cross-site form could otherwise store articles");
     }
@@ -219,12 +293,18 @@ class SignInPageTest {
     void aDisabledUserIsSignedOutAndCannotSignIn() {
         String archivist = TestUsers.newUser(Role.ARCHIVIST);
         TestUsers.BrowserSession session = TestUsers.signIn(archivist, TestUsers.PASSWORD);
-        QuarkusTransaction.requiringNew().run(() -> CatalogUser.named(archivist).orElseThrow().disabledAt = Instant.now());
+        QuarkusTransaction.requiringNew()
+                .run(() -> CatalogUser.named(archivist).orElseThrow().disabledAt = Instant.now());
         assertEquals(302, session.request().get("/admin").statusCode());
         Response again = TestUsers.postSignIn(given().get("/signin"), archivist, TestUsers.PASSWORD);
         assertEquals(401, again.statusCode());
         assertTrue(again.body().asString().contains("This account is disabled"));
-        given().auth().preemptive().basic(archivist, TestUsers.PASSWORD).get("/api/ingest-runs").then().statusCode(401);
+        given().auth()
+                .preemptive()
+                .basic(archivist, TestUsers.PASSWORD)
+                .get("/api/ingest-runs")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -232,7 +312,9 @@ class SignInPageTest {
         TestUsers.BrowserSession viewer = TestUsers.signIn(TestUsers.newUser(Role.VIEWER), TestUsers.PASSWORD);
         Response page = viewer.request().get("/admin");
         assertEquals(403, page.statusCode());
-        assertTrue(page.body().asString().contains("whose role is viewer"), page.body().asString());
+        assertTrue(
+                page.body().asString().contains("whose role is viewer"),
+                page.body().asString());
     }
 
     @Test

@@ -27,8 +27,10 @@ class UserAccountsTest {
     void twoAdminsCannotDemoteEachOtherAtOnce() throws Exception {
         String first = TestUsers.newUser(Role.ADMIN);
         String second = TestUsers.newUser(Role.ADMIN);
-        QuarkusTransaction.requiringNew().run(() -> CatalogUser.update(
-                "disabledAt = current_timestamp where role = 'admin' and username not in ?1", List.of(first, second)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> CatalogUser.update(
+                        "disabledAt = current_timestamp where role = 'admin' and username not in ?1",
+                        List.of(first, second)));
         try {
             long firstId = idOf(first);
             long secondId = idOf(second);
@@ -37,11 +39,11 @@ class UserAccountsTest {
             CompletableFuture<Integer> secondDemoted = demote(secondId, first, start);
             List<Integer> statuses = List.of(firstDemoted.get(), secondDemoted.get());
             assertEquals(List.of(303, 409), statuses.stream().sorted().toList());
-            assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> CatalogUser.count(
-                    "role = ?1 and disabledAt is null", Role.ADMIN)));
+            assertEquals(1L, (long) QuarkusTransaction.requiringNew()
+                    .call(() -> CatalogUser.count("role = ?1 and disabledAt is null", Role.ADMIN)));
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> CatalogUser.update(
-                    "disabledAt = null where username = ?1", TestUsers.ADMIN));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> CatalogUser.update("disabledAt = null where username = ?1", TestUsers.ADMIN));
         }
     }
 
@@ -61,6 +63,7 @@ class UserAccountsTest {
     }
 
     private static long idOf(String username) {
-        return QuarkusTransaction.requiringNew().call(() -> CatalogUser.named(username).orElseThrow().id);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> CatalogUser.named(username).orElseThrow().id);
     }
 }

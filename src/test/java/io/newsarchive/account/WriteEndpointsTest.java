@@ -47,45 +47,81 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WriteEndpointsTest {
 
     /** A write endpoint: the least role it needs, a concrete path to call, and what a valid request sends. */
-    private record Endpoint(Role role, Supplier<String> path, UnaryOperator<RequestSpecification> body) {
-    }
+    private record Endpoint(Role role, Supplier<String> path, UnaryOperator<RequestSpecification> body) {}
 
     /** Scripts' endpoints, signed in with HTTP Basic. */
-    private static final Map<String, Endpoint> API = Map.of(
-            "POST /api/ingest", new Endpoint(Role.ARCHIVIST, () -> "/api/ingest", WriteEndpointsTest::oneFile));
+    private static final Map<String, Endpoint> API =
+            Map.of("POST /api/ingest", new Endpoint(Role.ARCHIVIST, () -> "/api/ingest", WriteEndpointsTest::oneFile));
 
     /** The admin pages' forms, posted by a signed-in browser. */
     private static final Map<String, Endpoint> FORMS = Map.ofEntries(
-            Map.entry("POST /admin/upload", new Endpoint(Role.ARCHIVIST, () -> "/admin/upload",
-                    WriteEndpointsTest::oneFile)),
-            Map.entry("POST /admin/runs/{id}/commit", new Endpoint(Role.ARCHIVIST,
-                    () -> "/admin/runs/" + AdminFixtures.dryRun(article("To commit", uniqueUrl(), "Body.")) + "/commit",
-                    UnaryOperator.identity())),
-            Map.entry("POST /admin/runs/{id}/retry", new Endpoint(Role.ARCHIVIST,
-                    () -> "/admin/runs/" + AdminFixtures.dryRun(article("To retry", uniqueUrl(), "Body.")) + "/retry",
-                    UnaryOperator.identity())),
-            Map.entry("POST /admin/articles/{id}/edit", new Endpoint(Role.ARCHIVIST,
-                    () -> "/admin/articles/" + newArticle() + "/edit",
-                    request -> request.formParam("headline", "Corrected").formParam("published", "2024-01-02")
-                            .formParam("url", uniqueUrl()).formParam("reason", "test").formParam("revision", "1"))),
-            Map.entry("POST /admin/articles/{id}/withdraw", new Endpoint(Role.ARCHIVIST,
-                    () -> "/admin/articles/" + newArticle() + "/withdraw",
-                    request -> request.formParam("reason", "test").formParam("revision", "1"))),
-            Map.entry("POST /admin/articles/{id}/restore", new Endpoint(Role.ARCHIVIST,
-                    () -> "/admin/articles/" + newArticle() + "/restore",
-                    request -> request.formParam("reason", "test").formParam("revision", "1"))),
-            Map.entry("POST /admin/users", new Endpoint(Role.ADMIN, () -> "/admin/users",
-                    request -> request.formParam("username", "new-" + UUID.randomUUID()).formParam("role", "viewer")
-                            .formParam("password", TestUsers.PASSWORD))),
-            Map.entry("POST /admin/users/{id}/role", new Endpoint(Role.ADMIN,
-                    () -> "/admin/users/" + newUserId() + "/role", request -> request.formParam("role", "archivist"))),
-            Map.entry("POST /admin/users/{id}/disable", new Endpoint(Role.ADMIN,
-                    () -> "/admin/users/" + newUserId() + "/disable", UnaryOperator.identity())),
-            Map.entry("POST /admin/users/{id}/enable", new Endpoint(Role.ADMIN,
-                    () -> "/admin/users/" + newUserId() + "/enable", UnaryOperator.identity())),
-            Map.entry("POST /admin/users/{id}/password", new Endpoint(Role.ADMIN,
-                    () -> "/admin/users/" + newUserId() + "/password",
-                    request -> request.formParam("password", "another long password"))));
+            Map.entry(
+                    "POST /admin/upload",
+                    new Endpoint(Role.ARCHIVIST, () -> "/admin/upload", WriteEndpointsTest::oneFile)),
+            Map.entry(
+                    "POST /admin/runs/{id}/commit",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/runs/" + AdminFixtures.dryRun(article("To commit", uniqueUrl(), "Body."))
+                                    + "/commit",
+                            UnaryOperator.identity())),
+            Map.entry(
+                    "POST /admin/runs/{id}/retry",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/runs/" + AdminFixtures.dryRun(article("To retry", uniqueUrl(), "Body."))
+                                    + "/retry",
+                            UnaryOperator.identity())),
+            Map.entry(
+                    "POST /admin/articles/{id}/edit",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/articles/" + newArticle() + "/edit",
+                            request -> request.formParam("headline", "Corrected")
+                                    .formParam("published", "2024-01-02")
+                                    .formParam("url", uniqueUrl())
+                                    .formParam("reason", "test")
+                                    .formParam("revision", "1"))),
+            Map.entry(
+                    "POST /admin/articles/{id}/withdraw",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/articles/" + newArticle() + "/withdraw",
+                            request -> request.formParam("reason", "test").formParam("revision", "1"))),
+            Map.entry(
+                    "POST /admin/articles/{id}/restore",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/articles/" + newArticle() + "/restore",
+                            request -> request.formParam("reason", "test").formParam("revision", "1"))),
+            Map.entry(
+                    "POST /admin/users",
+                    new Endpoint(
+                            Role.ADMIN,
+                            () -> "/admin/users",
+                            request -> request.formParam("username", "new-" + UUID.randomUUID())
+                                    .formParam("role", "viewer")
+                                    .formParam("password", TestUsers.PASSWORD))),
+            Map.entry(
+                    "POST /admin/users/{id}/role",
+                    new Endpoint(
+                            Role.ADMIN,
+                            () -> "/admin/users/" + newUserId() + "/role",
+                            request -> request.formParam("role", "archivist"))),
+            Map.entry(
+                    "POST /admin/users/{id}/disable",
+                    new Endpoint(
+                            Role.ADMIN, () -> "/admin/users/" + newUserId() + "/disable", UnaryOperator.identity())),
+            Map.entry(
+                    "POST /admin/users/{id}/enable",
+                    new Endpoint(
+                            Role.ADMIN, () -> "/admin/users/" + newUserId() + "/enable", UnaryOperator.identity())),
+            Map.entry(
+                    "POST /admin/users/{id}/password",
+                    new Endpoint(
+                            Role.ADMIN,
+                            () -> "/admin/users/" + newUserId() + "/password",
+                            request -> request.formParam("password", "another long password"))));
 
     /** Open to anyone by design: signing in, and signing out (which needs the session's token when there is one). */
     private static final Set<String> PUBLIC = Set.of("POST /signin", "POST /signout");
@@ -113,12 +149,24 @@ class WriteEndpointsTest {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = write.path().get();
             assertEquals(401, write.body().apply(given()).request(method, path).statusCode(), endpoint + " anonymous");
-            assertEquals(401, write.body().apply(given().auth().preemptive().basic(archivist, "wrong"))
-                    .request(method, path).statusCode(), endpoint + " with a wrong password");
-            assertEquals(403, write.body().apply(given().auth().preemptive().basic(viewer, TestUsers.PASSWORD))
-                    .request(method, path).statusCode(), endpoint + " as a viewer");
-            int status = write.body().apply(given().auth().preemptive().basic(userWith(write.role()),
-                    passwordOf(write.role()))).request(method, path).statusCode();
+            assertEquals(
+                    401,
+                    write.body()
+                            .apply(given().auth().preemptive().basic(archivist, "wrong"))
+                            .request(method, path)
+                            .statusCode(),
+                    endpoint + " with a wrong password");
+            assertEquals(
+                    403,
+                    write.body()
+                            .apply(given().auth().preemptive().basic(viewer, TestUsers.PASSWORD))
+                            .request(method, path)
+                            .statusCode(),
+                    endpoint + " as a viewer");
+            int status = write.body()
+                    .apply(given().auth().preemptive().basic(userWith(write.role()), passwordOf(write.role())))
+                    .request(method, path)
+                    .statusCode();
             assertTrue(status < 300, endpoint + " as " + write.role() + ": " + status);
         });
     }
@@ -130,21 +178,45 @@ class WriteEndpointsTest {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = write.path().get();
             TestUsers.BrowserSession allowed = TestUsers.signIn(userWith(write.role()), passwordOf(write.role()));
-            assertEquals(401, write.body().apply(given().redirects().follow(false)).request(method, path).statusCode(),
+            assertEquals(
+                    401,
+                    write.body()
+                            .apply(given().redirects().follow(false))
+                            .request(method, path)
+                            .statusCode(),
                     endpoint + " anonymous");
             if (write.role() == Role.ADMIN) {
                 TestUsers.BrowserSession asArchivist = TestUsers.signIn(archivist, TestUsers.PASSWORD);
-                assertEquals(403, write.body().apply(asArchivist.request().formParam("csrf", asArchivist.csrf()))
-                        .request(method, path).statusCode(), endpoint + " as an archivist");
+                assertEquals(
+                        403,
+                        write.body()
+                                .apply(asArchivist.request().formParam("csrf", asArchivist.csrf()))
+                                .request(method, path)
+                                .statusCode(),
+                        endpoint + " as an archivist");
             }
-            assertEquals(403, write.body().apply(asViewer.request().formParam("csrf", asViewer.csrf()))
-                    .request(method, path).statusCode(), endpoint + " as a viewer");
-            assertEquals(403, write.body().apply(allowed.request()).request(method, path).statusCode(),
+            assertEquals(
+                    403,
+                    write.body()
+                            .apply(asViewer.request().formParam("csrf", asViewer.csrf()))
+                            .request(method, path)
+                            .statusCode(),
+                    endpoint + " as a viewer");
+            assertEquals(
+                    403,
+                    write.body().apply(allowed.request()).request(method, path).statusCode(),
                     endpoint + " without the form token");
-            assertEquals(403, write.body().apply(allowed.request().formParam("csrf", asViewer.csrf()))
-                    .request(method, path).statusCode(), endpoint + " with another session's form token");
-            int status = write.body().apply(allowed.request().formParam("csrf", allowed.csrf()))
-                    .request(method, path).statusCode();
+            assertEquals(
+                    403,
+                    write.body()
+                            .apply(allowed.request().formParam("csrf", asViewer.csrf()))
+                            .request(method, path)
+                            .statusCode(),
+                    endpoint + " with another session's form token");
+            int status = write.body()
+                    .apply(allowed.request().formParam("csrf", allowed.csrf()))
+                    .request(method, path)
+                    .statusCode();
             assertNotEquals(401, status, endpoint + " as " + write.role());
             assertNotEquals(403, status, endpoint + " as " + write.role());
             assertTrue(status < 500, endpoint + " as " + write.role() + ": " + status);
@@ -152,17 +224,22 @@ class WriteEndpointsTest {
     }
 
     private static long newArticle() {
-        return CatalogFixtures.ingest(article("To change", uniqueUrl(), "Body.")).get(0);
+        return CatalogFixtures.ingest(article("To change", uniqueUrl(), "Body."))
+                .get(0);
     }
 
     private static long newUserId() {
         String name = TestUsers.newUser(Role.VIEWER);
-        return QuarkusTransaction.requiringNew().call(() -> CatalogUser.named(name).orElseThrow().id);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> CatalogUser.named(name).orElseThrow().id);
     }
 
     private static RequestSpecification oneFile(RequestSpecification request) {
-        return request.multiPart("file", "x.txt",
-                article("Written", uniqueUrl(), "Body.").getBytes(StandardCharsets.UTF_8), "text/plain");
+        return request.multiPart(
+                "file",
+                "x.txt",
+                article("Written", uniqueUrl(), "Body.").getBytes(StandardCharsets.UTF_8),
+                "text/plain");
     }
 
     private static String userWith(Role role) {

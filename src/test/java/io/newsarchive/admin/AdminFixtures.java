@@ -13,13 +13,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** Uploads made as the admin pages make them. */
 public final class AdminFixtures {
 
-    private AdminFixtures() {
-    }
+    private AdminFixtures() {}
 
     /** Uploads one article file for a dry run as the first admin and waits for the run to complete; returns its id. */
     public static long dryRun(String article) {
         TestUsers.BrowserSession admin = TestUsers.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
-        Response started = admin.request().multiPart("csrf", admin.csrf()).multiPart("mode", "dry_run")
+        Response started = admin.request()
+                .multiPart("csrf", admin.csrf())
+                .multiPart("mode", "dry_run")
                 .multiPart("file", "article.txt", article.getBytes(StandardCharsets.UTF_8), "text/plain")
                 .post("/admin/upload");
         assertEquals(303, started.statusCode(), started.body().asString());
@@ -32,7 +33,10 @@ public final class AdminFixtures {
     public static String awaitFinished(TestUsers.BrowserSession session, long runId) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            String status = session.request().get("/admin/runs/" + runId + "/progress").jsonPath().getString("status");
+            String status = session.request()
+                    .get("/admin/runs/" + runId + "/progress")
+                    .jsonPath()
+                    .getString("status");
             if (!"running".equals(status)) {
                 return status;
             }

@@ -72,8 +72,9 @@ class AdminPagesTest {
         String archivist = TestUsers.newUser(Role.ARCHIVIST);
         String word = CatalogFixtures.uniqueWord();
         Path dir = Files.createTempDirectory("admin-upload");
-        Path good = Files.writeString(dir.resolve("good.txt"), article(SCRIPT + " " + word, LocalDate.of(2024, 5, 6),
-                uniqueUrl(), "A story about " + word + "."));
+        Path good = Files.writeString(
+                dir.resolve("good.txt"),
+                article(SCRIPT + " " + word, LocalDate.of(2024, 5, 6), uniqueUrl(), "A story about " + word + "."));
         Path bad = Files.writeString(dir.resolve("bad.txt"), "A headline\nyesterday\nhttps://example.com/x\nText.\n");
 
         signIn(archivist, TestUsers.PASSWORD);
@@ -81,10 +82,13 @@ class AdminPagesTest {
 
         browser.get(url("/admin/upload"));
         browser.findElement(By.id("file")).sendKeys(good + "\n" + bad);
-        assertTrue(browser.findElement(By.cssSelector("input[name=mode][value=dry_run]")).isSelected(),
+        assertTrue(
+                browser.findElement(By.cssSelector("input[name=mode][value=dry_run]"))
+                        .isSelected(),
                 "a dry run is the default");
         clickAndLoad(By.cssSelector("form.upload button[type=submit]"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//button[normalize-space()='Store these files']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//button[normalize-space()='Store these files']")));
         String report = browser.findElement(By.cssSelector("table.files")).getText();
         assertTrue(report.contains("bad.txt rejected"), report);
         assertTrue(report.contains("error: line 2:"), report);
@@ -95,12 +99,16 @@ class AdminPagesTest {
         wait.until(d -> String.valueOf(progressText()).startsWith("COMPLETED"));
         String run = browser.getCurrentUrl();
         browser.get(url("/?q=" + word));
-        assertEquals(SCRIPT + " " + word, browser.findElement(By.cssSelector(".items h2")).getText());
+        assertEquals(
+                SCRIPT + " " + word,
+                browser.findElement(By.cssSelector(".items h2")).getText());
         assertNoAlert();
         browser.get(run);
         clickAndLoad(By.cssSelector("table.files tr.outcome-added a[href^='/articles/']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
-        assertEquals(SCRIPT + " " + word, browser.findElement(By.cssSelector("article h1")).getText());
+        assertEquals(
+                SCRIPT + " " + word,
+                browser.findElement(By.cssSelector("article h1")).getText());
         assertNoAlert();
 
         clickAndLoad(By.linkText("Correct the metadata"));
@@ -122,12 +130,18 @@ class AdminPagesTest {
         browser.findElement(By.id("status-reason")).sendKeys("withdrawn by mistake");
         clickAndLoad(By.xpath("//button[normalize-space()='Restore this article']"));
         browser.get(url("/?q=" + word));
-        assertEquals("Corrected " + word, browser.findElement(By.cssSelector(".items h2")).getText());
+        assertEquals(
+                "Corrected " + word,
+                browser.findElement(By.cssSelector(".items h2")).getText());
 
         browser.get(url("/admin/audit?user=" + archivist));
         String audit = browser.findElement(By.cssSelector("table.audit")).getText();
-        assertTrue(audit.contains("restore") && audit.contains("withdraw") && audit.contains("edit")
-                && audit.contains("ingest"), audit);
+        assertTrue(
+                audit.contains("restore")
+                        && audit.contains("withdraw")
+                        && audit.contains("edit")
+                        && audit.contains("ingest"),
+                audit);
         assertTrue(audit.contains(SCRIPT), "the old headline shows as text in the audit log");
         assertNoAlert();
         HeadlessChromium.screenshot(browser, "audit-log");
@@ -142,8 +156,10 @@ class AdminPagesTest {
     void aLargeRunShowsItsProgressUntilItFinishes() throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         for (int i = 0; i < 3000; i++) {
-            entries.put(String.format("a/%05d.txt", i),
-                    article("Large run " + i, uniqueUrl(), "Sentence " + i + ".").getBytes(StandardCharsets.UTF_8));
+            entries.put(
+                    String.format("a/%05d.txt", i),
+                    article("Large run " + i, uniqueUrl(), "Sentence " + i + ".")
+                            .getBytes(StandardCharsets.UTF_8));
         }
         Path zip = Files.write(Files.createTempDirectory("admin-large").resolve("large.zip"), CorpusFiles.zip(entries));
         signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
@@ -158,7 +174,9 @@ class AdminPagesTest {
                 seen.add(text);
             }
         }
-        assertTrue(seen.stream().anyMatch(t -> t.matches("\\d+ of 3000 files, [\\d.]+ files per second.*")), seen.toString());
+        assertTrue(
+                seen.stream().anyMatch(t -> t.matches("\\d+ of 3000 files, [\\d.]+ files per second.*")),
+                seen.toString());
         assertTrue(seen.get(seen.size() - 1).startsWith("COMPLETED: 3000 files in all"), seen.toString());
         signOut();
     }

@@ -15,7 +15,11 @@ class AuditPageTest {
     @Test
     void aControlCharacterInAFilterIsA400NamingIt() {
         TestUsers.BrowserSession admin = TestUsers.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
-        admin.request().urlEncodingEnabled(false).get("/admin/audit?user=%00")
-                .then().statusCode(400).body(containsString("user holds a control character"));
+        admin.request()
+                .urlEncodingEnabled(false)
+                .get("/admin/audit?user=%00")
+                .then()
+                .statusCode(400)
+                .body(containsString("user holds a control character"));
     }
 }

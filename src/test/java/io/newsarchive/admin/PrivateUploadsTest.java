@@ -37,21 +37,47 @@ class PrivateUploadsTest {
         TestUsers.BrowserSession uploader = TestUsers.signIn(name, TestUsers.PASSWORD);
         TestUsers.BrowserSession colleague = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         TestUsers.BrowserSession admin = TestUsers.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
-        long dryRun = RunsPageTest.upload(uploader, "dry_run", Map.of("bad.txt", "No date\n\nhttps://example.com/x\nText.\n",
-                "good.txt", article("Private upload", uniqueUrl(), "Text.")));
+        long dryRun = RunsPageTest.upload(
+                uploader,
+                "dry_run",
+                Map.of(
+                        "bad.txt",
+                        "No date\n\nhttps://example.com/x\nText.\n",
+                        "good.txt",
+                        article("Private upload", uniqueUrl(), "Text.")));
         assertEquals("completed", AdminFixtures.awaitFinished(uploader, dryRun));
 
-        colleague.request().get("/admin/runs/" + dryRun + "/rejected.zip").then().statusCode(403)
+        colleague
+                .request()
+                .get("/admin/runs/" + dryRun + "/rejected.zip")
+                .then()
+                .statusCode(403)
                 .body(containsString("uploaded by " + name));
-        colleague.request().contentType("application/x-www-form-urlencoded").formParam("csrf", colleague.csrf())
-                .post("/admin/runs/" + dryRun + "/commit").then().statusCode(403);
+        colleague
+                .request()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", colleague.csrf())
+                .post("/admin/runs/" + dryRun + "/commit")
+                .then()
+                .statusCode(403);
         String page = colleague.request().get("/admin/runs/" + dryRun).body().asString();
         assertTrue(page.contains("bad.txt"), "the report stays readable");
         assertFalse(page.contains("rejected.zip") || page.contains("Store these files"), "its actions do not");
 
-        assertEquals(200, uploader.request().get("/admin/runs/" + dryRun + "/rejected.zip").statusCode());
-        assertEquals(200, admin.request().get("/admin/runs/" + dryRun + "/rejected.zip").statusCode());
-        assertEquals(303, uploader.request().contentType("application/x-www-form-urlencoded")
-                .formParam("csrf", uploader.csrf()).post("/admin/runs/" + dryRun + "/commit").statusCode());
+        assertEquals(
+                200,
+                uploader.request()
+                        .get("/admin/runs/" + dryRun + "/rejected.zip")
+                        .statusCode());
+        assertEquals(
+                200,
+                admin.request().get("/admin/runs/" + dryRun + "/rejected.zip").statusCode());
+        assertEquals(
+                303,
+                uploader.request()
+                        .contentType("application/x-www-form-urlencoded")
+                        .formParam("csrf", uploader.csrf())
+                        .post("/admin/runs/" + dryRun + "/commit")
+                        .statusCode());
     }
 }

@@ -67,8 +67,18 @@ class RunsPageTest {
         TestUsers.BrowserSession colleague = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         long dryRun = upload(uploader, "dry_run", Map.of("bad.txt", "No date\n\nhttps://example.com/x\nText.\n"));
         assertEquals("completed", AdminFixtures.awaitFinished(uploader, dryRun));
-        assertEquals(200, colleague.request().get("/admin/runs/" + dryRun + "/rejected.zip").statusCode());
-        assertTrue(colleague.request().get("/admin/runs/" + dryRun).body().asString().contains("rejected.zip"));
+        assertEquals(
+                200,
+                colleague
+                        .request()
+                        .get("/admin/runs/" + dryRun + "/rejected.zip")
+                        .statusCode());
+        assertTrue(colleague
+                .request()
+                .get("/admin/runs/" + dryRun)
+                .body()
+                .asString()
+                .contains("rejected.zip"));
     }
 
     @Test
@@ -86,39 +96,64 @@ class RunsPageTest {
         assertTrue(page.contains("line 2"), "the problem is named with its line");
 
         List<CSVRecord> all = csv(archivist, dryRun, "all");
-        assertEquals(List.of("bad.txt", "good.txt"), all.stream().map(r -> r.get("name")).toList());
-        assertEquals(List.of("rejected", "added"), all.stream().map(r -> r.get("outcome")).toList());
-        assertTrue(all.get(0).get("problems").contains("error: line 2:"), all.get(0).get("problems"));
-        assertEquals(List.of("bad.txt"), csv(archivist, dryRun, "rejected").stream().map(r -> r.get("name")).toList());
+        assertEquals(
+                List.of("bad.txt", "good.txt"),
+                all.stream().map(r -> r.get("name")).toList());
+        assertEquals(
+                List.of("rejected", "added"),
+                all.stream().map(r -> r.get("outcome")).toList());
+        assertTrue(
+                all.get(0).get("problems").contains("error: line 2:"),
+                all.get(0).get("problems"));
+        assertEquals(
+                List.of("bad.txt"),
+                csv(archivist, dryRun, "rejected").stream()
+                        .map(r -> r.get("name"))
+                        .toList());
 
-        Map<String, byte[]> rejected = unzip(archivist.request().get("/admin/runs/" + dryRun + "/rejected.zip").asByteArray());
+        Map<String, byte[]> rejected = unzip(archivist
+                .request()
+                .get("/admin/runs/" + dryRun + "/rejected.zip")
+                .asByteArray());
         assertEquals(List.of("00001-bad.txt", "00001-bad.txt.what-to-fix.txt"), List.copyOf(rejected.keySet()));
         assertArrayEquals(bad.getBytes(StandardCharsets.UTF_8), rejected.get("00001-bad.txt"));
-        assertTrue(new String(rejected.get("00001-bad.txt.what-to-fix.txt"), StandardCharsets.UTF_8).contains("line 2"));
+        assertTrue(
+                new String(rejected.get("00001-bad.txt.what-to-fix.txt"), StandardCharsets.UTF_8).contains("line 2"));
 
         // clicks in quick succession: all lead to the one run that stores the files
         ExecutorService clicking = Executors.newFixedThreadPool(4);
-        List<CompletableFuture<Response>> clicks = List.of(1, 2, 3, 4).stream().map(i -> CompletableFuture.supplyAsync(() ->
-                archivist.request().contentType("application/x-www-form-urlencoded")
-                        .formParam("csrf", archivist.csrf()).post("/admin/runs/" + dryRun + "/commit"), clicking)).toList();
+        List<CompletableFuture<Response>> clicks = List.of(1, 2, 3, 4).stream()
+                .map(i -> CompletableFuture.supplyAsync(
+                        () -> archivist
+                                .request()
+                                .contentType("application/x-www-form-urlencoded")
+                                .formParam("csrf", archivist.csrf())
+                                .post("/admin/runs/" + dryRun + "/commit"),
+                        clicking))
+                .toList();
         Response commit = clicks.get(0).join();
         assertEquals(303, commit.statusCode());
-        assertEquals(Collections.nCopies(4, commit.header("Location")),
+        assertEquals(
+                Collections.nCopies(4, commit.header("Location")),
                 clicks.stream().map(c -> c.join().header("Location")).toList());
         clicking.shutdown();
         long stored = Long.parseLong(commit.header("Location").replaceAll(".*/", ""));
         assertEquals("completed", AdminFixtures.awaitFinished(archivist, stored));
         assertEquals(1, matches(word));
-        assertEquals(dryRun, asAdmin().get("/api/ingest-runs/" + stored).jsonPath().getLong("run.commits_run"));
-        long audited = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and runId = ?2",
-                AuditAction.INGEST, stored));
+        assertEquals(
+                dryRun, asAdmin().get("/api/ingest-runs/" + stored).jsonPath().getLong("run.commits_run"));
+        long audited = QuarkusTransaction.requiringNew()
+                .call(() -> AuditEvent.count("action = ?1 and runId = ?2", AuditAction.INGEST, stored));
         assertEquals(1, audited);
         String attention = archivist.request().get("/admin").body().asString();
         assertTrue(attention.contains("Run #" + stored + "</a>"), "the stored run rejected bad.txt: " + attention);
         assertFalse(attention.contains("Run #" + dryRun + "</a>"), "its dry run needs no attention of its own");
 
-        Response again = archivist.request().contentType("application/x-www-form-urlencoded")
-                .formParam("csrf", archivist.csrf()).post("/admin/runs/" + dryRun + "/commit");
+        Response again = archivist
+                .request()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", archivist.csrf())
+                .post("/admin/runs/" + dryRun + "/commit");
         assertTrue(again.header("Location").endsWith("/admin/runs/" + stored), "a dry run is stored once");
     }
 
@@ -128,18 +163,24 @@ class RunsPageTest {
         long run = upload(archivist, "dry_run", Map.of("bad.txt", "no date\n\nhttps://example.com/y\nText.\n"));
         AdminFixtures.awaitFinished(archivist, run);
         String upload = QuarkusTransaction.requiringNew().call(() -> (String) AuditEvent.getEntityManager()
-                .createNativeQuery("select upload_dir from ingest_run where id = ?1").setParameter(1, run)
+                .createNativeQuery("select upload_dir from ingest_run where id = ?1")
+                .setParameter(1, run)
                 .getSingleResult());
         assertTrue(Files.isDirectory(Path.of(upload)));
         assertFalse(cleanup.deleteExpired().contains(upload), "kept for 30 days by default");
-        QuarkusTransaction.requiringNew().run(() -> AuditEvent.getEntityManager().createNativeQuery(
-                "update ingest_run set finished_at = now() - interval '31 days' where id = ?1").setParameter(1, run)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> AuditEvent.getEntityManager()
+                        .createNativeQuery(
+                                "update ingest_run set finished_at = now() - interval '31 days' where id = ?1")
+                        .setParameter(1, run)
+                        .executeUpdate());
         assertTrue(cleanup.deleteExpired().contains(upload));
         assertFalse(Files.exists(Path.of(upload)));
         String page = archivist.request().get("/admin/runs/" + run).body().asString();
         assertTrue(page.contains("bad.txt") && !page.contains("rejected.zip"), "the report stays, the download goes");
-        assertEquals(404, archivist.request().get("/admin/runs/" + run + "/rejected.zip").statusCode());
+        assertEquals(
+                404,
+                archivist.request().get("/admin/runs/" + run + "/rejected.zip").statusCode());
     }
 
     @Test
@@ -147,13 +188,17 @@ class RunsPageTest {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         byte[] bomb = CorpusFiles.zip(Map.of("zeros.txt", new byte[20_000_000]));
         long kept = keptUploads();
-        Response answer = archivist.request().multiPart("csrf", archivist.csrf())
-                .multiPart("file", "bomb.zip", bomb, "application/zip").post("/admin/upload");
+        Response answer = archivist
+                .request()
+                .multiPart("csrf", archivist.csrf())
+                .multiPart("file", "bomb.zip", bomb, "application/zip")
+                .post("/admin/upload");
         assertEquals(413, answer.statusCode());
         assertTrue(answer.body().asString().contains("bomb.zip"), answer.body().asString());
         assertTrue(answer.body().asString().contains("zip bomb"));
         assertEquals(kept, keptUploads());
-        Response api = asAdmin().multiPart("file", "bomb.zip", bomb, "application/zip").post("/api/ingest");
+        Response api =
+                asAdmin().multiPart("file", "bomb.zip", bomb, "application/zip").post("/api/ingest");
         assertEquals(413, api.statusCode());
         assertEquals("file", api.jsonPath().getString("parameter"));
     }
@@ -163,20 +208,26 @@ class RunsPageTest {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         byte[] zip = CorpusFiles.zip(Map.of("zeros.txt", new byte[5_000_000]));
         // the central directory's uncompressed size (offset 24 of its entry) says 10 bytes
-        int central = lastIndexOf(zip, new byte[]{0x50, 0x4b, 0x01, 0x02});
+        int central = lastIndexOf(zip, new byte[] {0x50, 0x4b, 0x01, 0x02});
         ByteBuffer.wrap(zip, central + 24, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(10);
         long kept = keptUploads();
-        Response answer = archivist.request().multiPart("csrf", archivist.csrf())
-                .multiPart("file", "lying.zip", zip, "application/zip").post("/admin/upload");
+        Response answer = archivist
+                .request()
+                .multiPart("csrf", archivist.csrf())
+                .multiPart("file", "lying.zip", zip, "application/zip")
+                .post("/admin/upload");
         assertEquals(413, answer.statusCode());
-        assertTrue(answer.body().asString().contains("holds more than the zip"), answer.body().asString());
+        assertTrue(
+                answer.body().asString().contains("holds more than the zip"),
+                answer.body().asString());
         assertEquals(kept, keptUploads());
     }
 
     @Test
     void aFileNameLongerThanFileSystemsAllowIsShortened() {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
-        long run = upload(archivist, "dry_run", Map.of("x".repeat(300) + ".txt", article("Long name", uniqueUrl(), "Text.")));
+        long run = upload(
+                archivist, "dry_run", Map.of("x".repeat(300) + ".txt", article("Long name", uniqueUrl(), "Text.")));
         AdminFixtures.awaitFinished(archivist, run);
         String page = archivist.request().get("/admin/runs/" + run).body().asString();
         assertTrue(page.contains(">" + "x".repeat(50) + "….txt<"), page);
@@ -185,15 +236,21 @@ class RunsPageTest {
     @Test
     void aZipEntryPointingOutsideIsRejectedAndNothingIsWrittenThere() throws IOException {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
-        byte[] hostile = CorpusFiles.zip(Map.of("../../escaped.txt",
-                article("Escaped", uniqueUrl(), "Text.").getBytes(StandardCharsets.UTF_8)));
-        Response started = archivist.request().multiPart("csrf", archivist.csrf()).multiPart("mode", "store")
-                .multiPart("file", "hostile.zip", hostile, "application/zip").post("/admin/upload");
+        byte[] hostile = CorpusFiles.zip(Map.of(
+                "../../escaped.txt", article("Escaped", uniqueUrl(), "Text.").getBytes(StandardCharsets.UTF_8)));
+        Response started = archivist
+                .request()
+                .multiPart("csrf", archivist.csrf())
+                .multiPart("mode", "store")
+                .multiPart("file", "hostile.zip", hostile, "application/zip")
+                .post("/admin/upload");
         long run = Long.parseLong(started.header("Location").replaceAll(".*/", ""));
         AdminFixtures.awaitFinished(archivist, run);
         List<CSVRecord> files = csv(archivist, run, "all");
         assertEquals("rejected", files.get(0).get("outcome"));
-        assertTrue(files.get(0).get("problems").contains("points outside the archive"), files.get(0).get("problems"));
+        assertTrue(
+                files.get(0).get("problems").contains("points outside the archive"),
+                files.get(0).get("problems"));
         assertFalse(Files.exists(Path.of("target/escaped.txt")) || Files.exists(Path.of("escaped.txt")));
     }
 
@@ -202,25 +259,30 @@ class RunsPageTest {
         TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         RequestSpecification request = archivist.request().multiPart("csrf", archivist.csrf());
         for (int i = 0; i < 1001; i++) {
-            request.multiPart("file", "f" + i + ".txt", new byte[]{'x'}, "text/plain");
+            request.multiPart("file", "f" + i + ".txt", new byte[] {'x'}, "text/plain");
         }
         Response answer = request.post("/admin/upload");
         assertEquals(413, answer.statusCode());
-        assertTrue(answer.body().asString().contains("at most 1000"), answer.body().asString());
+        assertTrue(
+                answer.body().asString().contains("at most 1000"), answer.body().asString());
         // beyond what the HTTP server itself parses (quarkus.http.limits.max-parameters)
         RequestSpecification huge = asAdmin();
         for (int i = 0; i < 4001; i++) {
-            huge.multiPart("file", "f" + i + ".txt", new byte[]{'x'}, "text/plain");
+            huge.multiPart("file", "f" + i + ".txt", new byte[] {'x'}, "text/plain");
         }
         Response api = huge.post("/api/ingest");
         assertEquals(413, api.statusCode());
         assertEquals("file", api.jsonPath().getString("parameter"));
-        assertTrue(api.jsonPath().getString("message").contains("at most 1000"), api.body().asString());
+        assertTrue(
+                api.jsonPath().getString("message").contains("at most 1000"),
+                api.body().asString());
     }
 
     static long upload(TestUsers.BrowserSession session, String mode, Map<String, String> files) {
-        RequestSpecification request = session.request().multiPart("csrf", session.csrf()).multiPart("mode", mode);
-        files.forEach((name, content) -> request.multiPart("file", name, content.getBytes(StandardCharsets.UTF_8), "text/plain"));
+        RequestSpecification request =
+                session.request().multiPart("csrf", session.csrf()).multiPart("mode", mode);
+        files.forEach((name, content) ->
+                request.multiPart("file", name, content.getBytes(StandardCharsets.UTF_8), "text/plain"));
         Response answer = request.post("/admin/upload");
         assertEquals(303, answer.statusCode(), answer.body().asString());
         return Long.parseLong(answer.header("Location").replaceAll(".*/", ""));
@@ -231,8 +293,16 @@ class RunsPageTest {
     }
 
     private static List<CSVRecord> csv(TestUsers.BrowserSession session, long run, String show) throws IOException {
-        String text = session.request().queryParam("show", show).get("/admin/runs/" + run + "/files.csv").asString();
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))
+        String text = session.request()
+                .queryParam("show", show)
+                .get("/admin/runs/" + run + "/files.csv")
+                .asString();
+        return CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(text))
                 .getRecords();
     }
 

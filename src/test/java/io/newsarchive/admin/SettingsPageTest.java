@@ -20,8 +20,10 @@ class SettingsPageTest {
     void anAdminSeesTheSettingsInForceWithWhereToChangeThem() {
         TestUsers.BrowserSession admin = TestUsers.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         String page = admin.request().get("/admin/settings").body().asString();
-        assertTrue(page.contains("<td>Visitors who have not signed in may browse, search and export</td><td>yes</td>"
-                + "<td><code>CATALOG_ANONYMOUS_BROWSING</code></td>"), page);
+        assertTrue(
+                page.contains("<td>Visitors who have not signed in may browse, search and export</td><td>yes</td>"
+                        + "<td><code>CATALOG_ANONYMOUS_BROWSING</code></td>"),
+                page);
         assertTrue(page.contains("<td>Largest uploaded file</td><td>512 MiB</td>"), page);
         assertTrue(page.contains("<td>How long an upload is kept after its last run</td><td>30 days</td>"), page);
         assertTrue(page.contains("<td>How long a failed sign-in counts</td><td>15 minutes</td>"), page);

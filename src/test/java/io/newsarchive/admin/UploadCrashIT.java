@@ -65,6 +65,7 @@ class UploadCrashIT {
     private static final int ARTICLES = 3000;
     /** Small batches, so that a run commits often and the kill finds some files stored and most not yet. */
     private static final int BATCH_FILES = 50;
+
     private static final int KILL_AFTER_FILES = 300;
 
     @TempDir
@@ -77,12 +78,21 @@ class UploadCrashIT {
     @BeforeEach
     void catalogAndUpload() throws IOException {
         database = CatalogTestDatabase.freshDatabase();
-        overrides = Map.of("catalog.startup-ingest.enabled", "false",
-                "catalog.admin.user", ADMIN, "catalog.admin.password", ADMIN_PASSWORD,
-                "catalog.ingest.batch-files", String.valueOf(BATCH_FILES),
-                "catalog.uploads.directory", dir.resolve("uploads").toString(),
-                "catalog.ingest.pending-failures-directory", dir.resolve("pending").toString(),
-                "quarkus.http.body.uploads-directory", bodies().toString());
+        overrides = Map.of(
+                "catalog.startup-ingest.enabled",
+                "false",
+                "catalog.admin.user",
+                ADMIN,
+                "catalog.admin.password",
+                ADMIN_PASSWORD,
+                "catalog.ingest.batch-files",
+                String.valueOf(BATCH_FILES),
+                "catalog.uploads.directory",
+                dir.resolve("uploads").toString(),
+                "catalog.ingest.pending-failures-directory",
+                dir.resolve("pending").toString(),
+                "quarkus.http.body.uploads-directory",
+                bodies().toString());
         upload = Upload.generate(dir.resolve("crash-upload.zip"), ARTICLES);
     }
 
@@ -103,7 +113,9 @@ class UploadCrashIT {
                 run = awaitStoring("select max(id) from ingest_run where trigger = 'api'");
                 body = onlyFile(bodies());
                 app.kill();
-                ExecutionException cut = assertThrows(ExecutionException.class, () -> sent.get(30, TimeUnit.SECONDS),
+                ExecutionException cut = assertThrows(
+                        ExecutionException.class,
+                        () -> sent.get(30, TimeUnit.SECONDS),
                         "the killed service sends no report");
                 assertTrue(cut.getCause() instanceof IOException, "the connection broke: " + cut.getCause());
             } finally {
@@ -118,9 +130,15 @@ class UploadCrashIT {
 
         try (ServedApp app = start()) {
             assertFalse(Files.exists(body), "the abandoned temporary file is deleted when the service starts");
-            JsonPath interrupted = archivistApi().get("/api/ingest-runs/" + run).then().statusCode(200).extract().jsonPath();
+            JsonPath interrupted = archivistApi()
+                    .get("/api/ingest-runs/" + run)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals("interrupted", interrupted.getString("run.status"));
-            assertEquals(storedBefore, interrupted.getLong("run.counts.added") + interrupted.getLong("run.counts.revised"));
+            assertEquals(
+                    storedBefore, interrupted.getLong("run.counts.added") + interrupted.getLong("run.counts.revised"));
             assertEquals(upload.files(), interrupted.getInt("run.total_files"));
             awaitMarkedInterrupted(run);
 
@@ -129,16 +147,20 @@ class UploadCrashIT {
             JsonPath report = again.jsonPath();
             assertNotEquals(run, report.getLong("run.id"));
             assertEquals("completed", report.getString("run.status"));
-            assertCountsOfTheRunAfter(storedBefore, report.getLong("run.counts.added"),
-                    report.getLong("run.counts.revised"), report.getLong("run.counts.duplicate"),
+            assertCountsOfTheRunAfter(
+                    storedBefore,
+                    report.getLong("run.counts.added"),
+                    report.getLong("run.counts.revised"),
+                    report.getLong("run.counts.duplicate"),
                     report.getLong("run.counts.rejected"));
             assertEquals(upload.files(), report.getList("files").size());
         }
         assertEveryFileStoredOnce();
         awaitNoFileIn(bodies(), "the second upload's request body is deleted when its request ends");
-        System.out.printf("UploadCrashIT: API run %d killed after %d of %d articles were stored; sent again, the"
-                + " catalog holds each of its %d different files (%d in the zip) once%n", run, storedBefore,
-                upload.distinct().size(), upload.distinct().size(), upload.files());
+        System.out.printf(
+                "UploadCrashIT: API run %d killed after %d of %d articles were stored; sent again, the"
+                        + " catalog holds each of its %d different files (%d in the zip) once%n",
+                run, storedBefore, upload.distinct().size(), upload.distinct().size(), upload.files());
     }
 
     @Test
@@ -148,14 +170,18 @@ class UploadCrashIT {
         long store;
         try (ServedApp app = start()) {
             archivist = addArchivist();
-            Response uploaded = archivist.request().multiPart("csrf", archivist.csrf()).multiPart("mode", "dry_run")
-                    .multiPart("file", upload.zip().toFile(), "application/zip").post("/admin/upload");
+            Response uploaded = archivist
+                    .request()
+                    .multiPart("csrf", archivist.csrf())
+                    .multiPart("mode", "dry_run")
+                    .multiPart("file", upload.zip().toFile(), "application/zip")
+                    .post("/admin/upload");
             assertEquals(303, uploaded.statusCode(), uploaded.body().asString());
             dryRun = runOf(uploaded);
             assertEquals("completed", awaitEnd(archivist, dryRun));
 
-            Response committed = archivist.request().formParam("csrf", archivist.csrf())
-                    .post("/admin/runs/" + dryRun + "/commit");
+            Response committed =
+                    archivist.request().formParam("csrf", archivist.csrf()).post("/admin/runs/" + dryRun + "/commit");
             assertEquals(303, committed.statusCode(), committed.body().asString());
             store = runOf(committed);
             assertEquals(store, awaitStoring("select max(id) from ingest_run where not dry_run"));
@@ -166,37 +192,59 @@ class UploadCrashIT {
 
         try (ServedApp app = start()) {
             // the session is kept in the database: the archivist is still signed in after the restart
-            String page = archivist.request().get("/admin/runs/" + store).then().statusCode(200).extract().asString();
+            String page = archivist
+                    .request()
+                    .get("/admin/runs/" + store)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             assertTrue(page.contains("INTERRUPTED: " + filesDone + " files in all"), page);
             assertTrue(page.contains("action=\"/admin/runs/" + store + "/retry\""), "the page offers to run it again");
             assertEquals("interrupted", progress(archivist, store).getString("status"));
-            assertTrue(archivist.request().get("/admin/runs").asString().contains("<tr class=\"status-interrupted\">"),
+            assertTrue(
+                    archivist.request().get("/admin/runs").asString().contains("<tr class=\"status-interrupted\">"),
                     "the list of runs shows it interrupted");
-            assertEquals("interrupted", archivistApi().get("/api/ingest-runs/" + store).jsonPath().getString("run.status"));
+            assertEquals(
+                    "interrupted",
+                    archivistApi().get("/api/ingest-runs/" + store).jsonPath().getString("run.status"));
 
-            Response retried = archivist.request().formParam("csrf", archivist.csrf())
-                    .post("/admin/runs/" + store + "/retry");
+            Response retried =
+                    archivist.request().formParam("csrf", archivist.csrf()).post("/admin/runs/" + store + "/retry");
             assertEquals(303, retried.statusCode(), retried.body().asString());
             long again = runOf(retried);
             assertNotEquals(store, again);
-            Response twice = archivist.request().formParam("csrf", archivist.csrf())
-                    .post("/admin/runs/" + store + "/retry");
+            Response twice =
+                    archivist.request().formParam("csrf", archivist.csrf()).post("/admin/runs/" + store + "/retry");
             assertEquals(again, runOf(twice), "a second click leads to the same run, not to another");
 
             assertEquals("completed", awaitEnd(archivist, again));
             JsonPath counts = progress(archivist, again);
-            assertCountsOfTheRunAfter(storedBefore, counts.getLong("counts.added"), counts.getLong("counts.revised"),
-                    counts.getLong("counts.duplicate"), counts.getLong("counts.rejected"));
-            assertTrue(archivist.request().get("/admin/runs/" + again).asString()
+            assertCountsOfTheRunAfter(
+                    storedBefore,
+                    counts.getLong("counts.added"),
+                    counts.getLong("counts.revised"),
+                    counts.getLong("counts.duplicate"),
+                    counts.getLong("counts.rejected"));
+            assertTrue(archivist
+                    .request()
+                    .get("/admin/runs/" + again)
+                    .asString()
                     .contains("stores the files of dry run <a href=\"/admin/runs/" + dryRun + "\">"));
-            assertTrue(archivist.request().get("/admin/runs/" + dryRun).asString()
-                    .contains("These files have been stored"), "the dry run counts as stored now");
+            assertTrue(
+                    archivist
+                            .request()
+                            .get("/admin/runs/" + dryRun)
+                            .asString()
+                            .contains("These files have been stored"),
+                    "the dry run counts as stored now");
         }
         assertEveryFileStoredOnce();
         assertEquals(List.of(), files(bodies()), "no request body stays behind: the page keeps uploads elsewhere");
-        System.out.printf("UploadCrashIT: web run %d killed after %d of %d articles were stored; run again, the"
-                + " catalog holds each of its %d different files (%d in the zip) once%n", store, storedBefore,
-                upload.distinct().size(), upload.distinct().size(), upload.files());
+        System.out.printf(
+                "UploadCrashIT: web run %d killed after %d of %d articles were stored; run again, the"
+                        + " catalog holds each of its %d different files (%d in the zip) once%n",
+                store, storedBefore, upload.distinct().size(), upload.distinct().size(), upload.files());
     }
 
     // --- the service, its users and its runs
@@ -210,8 +258,12 @@ class UploadCrashIT {
     /** Adds the archivist on the users page as the first admin, and signs in as them. */
     private TestUsers.BrowserSession addArchivist() {
         TestUsers.BrowserSession admin = TestUsers.signIn(ADMIN, ADMIN_PASSWORD);
-        Response added = admin.request().formParam("username", ARCHIVIST).formParam("role", "archivist")
-                .formParam("password", TestUsers.PASSWORD).formParam("csrf", admin.csrf()).post("/admin/users");
+        Response added = admin.request()
+                .formParam("username", ARCHIVIST)
+                .formParam("role", "archivist")
+                .formParam("password", TestUsers.PASSWORD)
+                .formParam("csrf", admin.csrf())
+                .post("/admin/users");
         assertEquals(303, added.statusCode(), added.body().asString());
         return TestUsers.signIn(ARCHIVIST, TestUsers.PASSWORD);
     }
@@ -222,7 +274,9 @@ class UploadCrashIT {
 
     /** The whole zip to the API, which answers when the run has ended. */
     private Response apiUpload() {
-        return archivistApi().multiPart("file", upload.zip().toFile(), "application/zip").post("/api/ingest");
+        return archivistApi()
+                .multiPart("file", upload.zip().toFile(), "application/zip")
+                .post("/api/ingest");
     }
 
     private static long runOf(Response redirect) {
@@ -231,7 +285,12 @@ class UploadCrashIT {
     }
 
     private static JsonPath progress(TestUsers.BrowserSession session, long run) {
-        return session.request().get("/admin/runs/" + run + "/progress").then().statusCode(200).extract().jsonPath();
+        return session.request()
+                .get("/admin/runs/" + run + "/progress")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Waits until the run is no longer running (at most 90 s); returns its status. */
@@ -256,7 +315,9 @@ class UploadCrashIT {
         while (Instant.now().isBefore(deadline)) {
             long run = count("select coalesce((" + runQuery + "), 0)");
             if (run > 0 && count("select count(*) from ingest_file where run_id = " + run) >= KILL_AFTER_FILES) {
-                assertEquals("running", text("select status from ingest_run where id = " + run),
+                assertEquals(
+                        "running",
+                        text("select status from ingest_run where id = " + run),
                         "the run is still storing when it is killed");
                 return run;
             }
@@ -282,12 +343,17 @@ class UploadCrashIT {
      */
     private long assertWholeBatchesStored(long run) throws SQLException {
         long stored = count("select count(*) from article");
-        assertTrue(stored > 0 && stored < upload.distinct().size() / 2, "killed while storing, after " + stored + " articles");
+        assertTrue(
+                stored > 0 && stored < upload.distinct().size() / 2,
+                "killed while storing, after " + stored + " articles");
         assertEquals(stored, count("select count(*) from article where ingest_run_id = " + run));
-        assertEquals(stored, count("select count(*) from ingest_file where outcome in ('added', 'revised') and run_id = " + run),
+        assertEquals(
+                stored,
+                count("select count(*) from ingest_file where outcome in ('added', 'revised') and run_id = " + run),
                 "every stored article has its file result, and no result lacks its article");
         assertEquals(stored, count("select count(*) from article_original"), "every article has its original");
-        assertEquals(count("select count(*) from ingest_file where run_id = " + run),
+        assertEquals(
+                count("select count(*) from ingest_file where run_id = " + run),
                 count("select added + duplicate + revised + rejected from ingest_run where id = " + run),
                 "the run's counts are those of its file results");
         assertEquals(0, count("select count(*) from ingest_file where run_id = " + run + " and outcome = 'rejected'"));
@@ -310,9 +376,12 @@ class UploadCrashIT {
         assertEquals(upload.distinct().size(), originals.size(), "each original is its article's bytes, none twice");
         assertEquals(upload.distinct(), originals, "the originals are the files, byte for byte");
         assertEquals(upload.revisions(), count("select count(*) from article where version = 2"));
-        assertEquals(0, count("select count(*) from (select normalized_url from article group by normalized_url"
-                + " having count(*) filter (where latest) <> 1 or max(version) <> count(*)"
-                + " or count(distinct version) <> count(*)) broken"), "each URL's versions 1..n, the last the latest");
+        assertEquals(
+                0,
+                count("select count(*) from (select normalized_url from article group by normalized_url"
+                        + " having count(*) filter (where latest) <> 1 or max(version) <> count(*)"
+                        + " or count(distinct version) <> count(*)) broken"),
+                "each URL's versions 1..n, the last the latest");
     }
 
     private Path bodies() {
@@ -343,12 +412,15 @@ class UploadCrashIT {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
-                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
+        return DriverManager.getConnection(
+                database.get("quarkus.datasource.jdbc.url"),
+                database.get("quarkus.datasource.username"),
+                database.get("quarkus.datasource.password"));
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = connect();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -361,7 +433,8 @@ class UploadCrashIT {
 
     private List<String> strings(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = connect();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
@@ -379,12 +452,23 @@ class UploadCrashIT {
      */
     private record Upload(Path zip, int files, Set<String> distinct, int revisions) {
 
-        private static final String[] SOURCES = {"bbc.co.uk", "theguardian.com", "reuters.com", "apnews.com",
-                "aljazeera.com", "dw.com", "france24.com", "npr.org", "independent.co.uk", "euronews.com"};
+        private static final String[] SOURCES = {
+            "bbc.co.uk",
+            "theguardian.com",
+            "reuters.com",
+            "apnews.com",
+            "aljazeera.com",
+            "dw.com",
+            "france24.com",
+            "npr.org",
+            "independent.co.uk",
+            "euronews.com"
+        };
         private static final String[] WORDS = ("government minister talks border troops economy inflation prices"
-                + " election parliament court ruling protest police city council water energy gas supply winter"
-                + " school hospital doctors strike union wages report study climate flood storm harvest farmers"
-                + " bank rates market shares company workers train airport flights ceasefire aid refugees").split(" ");
+                        + " election parliament court ruling protest police city council water energy gas supply winter"
+                        + " school hospital doctors strike union wages report study climate flood storm harvest farmers"
+                        + " bank rates market shares company workers train airport flights ceasefire aid refugees")
+                .split(" ");
 
         static Upload generate(Path zip, int articles) throws IOException {
             Random random = new Random(14);
@@ -400,14 +484,17 @@ class UploadCrashIT {
                     entries.put(String.format("crash/f_%05d_copy.txt", i), text);
                 }
                 if (i % 150 == 149) {
-                    entries.put(String.format("crash/f_%05d_revision.txt", i), text(random, "Story " + (i - 7)
-                            + ", updated", urls.get(i - 7)));
+                    entries.put(
+                            String.format("crash/f_%05d_revision.txt", i),
+                            text(random, "Story " + (i - 7) + ", updated", urls.get(i - 7)));
                     revisions++;
                 }
             }
             Files.write(zip, CorpusFiles.zip(entries));
             Set<String> distinct = new HashSet<>();
-            entries.values().forEach(bytes -> distinct.add(Hashing.sha256().hashBytes(bytes).toString()));
+            entries.values()
+                    .forEach(bytes ->
+                            distinct.add(Hashing.sha256().hashBytes(bytes).toString()));
             return new Upload(zip, entries.size(), distinct, revisions);
         }
 
@@ -418,10 +505,17 @@ class UploadCrashIT {
                 for (int w = 6 + random.nextInt(14); w > 0; w--) {
                     sentence.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
                 }
-                sentences[s] = sentence.append(" on day ").append(random.nextInt(1000)).append('.').toString();
+                sentences[s] = sentence.append(" on day ")
+                        .append(random.nextInt(1000))
+                        .append('.')
+                        .toString();
             }
             LocalDate published = LocalDate.of(2021, 1, 1).plusDays(random.nextInt(900));
-            return CorpusFiles.article(headline + ": " + sentences[0].substring(4, Math.min(40, sentences[0].length())), published, url, sentences)
+            return CorpusFiles.article(
+                            headline + ": " + sentences[0].substring(4, Math.min(40, sentences[0].length())),
+                            published,
+                            url,
+                            sentences)
                     .getBytes(StandardCharsets.UTF_8);
         }
     }

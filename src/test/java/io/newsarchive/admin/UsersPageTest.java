@@ -27,18 +27,32 @@ class UsersPageTest {
     void anAdminAddsAUserChangesTheirRoleResetsTheirPasswordAndDisablesThem() {
         TestUsers.BrowserSession admin = TestUsers.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         String name = "kim-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(303, post(admin, "/admin/users", "username", name, "role", "viewer", "password", TestUsers.PASSWORD)
-                .statusCode());
+        assertEquals(
+                303,
+                post(admin, "/admin/users", "username", name, "role", "viewer", "password", TestUsers.PASSWORD)
+                        .statusCode());
         TestUsers.BrowserSession kim = TestUsers.signIn(name, TestUsers.PASSWORD);
         assertEquals(403, kim.request().get("/admin").statusCode());
 
-        long id = QuarkusTransaction.requiringNew().call(() -> CatalogUser.named(name).orElseThrow().id);
-        assertEquals(303, post(admin, "/admin/users/" + id + "/role", "role", "archivist").statusCode());
+        long id = QuarkusTransaction.requiringNew()
+                .call(() -> CatalogUser.named(name).orElseThrow().id);
+        assertEquals(
+                303,
+                post(admin, "/admin/users/" + id + "/role", "role", "archivist").statusCode());
         assertEquals(200, kim.request().get("/admin").statusCode(), "the new role applies to the open session");
 
-        assertEquals(303, post(admin, "/admin/users/" + id + "/password", "password", "a brand new password").statusCode());
+        assertEquals(
+                303,
+                post(admin, "/admin/users/" + id + "/password", "password", "a brand new password")
+                        .statusCode());
         assertEquals(302, kim.request().get("/admin").statusCode(), "a reset password signs the user out");
-        assertEquals(401, given().auth().preemptive().basic(name, TestUsers.PASSWORD).get("/api/ingest-runs").statusCode());
+        assertEquals(
+                401,
+                given().auth()
+                        .preemptive()
+                        .basic(name, TestUsers.PASSWORD)
+                        .get("/api/ingest-runs")
+                        .statusCode());
         TestUsers.BrowserSession again = TestUsers.signIn(name, "a brand new password");
 
         assertEquals(303, post(admin, "/admin/users/" + id + "/disable").statusCode());
@@ -48,10 +62,16 @@ class UsersPageTest {
 
         String page = admin.request().get("/admin/users").body().asString();
         assertTrue(page.contains(name), page);
-        for (AuditAction action : new AuditAction[]{AuditAction.USER_ADD, AuditAction.USER_ROLE,
-                AuditAction.USER_PASSWORD, AuditAction.USER_DISABLE, AuditAction.USER_ENABLE}) {
-            long events = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count(
-                    "action = ?1 and subjectUser = ?2 and username = ?3", action, name, TestUsers.ADMIN));
+        for (AuditAction action : new AuditAction[] {
+            AuditAction.USER_ADD,
+            AuditAction.USER_ROLE,
+            AuditAction.USER_PASSWORD,
+            AuditAction.USER_DISABLE,
+            AuditAction.USER_ENABLE
+        }) {
+            long events = QuarkusTransaction.requiringNew()
+                    .call(() -> AuditEvent.count(
+                            "action = ?1 and subjectUser = ?2 and username = ?3", action, name, TestUsers.ADMIN));
             assertEquals(1, events, action.toString());
         }
     }
@@ -59,38 +79,64 @@ class UsersPageTest {
     @Test
     void badValuesAreRefusedByName() {
         TestUsers.BrowserSession admin = TestUsers.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
-        Response shortPassword = post(admin, "/admin/users", "username", "x-" + UUID.randomUUID(), "role", "viewer",
-                "password", "short");
+        Response shortPassword = post(
+                admin, "/admin/users", "username", "x-" + UUID.randomUUID(), "role", "viewer", "password", "short");
         assertEquals(400, shortPassword.statusCode());
         assertTrue(shortPassword.body().asString().contains("at least 12 characters"));
-        Response badRole = post(admin, "/admin/users", "username", "x-" + UUID.randomUUID(), "role", "owner",
-                "password", TestUsers.PASSWORD);
+        Response badRole = post(
+                admin,
+                "/admin/users",
+                "username",
+                "x-" + UUID.randomUUID(),
+                "role",
+                "owner",
+                "password",
+                TestUsers.PASSWORD);
         assertEquals(400, badRole.statusCode());
-        assertTrue(badRole.body().asString().contains("<code>role</code>"), badRole.body().asString());
-        assertEquals(409, post(admin, "/admin/users", "username", TestUsers.ADMIN, "role", "viewer",
-                "password", TestUsers.PASSWORD).statusCode());
+        assertTrue(
+                badRole.body().asString().contains("<code>role</code>"),
+                badRole.body().asString());
+        assertEquals(
+                409,
+                post(
+                                admin,
+                                "/admin/users",
+                                "username",
+                                TestUsers.ADMIN,
+                                "role",
+                                "viewer",
+                                "password",
+                                TestUsers.PASSWORD)
+                        .statusCode());
     }
 
     @Test
     void theOnlyEnabledAdminCannotBeDisabledOrDemoted() {
         String other = TestUsers.newUser(Role.ADMIN);
         TestUsers.BrowserSession admin = TestUsers.signIn(other, TestUsers.PASSWORD);
-        QuarkusTransaction.requiringNew().run(() -> CatalogUser.update(
-                "disabledAt = current_timestamp where role = 'admin' and username <> ?1", other));
+        QuarkusTransaction.requiringNew()
+                .run(() -> CatalogUser.update(
+                        "disabledAt = current_timestamp where role = 'admin' and username <> ?1", other));
         try {
-            long id = QuarkusTransaction.requiringNew().call(() -> CatalogUser.named(other).orElseThrow().id);
+            long id = QuarkusTransaction.requiringNew()
+                    .call(() -> CatalogUser.named(other).orElseThrow().id);
             Response disable = post(admin, "/admin/users/" + id + "/disable");
             assertEquals(409, disable.statusCode());
             assertTrue(disable.body().asString().contains("the only enabled admin"));
-            assertEquals(409, post(admin, "/admin/users/" + id + "/role", "role", "viewer").statusCode());
+            assertEquals(
+                    409,
+                    post(admin, "/admin/users/" + id + "/role", "role", "viewer")
+                            .statusCode());
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> CatalogUser.update(
-                    "disabledAt = null where username = ?1", TestUsers.ADMIN));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> CatalogUser.update("disabledAt = null where username = ?1", TestUsers.ADMIN));
         }
     }
 
     private static Response post(TestUsers.BrowserSession session, String path, String... fields) {
-        var request = session.request().contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf());
+        var request = session.request()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", session.csrf());
         for (int i = 0; i < fields.length; i += 2) {
             request.formParam(fields[i], fields[i + 1]);
         }

@@ -28,13 +28,18 @@ class ArticleCorrectionsTest {
     @Test
     void aChangeFromAnOlderRevisionIsAConflictWithWhatChangedSince() {
         String url = uniqueUrl();
-        long id = CatalogFixtures.ingest(article("Old headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
+        long id = CatalogFixtures.ingest(article("Old headline", LocalDate.of(2024, 3, 1), url, "Text."))
+                .get(0);
 
-        assertInstanceOf(ArticleCorrections.Saved.class, corrections.edit(id,
-                new Correction("New headline", "2024-03-01", url, "", "typo", 1), "first"));
-        var conflict = assertInstanceOf(ArticleCorrections.Conflict.class, corrections.edit(id,
-                new Correction("Other headline", "2024-03-01", url, "", "mine", 1), "second"));
-        assertEquals(List.of(AuditAction.EDIT), conflict.since().stream().map(e -> e.action).toList());
+        assertInstanceOf(
+                ArticleCorrections.Saved.class,
+                corrections.edit(id, new Correction("New headline", "2024-03-01", url, "", "typo", 1), "first"));
+        var conflict = assertInstanceOf(
+                ArticleCorrections.Conflict.class,
+                corrections.edit(id, new Correction("Other headline", "2024-03-01", url, "", "mine", 1), "second"));
+        assertEquals(
+                List.of(AuditAction.EDIT),
+                conflict.since().stream().map(e -> e.action).toList());
         assertEquals(2, conflict.form().correction().revision(), "the form names the current revision");
         assertEquals("Other headline", conflict.form().correction().headline(), "what was sent is kept");
         assertEquals("New headline", corrections.open(id).article().headline);
@@ -46,10 +51,11 @@ class ArticleCorrectionsTest {
     @Test
     void aWithdrawalWithoutAReasonOrOfAWithdrawnArticleIsInvalid() {
         String url = uniqueUrl();
-        long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
+        long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text."))
+                .get(0);
         var noReason = assertInstanceOf(ArticleCorrections.Invalid.class, corrections.withdraw(id, "", 1, "someone"));
-        assertEquals(List.of("say why the article is withdrawn: the reason is kept with the change"),
-                noReason.problems());
+        assertEquals(
+                List.of("say why the article is withdrawn: the reason is kept with the change"), noReason.problems());
         assertEquals("Headline", noReason.form().correction().headline(), "the form shows the article");
         assertEquals(1, noReason.form().correction().revision());
 
@@ -63,11 +69,14 @@ class ArticleCorrectionsTest {
     @Test
     void aDateOutsideTheParsersRangeIsInvalid() {
         String url = uniqueUrl();
-        long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text.")).get(0);
+        long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text."))
+                .get(0);
         LocalDate latest = LocalDate.now(ZoneOffset.UTC).plusDays(1);
-        var invalid = assertInstanceOf(ArticleCorrections.Invalid.class, corrections.edit(id,
-                new Correction("Headline", "1699-12-31", url, "", "older", 1), "someone"));
-        assertEquals(List.of("the publication date 1699-12-31 is outside the accepted range 1700-01-01 to " + latest),
+        var invalid = assertInstanceOf(
+                ArticleCorrections.Invalid.class,
+                corrections.edit(id, new Correction("Headline", "1699-12-31", url, "", "older", 1), "someone"));
+        assertEquals(
+                List.of("the publication date 1699-12-31 is outside the accepted range 1700-01-01 to " + latest),
                 invalid.problems());
     }
 }

@@ -23,13 +23,21 @@ class ArticleResourceTest {
     void anArticleIsServedAsJsonAndItsOriginalByteForByte() throws Exception {
         String url = uniqueUrl();
         byte[] original = ("\uFEFF  Kharkiv braces for talks \r\n20220122\r\n" + url + "?utm_medium=x&page=2#c\r\n"
-                + "\"Quoted\" first sentence.\r\n\r\nSecond, with émoji 🙂.\r\n").getBytes(StandardCharsets.UTF_8);
-        int id = asAdmin().multiPart("file", "007_0123456789abcdef.txt", original, "text/plain")
-                .post("/api/ingest").then().statusCode(200).extract().path("files[0].article_id");
+                        + "\"Quoted\" first sentence.\r\n\r\nSecond, with émoji 🙂.\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        int id = asAdmin()
+                .multiPart("file", "007_0123456789abcdef.txt", original, "text/plain")
+                .post("/api/ingest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("files[0].article_id");
         String sha = Hashing.sha256().hashBytes(original).toString();
         String host = java.net.URI.create(url).getHost();
 
-        given().get("/api/articles/" + id).then().statusCode(200)
+        given().get("/api/articles/" + id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("headline", equalTo("Kharkiv braces for talks"))
                 .body("published", equalTo("2022-01-22"))
@@ -48,13 +56,18 @@ class ArticleResourceTest {
                 .body("sentences[0]", equalTo("\"Quoted\" first sentence."))
                 .body("sentences[1]", equalTo("Second, with émoji 🙂."));
 
-        byte[] served = given().get("/api/articles/" + id + "/original").then().statusCode(200)
+        byte[] served = given().get("/api/articles/" + id + "/original")
+                .then()
+                .statusCode(200)
                 .header("Content-Type", equalTo("text/plain; charset=utf-8"))
                 .header("ETag", equalTo("\"" + sha + "\""))
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
         assertArrayEquals(original, served);
-        given().header("If-None-Match", "\"" + sha + "\"").get("/api/articles/" + id + "/original")
-                .then().statusCode(304);
+        given().header("If-None-Match", "\"" + sha + "\"")
+                .get("/api/articles/" + id + "/original")
+                .then()
+                .statusCode(304);
     }
 
     @Test
@@ -67,7 +80,10 @@ class ArticleResourceTest {
     @Test
     void aYearOfMoreThanFourDigitsIsA400NamingItsParameter() {
         for (String name : new String[] {"from", "to"}) {
-            given().urlEncodingEnabled(false).get("/api/articles?" + name + "=%2B99999-01-01").then().statusCode(400)
+            given().urlEncodingEnabled(false)
+                    .get("/api/articles?" + name + "=%2B99999-01-01")
+                    .then()
+                    .statusCode(400)
                     .body("parameter", equalTo(name));
         }
     }

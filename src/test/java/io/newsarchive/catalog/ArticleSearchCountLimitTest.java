@@ -41,28 +41,48 @@ class ArticleSearchCountLimitTest {
         String domain = uniqueDomain();
         String word = uniqueWord();
         ingest(List.of(0, 1, 2, 3, 4).stream()
-                .map(i -> article("Story " + i, LocalDate.of(2022, 4, 1 + i), "https://" + (i % 2 == 0 ? "news." : "sport.") + domain + "/" + i,
+                .map(i -> article(
+                        "Story " + i,
+                        LocalDate.of(2022, 4, 1 + i),
+                        "https://" + (i % 2 == 0 ? "news." : "sport.") + domain + "/" + i,
                         "The " + word + " again."))
                 .toArray(String[]::new));
 
-        JsonPath estimated = given().get("/api/articles?q=" + word).then().statusCode(200).extract().jsonPath();
+        JsonPath estimated = given().get("/api/articles?q=" + word)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(estimated.getBoolean("total_is_estimate"));
         assertTrue(estimated.getLong("total") >= 3);
         assertEquals(3, estimated.getInt("facets_sample_size"));
-        assertEquals(3, estimated.<Integer>getList("facets.source.count").stream().mapToInt(Integer::intValue).sum());
+        assertEquals(
+                3,
+                estimated.<Integer>getList("facets.source.count").stream()
+                        .mapToInt(Integer::intValue)
+                        .sum());
         assertEquals(5, estimated.getList("items").size(), "the page itself is complete");
 
-        JsonPath exact = given().get("/api/articles?q=" + word + "&exact_total=true").then().statusCode(200).extract().jsonPath();
+        JsonPath exact = given().get("/api/articles?q=" + word + "&exact_total=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertFalse(exact.getBoolean("total_is_estimate"));
         assertEquals(5, exact.getLong("total"));
         assertNull(exact.get("facets_sample_size"));
-        assertEquals(5, exact.<Integer>getList("facets.source.count").stream().mapToInt(Integer::intValue).sum());
+        assertEquals(
+                5,
+                exact.<Integer>getList("facets.source.count").stream()
+                        .mapToInt(Integer::intValue)
+                        .sum());
 
-        given().get("/?q=" + word).then().statusCode(200)
+        given().get("/?q=" + word)
+                .then()
+                .statusCode(200)
                 .body(containsString("About "))
                 .body(containsString("href=\"/?q=" + word + "&amp;exact_total=true\">count exactly</a>"))
                 .body(containsString("cover the first 3 matches"));
-        given().get("/?q=" + word + "&exact_total=true").then().statusCode(200)
-                .body(containsString(">5 articles"));
+        given().get("/?q=" + word + "&exact_total=true").then().statusCode(200).body(containsString(">5 articles"));
     }
 }

@@ -44,7 +44,8 @@ class ArticleSearchTest {
         List<String> files = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
             // several articles share a date, so the id breaks ties
-            files.add(article("Story " + i, LocalDate.of(2022, 3, 1 + i / 3), "https://" + host + "/s/" + i, "Text " + i + "."));
+            files.add(article(
+                    "Story " + i, LocalDate.of(2022, 3, 1 + i / 3), "https://" + host + "/s/" + i, "Text " + i + "."));
         }
         List<Long> ids = ingest(files.toArray(String[]::new));
         List<Long> newestFirst = new ArrayList<>();
@@ -115,10 +116,14 @@ class ArticleSearchTest {
                 article("D", LocalDate.of(2022, 2, 1), "https://www." + sport + "/d", "Text."),
                 article("D revised", LocalDate.of(2022, 2, 1), "https://www." + sport + "/d", "Text, corrected."));
 
-        assertEquals(List.of(ids.get(2), ids.get(1)), itemIds(listing("source=" + domain + "&from=2022-01-01&to=2022-01-31")));
+        assertEquals(
+                List.of(ids.get(2), ids.get(1)),
+                itemIds(listing("source=" + domain + "&from=2022-01-01&to=2022-01-31")));
         assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(listing("source=" + news)));
         assertEquals(List.of(ids.get(4), ids.get(2)), itemIds(listing("source=www." + sport)));
-        assertEquals(List.of(ids.get(4), ids.get(3), ids.get(2)), itemIds(listing("source=" + sport + "&all_versions=true")));
+        assertEquals(
+                List.of(ids.get(4), ids.get(3), ids.get(2)),
+                itemIds(listing("source=" + sport + "&all_versions=true")));
         assertEquals(List.of(ids.get(0), ids.get(1)), itemIds(listing("source=" + news + "&sort=published")));
         assertEquals(List.of(), itemIds(listing("source=nowhere-" + domain)));
 
@@ -140,33 +145,53 @@ class ArticleSearchTest {
         String blue = uniqueWord();
         String green = uniqueWord();
         List<Long> ids = ingest(
-                article("Nothing in the headline", LocalDate.of(2022, 1, 3), "https://" + host + "/1",
-                        "First a " + blue + " and then " + red + " later.", "Unrelated."),
-                article("The " + red + " report", LocalDate.of(2022, 1, 2), "https://" + host + "/2",
-                        "It says " + red + " " + blue + " & 5 < 6 \"so\" once.", "Unrelated."),
+                article(
+                        "Nothing in the headline",
+                        LocalDate.of(2022, 1, 3),
+                        "https://" + host + "/1",
+                        "First a " + blue + " and then " + red + " later.",
+                        "Unrelated."),
+                article(
+                        "The " + red + " report",
+                        LocalDate.of(2022, 1, 2),
+                        "https://" + host + "/2",
+                        "It says " + red + " " + blue + " & 5 < 6 \"so\" once.",
+                        "Unrelated."),
                 article("Other", LocalDate.of(2022, 1, 1), "https://" + host + "/3", "Only " + green + " here."),
-                article("Deep", LocalDate.of(2021, 12, 31), "https://" + host + "/5", "Filler one.", "Filler two.",
-                        "Filler three.", red + " " + red + " " + red + ", said " + red + " again."));
+                article(
+                        "Deep",
+                        LocalDate.of(2021, 12, 31),
+                        "https://" + host + "/5",
+                        "Filler one.",
+                        "Filler two.",
+                        "Filler three.",
+                        red + " " + red + " " + red + ", said " + red + " again."));
 
         // the headline weighs more than the body; a lead (headline and first three sentences) that matches comes
         // before matches further down, however many
         assertEquals(List.of(ids.get(1), ids.get(0), ids.get(3)), itemIds(listing("q=" + red)));
         assertEquals(List.of(ids.get(1)), itemIds(listing("q=\"" + red + " " + blue + "\"")));
-        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3)),
+        assertEquals(
+                List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3)),
                 itemIds(listing("q=" + red + " or " + green + "&sort=-published")));
         assertEquals(List.of(ids.get(0), ids.get(3)), itemIds(listing("q=" + red + " -report")));
 
         JsonPath found = listing("q=" + blue + "&sort=published");
         assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(found));
         assertThatSnippet(found.getString("items[0].snippet"), blue);
-        assertTrue(found.getString("items[0].snippet").contains("&amp; 5 &lt; 6 &quot;so&quot;"),
+        assertTrue(
+                found.getString("items[0].snippet").contains("&amp; 5 &lt; 6 &quot;so&quot;"),
                 "stored text is escaped in snippets: " + found.getString("items[0].snippet"));
         assertFalse(listing("source=" + host).getString("items[0]").contains("snippet"), "no snippet without a query");
 
         // the lexeme of "happily" (happili) is not a substring of the word, and is still marked
         String yellow = uniqueWord();
-        long happy = ingest(article("Mood", LocalDate.of(2022, 1, 4), "https://" + host + "/4",
-                "A plain first sentence.", "They lived " + yellow + " happily ever after."))
+        long happy = ingest(article(
+                        "Mood",
+                        LocalDate.of(2022, 1, 4),
+                        "https://" + host + "/4",
+                        "A plain first sentence.",
+                        "They lived " + yellow + " happily ever after."))
                 .get(0);
         JsonPath mood = listing("q=happily " + yellow);
         assertEquals(List.of(happy), itemIds(mood));
@@ -202,10 +227,24 @@ class ArticleSearchTest {
         List<Long> ids = ingest(
                 article("Plain one", LocalDate.of(2022, 2, 3), "https://news." + domain + "/1", "Nothing here."),
                 article("The " + red + " story", LocalDate.of(2022, 2, 4), "https://news." + domain + "/2", "Text."),
-                article("Plain two", LocalDate.of(2022, 3, 5), "https://sport." + domain + "/3", "A " + blue + " " + green + " pair."),
-                article("Plain three", LocalDate.of(2022, 3, 6), "https://sport." + domain + "/4", "Only " + green + " " + blue + "."),
-                article("Plain four", LocalDate.of(2022, 1, 7), "https://sport." + domain + "/5", "Deep down.", "More.",
-                        "More.", "And " + red + " at last."));
+                article(
+                        "Plain two",
+                        LocalDate.of(2022, 3, 5),
+                        "https://sport." + domain + "/3",
+                        "A " + blue + " " + green + " pair."),
+                article(
+                        "Plain three",
+                        LocalDate.of(2022, 3, 6),
+                        "https://sport." + domain + "/4",
+                        "Only " + green + " " + blue + "."),
+                article(
+                        "Plain four",
+                        LocalDate.of(2022, 1, 7),
+                        "https://sport." + domain + "/5",
+                        "Deep down.",
+                        "More.",
+                        "More.",
+                        "And " + red + " at last."));
 
         String query = "q=-" + red + " -\"" + blue + " " + green + "\"&source=" + domain;
         JsonPath rest = listing(query);
@@ -217,7 +256,8 @@ class ArticleSearchTest {
         assertEquals(itemIds(rest), itemIds(listing(query + "&sort=-published")));
         assertEquals(List.of(ids.get(0), ids.get(3)), itemIds(listing(query + "&sort=published")));
         JsonPath first = listing(query + "&limit=1");
-        assertEquals(List.of(ids.get(0)), itemIds(listing(query + "&limit=1&cursor=" + first.getString("next_cursor"))));
+        assertEquals(
+                List.of(ids.get(0)), itemIds(listing(query + "&limit=1&cursor=" + first.getString("next_cursor"))));
     }
 
     private static void assertThatSnippet(String snippet, String word) {
@@ -230,16 +270,26 @@ class ArticleSearchTest {
         List<String> files = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String host = (i % 3 == 0 ? "news." : i % 3 == 1 ? "sport." : "travel.") + domain;
-            files.add(article("Facet " + i, LocalDate.of(2021, 11, 20).plusDays(i * 4L), "https://" + host + "/f/" + i, "Text."));
+            files.add(article(
+                    "Facet " + i, LocalDate.of(2021, 11, 20).plusDays(i * 4L), "https://" + host + "/f/" + i, "Text."));
         }
-        files.add(article("Facet 0 revised", LocalDate.of(2021, 11, 20), "https://news." + domain + "/f/0", "New text."));
+        files.add(
+                article("Facet 0 revised", LocalDate.of(2021, 11, 20), "https://news." + domain + "/f/0", "New text."));
         List<Long> ids = ingest(files.toArray(String[]::new));
         withdraw(ids.get(7));
 
         // whole months, partial months at either end, within one month, open-ended, other visibilities
-        for (String filter : List.of("", "&from=2021-12-01&to=2022-01-31", "&from=2021-12-15&to=2022-02-10",
-                "&from=2022-01-05&to=2022-01-20", "&from=2022-01-10", "&to=2021-12-31", "&status=all",
-                "&status=withdrawn", "&all_versions=true", "&all_versions=true&status=all&from=2021-11-21")) {
+        for (String filter : List.of(
+                "",
+                "&from=2021-12-01&to=2022-01-31",
+                "&from=2021-12-15&to=2022-02-10",
+                "&from=2022-01-05&to=2022-01-20",
+                "&from=2022-01-10",
+                "&to=2021-12-31",
+                "&status=all",
+                "&status=withdrawn",
+                "&all_versions=true",
+                "&all_versions=true&status=all&from=2021-11-21")) {
             JsonPath listing = listing("source=" + domain + filter);
             Map<String, Long> expected = countsFromArticles(domain, filter);
             long total = expected.values().stream().mapToLong(Long::longValue).sum();
@@ -249,14 +299,26 @@ class ArticleSearchTest {
             Map<String, Long> years = new TreeMap<>();
             expected.forEach((month, n) -> years.merge(month.substring(0, 4), n, Long::sum));
             assertEquals(years, facet(listing, "year"), "years for " + filter);
-            assertEquals(total, facet(listing, "source").values().stream().mapToLong(Long::longValue).sum());
+            assertEquals(
+                    total,
+                    facet(listing, "source").values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum());
         }
         JsonPath bySource = listing("source=" + domain);
-        assertEquals(Map.of("news." + domain, 14L, "sport." + domain, 12L, "travel." + domain, 13L), facet(bySource, "source"));
+        assertEquals(
+                Map.of("news." + domain, 14L, "sport." + domain, 12L, "travel." + domain, 13L),
+                facet(bySource, "source"));
         assertEquals("news." + domain, bySource.getString("facets.source[0].value"), "the biggest source first");
-        assertEquals(1, listing("source=" + domain + "&source_facets=1").getList("facets.source").size());
+        assertEquals(
+                1,
+                listing("source=" + domain + "&source_facets=1")
+                        .getList("facets.source")
+                        .size());
         assertEquals(3, listing("source=" + domain + "&source_facets=1").getInt("facet_sources"));
-        given().get("/api/articles?source=" + domain + "&facets=false").then().statusCode(200)
+        given().get("/api/articles?source=" + domain + "&facets=false")
+                .then()
+                .statusCode(200)
                 .body("$", not(hasKey("facets")))
                 .body("total", equalTo(39));
     }
@@ -277,7 +339,14 @@ class ArticleSearchTest {
         cases.put("cursor=not-a-cursor", "cursor");
         cases.put("cursor=" + cursor + "&sort=published", "cursor");
         cases.put("q=the and of", "q");
-        cases.put("q=" + String.join(" ", java.util.stream.IntStream.range(0, 51).mapToObj(i -> "w" + i).toList()), "q");
+        cases.put(
+                "q="
+                        + String.join(
+                                " ",
+                                java.util.stream.IntStream.range(0, 51)
+                                        .mapToObj(i -> "w" + i)
+                                        .toList()),
+                "q");
         cases.put("q=\u0000x", "q");
         cases.put("q=word or -zebra", "q");
         cases.put("q=-zebra or word", "q");
@@ -288,7 +357,8 @@ class ArticleSearchTest {
         cases.put("all_versions=yes", "all_versions");
         cases.put("facets=maybe", "facets");
         cases.put("source=a b", "source");
-        cases.forEach((query, parameter) -> given().get("/api/articles?" + query).then()
+        cases.forEach((query, parameter) -> given().get("/api/articles?" + query)
+                .then()
                 .statusCode(400)
                 .body("error", equalTo("bad_request"))
                 .body("parameter", equalTo(parameter))
@@ -298,9 +368,12 @@ class ArticleSearchTest {
     @Test
     void sourcesHaveCountsAndDateSpans() {
         String host = "news." + uniqueDomain();
-        ingest(article("One", LocalDate.of(2022, 1, 5), "https://" + host + "/1", "Text."),
+        ingest(
+                article("One", LocalDate.of(2022, 1, 5), "https://" + host + "/1", "Text."),
                 article("Two", LocalDate.of(2022, 3, 9), "https://www." + host + "/2", "Text."));
-        given().get("/api/sources/" + host).then().statusCode(200)
+        given().get("/api/sources/" + host)
+                .then()
+                .statusCode(200)
                 .body("host", equalTo(host))
                 .body("articles", equalTo(2))
                 .body("first", equalTo("2022-01-05"))
@@ -311,20 +384,30 @@ class ArticleSearchTest {
 
     @Test
     void pagesAnswerBadParametersWithAnErrorPage() {
-        given().get("/?limit=0").then().statusCode(400)
+        given().get("/?limit=0")
+                .then()
+                .statusCode(400)
                 .contentType(containsString("text/html"))
                 .body(containsString("limit must be a whole number"));
-        given().get("/articles/999999999").then().statusCode(404)
+        given().get("/articles/999999999")
+                .then()
+                .statusCode(404)
                 .contentType(containsString("text/html"))
                 .body(containsString("no article 999999999"));
     }
 
     private static JsonPath listing(String query) {
-        return given().get("/api/articles?" + query).then().statusCode(200).extract().jsonPath();
+        return given().get("/api/articles?" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static List<Long> itemIds(JsonPath page) {
-        return page.getList("items.id", Number.class).stream().map(Number::longValue).toList();
+        return page.getList("items.id", Number.class).stream()
+                .map(Number::longValue)
+                .toList();
     }
 
     private static Map<String, Long> facet(JsonPath listing, String name) {
@@ -337,7 +420,7 @@ class ArticleSearchTest {
 
     private static void withdraw(long id) {
         try (Connection c = CatalogTestDatabase.connect();
-             PreparedStatement ps = c.prepareStatement("update article set status = 'withdrawn' where id = ?")) {
+                PreparedStatement ps = c.prepareStatement("update article set status = 'withdrawn' where id = ?")) {
             ps.setLong(1, id);
             ps.executeUpdate();
         } catch (Exception e) {
@@ -360,7 +443,8 @@ class ArticleSearchTest {
                   and a.published >= ?::date and a.published <= ?::date
                 group by 1""";
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = CatalogTestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = CatalogTestDatabase.connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, domain);
             ps.setBoolean(2, p.containsKey("all_versions"));
             ps.setString(3, status);

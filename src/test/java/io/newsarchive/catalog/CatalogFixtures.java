@@ -11,8 +11,7 @@ import static io.newsarchive.testing.TestUsers.asAdmin;
 /** Articles for listing tests, stored through the ingest API, on sources no other test uses. */
 public final class CatalogFixtures {
 
-    private CatalogFixtures() {
-    }
+    private CatalogFixtures() {}
 
     /** A registrable domain of its own, such as {@code t3f9a1c2.co.uk}. */
     public static String uniqueDomain() {
@@ -22,7 +21,8 @@ public final class CatalogFixtures {
     /** A made-up word no other article contains, for text searches. */
     public static String uniqueWord() {
         StringBuilder word = new StringBuilder("zq");
-        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+        for (char c :
+                UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
             word.append((char) ('a' + Character.digit(c, 16)));
         }
         return word.toString();
@@ -32,9 +32,14 @@ public final class CatalogFixtures {
     public static List<Long> ingest(String... files) {
         RequestSpecification request = asAdmin();
         for (int i = 0; i < files.length; i++) {
-            request.multiPart("file", String.format("%03d_fixture.txt", i), files[i].getBytes(StandardCharsets.UTF_8), "text/plain");
+            request.multiPart(
+                    "file",
+                    String.format("%03d_fixture.txt", i),
+                    files[i].getBytes(StandardCharsets.UTF_8),
+                    "text/plain");
         }
-        List<Number> ids = request.post("/api/ingest").then().statusCode(200).extract().path("files.article_id");
+        List<Number> ids =
+                request.post("/api/ingest").then().statusCode(200).extract().path("files.article_id");
         return ids.stream().map(Number::longValue).toList();
     }
 }

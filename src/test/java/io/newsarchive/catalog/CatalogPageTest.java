@@ -61,16 +61,25 @@ class CatalogPageTest {
         for (int i = 0; i < 7; i++) {
             String host = (i < 4 ? "news." : "sport.") + domain;
             // the sport articles share a day, so each has the other two as neighbours
-            files.add(article("Headline " + i + " about " + word, LocalDate.of(2022, 2, i < 4 ? 1 + i : 5), "https://" + host + "/a/" + i,
-                    "The " + word + " story number " + i + " begins.", "A second sentence."));
+            files.add(article(
+                    "Headline " + i + " about " + word,
+                    LocalDate.of(2022, 2, i < 4 ? 1 + i : 5),
+                    "https://" + host + "/a/" + i,
+                    "The " + word + " story number " + i + " begins.",
+                    "A second sentence."));
         }
-        files.add(article("Unrelated", LocalDate.of(2022, 2, 20), "https://news." + domain + "/other", "Nothing here."));
+        files.add(
+                article("Unrelated", LocalDate.of(2022, 2, 20), "https://news." + domain + "/other", "Nothing here."));
         ingest(files.toArray(String[]::new));
 
         browser.get(root + "?limit=2");
         assertJsonTwin();
-        for (WebElement control : browser.findElements(By.cssSelector("form.search input:not([type=hidden]), form.search select"))) {
-            assertEquals(1, browser.findElements(By.cssSelector("label[for='" + control.getAttribute("id") + "']")).size(),
+        for (WebElement control :
+                browser.findElements(By.cssSelector("form.search input:not([type=hidden]), form.search select"))) {
+            assertEquals(
+                    1,
+                    browser.findElements(By.cssSelector("label[for='" + control.getAttribute("id") + "']"))
+                            .size(),
                     "every form control has a label");
         }
 
@@ -89,10 +98,13 @@ class CatalogPageTest {
         assertEquals("3 articles", heading());
         assertJsonTwin();
         String csv = browser.findElement(By.linkText("CSV")).getAttribute("href");
-        assertEquals(5, given().get(csv).then().statusCode(200).extract().asString().split("\r\n").length,
+        assertEquals(
+                5,
+                given().get(csv).then().statusCode(200).extract().asString().split("\r\n").length,
                 "the export link gives the header, the three articles and the end line");
         String zip = browser.findElement(By.linkText("Original files (ZIP)")).getAttribute("href");
-        try (ZipInputStream entries = new ZipInputStream(given().get(zip).then().statusCode(200).extract().asInputStream())) {
+        try (ZipInputStream entries = new ZipInputStream(
+                given().get(zip).then().statusCode(200).extract().asInputStream())) {
             int zipped = 0;
             while (entries.getNextEntry() != null) {
                 zipped++;
@@ -108,7 +120,8 @@ class CatalogPageTest {
         assertTrue(browser.findElements(By.cssSelector("a[rel=next]")).isEmpty(), "the last page has no next link");
         follow(browser.findElement(By.cssSelector("a[rel=prev]")));
         assertEquals(first, headlines());
-        assertTrue(browser.findElements(By.cssSelector("a[rel=prev]")).isEmpty(), "the first page has no previous link");
+        assertTrue(
+                browser.findElements(By.cssSelector("a[rel=prev]")).isEmpty(), "the first page has no previous link");
 
         // the facet again removes its filter
         follow(browser.findElement(By.cssSelector(".facets a.active")));
@@ -122,7 +135,10 @@ class CatalogPageTest {
         assertTrue(sentences.get(0).getText().contains(word));
         assertFalse(browser.findElements(By.linkText("Original file")).isEmpty());
         assertEquals(1, browser.findElements(By.cssSelector("table tbody tr")).size(), "one version");
-        assertEquals(2, browser.findElements(By.cssSelector("aside ul li a")).size(), "the other sport articles of that day");
+        assertEquals(
+                2,
+                browser.findElements(By.cssSelector("aside ul li a")).size(),
+                "the other sport articles of that day");
         assertJsonTwin();
     }
 
@@ -144,7 +160,8 @@ class CatalogPageTest {
 
     /** The page names its JSON twin, and the twin answers JSON. */
     private void assertJsonTwin() {
-        String href = browser.findElement(By.cssSelector("link[rel=alternate][type='application/json']")).getAttribute("href");
+        String href = browser.findElement(By.cssSelector("link[rel=alternate][type='application/json']"))
+                .getAttribute("href");
         given().get(href).then().statusCode(200).contentType("application/json");
     }
 }

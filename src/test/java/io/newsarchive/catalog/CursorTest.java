@@ -23,12 +23,20 @@ class CursorTest {
 
     @Test
     void onlyWhatTheCatalogWritesIsACursor() {
-        List<String> relevance = List.of("v2|relevance|next|1e40|5", "v2|relevance|next|1.5f|5",
-                "v2|relevance|next|-1e-50|5", "v2|relevance|next|1/+10000-01-01|5", "v2|relevance|next|4/2022-01-01|5",
+        List<String> relevance = List.of(
+                "v2|relevance|next|1e40|5",
+                "v2|relevance|next|1.5f|5",
+                "v2|relevance|next|-1e-50|5",
+                "v2|relevance|next|1/+10000-01-01|5",
+                "v2|relevance|next|4/2022-01-01|5",
                 "v2|relevance|next|1/2022-02-30|5");
-        List<String> newest = List.of("v2|-published|next|+10000-01-01|5", "v2|-published|next|2022-01-01|+5",
-                "v2|-published|next|2022-01-01|05", "v2|-published|next|2022-1-01|5",
-                "v2|-published|next|2022-01-01|99999999999999999999", "v2|-published|next|2022-01-01|5|");
+        List<String> newest = List.of(
+                "v2|-published|next|+10000-01-01|5",
+                "v2|-published|next|2022-01-01|+5",
+                "v2|-published|next|2022-01-01|05",
+                "v2|-published|next|2022-1-01|5",
+                "v2|-published|next|2022-01-01|99999999999999999999",
+                "v2|-published|next|2022-01-01|5|");
         relevance.forEach(plain -> assertRefused(plain, SortOrder.RELEVANCE));
         newest.forEach(plain -> assertRefused(plain, SortOrder.NEWEST));
         String padded = new Cursor(SortOrder.NEWEST, "2022-01-01", 5, false).token() + "=";

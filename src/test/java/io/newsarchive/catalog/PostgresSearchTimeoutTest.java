@@ -48,29 +48,33 @@ class PostgresSearchTimeoutTest {
         ingest(article("The " + word, LocalDate.of(2022, 4, 1), "https://news." + uniqueDomain() + "/1", "Text."));
         given().get("/api/articles?q=" + word).then().statusCode(200).body("total", equalTo(1));
 
-        try (Connection lock = CatalogTestDatabase.connect(); Statement s = lock.createStatement()) {
+        try (Connection lock = CatalogTestDatabase.connect();
+                Statement s = lock.createStatement()) {
             lock.setAutoCommit(false);
             s.execute("lock table article in access exclusive mode");
 
             long start = System.nanoTime();
-            CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> given().get("/api/articles?q=" + word));
+            CompletableFuture<Response> first =
+                    CompletableFuture.supplyAsync(() -> given().get("/api/articles?q=" + word));
             Thread.sleep(300);
             Response second = given().get("/api/articles?q=" + word + "+other");
             long secondMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             second.then().statusCode(503).body("error", equalTo("busy"));
-            assertTrue(secondMillis < 2000, "the second search was refused before the first ran out (" + secondMillis + " ms)");
+            assertTrue(
+                    secondMillis < 2000,
+                    "the second search was refused before the first ran out (" + secondMillis + " ms)");
 
             Response timedOut = first.get(10, TimeUnit.SECONDS);
             long firstMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            timedOut.then().statusCode(503)
+            timedOut.then()
+                    .statusCode(503)
                     .body("error", equalTo("timeout"))
                     .body("parameter", equalTo("q"))
                     .body("message", containsString("narrow it"));
             assertTrue(firstMillis >= 1900 && firstMillis < 4000, "stopped at the timeout (" + firstMillis + " ms)");
 
             // a listing without a text query is bounded too, and its page says so
-            given().get("/?source=nowhere.example").then().statusCode(503)
-                    .body(containsString("narrow it"));
+            given().get("/?source=nowhere.example").then().statusCode(503).body(containsString("narrow it"));
             lock.rollback();
         }
         given().get("/api/articles?q=" + word).then().statusCode(200).body("total", equalTo(1));

@@ -42,12 +42,77 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(CatalogTestDatabase.class)
 class SearchSafetyTest {
 
-    private static final String[] WORDS = {"fiellquin", "gakiquin", "ionsuv", "russia", "troops", "kharkiv",
-            "minister", "election", "happily", "report", "the", "and", "of", "a", "is", "not", "or", "OR", "Or",
-            "москва", "войска", "北京", "名前", "ünï", "☃", "😀", "é", "ﬁnance", "straße", "ΑΘΗΝΑ", "مرحبا", "שלום",
-            "can't", "o'clock", "x-ray", "e-mail", "3.14", "2022", "COVID-19", "u.s.", "hello@example.com",
-            "https://example.com/a?b=c", "\\", "''", "'", "!", "&", "|", "<->", "<2>", ":*", "(", ")", "*", "%", "_",
-            ";", "--", "/*", "*/", "$$", "\u0000x", "\u200b", "\ufeff", "\u0301", "select", "drop", "null", "true"};
+    private static final String[] WORDS = {
+        "fiellquin",
+        "gakiquin",
+        "ionsuv",
+        "russia",
+        "troops",
+        "kharkiv",
+        "minister",
+        "election",
+        "happily",
+        "report",
+        "the",
+        "and",
+        "of",
+        "a",
+        "is",
+        "not",
+        "or",
+        "OR",
+        "Or",
+        "москва",
+        "войска",
+        "北京",
+        "名前",
+        "ünï",
+        "☃",
+        "😀",
+        "é",
+        "ﬁnance",
+        "straße",
+        "ΑΘΗΝΑ",
+        "مرحبا",
+        "שלום",
+        "can't",
+        "o'clock",
+        "x-ray",
+        "e-mail",
+        "3.14",
+        "2022",
+        "COVID-19",
+        "u.s.",
+        "hello@example.com",
+        "https://example.com/a?b=c",
+        "\\",
+        "''",
+        "'",
+        "!",
+        "&",
+        "|",
+        "<->",
+        "<2>",
+        ":*",
+        "(",
+        ")",
+        "*",
+        "%",
+        "_",
+        ";",
+        "--",
+        "/*",
+        "*/",
+        "$$",
+        "\u0000x",
+        "\u200b",
+        "\ufeff",
+        "\u0301",
+        "select",
+        "drop",
+        "null",
+        "true"
+    };
     private static final String[] MODIFIERS = {"", "", "", "-", "\"", "(", "or ", "OR ", "-\"", "!", "+"};
 
     @Inject
@@ -78,7 +143,7 @@ class SearchSafetyTest {
                     background.submit(() -> {
                         // headline corrections that empty the postings of words and add others
                         try (Connection c = CatalogTestDatabase.connect();
-                             PreparedStatement edit = c.prepareStatement("""
+                                PreparedStatement edit = c.prepareStatement("""
                                      update article set headline = ?, metadata_revision = metadata_revision + 1
                                      where id = (select a.id from article a join source s on s.id = a.source_id
                                                  where s.domain = ? order by random() limit 1)""")) {
@@ -93,7 +158,8 @@ class SearchSafetyTest {
                         return null;
                     }),
                     background.submit(() -> {
-                        try (Connection c = CatalogTestDatabase.connect(); Statement vacuum = c.createStatement()) {
+                        try (Connection c = CatalogTestDatabase.connect();
+                                Statement vacuum = c.createStatement()) {
                             while (!stop.get()) {
                                 vacuum.execute("vacuum article");
                                 Thread.sleep(200);
@@ -124,10 +190,13 @@ class SearchSafetyTest {
                 f.get(2, TimeUnit.MINUTES);
             }
 
-            assertEquals(List.of(), problems.subList(0, Math.min(problems.size(), 5)), problems.size() + " bad answers");
+            assertEquals(
+                    List.of(), problems.subList(0, Math.min(problems.size(), 5)), problems.size() + " bad answers");
             assertTrue(ok > 100, "most generated queries are answered (" + ok + ")");
             // a crashed backend makes PostgreSQL end every connection and restart
-            assertEquals(backendPid, Long.parseLong(one(watch, "select pg_backend_pid()::text")),
+            assertEquals(
+                    backendPid,
+                    Long.parseLong(one(watch, "select pg_backend_pid()::text")),
                     "the connection opened before the queries survived them");
             assertEquals(started, one(watch, "select pg_postmaster_start_time()::text"));
         } finally {
@@ -150,7 +219,10 @@ class SearchSafetyTest {
         if (r.statusCode() == 200 && json && body.contains("\"items\"")) {
             return null;
         }
-        if (r.statusCode() >= 400 && r.statusCode() < 500 && json && body.contains("\"error\"")
+        if (r.statusCode() >= 400
+                && r.statusCode() < 500
+                && json
+                && body.contains("\"error\"")
                 && body.contains("\"message\"")) {
             return null;
         }
@@ -172,8 +244,10 @@ class SearchSafetyTest {
             StringBuilder q = new StringBuilder();
             int terms = random.nextInt(10) == 0 ? 30 + random.nextInt(40) : 1 + random.nextInt(6);
             for (int i = 0; i < terms; i++) {
-                q.append(MODIFIERS[random.nextInt(MODIFIERS.length)]).append(WORDS[random.nextInt(WORDS.length)])
-                        .append(random.nextInt(4) == 0 ? "\"" : "").append(' ');
+                q.append(MODIFIERS[random.nextInt(MODIFIERS.length)])
+                        .append(WORDS[random.nextInt(WORDS.length)])
+                        .append(random.nextInt(4) == 0 ? "\"" : "")
+                        .append(' ');
             }
             StringBuilder query = new StringBuilder("q=").append(encode(q.toString()));
             switch (random.nextInt(6)) {
@@ -181,8 +255,7 @@ class SearchSafetyTest {
                 case 1 -> query.append("&sort=published&facets=false");
                 case 2 -> query.append("&from=2021-06-01&to=2022-06-30");
                 case 3 -> query.append("&limit=").append(1 + random.nextInt(200));
-                default -> {
-                }
+                default -> {}
             }
             queries.add(query.toString());
         }
@@ -196,8 +269,11 @@ class SearchSafetyTest {
             for (int s = 0; s < 3 + random.nextInt(8); s++) {
                 sentences.add(sentence(random, 5 + random.nextInt(15)) + ".");
             }
-            files[i] = article(sentence(random, 3 + random.nextInt(8)), LocalDate.of(2021, 1, 1).plusDays(random.nextInt(700)),
-                    "https://" + (i % 3) + "." + domain + "/" + prefix + i, sentences.toArray(String[]::new));
+            files[i] = article(
+                    sentence(random, 3 + random.nextInt(8)),
+                    LocalDate.of(2021, 1, 1).plusDays(random.nextInt(700)),
+                    "https://" + (i % 3) + "." + domain + "/" + prefix + i,
+                    sentences.toArray(String[]::new));
         }
         return files;
     }
@@ -217,7 +293,8 @@ class SearchSafetyTest {
     }
 
     private static String one(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

@@ -31,10 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TextSearchPlanTest {
 
     /** The statement of {@link ListingCounts} that counts the matches of a text query, by source and month. */
-    private static final String COUNT_MATCHES = "explain select source_id, date_trunc('month', published)::date as month,"
-            + " count(*) as n from (select a.source_id, a.published from article a where a.latest"
-            + " and a.status = 'active' and a.search_vector @@ websearch_to_tsquery('english', ?) limit 150000) m"
-            + " group by 1, 2";
+    private static final String COUNT_MATCHES =
+            "explain select source_id, date_trunc('month', published)::date as month,"
+                    + " count(*) as n from (select a.source_id, a.published from article a where a.latest"
+                    + " and a.status = 'active' and a.search_vector @@ websearch_to_tsquery('english', ?) limit 150000) m"
+                    + " group by 1, 2";
+
     private static final String ARTICLES = """
             insert into article (normalized_url, version, latest, headline, published, url, source_id, file_name,
                                  sha256, size_bytes, sentence_count, word_count, sentences, ingest_run_id, ingested_at)
@@ -58,9 +60,16 @@ class TextSearchPlanTest {
     @BeforeAll
     static void aCatalogWithAnIngestPendingInTheTextIndex() throws SQLException {
         db = CatalogTestDatabase.freshDatabase();
-        Flyway.configure().dataSource(db.get("quarkus.datasource.jdbc.url"), db.get("quarkus.datasource.username"),
-                db.get("quarkus.datasource.password")).locations("filesystem:migrations").load().migrate();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        Flyway.configure()
+                .dataSource(
+                        db.get("quarkus.datasource.jdbc.url"),
+                        db.get("quarkus.datasource.username"),
+                        db.get("quarkus.datasource.password"))
+                .locations("filesystem:migrations")
+                .load()
+                .migrate();
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("alter table article set (autovacuum_enabled = false)");
             s.execute("insert into source (host, domain) values ('www.plan.example', 'plan.example')");
             s.execute("insert into ingest_run (trigger, started_by, status, dry_run, started_at)"
@@ -113,7 +122,9 @@ class TextSearchPlanTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(db.get("quarkus.datasource.jdbc.url"), db.get("quarkus.datasource.username"),
+        return DriverManager.getConnection(
+                db.get("quarkus.datasource.jdbc.url"),
+                db.get("quarkus.datasource.username"),
                 db.get("quarkus.datasource.password"));
     }
 }

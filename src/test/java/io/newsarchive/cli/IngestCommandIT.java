@@ -33,7 +33,8 @@ class IngestCommandIT {
         CorpusFiles.write(dir, "corpus/002.txt", article("Two", uniqueUrl(), "Body."));
         Path report = dir.resolve("report.json");
 
-        LaunchResult result = launcher.launch("ingest", dir.resolve("corpus").toString(), "--report", report.toString());
+        LaunchResult result =
+                launcher.launch("ingest", dir.resolve("corpus").toString(), "--report", report.toString());
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertTrue(result.getOutput().contains("2 added, 0 duplicate, 0 revised, 0 rejected"), result.getOutput());
@@ -74,13 +75,19 @@ class IngestCommandIT {
         CorpusFiles.write(dir, "d/good.txt", article("Good", uniqueUrl(), "Body."));
         Path report = dir.resolve("report.json");
 
-        LaunchResult dry = launcher.launch("ingest", dir.resolve("d").toString(), "--dry-run", "--report", report.toString());
+        LaunchResult dry =
+                launcher.launch("ingest", dir.resolve("d").toString(), "--dry-run", "--report", report.toString());
         LaunchResult real = launcher.launch("ingest", dir.resolve("d").toString());
 
         assertEquals(1, dry.exitCode(), dry.getErrorOutput());
         assertTrue(dry.getOutput().contains("1 added, 0 duplicate, 0 revised, 1 rejected"), dry.getOutput());
         assertTrue(dry.getOutput().contains("\"2022\\u00000121\""), dry.getOutput());
-        assertEquals("rejected", new ObjectMapper().readTree(report.toFile()).at("/files/0/outcome").asText());
+        assertEquals(
+                "rejected",
+                new ObjectMapper()
+                        .readTree(report.toFile())
+                        .at("/files/0/outcome")
+                        .asText());
         assertEquals(1, real.exitCode(), real.getErrorOutput());
         assertTrue(real.getOutput().contains("1 added"), real.getOutput());
     }

@@ -29,8 +29,13 @@ class ServeCommandIT {
     @Test
     void theFirstStartIngestsTheCorpusAndLaterStartsDoNot() throws Exception {
         Map<String, String> database = CatalogTestDatabase.freshDatabase();
-        Map<String, String> corpus = Map.of("catalog.startup-ingest.path", Path.of("corpus").toAbsolutePath().toString(),
-                "catalog.admin.user", "admin", "catalog.admin.password", "an admin's long password");
+        Map<String, String> corpus = Map.of(
+                "catalog.startup-ingest.path",
+                Path.of("corpus").toAbsolutePath().toString(),
+                "catalog.admin.user",
+                "admin",
+                "catalog.admin.password",
+                "an admin's long password");
 
         whileServing(database, corpus, () -> {
             JsonNode runs = get("/api/ingest-runs");
@@ -40,16 +45,24 @@ class ServeCommandIT {
             assertEquals("completed", run.get("status").asText());
             assertEquals(2, run.at("/counts/added").asInt());
             JsonNode report = get("/api/ingest-runs/" + run.get("id").asText());
-            assertEquals("corpus/000_28c74cb9421b98cb.txt", report.at("/files/0/name").asText(),
+            assertEquals(
+                    "corpus/000_28c74cb9421b98cb.txt",
+                    report.at("/files/0/name").asText(),
                     "named from the folder configured, never the server's own folders");
-            JsonNode article = get("/api/articles/" + report.at("/files/0/article_id").asText());
-            assertEquals(Files.readAllLines(Path.of("corpus", "000_28c74cb9421b98cb.txt")).get(0).strip(),
+            JsonNode article =
+                    get("/api/articles/" + report.at("/files/0/article_id").asText());
+            assertEquals(
+                    Files.readAllLines(Path.of("corpus", "000_28c74cb9421b98cb.txt"))
+                            .get(0)
+                            .strip(),
                     article.get("headline").asText());
             assertEquals("dailymail.co.uk", article.get("domain").asText());
         });
 
-        whileServing(database, corpus, () ->
-                assertEquals(1, get("/api/ingest-runs").size(), "a catalog with articles is not ingested again"));
+        whileServing(
+                database,
+                corpus,
+                () -> assertEquals(1, get("/api/ingest-runs").size(), "a catalog with articles is not ingested again"));
     }
 
     private interface Check {
@@ -59,7 +72,8 @@ class ServeCommandIT {
     private ServedApp app;
 
     /** Starts the service, waits until it is ready, runs the check, and stops the service. */
-    private void whileServing(Map<String, String> database, Map<String, String> overrides, Check check) throws Exception {
+    private void whileServing(Map<String, String> database, Map<String, String> overrides, Check check)
+            throws Exception {
         try (ServedApp served = ServedApp.start(database, overrides, dir)) {
             app = served;
             check.run();

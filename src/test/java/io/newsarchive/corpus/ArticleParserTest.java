@@ -64,7 +64,9 @@ class ArticleParserTest {
         assertEquals("too_large", p.code());
         assertTrue(p.message().contains("1000"), p.message());
         assertNull(result.sha256());
-        assertNotNull(parser.parse(file("H", "20220121", URL, "x".repeat(900)).getBytes(StandardCharsets.UTF_8), TODAY).article(),
+        assertNotNull(
+                parser.parse(file("H", "20220121", URL, "x".repeat(900)).getBytes(StandardCharsets.UTF_8), TODAY)
+                        .article(),
                 "a file at the limit is accepted");
     }
 
@@ -76,7 +78,8 @@ class ArticleParserTest {
 
     @Test
     void invalidUtf8IsRejectedWithItsLine() {
-        byte[] text = file("Headline", "20220121", URL, "Caf\u00e9 ok.", "bad here").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] text =
+                file("Headline", "20220121", URL, "Caf\u00e9 ok.", "bad here").getBytes(StandardCharsets.ISO_8859_1);
         ParseProblem p = onlyProblem(parser.parse(text, TODAY));
         assertEquals("encoding", p.code());
         assertEquals(4, p.line());
@@ -86,7 +89,9 @@ class ArticleParserTest {
     void invalidUtf8DoesNotHideOtherProblems() {
         byte[] text = ("Caf\u00e9\n2022-01-21\n" + URL + "\nBody.\n").getBytes(StandardCharsets.ISO_8859_1);
         ParseResult result = parser.parse(text, TODAY);
-        assertEquals(List.of("encoding", "date"), result.problems().stream().map(ParseProblem::code).toList());
+        assertEquals(
+                List.of("encoding", "date"),
+                result.problems().stream().map(ParseProblem::code).toList());
     }
 
     @Test
@@ -99,10 +104,20 @@ class ArticleParserTest {
 
     @Test
     void otherControlBytesAreBinary() {
-        assertEquals(List.of("binary", "headline"), parse(file("Bell\u0007", "20220121", URL, "Body.")).problems()
-                .stream().map(ParseProblem::code).toList(), "a control character is no headline either");
-        assertEquals("binary", onlyProblem(parse(file("Headline", "20220121", URL, "Escape \u001b[0m"))).code());
-        assertEquals("binary", onlyProblem(parse(file("Headline", "20220121", URL, "Delete \u007f"))).code());
+        assertEquals(
+                List.of("binary", "headline"),
+                parse(file("Bell\u0007", "20220121", URL, "Body.")).problems().stream()
+                        .map(ParseProblem::code)
+                        .toList(),
+                "a control character is no headline either");
+        assertEquals(
+                "binary",
+                onlyProblem(parse(file("Headline", "20220121", URL, "Escape \u001b[0m")))
+                        .code());
+        assertEquals(
+                "binary",
+                onlyProblem(parse(file("Headline", "20220121", URL, "Delete \u007f")))
+                        .code());
     }
 
     @Test
@@ -115,7 +130,8 @@ class ArticleParserTest {
     @Test
     void lfCrlfAndLoneCrEndLinesAlike() {
         ParsedArticle lf = parse("H\n20220121\n" + URL + "\nOne.\nTwo.\n").article();
-        ParsedArticle crlf = parse("H\r\n20220121\r\n" + URL + "\r\nOne.\r\nTwo.\r\n").article();
+        ParsedArticle crlf =
+                parse("H\r\n20220121\r\n" + URL + "\r\nOne.\r\nTwo.\r\n").article();
         ParsedArticle cr = parse("H\r20220121\r" + URL + "\rOne.\rTwo.\r").article();
         ParsedArticle mixed = parse("H\r\n20220121\r" + URL + "\nOne.\r\nTwo.").article();
         assertEquals(lf, crlf);
@@ -126,7 +142,8 @@ class ArticleParserTest {
 
     @Test
     void everyLineIsTrimmed() {
-        ParsedArticle a = parse("  Headline \t\n 20220121 \n\t" + URL + "  \n   Body one.   \n").article();
+        ParsedArticle a = parse("  Headline \t\n 20220121 \n\t" + URL + "  \n   Body one.   \n")
+                .article();
         assertEquals("Headline", a.headline());
         assertEquals(LocalDate.of(2022, 1, 21), a.published());
         assertEquals(URL, a.url().url());
@@ -142,28 +159,46 @@ class ArticleParserTest {
 
     @Test
     void aHeadlineOfOnlyInvisibleCharactersIsBlank() {
-        for (String invisible : List.of("\u00A0", "\u200B", "\uFEFF", "\u0085", "\u2060", " \u00A0\u200B\u2060\u0085 ")) {
+        for (String invisible :
+                List.of("\u00A0", "\u200B", "\uFEFF", "\u0085", "\u2060", " \u00A0\u200B\u2060\u0085 ")) {
             ParseProblem p = onlyProblem(parse(file(invisible, "20220121", URL, "Body.")));
-            assertEquals("headline", p.code(), invisible.codePoints().mapToObj(Integer::toHexString).toList().toString());
+            assertEquals(
+                    "headline",
+                    p.code(),
+                    invisible
+                            .codePoints()
+                            .mapToObj(Integer::toHexString)
+                            .toList()
+                            .toString());
         }
-        assertNotNull(parse(file("\u00A0Talks\u200Bend", "20220121", URL, "Body.")).article());
+        assertNotNull(
+                parse(file("\u00A0Talks\u200Bend", "20220121", URL, "Body.")).article());
     }
 
     @Test
     void aQuotedLineShowsControlCharactersEscapedAndIsCut() {
         ParseResult nul = parse("Headline\n2022\0" + "0121\nhttps://example.com/a\0b\nBody.\n");
-        assertEquals(List.of("binary", "date", "url"), nul.problems().stream().map(ParseProblem::code).toList());
+        assertEquals(
+                List.of("binary", "date", "url"),
+                nul.problems().stream().map(ParseProblem::code).toList());
         for (ParseProblem p : nul.problems()) {
             assertTrue(p.message().chars().noneMatch(Character::isISOControl), p.message());
         }
-        assertTrue(nul.problems().get(1).message().contains("2022\\u00000121"), nul.problems().get(1).message());
-        assertTrue(nul.problems().get(2).message().contains("a\\u0000b"), nul.problems().get(2).message());
+        assertTrue(
+                nul.problems().get(1).message().contains("2022\\u00000121"),
+                nul.problems().get(1).message());
+        assertTrue(
+                nul.problems().get(2).message().contains("a\\u0000b"),
+                nul.problems().get(2).message());
 
         ArticleParser large = new ArticleParser(10 * 1024 * 1024, 1000, 2000);
         String longLine = "9".repeat(5_000_000);
-        ParseResult result = large.parse(file("H", longLine, "https://example.com/" + longLine, "Body.")
-                .getBytes(StandardCharsets.UTF_8), TODAY);
-        assertEquals(List.of("date", "url_too_long"), result.problems().stream().map(ParseProblem::code).toList());
+        ParseResult result = large.parse(
+                file("H", longLine, "https://example.com/" + longLine, "Body.").getBytes(StandardCharsets.UTF_8),
+                TODAY);
+        assertEquals(
+                List.of("date", "url_too_long"),
+                result.problems().stream().map(ParseProblem::code).toList());
         for (ParseProblem p : result.problems()) {
             assertTrue(p.message().length() < 400, p.message().length() + " characters");
         }
@@ -186,16 +221,28 @@ class ArticleParserTest {
         assertEquals("url_too_long", p.code());
         assertEquals(3, p.line());
         assertTrue(p.message().contains("201 bytes"), p.message());
-        assertEquals("url_too_long", onlyProblem(parse(file("H", "20220121", "https://example.com/" + "é".repeat(91),
-                "Body."))).code(), "each é is two bytes");
-        assertEquals("url_too_long", onlyProblem(parse(file("H", "20220121", "https://example.com?" + "a".repeat(180),
-                "Body."))).code(), "the normalized URL gains a / for its empty path");
+        assertEquals(
+                "url_too_long",
+                onlyProblem(parse(file("H", "20220121", "https://example.com/" + "é".repeat(91), "Body.")))
+                        .code(),
+                "each é is two bytes");
+        assertEquals(
+                "url_too_long",
+                onlyProblem(parse(file("H", "20220121", "https://example.com?" + "a".repeat(180), "Body.")))
+                        .code(),
+                "the normalized URL gains a / for its empty path");
     }
 
     @Test
     void aPortAbove65535IsRejected() {
-        assertEquals("url", onlyProblem(parse(file("H", "20220121", "https://example.com:65536/a", "Body."))).code());
-        assertEquals("url", onlyProblem(parse(file("H", "20220121", "https://example.com:99999/a", "Body."))).code());
+        assertEquals(
+                "url",
+                onlyProblem(parse(file("H", "20220121", "https://example.com:65536/a", "Body.")))
+                        .code());
+        assertEquals(
+                "url",
+                onlyProblem(parse(file("H", "20220121", "https://example.com:99999/a", "Body.")))
+                        .code());
     }
 
     @Test
@@ -204,8 +251,11 @@ class ArticleParserTest {
         assertEquals("date", p.code());
         assertEquals(2, p.line());
         assertTrue(p.message().contains("YYYYMMDD"), p.message());
-        assertEquals("date", onlyProblem(parse(file("H", "220121", URL, "Body."))).code());
-        assertEquals("date", onlyProblem(parse(file("H", "21 January 2022", URL, "Body."))).code());
+        assertEquals(
+                "date", onlyProblem(parse(file("H", "220121", URL, "Body."))).code());
+        assertEquals(
+                "date",
+                onlyProblem(parse(file("H", "21 January 2022", URL, "Body."))).code());
     }
 
     @Test
@@ -213,13 +263,15 @@ class ArticleParserTest {
         ParseProblem p = onlyProblem(parse(file("H", "20220230", URL, "Body.")));
         assertEquals("date", p.code());
         assertEquals(2, p.line());
-        assertEquals("date", onlyProblem(parse(file("H", "20211301", URL, "Body."))).code());
+        assertEquals(
+                "date", onlyProblem(parse(file("H", "20211301", URL, "Body."))).code());
         assertNotNull(parse(file("H", "20240229", URL, "Body.")).article(), "a leap day is a date");
     }
 
     @Test
     void aDateBefore1700IsRejected() {
-        assertEquals("date", onlyProblem(parse(file("H", "16991231", URL, "Body."))).code());
+        assertEquals(
+                "date", onlyProblem(parse(file("H", "16991231", URL, "Body."))).code());
         assertNotNull(parse(file("H", "17000101", URL, "Body.")).article());
     }
 
@@ -244,7 +296,9 @@ class ArticleParserTest {
     @Test
     void aMissingDateIsRejected() {
         ParseResult result = parse("Headline only\n");
-        assertEquals(List.of("date", "url"), result.problems().stream().map(ParseProblem::code).toList());
+        assertEquals(
+                List.of("date", "url"),
+                result.problems().stream().map(ParseProblem::code).toList());
         assertEquals(2, result.problems().get(0).line());
     }
 
@@ -257,20 +311,35 @@ class ArticleParserTest {
 
     @Test
     void aRelativeUrlIsRejected() {
-        assertEquals("url", onlyProblem(parse(file("H", "20220121", "/news/1", "Body."))).code());
-        assertEquals("url", onlyProblem(parse(file("H", "20220121", "www.example.com/news/1", "Body."))).code());
+        assertEquals(
+                "url",
+                onlyProblem(parse(file("H", "20220121", "/news/1", "Body."))).code());
+        assertEquals(
+                "url",
+                onlyProblem(parse(file("H", "20220121", "www.example.com/news/1", "Body.")))
+                        .code());
     }
 
     @Test
     void onlyHttpAndHttpsAreAccepted() {
-        assertEquals("url", onlyProblem(parse(file("H", "20220121", "ftp://example.com/news/1", "Body."))).code());
-        assertEquals("url", onlyProblem(parse(file("H", "20220121", "mailto:desk@example.com", "Body."))).code());
-        assertNotNull(parse(file("H", "20220121", "HTTP://example.com/", "Body.")).article());
+        assertEquals(
+                "url",
+                onlyProblem(parse(file("H", "20220121", "ftp://example.com/news/1", "Body.")))
+                        .code());
+        assertEquals(
+                "url",
+                onlyProblem(parse(file("H", "20220121", "mailto:desk@example.com", "Body.")))
+                        .code());
+        assertNotNull(
+                parse(file("H", "20220121", "HTTP://example.com/", "Body.")).article());
     }
 
     @Test
     void aUrlWithoutHostIsRejected() {
-        assertEquals("url", onlyProblem(parse(file("H", "20220121", "https:///news/1", "Body."))).code());
+        assertEquals(
+                "url",
+                onlyProblem(parse(file("H", "20220121", "https:///news/1", "Body.")))
+                        .code());
     }
 
     @Test
@@ -283,7 +352,8 @@ class ArticleParserTest {
 
     @Test
     void blankBodyLinesAreDropped() {
-        ParsedArticle a = parse(file("H", "20220121", URL, "", "One.", "   ", "", "Two.", "\t", "\u00A0\u200B")).article();
+        ParsedArticle a = parse(file("H", "20220121", URL, "", "One.", "   ", "", "Two.", "\t", "\u00A0\u200B"))
+                .article();
         assertEquals(List.of("One.", "Two."), a.sentences());
     }
 
@@ -301,20 +371,27 @@ class ArticleParserTest {
     void everyProblemIsReportedAtOnce() {
         ParseResult result = parse("\n20220230\nnot a url\nBody.\n");
         assertNull(result.article());
-        assertEquals(List.of("headline", "date", "url"), result.problems().stream().map(ParseProblem::code).toList());
-        assertEquals(List.of(1, 2, 3), result.problems().stream().map(ParseProblem::line).toList());
+        assertEquals(
+                List.of("headline", "date", "url"),
+                result.problems().stream().map(ParseProblem::code).toList());
+        assertEquals(
+                List.of(1, 2, 3),
+                result.problems().stream().map(ParseProblem::line).toList());
     }
 
     @Test
     void theChecksumIsOfTheExactBytesIncludingTheByteOrderMark() throws Exception {
-        byte[] bytes = ("\uFEFF" + file("H", "20220121", URL, "Body.")).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = ("\uFEFF" + file("H", "20220121", URL, "Body."))
+                .replace("\n", "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         String expected = Hashing.sha256().hashBytes(bytes).toString();
         assertEquals(expected, parser.parse(bytes, TODAY).sha256());
     }
 
     @Test
     void wordsAreTokensWithALetterOrDigit() {
-        ParsedArticle a = parse(file("Not counted", "20220121", URL, "It's 1.4 million - people!", "Über — naïve 🙂")).article();
+        ParsedArticle a = parse(file("Not counted", "20220121", URL, "It's 1.4 million - people!", "Über — naïve 🙂"))
+                .article();
         assertEquals(6, a.wordCount());
     }
 

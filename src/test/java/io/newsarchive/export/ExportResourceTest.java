@@ -76,18 +76,28 @@ class ExportResourceTest {
     void csvIsExactAndEndsWithItsCount() throws Exception {
         String host = ingestHardArticles();
         Response response = given().get("/api/export?format=csv&include_body=true&source=" + host);
-        response.then().statusCode(200)
+        response.then()
+                .statusCode(200)
                 .header("Content-Type", equalTo("text/csv; charset=utf-8; header=present"))
-                .header("Content-Disposition", matchesPattern(
-                        "attachment; filename=\"catalog-\\d{4}-\\d\\d-\\d\\dT\\d{4}Z-source-" + host.replace(".", "\\.") + "\\.csv\"; filename\\*=UTF-8''catalog-.*\\.csv"));
+                .header(
+                        "Content-Disposition",
+                        matchesPattern("attachment; filename=\"catalog-\\d{4}-\\d\\d-\\d\\dT\\d{4}Z-source-"
+                                + host.replace(".", "\\.") + "\\.csv\"; filename\\*=UTF-8''catalog-.*\\.csv"));
         String text = new String(response.asByteArray(), StandardCharsets.UTF_8);
         assertTrue(text.endsWith("# 2 articles; end of export\r\n"), "ends with the count: " + text);
-        assertTrue(text.startsWith("id,headline,published,url,normalized_url,source,domain,file_name,sha256,size_bytes,"
-                + "sentence_count,word_count,ingested_at,version,status,latest,ingest_run_id,metadata_revision,note,withdrawn_reason,body\r\n"));
+        assertTrue(
+                text.startsWith(
+                        "id,headline,published,url,normalized_url,source,domain,file_name,sha256,size_bytes,"
+                                + "sentence_count,word_count,ingested_at,version,status,latest,ingest_run_id,metadata_revision,note,withdrawn_reason,body\r\n"));
 
         List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setCommentMarker('#').get().parse(new StringReader(text))) {
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setCommentMarker('#')
+                .get()
+                .parse(new StringReader(text))) {
             records = parser.getRecords();
         }
         assertEquals(2, records.size());
@@ -96,7 +106,8 @@ class ExportResourceTest {
         assertEquals("First, \"quoted\" sentence.\nSecond: 北京 and emoji 🙂.", hard.get("body"));
         assertEquals(host, hard.get("source"));
         assertEquals("2022-02-03", hard.get("published"));
-        given().get("/api/articles/" + hard.get("id")).then()
+        given().get("/api/articles/" + hard.get("id"))
+                .then()
                 .body("sha256", equalTo(hard.get("sha256")))
                 .body("ingested_at", equalTo(hard.get("ingested_at")));
     }
@@ -104,11 +115,13 @@ class ExportResourceTest {
     @Test
     void bomAndSpreadsheetSafetyAreAskedFor() {
         String host = ingestHardArticles();
-        byte[] bytes = given().get("/api/export?bom=true&spreadsheet_safe=true&source=" + host).asByteArray();
+        byte[] bytes = given().get("/api/export?bom=true&spreadsheet_safe=true&source=" + host)
+                .asByteArray();
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(text.contains(",'=2+2 is a formula,"), "a formula is neutralised: " + text);
-        assertTrue(given().get("/api/export?source=" + host).asString().contains(",=2+2 is a formula,"),
+        assertTrue(
+                given().get("/api/export?source=" + host).asString().contains(",=2+2 is a formula,"),
                 "exact by default");
     }
 
@@ -125,7 +138,8 @@ class ExportResourceTest {
         assertEquals("Second: 北京 and emoji 🙂.", first.get("sentences").get(1).asText());
         assertEquals(json.readTree("{\"end_of_export\": true, \"articles\": 2}"), json.readTree(all.get(2)));
 
-        JsonNode array = json.readTree(given().get("/api/export?format=json&source=" + host).asString());
+        JsonNode array = json.readTree(
+                given().get("/api/export?format=json&source=" + host).asString());
         assertEquals(2, array.size());
         assertEquals(first.get("id"), array.get(0).get("id"));
         assertEquals(first.get("sha256"), array.get(0).get("sha256"));
@@ -136,17 +150,32 @@ class ExportResourceTest {
     void zipHoldsTheOriginalsByteForByteUnderTheirOwnNames(@TempDir Path dir) throws Exception {
         String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
         Map<String, byte[]> uploads = Map.of(
-                "SAME.txt", article("Upper", LocalDate.of(2022, 1, 5), "https://" + host + "/upper", "Body.").getBytes(StandardCharsets.UTF_8),
-                "crlf.txt", ("Windows lines\r\n20220105\r\nhttps://" + host + "/crlf\r\nТекст 🙂.\r\n").getBytes(StandardCharsets.UTF_8),
-                "same.txt", article("Lower", LocalDate.of(2022, 1, 5), "https://" + host + "/lower", "Body.").getBytes(StandardCharsets.UTF_8));
+                "SAME.txt",
+                        article("Upper", LocalDate.of(2022, 1, 5), "https://" + host + "/upper", "Body.")
+                                .getBytes(StandardCharsets.UTF_8),
+                "crlf.txt",
+                        ("Windows lines\r\n20220105\r\nhttps://" + host + "/crlf\r\nТекст 🙂.\r\n")
+                                .getBytes(StandardCharsets.UTF_8),
+                "same.txt",
+                        article("Lower", LocalDate.of(2022, 1, 5), "https://" + host + "/lower", "Body.")
+                                .getBytes(StandardCharsets.UTF_8));
         RequestSpecification request = asAdmin();
         uploads.forEach((name, bytes) -> request.multiPart("file", name, bytes, "text/plain"));
         request.post("/api/ingest").then().statusCode(200);
-        long lowerId = given().get("/api/articles?source=" + host + "&q=lower").then().extract().jsonPath().getLong("items[0].id");
+        long lowerId = given().get("/api/articles?source=" + host + "&q=lower")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("items[0].id");
 
         Response response = given().get("/api/export?format=zip&source=" + host);
-        response.then().statusCode(200).header("Content-Type", equalTo("application/zip"))
-                .header("Content-Disposition", matchesPattern("attachment; filename=\"catalog-.*-source-.*\\.zip\"; filename\\*=UTF-8''catalog-.*\\.zip"));
+        response.then()
+                .statusCode(200)
+                .header("Content-Type", equalTo("application/zip"))
+                .header(
+                        "Content-Disposition",
+                        matchesPattern(
+                                "attachment; filename=\"catalog-.*-source-.*\\.zip\"; filename\\*=UTF-8''catalog-.*\\.zip"));
         Path zip = Files.write(dir.resolve("export.zip"), response.asByteArray());
 
         Map<String, byte[]> entries = entries(zip);
@@ -171,14 +200,23 @@ class ExportResourceTest {
     @Test
     void anOriginalWhoseStoredBytesChangedStopsTheZip() throws Exception {
         String host = ingestHardArticles();
-        long id = given().get("/api/articles?sort=published&source=" + host).then().extract().jsonPath().getLong("items[0].id");
-        try (Connection c = CatalogTestDatabase.connect(); Statement s = c.createStatement()) {
+        long id = given().get("/api/articles?sort=published&source=" + host)
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("items[0].id");
+        try (Connection c = CatalogTestDatabase.connect();
+                Statement s = c.createStatement()) {
             s.executeUpdate("update article_original set content = content || '\\x20'::bytea where article_id = " + id);
         }
-        given().get("/api/export?format=zip&source=" + host).then().statusCode(500)
+        given().get("/api/export?format=zip&source=" + host)
+                .then()
+                .statusCode(500)
                 .body("error", equalTo("damaged_original"))
-                .body("message", equalTo("article " + id + " (001_a.txt): the stored bytes no longer match the SHA-256"
-                        + " taken at ingest; the export stops here"));
+                .body(
+                        "message",
+                        equalTo("article " + id + " (001_a.txt): the stored bytes no longer match the SHA-256"
+                                + " taken at ingest; the export stops here"));
     }
 
     @Test
@@ -186,14 +224,17 @@ class ExportResourceTest {
         String host = ingestHardArticles();
         Response response = given().get("/api/export?format=bagit&source=" + host);
         response.then().statusCode(200).header("Content-Type", equalTo("application/zip"));
-        Matcher fileName = Pattern.compile("attachment; filename=\"(catalog-.*-source-" + Pattern.quote(host) + ")\\.bag\\.zip\"; filename\\*=UTF-8''\\1\\.bag\\.zip")
+        Matcher fileName = Pattern.compile("attachment; filename=\"(catalog-.*-source-" + Pattern.quote(host)
+                        + ")\\.bag\\.zip\"; filename\\*=UTF-8''\\1\\.bag\\.zip")
                 .matcher(response.header("Content-Disposition"));
         assertTrue(fileName.matches(), response.header("Content-Disposition"));
         Path zip = Files.write(dir.resolve("export.bag.zip"), response.asByteArray());
         Map<String, byte[]> entries = entries(zip);
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
             Path target = dir.resolve("unzipped").resolve(entry.getKey()).normalize();
-            assertTrue(target.startsWith(dir.resolve("unzipped").resolve(fileName.group(1))), "one folder named like the file: " + entry.getKey());
+            assertTrue(
+                    target.startsWith(dir.resolve("unzipped").resolve(fileName.group(1))),
+                    "one folder named like the file: " + entry.getKey());
             Files.createDirectories(target.getParent());
             Files.write(target, entry.getValue());
         }
@@ -204,22 +245,42 @@ class ExportResourceTest {
             verifier.isValid(bag, false);
         }
         assertEquals("1.0", bag.getVersion().toString());
-        List<Map<String, Object>> articles = given().get("/api/articles?sort=published&source=" + host).then()
-                .extract().jsonPath().getList("items");
-        long bytes = articles.stream().mapToLong(a -> ((Number) a.get("size_bytes")).longValue()).sum();
+        List<Map<String, Object>> articles = given().get("/api/articles?sort=published&source=" + host)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items");
+        long bytes = articles.stream()
+                .mapToLong(a -> ((Number) a.get("size_bytes")).longValue())
+                .sum();
         assertEquals(List.of(bytes + ".2"), bag.getMetadata().get("Payload-Oxum"));
         assertEquals(List.of("News archive"), bag.getMetadata().get("Source-Organization"));
-        assertTrue(bag.getMetadata().get("External-Description").get(0).startsWith("The articles from " + host),
+        assertTrue(
+                bag.getMetadata().get("External-Description").get(0).startsWith("The articles from " + host),
                 bag.getMetadata().get("External-Description").toString());
-        assertEquals(List.of(LocalDate.now(ZoneOffset.UTC).toString()), bag.getMetadata().get("Bagging-Date"));
-        assertEquals(HARD_HEADLINE.lines().findFirst().orElseThrow() + "\n",
-                Files.readString(bagDir.resolve("data/001_a.txt")).lines().findFirst().orElseThrow() + "\n");
-        assertTrue(Files.exists(bagDir.resolve("tagmanifest-sha256.txt")) && Files.exists(bagDir.resolve("manifest-sha512.txt")));
+        assertEquals(
+                List.of(LocalDate.now(ZoneOffset.UTC).toString()),
+                bag.getMetadata().get("Bagging-Date"));
+        assertEquals(
+                HARD_HEADLINE.lines().findFirst().orElseThrow() + "\n",
+                Files.readString(bagDir.resolve("data/001_a.txt"))
+                                .lines()
+                                .findFirst()
+                                .orElseThrow() + "\n");
+        assertTrue(Files.exists(bagDir.resolve("tagmanifest-sha256.txt"))
+                && Files.exists(bagDir.resolve("manifest-sha512.txt")));
 
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-                .get().parse(Files.newBufferedReader(bagDir.resolve("metadata/articles.csv")))) {
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setCommentMarker('#')
+                .get()
+                .parse(Files.newBufferedReader(bagDir.resolve("metadata/articles.csv")))) {
             List<CSVRecord> records = parser.getRecords();
-            assertEquals(List.of(HARD_HEADLINE, "=2+2 is a formula"), records.stream().map(r -> r.get("headline")).toList());
+            assertEquals(
+                    List.of(HARD_HEADLINE, "=2+2 is a formula"),
+                    records.stream().map(r -> r.get("headline")).toList());
             assertEquals(articles.get(0).get("sha256"), records.get(0).get("sha256"));
         }
     }
@@ -245,36 +306,48 @@ class ExportResourceTest {
         String host = ingestHardArticles();
         Path zip = dir.resolve("export.bag.zip");
         CompletableFuture<HttpResponse<Path>> response;
-        try (Connection c = CatalogTestDatabase.connect(); Statement s = c.createStatement()) {
+        try (Connection c = CatalogTestDatabase.connect();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             // the bag's originals wait for this lock; its articles.csv is read after them
             s.execute("lock table article_original in access exclusive mode");
-            response = HttpClient.newHttpClient().sendAsync(
-                    HttpRequest.newBuilder(exportUri("format=bagit&source=" + host)).build(), HttpResponse.BodyHandlers.ofFile(zip));
+            response = HttpClient.newHttpClient()
+                    .sendAsync(
+                            HttpRequest.newBuilder(exportUri("format=bagit&source=" + host))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofFile(zip));
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (busySessions("count(*) filter (where wait_event_type = 'Lock')") == 0 && System.nanoTime() < deadline) {
+            while (busySessions("count(*) filter (where wait_event_type = 'Lock')") == 0
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             assertEquals(1, busySessions("count(*) filter (where wait_event_type = 'Lock')"), "the export waits");
             // stored while the export runs: a copy of one of its articles under another URL
-            try (ResultSet late = s.executeQuery("insert into article (normalized_url, version, latest, status, headline,"
-                    + " published, url, source_id, file_name, sha256, size_bytes, sentence_count, word_count, sentences,"
-                    + " ingest_run_id, ingested_at) select normalized_url || '/late', 1, true, status, 'Late', published,"
-                    + " url || '/late', source_id, 'late.txt', md5(url) || md5(headline), size_bytes, sentence_count,"
-                    + " word_count, sentences, ingest_run_id, now() from article a join source s on s.id = a.source_id"
-                    + " where s.host = '" + host + "' and a.file_name = '002_b.txt' returning id")) {
+            try (ResultSet late =
+                    s.executeQuery("insert into article (normalized_url, version, latest, status, headline,"
+                            + " published, url, source_id, file_name, sha256, size_bytes, sentence_count, word_count, sentences,"
+                            + " ingest_run_id, ingested_at) select normalized_url || '/late', 1, true, status, 'Late', published,"
+                            + " url || '/late', source_id, 'late.txt', md5(url) || md5(headline), size_bytes, sentence_count,"
+                            + " word_count, sentences, ingest_run_id, now() from article a join source s on s.id = a.source_id"
+                            + " where s.host = '" + host + "' and a.file_name = '002_b.txt' returning id")) {
                 late.next();
-                s.executeUpdate("insert into article_original select " + late.getLong(1) + ", content from article_original"
-                        + " o join article a on a.id = o.article_id join source s on s.id = a.source_id where s.host = '"
-                        + host + "' and a.file_name = '002_b.txt'");
+                s.executeUpdate(
+                        "insert into article_original select " + late.getLong(1) + ", content from article_original"
+                                + " o join article a on a.id = o.article_id join source s on s.id = a.source_id where s.host = '"
+                                + host + "' and a.file_name = '002_b.txt'");
             }
             c.commit();
         }
         assertEquals(200, response.get(30, TimeUnit.SECONDS).statusCode());
         Map<String, byte[]> entries = entries(zip);
-        long originals = entries.keySet().stream().filter(name -> name.contains("/data/")).count();
-        String csv = entries.entrySet().stream().filter(e -> e.getKey().endsWith("/metadata/articles.csv"))
-                .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        long originals = entries.keySet().stream()
+                .filter(name -> name.contains("/data/"))
+                .count();
+        String csv = entries.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("/metadata/articles.csv"))
+                .map(e -> new String(e.getValue(), StandardCharsets.UTF_8))
+                .findFirst()
+                .orElseThrow();
         assertEquals(2, originals);
         assertTrue(csv.endsWith("# 2 articles; end of export\r\n"), "the metadata has the same 2 articles: " + csv);
         assertFalse(csv.contains("Late"));
@@ -288,8 +361,10 @@ class ExportResourceTest {
         for (int i = 0; i < 20; i++) {
             URI export = exportUri("format=" + formats.get(i % formats.size()) + "&source=" + host);
             try (Socket socket = new Socket(export.getHost(), export.getPort())) {
-                socket.getOutputStream().write(("GET " + export.getRawPath() + "?" + export.getRawQuery()
-                        + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("GET " + export.getRawPath() + "?" + export.getRawQuery()
+                                        + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 byte[] start = socket.getInputStream().readNBytes(1000);
                 assertTrue(new String(start, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"));
             }
@@ -308,19 +383,24 @@ class ExportResourceTest {
         String host = bigSelection();
         // only formats whose output outlasts the socket buffers for sure (a zip of these repeated texts is small)
         for (String format : List.of("jsonl&include_body=true", "csv&include_body=true", "json&include_body=true")) {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(exportUri("format=" + format + "&source=" + host)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(exportUri("format=" + format + "&source=" + host))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, response.statusCode());
             try (InputStream body = response.body()) {
                 assertEquals(1000, body.readNBytes(1000).length);
                 assertEquals(1, endExportSessions(), format + ": the export's database session was ended");
-                assertThrows(IOException.class, body::readAllBytes,
+                assertThrows(
+                        IOException.class,
+                        body::readAllBytes,
                         format + ": the client sees a broken transfer, not a short file that ends well");
             }
         }
         for (int i = 0; i < 20; i++) {
-            assertTrue(given().get("/api/export?source=" + host).asString().endsWith("# 1200 articles; end of export\r\n"),
+            assertTrue(
+                    given().get("/api/export?source=" + host).asString().endsWith("# 1200 articles; end of export\r\n"),
                     "the service recovers: later exports are whole");
         }
     }
@@ -337,9 +417,10 @@ class ExportResourceTest {
 
     /** {@code aggregate} over the other sessions of the test database that are not idle (nothing else runs). */
     private static long busySessions(String aggregate) throws Exception {
-        try (Connection c = CatalogTestDatabase.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select " + aggregate + " from pg_stat_activity"
-                     + " where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'")) {
+        try (Connection c = CatalogTestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select " + aggregate + " from pg_stat_activity"
+                        + " where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -356,12 +437,23 @@ class ExportResourceTest {
         if (bigHost == null) {
             String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
             // 30 MB with the text: more than loopback sockets buffer, even when the kernel has grown their buffers
-            String sentence = "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(100);
+            String sentence =
+                    "A long sentence that makes the export big enough to outlast the socket buffers. ".repeat(100);
             for (int from = 0; from < 1200; from += 400) {
                 RequestSpecification request = asAdmin();
                 for (int i = from; i < from + 400; i++) {
-                    request.multiPart("file", String.format("%04d_big.txt", i), article("Big " + i, LocalDate.of(2022, 3, 1),
-                            "https://" + host + "/" + i, sentence, sentence, sentence).getBytes(StandardCharsets.UTF_8), "text/plain");
+                    request.multiPart(
+                            "file",
+                            String.format("%04d_big.txt", i),
+                            article(
+                                            "Big " + i,
+                                            LocalDate.of(2022, 3, 1),
+                                            "https://" + host + "/" + i,
+                                            sentence,
+                                            sentence,
+                                            sentence)
+                                    .getBytes(StandardCharsets.UTF_8),
+                            "text/plain");
                 }
                 request.post("/api/ingest").then().statusCode(200).body("run.counts.added", equalTo(400));
             }
@@ -373,9 +465,14 @@ class ExportResourceTest {
     @Test
     void postgresqlWritesTimesAsTheApiDoes() throws Exception {
         try (Connection c = CatalogTestDatabase.connect();
-             PreparedStatement iso = c.prepareStatement("select iso_instant(?::timestamptz)")) {
-            for (String time : List.of("2026-11-25T10:00:05Z", "2026-11-25T10:00:05.100Z", "2026-11-25T10:00:05.123Z",
-                    "2026-11-25T10:00:05.000100Z", "2026-11-25T10:00:05.123400Z", "2026-11-25T10:00:05.999999Z")) {
+                PreparedStatement iso = c.prepareStatement("select iso_instant(?::timestamptz)")) {
+            for (String time : List.of(
+                    "2026-11-25T10:00:05Z",
+                    "2026-11-25T10:00:05.100Z",
+                    "2026-11-25T10:00:05.123Z",
+                    "2026-11-25T10:00:05.000100Z",
+                    "2026-11-25T10:00:05.123400Z",
+                    "2026-11-25T10:00:05.999999Z")) {
                 Instant instant = Instant.parse(time);
                 iso.setString(1, instant.toString());
                 try (ResultSet rs = iso.executeQuery()) {
@@ -390,10 +487,19 @@ class ExportResourceTest {
     void everyFilterSelectsWhatTheListingShows() {
         String one = ingestHardArticles();
         String other = ingestHardArticles();
-        String filters = "q=" + "quoted OR o'clock" + "&source=" + one + "&source=" + other + "&from=2022-02-03&to=2022-02-28";
-        int listed = given().get("/api/articles?" + filters).then().statusCode(200).extract().path("total");
+        String filters =
+                "q=" + "quoted OR o'clock" + "&source=" + one + "&source=" + other + "&from=2022-02-03&to=2022-02-28";
+        int listed = given().get("/api/articles?" + filters)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
         assertEquals(2, listed, "the hard article of both hosts");
-        String csv = given().get("/api/export?" + filters).then().statusCode(200).extract().asString();
+        String csv = given().get("/api/export?" + filters)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(csv.endsWith("# 2 articles; end of export\r\n"), csv);
         assertTrue(given().get("/api/export?format=jsonl&" + filters).asString().endsWith("\"articles\":2}\n"));
     }
@@ -410,10 +516,23 @@ class ExportResourceTest {
     private static String ingestHardArticles() {
         String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
         RequestSpecification request = asAdmin()
-                .multiPart("file", "001_a.txt", article(HARD_HEADLINE, LocalDate.of(2022, 2, 3), "https://" + host + "/a",
-                        "First, \"quoted\" sentence.", "Second: 北京 and emoji 🙂.").getBytes(StandardCharsets.UTF_8), "text/plain")
-                .multiPart("file", "002_b.txt", article("=2+2 is a formula", LocalDate.of(2022, 2, 4), "https://" + host + "/b",
-                        "Plain.").getBytes(StandardCharsets.UTF_8), "text/plain");
+                .multiPart(
+                        "file",
+                        "001_a.txt",
+                        article(
+                                        HARD_HEADLINE,
+                                        LocalDate.of(2022, 2, 3),
+                                        "https://" + host + "/a",
+                                        "First, \"quoted\" sentence.",
+                                        "Second: 北京 and emoji 🙂.")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "text/plain")
+                .multiPart(
+                        "file",
+                        "002_b.txt",
+                        article("=2+2 is a formula", LocalDate.of(2022, 2, 4), "https://" + host + "/b", "Plain.")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "text/plain");
         request.post("/api/ingest").then().statusCode(200);
         return host;
     }

@@ -51,8 +51,15 @@ class ExportRoundTripIT {
         }
         CorpusFiles.write(corpus, "a/same.txt", article("Same name, first", "https://one.example.org/a", "First."));
         CorpusFiles.write(corpus, "b/SAME.txt", article("Same name, second", "https://one.example.org/b", "Body."));
-        CorpusFiles.write(corpus, "Київ 🙂.txt", article("Київ, \"quoted\" 🙂", LocalDate.of(2021, 12, 31),
-                "https://two.example.org/kyiv", "Перше речення.", "Second sentence."));
+        CorpusFiles.write(
+                corpus,
+                "Київ 🙂.txt",
+                article(
+                        "Київ, \"quoted\" 🙂",
+                        LocalDate.of(2021, 12, 31),
+                        "https://two.example.org/kyiv",
+                        "Перше речення.",
+                        "Second sentence."));
         CorpusFiles.write(corpus, "crlf.txt", "Windows lines\r\n20220105\r\nhttps://two.example.org/crlf\r\nBody.\r\n");
         CorpusFiles.write(corpus, "rev_1.txt", article("Revised, old", "https://one.example.org/rev", "Old."));
         CorpusFiles.write(corpus, "rev_2.txt", article("Revised, new", "https://one.example.org/rev", "New."));
@@ -61,8 +68,14 @@ class ExportRoundTripIT {
         Path zip = dir.resolve("export.zip");
         Path bag = dir.resolve("export.bag.zip");
         try (ServedApp app = ServedApp.start(source, Map.of("catalog.startup-ingest.path", corpus.toString()), dir)) {
-            assertEquals(200, app.get("/api/export?format=zip", HttpResponse.BodyHandlers.ofFile(zip)).statusCode());
-            assertEquals(200, app.get("/api/export?format=bagit", HttpResponse.BodyHandlers.ofFile(bag)).statusCode());
+            assertEquals(
+                    200,
+                    app.get("/api/export?format=zip", HttpResponse.BodyHandlers.ofFile(zip))
+                            .statusCode());
+            assertEquals(
+                    200,
+                    app.get("/api/export?format=bagit", HttpResponse.BodyHandlers.ofFile(bag))
+                            .statusCode());
         }
         List<List<String>> original = articles(source);
         assertEquals(7, original.size(), "the corpus is in: " + original);
@@ -78,9 +91,12 @@ class ExportRoundTripIT {
 
     private static List<List<String>> articles(Map<String, String> database) throws Exception {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
-                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(ARTICLES)) {
+        try (Connection c = DriverManager.getConnection(
+                        database.get("quarkus.datasource.jdbc.url"),
+                        database.get("quarkus.datasource.username"),
+                        database.get("quarkus.datasource.password"));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(ARTICLES)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();

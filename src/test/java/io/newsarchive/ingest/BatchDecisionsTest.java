@@ -31,16 +31,19 @@ class BatchDecisionsTest {
         Candidate revision = candidate(article("Story", URL, "Corrected text."));
         Candidate broken = candidate("no date\n\n" + URL + "\nText.\n");
 
-        BatchDecisions.Batch batch = decisions.decide(List.of(first, copy, revision, broken), Map.of(), Map.of(),
-                ids(100));
+        BatchDecisions.Batch batch =
+                decisions.decide(List.of(first, copy, revision, broken), Map.of(), Map.of(), ids(100));
 
-        assertEquals(List.of(Outcome.ADDED, Outcome.DUPLICATE, Outcome.REVISED, Outcome.REJECTED),
+        assertEquals(
+                List.of(Outcome.ADDED, Outcome.DUPLICATE, Outcome.REVISED, Outcome.REJECTED),
                 batch.results().stream().map(FileResult::outcome).toList());
         assertEquals(100L, batch.results().get(0).articleId());
         assertEquals(100L, batch.results().get(1).articleId(), "a duplicate names the article it copies");
         assertEquals(101L, batch.results().get(2).articleId());
         assertEquals(100L, batch.results().get(2).revises());
-        assertEquals(List.of(1, 2), batch.stored().stream().map(s -> s.version().number()).toList());
+        assertEquals(
+                List.of(1, 2),
+                batch.stored().stream().map(s -> s.version().number()).toList());
         assertEquals(List.of(), batch.superseded(), "nothing stored was replaced");
     }
 
@@ -49,7 +52,8 @@ class BatchDecisionsTest {
         Candidate stored = candidate(article("Stored", "https://example.com/a", "Text."));
         Candidate revision = candidate(article("Withdrawn story", URL, "New text."));
         Map<String, Long> storedShas = Map.of(stored.parse().sha256(), 7L);
-        Map<String, BatchDecisions.Version> storedUrls = Map.of(revision.article().url().normalizedUrl(),
+        Map<String, BatchDecisions.Version> storedUrls = Map.of(
+                revision.article().url().normalizedUrl(),
                 new BatchDecisions.Version(8L, 3, ArticleStatus.WITHDRAWN, "a court order"));
 
         BatchDecisions.Batch batch = decisions.decide(List.of(stored, revision), storedShas, storedUrls, ids(200));
@@ -82,8 +86,8 @@ class BatchDecisionsTest {
     private Candidate candidate(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String name = (++seq) + ".txt";
-        return new Candidate(seq, new InputFile(name, name, null, null, null), bytes,
-                PARSER.parse(bytes, LocalDate.of(2026, 1, 1)));
+        return new Candidate(
+                seq, new InputFile(name, name, null, null, null), bytes, PARSER.parse(bytes, LocalDate.of(2026, 1, 1)));
     }
 
     private static Iterator<Long> ids(long from) {

@@ -69,7 +69,8 @@ class IngestFuzzTest {
             CorpusFiles.write(dir, name, content);
         }
         String overLimit = "fuzz/over_limit.txt";
-        byte[] big = Arrays.copyOf(valid(0), (int) config.ingest().maxFileBytes().asLongValue() + 1);
+        byte[] big =
+                Arrays.copyOf(valid(0), (int) config.ingest().maxFileBytes().asLongValue() + 1);
         Arrays.fill(big, valid(0).length, big.length, (byte) 'x');
         files.put(overLimit, big);
         CorpusFiles.write(dir, overLimit, big);
@@ -88,7 +89,11 @@ class IngestFuzzTest {
             assertEquals(d.outcome(), r.outcome(), name);
             assertEquals(codes(d), codes(r), name);
             if (r.outcome() == Outcome.REJECTED) {
-                assertTrue(r.problems().stream().anyMatch(p -> p.isError() && p.code() != null && !p.code().isBlank()),
+                assertTrue(
+                        r.problems().stream()
+                                .anyMatch(p -> p.isError()
+                                        && p.code() != null
+                                        && !p.code().isBlank()),
                         name + " is rejected with a code");
             }
             if (r.outcome() == Outcome.ADDED || r.outcome() == Outcome.REVISED) {
@@ -98,8 +103,19 @@ class IngestFuzzTest {
             seenCodes.addAll(codes(r));
         }
         assertEquals(Set.of(Outcome.values()), seen, "the fuzz reaches every outcome");
-        assertTrue(seenCodes.containsAll(Set.of("empty", "too_large", "binary", "encoding", "headline",
-                "headline_too_long", "date", "url", "url_too_long", "body_empty")), seenCodes.toString());
+        assertTrue(
+                seenCodes.containsAll(Set.of(
+                        "empty",
+                        "too_large",
+                        "binary",
+                        "encoding",
+                        "headline",
+                        "headline_too_long",
+                        "date",
+                        "url",
+                        "url_too_long",
+                        "body_empty")),
+                seenCodes.toString());
         assertFalse(seenCodes.contains("database_refused"), "the parser knows everything the database refuses");
         assertEquals("too_large", real.get(overLimit).problems().get(0).code());
         assertEquals(stored.size(), originalsEqualTo(files, stored), "every stored original is its file");
@@ -142,7 +158,8 @@ class IngestFuzzTest {
     private long originalsEqualTo(Map<String, byte[]> files, Map<Long, String> stored) throws Exception {
         long same = 0;
         try (Connection c = CatalogTestDatabase.connect();
-             PreparedStatement s = c.prepareStatement("select article_id, content from article_original where article_id = any(?)")) {
+                PreparedStatement s = c.prepareStatement(
+                        "select article_id, content from article_original where article_id = any(?)")) {
             s.setArray(1, c.createArrayOf("bigint", stored.keySet().toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -169,38 +186,102 @@ class IngestFuzzTest {
             case 2 -> flipBytes(valid);
             case 3 -> insert(valid, new byte[] {(byte) random.nextInt(0x20)});
             case 4 -> insert(valid, new byte[] {0x7F});
-            case 5 -> insert(valid, pick(new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
-                    {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF}, {(byte) 0xC1, (byte) 0xBF}}));
-            case 6 -> insert(valid, pick(new byte[][] {{(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                    {(byte) 0xED, (byte) 0xBF, (byte) 0xBF}, {(byte) 0xED, (byte) 0xA0, (byte) 0xBD, (byte) 0xED, (byte) 0xB8, (byte) 0x80}}));
-            case 7 -> new String(valid, StandardCharsets.UTF_8).replace('\n', '\r').getBytes(StandardCharsets.UTF_8);
+            case 5 ->
+                insert(valid, pick(new byte[][] {
+                    {(byte) 0xC0, (byte) 0xAF},
+                    {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                    {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF},
+                    {(byte) 0xC1, (byte) 0xBF}
+                }));
+            case 6 ->
+                insert(valid, pick(new byte[][] {
+                    {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                    {(byte) 0xED, (byte) 0xBF, (byte) 0xBF},
+                    {(byte) 0xED, (byte) 0xA0, (byte) 0xBD, (byte) 0xED, (byte) 0xB8, (byte) 0x80}
+                }));
+            case 7 ->
+                new String(valid, StandardCharsets.UTF_8).replace('\n', '\r').getBytes(StandardCharsets.UTF_8);
             case 8 -> article(base, pick(HEADLINES), "20220121", url(base), "A body.");
             case 9 -> article(base, "Odd date", pick(DATES), url(base), "A body.");
-            case 10 -> article(base, "Odd URL", "20220121", pick(URLS).replace("{n}", Integer.toString(base)), "A body.");
-            case 11 -> article(base, "Long URL", "20220121", url(base) + "?" + noise(1_900 + random.nextInt(900)), "A body.");
-            case 12 -> insert(valid, pick(new byte[][] {"\u0085".getBytes(StandardCharsets.UTF_8),
-                    "\uFEFF".getBytes(StandardCharsets.UTF_8), "\u2028".getBytes(StandardCharsets.UTF_8), {'\r'}}));
+            case 10 ->
+                article(base, "Odd URL", "20220121", pick(URLS).replace("{n}", Integer.toString(base)), "A body.");
+            case 11 ->
+                article(base, "Long URL", "20220121", url(base) + "?" + noise(1_900 + random.nextInt(900)), "A body.");
+            case 12 ->
+                insert(valid, pick(new byte[][] {
+                    "\u0085".getBytes(StandardCharsets.UTF_8),
+                    "\uFEFF".getBytes(StandardCharsets.UTF_8),
+                    "\u2028".getBytes(StandardCharsets.UTF_8),
+                    {'\r'}
+                }));
             default -> Arrays.copyOf(flipBytes(valid), Math.max(1, valid.length - random.nextInt(20)));
         };
     }
 
-    private static final String[] HEADLINES = {"\u00A0", "\u200B", "\uFEFF", "\u0085", "\u2060", " \u00A0\u200B ",
-            "\u202Eevil", "Tab\there", "Ünïcödé ☃ 名前", "x".repeat(1_000), "x".repeat(1_001)};
-    private static final String[] DATES = {"00000000", "99991231", "20230229", "20240229", "17000101", "16991231",
-            "+2022121", "2022 0121", "２０２２０１２１", "٢٠٢٢٠١٢١", "2022-01-21", "20221301", "20220100", "",
-            LocalDate.now(ZoneOffset.UTC).plusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE),
-            LocalDate.now(ZoneOffset.UTC).plusDays(2).format(DateTimeFormatter.BASIC_ISO_DATE)};
-    private static final String[] URLS = {"https://bücher.example/{n}", "https://xn--bcher-kva.example/{n}",
-            "http://[::1]:8080/{n}", "http://[2001:db8::1]/{n}", "http://[::1/{n}", "https://user:pass@example.com/{n}",
-            "https://us%00er@example.com/{n}", "https://example.com/%2F%00{n}", "https://example.com/%zz{n}",
-            "https://example.com:0/{n}", "https://example.com:65535/{n}", "https://example.com:65536/{n}",
-            "https://example.com:99999/{n}", "https://example.com:99999999999/{n}", "HTTPS://EXAMPLE.COM/{n}",
-            "https://例え.jp/{n}", "https://example.com/\u00A0{n}", "https://example.com/a b{n}",
-            "//example.com/{n}", "https://example.com/{n}#frag", "https://example.com?{n}", "ftp://example.com/{n}"};
+    private static final String[] HEADLINES = {
+        "\u00A0",
+        "\u200B",
+        "\uFEFF",
+        "\u0085",
+        "\u2060",
+        " \u00A0\u200B ",
+        "\u202Eevil",
+        "Tab\there",
+        "Ünïcödé ☃ 名前",
+        "x".repeat(1_000),
+        "x".repeat(1_001)
+    };
+    private static final String[] DATES = {
+        "00000000",
+        "99991231",
+        "20230229",
+        "20240229",
+        "17000101",
+        "16991231",
+        "+2022121",
+        "2022 0121",
+        "２０２２０１２１",
+        "٢٠٢٢٠١٢١",
+        "2022-01-21",
+        "20221301",
+        "20220100",
+        "",
+        LocalDate.now(ZoneOffset.UTC).plusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE),
+        LocalDate.now(ZoneOffset.UTC).plusDays(2).format(DateTimeFormatter.BASIC_ISO_DATE)
+    };
+    private static final String[] URLS = {
+        "https://bücher.example/{n}",
+        "https://xn--bcher-kva.example/{n}",
+        "http://[::1]:8080/{n}",
+        "http://[2001:db8::1]/{n}",
+        "http://[::1/{n}",
+        "https://user:pass@example.com/{n}",
+        "https://us%00er@example.com/{n}",
+        "https://example.com/%2F%00{n}",
+        "https://example.com/%zz{n}",
+        "https://example.com:0/{n}",
+        "https://example.com:65535/{n}",
+        "https://example.com:65536/{n}",
+        "https://example.com:99999/{n}",
+        "https://example.com:99999999999/{n}",
+        "HTTPS://EXAMPLE.COM/{n}",
+        "https://例え.jp/{n}",
+        "https://example.com/\u00A0{n}",
+        "https://example.com/a b{n}",
+        "//example.com/{n}",
+        "https://example.com/{n}#frag",
+        "https://example.com?{n}",
+        "ftp://example.com/{n}"
+    };
 
     private byte[] valid(int base) {
-        return article(base, "Headline of story " + base, "20220121", url(base),
-                "First sentence of story " + base + ".", "Second sentence with Ünïcödé.");
+        return article(
+                base,
+                "Headline of story " + base,
+                "20220121",
+                url(base),
+                "First sentence of story " + base + ".",
+                "Second sentence with Ünïcödé.");
     }
 
     private static String url(int base) {
@@ -208,7 +289,8 @@ class IngestFuzzTest {
     }
 
     private static byte[] article(int base, String headline, String date, String url, String... body) {
-        return (headline + "\n" + date + "\n" + url + "\n" + String.join("\n", body) + "\n").getBytes(StandardCharsets.UTF_8);
+        return (headline + "\n" + date + "\n" + url + "\n" + String.join("\n", body) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A line of 5 MB in the headline, the date, the URL or the body (valid text, or a run of one byte). */
@@ -226,7 +308,10 @@ class IngestFuzzTest {
     private String noise(int length) {
         StringBuilder out = new StringBuilder(length);
         while (out.length() < length) {
-            out.append(random.nextInt(7) == 0 ? '-' : (char) (random.nextBoolean() ? 'a' + random.nextInt(26) : '0' + random.nextInt(10)));
+            out.append(
+                    random.nextInt(7) == 0
+                            ? '-'
+                            : (char) (random.nextBoolean() ? 'a' + random.nextInt(26) : '0' + random.nextInt(10)));
         }
         return out.toString();
     }

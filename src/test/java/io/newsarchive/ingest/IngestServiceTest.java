@@ -52,8 +52,7 @@ class IngestServiceTest {
         results.clear();
         IngestProgress collect = new IngestProgress() {
             @Override
-            public void started(long runId, int totalFiles) {
-            }
+            public void started(long runId, int totalFiles) {}
 
             @Override
             public void advanced(int filesDone, List<FileResult> batch) {
@@ -79,7 +78,7 @@ class IngestServiceTest {
         assertEquals(Outcome.ADDED, added.outcome());
         assertNotNull(added.articleId());
         try (Connection c = CatalogTestDatabase.connect();
-             PreparedStatement s = c.prepareStatement("""
+                PreparedStatement s = c.prepareStatement("""
                      select a.headline, a.published, a.version, a.latest, a.sentence_count, a.word_count, a.sentences,
                             s.host, s.domain, a.ingest_run_id, a.search_vector @@ to_tsquery('english', 'geneva')
                      from article a join source s on s.id = a.source_id where a.id = ?""")) {
@@ -92,7 +91,8 @@ class IngestServiceTest {
                 assertTrue(rs.getBoolean(4));
                 assertEquals(2, rs.getInt(5));
                 assertEquals(5, rs.getInt(6));
-                assertEquals(List.of("First sentence here.", "Second one."), List.of((String[]) rs.getArray(7).getArray()));
+                assertEquals(List.of("First sentence here.", "Second one."), List.of((String[])
+                        rs.getArray(7).getArray()));
                 assertEquals(java.net.URI.create(url).getHost().substring(4), rs.getString(8));
                 assertEquals(rs.getString(8), rs.getString(9));
                 assertEquals(run.id(), rs.getLong(10));
@@ -114,7 +114,10 @@ class IngestServiceTest {
         assertEquals(Outcome.DUPLICATE, results.get(0).outcome());
         assertEquals(articleId, results.get(0).articleId());
         assertFalse(again.id() == id);
-        assertEquals(1, CatalogTestDatabase.count("select count(*) from article where sha256 = '" + results.get(0).sha256() + "'"));
+        assertEquals(
+                1,
+                CatalogTestDatabase.count("select count(*) from article where sha256 = '"
+                        + results.get(0).sha256() + "'"));
     }
 
     @Test
@@ -123,8 +126,13 @@ class IngestServiceTest {
         write(dir, "001_a.txt", article("First headline", url, "Body."));
         run(false, dir);
         long first = results.get(0).articleId();
-        Path second = write(dir.resolve("later"), "002_a.txt",
-                article("Corrected headline", url.replace("https://www.", "HTTPS://WWW.") + "?utm_source=feed#top", "Body."));
+        Path second = write(
+                dir.resolve("later"),
+                "002_a.txt",
+                article(
+                        "Corrected headline",
+                        url.replace("https://www.", "HTTPS://WWW.") + "?utm_source=feed#top",
+                        "Body."));
 
         IngestReports.RunSummary run = run(false, second);
 
@@ -133,8 +141,14 @@ class IngestServiceTest {
         assertEquals(Outcome.REVISED, revised.outcome());
         assertEquals(first, revised.revises());
         assertEquals(2, CatalogTestDatabase.count("select version from article where id = " + revised.articleId()));
-        assertEquals(0, CatalogTestDatabase.count("select count(*) from article where latest and id = " + first), "the old version is no longer the latest");
-        assertEquals(1, CatalogTestDatabase.count("select count(*) from article where id = " + first), "the old version is kept");
+        assertEquals(
+                0,
+                CatalogTestDatabase.count("select count(*) from article where latest and id = " + first),
+                "the old version is no longer the latest");
+        assertEquals(
+                1,
+                CatalogTestDatabase.count("select count(*) from article where id = " + first),
+                "the old version is kept");
     }
 
     @Test
@@ -148,14 +162,21 @@ class IngestServiceTest {
 
         IngestReports.RunSummary run = run(false, dir);
 
-        assertEquals(List.of(Outcome.ADDED, Outcome.DUPLICATE, Outcome.REVISED, Outcome.REVISED),
+        assertEquals(
+                List.of(Outcome.ADDED, Outcome.DUPLICATE, Outcome.REVISED, Outcome.REVISED),
                 results.stream().map(FileResult::outcome).toList());
         assertEquals(results.get(0).articleId(), results.get(1).articleId());
         assertEquals(results.get(0).articleId(), results.get(2).revises());
         assertEquals(results.get(2).articleId(), results.get(3).revises());
-        assertEquals(3, CatalogTestDatabase.count("select max(version) from article where id in (" + results.get(3).articleId() + ")"));
-        assertEquals(1, CatalogTestDatabase.count("select count(*) from article where latest and id in (" + results.get(0).articleId() + ","
-                + results.get(2).articleId() + "," + results.get(3).articleId() + ")"));
+        assertEquals(
+                3,
+                CatalogTestDatabase.count("select max(version) from article where id in ("
+                        + results.get(3).articleId() + ")"));
+        assertEquals(
+                1,
+                CatalogTestDatabase.count("select count(*) from article where latest and id in ("
+                        + results.get(0).articleId() + "," + results.get(2).articleId() + ","
+                        + results.get(3).articleId() + ")"));
         assertEquals(1, run.counts().added());
         assertEquals(2, run.counts().revised());
     }
@@ -172,9 +193,14 @@ class IngestServiceTest {
         FileResult rejected = results.get(0);
         assertEquals(Outcome.REJECTED, rejected.outcome());
         assertNull(rejected.articleId());
-        assertEquals(List.of("date", "url"), rejected.problems().stream().map(p -> p.code()).toList());
-        assertEquals(List.of(2, 3), rejected.problems().stream().map(p -> p.line()).toList());
-        assertEquals(0, CatalogTestDatabase.count("select count(*) from article where sha256 = '" + rejected.sha256() + "'"));
+        assertEquals(
+                List.of("date", "url"),
+                rejected.problems().stream().map(p -> p.code()).toList());
+        assertEquals(
+                List.of(2, 3), rejected.problems().stream().map(p -> p.line()).toList());
+        assertEquals(
+                0,
+                CatalogTestDatabase.count("select count(*) from article where sha256 = '" + rejected.sha256() + "'"));
     }
 
     @Test
@@ -189,9 +215,15 @@ class IngestServiceTest {
         IngestReports.RunSummary real = run(false, dir);
         assertEquals(RunStatus.COMPLETED, real.status());
         assertEquals(List.of(Outcome.REJECTED, Outcome.ADDED), outcomes());
-        assertEquals(1, CatalogTestDatabase.count("select count(*) from article where sha256 = '" + results.get(1).sha256() + "'"));
-        assertEquals(1, CatalogTestDatabase.count("select count(*) from ingest_file where run_id = " + real.id()
-                + " and problems -> 1 ->> 'message' like '%2022\\\\u00000121%'"), "the NUL is shown escaped");
+        assertEquals(
+                1,
+                CatalogTestDatabase.count("select count(*) from article where sha256 = '"
+                        + results.get(1).sha256() + "'"));
+        assertEquals(
+                1,
+                CatalogTestDatabase.count("select count(*) from ingest_file where run_id = " + real.id()
+                        + " and problems -> 1 ->> 'message' like '%2022\\\\u00000121%'"),
+                "the NUL is shown escaped");
     }
 
     @Test
@@ -206,12 +238,16 @@ class IngestServiceTest {
         assertEquals(RunStatus.COMPLETED, run.status());
         assertEquals(List.of(Outcome.ADDED, Outcome.REJECTED, Outcome.ADDED), outcomes());
         assertEquals("database_refused", results.get(1).problems().get(0).code());
-        assertTrue(results.get(1).problems().get(0).message().contains("this row is refused"),
+        assertTrue(
+                results.get(1).problems().get(0).message().contains("this row is refused"),
                 results.get(1).problems().get(0).message());
         assertEquals(2, run.counts().added());
         assertEquals(1, run.counts().rejected());
         for (int i : new int[] {0, 2}) {
-            assertEquals(1, CatalogTestDatabase.count("select count(*) from article where id = " + results.get(i).articleId()));
+            assertEquals(
+                    1,
+                    CatalogTestDatabase.count("select count(*) from article where id = "
+                            + results.get(i).articleId()));
         }
     }
 
@@ -221,7 +257,10 @@ class IngestServiceTest {
         write(dir, "001.txt", article("The database goes away", uniqueUrl(), "Body."));
 
         assertThrows(IngestFailure.class, () -> run(false, dir));
-        assertEquals(1, CatalogTestDatabase.count("select count(*) from ingest_run where status = 'failed' and id = (select max(id) from ingest_run)"));
+        assertEquals(
+                1,
+                CatalogTestDatabase.count(
+                        "select count(*) from ingest_run where status = 'failed' and id = (select max(id) from ingest_run)"));
     }
 
     @Test
@@ -230,7 +269,8 @@ class IngestServiceTest {
         StringBuilder path = new StringBuilder("https://example.com/");
         StringBuilder headline = new StringBuilder();
         while (path.length() < 2_800) {
-            path.append((char) ('a' + random.nextInt(26))).append((char) ('A' + random.nextInt(26)))
+            path.append((char) ('a' + random.nextInt(26)))
+                    .append((char) ('A' + random.nextInt(26)))
                     .append(random.nextInt(10));
         }
         while (headline.length() < 1_000_000) {
@@ -250,8 +290,12 @@ class IngestServiceTest {
         assertEquals(List.of(Outcome.REJECTED, Outcome.REJECTED, Outcome.ADDED), dryOutcomes);
         assertEquals(dryOutcomes, outcomes(), "the real run does what the dry run said");
         assertEquals(dry.counts(), real.counts());
-        assertEquals(List.of("url_too_long"), results.get(0).problems().stream().map(p -> p.code()).toList());
-        assertEquals(List.of("headline_too_long"), results.get(1).problems().stream().map(p -> p.code()).toList());
+        assertEquals(
+                List.of("url_too_long"),
+                results.get(0).problems().stream().map(p -> p.code()).toList());
+        assertEquals(
+                List.of("headline_too_long"),
+                results.get(1).problems().stream().map(p -> p.code()).toList());
     }
 
     @Test
@@ -277,24 +321,36 @@ class IngestServiceTest {
 
         assertTrue(dry.dryRun());
         assertEquals(RunStatus.COMPLETED, dry.status());
-        assertEquals(List.of(Outcome.ADDED, Outcome.DUPLICATE, Outcome.REVISED, Outcome.REJECTED),
+        assertEquals(
+                List.of(Outcome.ADDED, Outcome.DUPLICATE, Outcome.REVISED, Outcome.REJECTED),
                 results.stream().map(FileResult::outcome).toList());
-        assertEquals(0, CatalogTestDatabase.count("select count(*) from article where sha256 = '" + results.get(0).sha256() + "'"));
+        assertEquals(
+                0,
+                CatalogTestDatabase.count("select count(*) from article where sha256 = '"
+                        + results.get(0).sha256() + "'"));
         assertEquals(0, CatalogTestDatabase.count("select count(*) from article where ingest_run_id = " + dry.id()));
 
         IngestReports.RunSummary real = run(false, dir);
         assertEquals(dry.counts(), real.counts(), "the real run does what the dry run said");
         assertEquals(0, CatalogTestDatabase.count("select count(*) from audit_event where run_id = " + dry.id()));
-        assertEquals(1, CatalogTestDatabase.count("select count(*) from audit_event where action = 'ingest' and username = 'test'"
-                + " and run_id = " + real.id()), "a run that stores is in the audit log, whoever started it");
+        assertEquals(
+                1,
+                CatalogTestDatabase.count(
+                        "select count(*) from audit_event where action = 'ingest' and username = 'test'"
+                                + " and run_id = " + real.id()),
+                "a run that stores is in the audit log, whoever started it");
     }
 
     @Test
     void aZipIsIngestedAndAnEntryLeavingTheArchiveIsRejected() throws Exception {
-        Path zip = CorpusFiles.zip(dir.resolve("batch.zip"),
-                "inner/001.txt", article("From a zip", uniqueUrl(), "Body."),
-                "../002.txt", article("Escaping", uniqueUrl(), "Body."),
-                "notes.md", "not an article");
+        Path zip = CorpusFiles.zip(
+                dir.resolve("batch.zip"),
+                "inner/001.txt",
+                article("From a zip", uniqueUrl(), "Body."),
+                "../002.txt",
+                article("Escaping", uniqueUrl(), "Body."),
+                "notes.md",
+                "not an article");
 
         IngestReports.RunSummary run = run(false, zip);
 
@@ -302,7 +358,10 @@ class IngestServiceTest {
         assertEquals(1, run.counts().rejected());
         assertEquals(2, results.size(), "entries that are not .txt are skipped");
         FileResult escaping = results.get(0);
-        assertEquals("batch.zip!/../002.txt", escaping.name(), "reports name files from what was given, never the server's folders");
+        assertEquals(
+                "batch.zip!/../002.txt",
+                escaping.name(),
+                "reports name files from what was given, never the server's folders");
         assertEquals("path", escaping.problems().get(0).code());
         assertEquals("001.txt", fileNameOf(results.get(1).articleId()));
     }
@@ -311,33 +370,45 @@ class IngestServiceTest {
     void aRunLeftRunningWithoutItsProcessIsShownAsInterrupted() throws Exception {
         long orphan;
         try (Connection c = CatalogTestDatabase.connect();
-             PreparedStatement s = c.prepareStatement("""
+                PreparedStatement s = c.prepareStatement("""
                      insert into ingest_run (trigger, started_by, status, dry_run, started_at)
                      values ('cli', 'test', 'running', false, now()) returning id""");
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             orphan = rs.getLong(1);
         }
 
         assertEquals(RunStatus.INTERRUPTED, reports.find(orphan).orElseThrow().status());
-        assertEquals(RunStatus.INTERRUPTED,
-                reports.list(10).stream().filter(r -> r.id() == orphan).findFirst().orElseThrow().status());
-        assertEquals(1, CatalogTestDatabase.count("select count(*) from ingest_run where status = 'running' and id = " + orphan),
+        assertEquals(
+                RunStatus.INTERRUPTED,
+                reports.list(10).stream()
+                        .filter(r -> r.id() == orphan)
+                        .findFirst()
+                        .orElseThrow()
+                        .status());
+        assertEquals(
+                1,
+                CatalogTestDatabase.count(
+                        "select count(*) from ingest_run where status = 'running' and id = " + orphan),
                 "reading runs never writes");
         runs.markInterrupted();
-        assertEquals(1, CatalogTestDatabase.count("select count(*) from ingest_run where status = 'interrupted' and id = " + orphan),
+        assertEquals(
+                1,
+                CatalogTestDatabase.count(
+                        "select count(*) from ingest_run where status = 'interrupted' and id = " + orphan),
                 "writers mark it");
     }
 
     @Test
     void originalBytesAreKeptWhateverTheLineEndings() throws Exception {
-        byte[] original = ("\uFEFFHeadline\r\n20220121\r" + uniqueUrl() + "\r\nBody.\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] original =
+                ("\uFEFFHeadline\r\n20220121\r" + uniqueUrl() + "\r\nBody.\r\n").getBytes(StandardCharsets.UTF_8);
         write(dir, "001.txt", original);
 
         run(false, dir);
 
         try (Connection c = CatalogTestDatabase.connect();
-             PreparedStatement s = c.prepareStatement("select content from article_original where article_id = ?")) {
+                PreparedStatement s = c.prepareStatement("select content from article_original where article_id = ?")) {
             s.setLong(1, results.get(0).articleId());
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next());
@@ -353,22 +424,24 @@ class IngestServiceTest {
     /** Makes the database refuse articles whose headline starts with {@code prefix}, with the given SQLSTATE. */
     private static void refuseHeadlines(String prefix, String sqlState) throws SQLException {
         String name = "refuse_" + sqlState.toLowerCase();
-        try (Connection c = CatalogTestDatabase.connect(); Statement s = c.createStatement()) {
+        try (Connection c = CatalogTestDatabase.connect();
+                Statement s = c.createStatement()) {
             s.execute("create or replace function " + name + "() returns trigger language plpgsql as $$ begin"
                     + " if new.headline like '" + prefix + "%' then"
                     + " raise exception 'test: this row is refused' using errcode = '" + sqlState + "'; end if;"
                     + " return new; end $$");
             s.execute("drop trigger if exists " + name + " on article");
-            s.execute("create trigger " + name + " before insert on article for each row execute function " + name + "()");
+            s.execute("create trigger " + name + " before insert on article for each row execute function " + name
+                    + "()");
         }
     }
 
     private static String fileNameOf(long articleId) throws SQLException {
         try (Connection c = CatalogTestDatabase.connect();
-             ResultSet rs = c.createStatement().executeQuery("select file_name from article where id = " + articleId)) {
+                ResultSet rs =
+                        c.createStatement().executeQuery("select file_name from article where id = " + articleId)) {
             rs.next();
             return rs.getString(1);
         }
     }
-
 }

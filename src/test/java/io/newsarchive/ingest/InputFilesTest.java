@@ -26,8 +26,10 @@ class InputFilesTest {
 
         try (InputFiles input = InputFiles.of(List.of(dir))) {
             String folder = dir.getFileName().toString();
-            assertEquals(List.of(folder + "/001.TXT", folder + "/a/010.txt", folder + "/b/002.txt"),
-                    input.files().stream().map(InputFile::name).toList(), "named from the folder given, not the server's root");
+            assertEquals(
+                    List.of(folder + "/001.TXT", folder + "/a/010.txt", folder + "/b/002.txt"),
+                    input.files().stream().map(InputFile::name).toList(),
+                    "named from the folder given, not the server's root");
             assertEquals("010.txt", input.files().get(1).fileName());
         }
     }
@@ -38,27 +40,52 @@ class InputFilesTest {
         Path plain = CorpusFiles.write(dir, "a.txt", "x");
 
         try (InputFiles input = InputFiles.of(List.of(zip, plain))) {
-            assertEquals(List.of("a.txt", "b.zip!/001.txt", "b.zip!/002.txt"),
+            assertEquals(
+                    List.of("a.txt", "b.zip!/001.txt", "b.zip!/002.txt"),
                     input.files().stream().map(InputFile::name).toList());
         }
     }
 
     @Test
     void theManifestsAndTagFilesOfExportsAndBagsAreNotArticles() throws Exception {
-        Path zip = CorpusFiles.zip(dir.resolve("bag.zip"), "bag/bagit.txt", "x", "bag/bag-info.txt", "x",
-                "bag/manifest-sha256.txt", "x", "bag/tagmanifest-sha512.txt", "x", "bag/metadata/articles.csv", "x",
-                "bag/data/001.txt", "x", "bag/data/17/manifest.txt", "x");
+        Path zip = CorpusFiles.zip(
+                dir.resolve("bag.zip"),
+                "bag/bagit.txt",
+                "x",
+                "bag/bag-info.txt",
+                "x",
+                "bag/manifest-sha256.txt",
+                "x",
+                "bag/tagmanifest-sha512.txt",
+                "x",
+                "bag/metadata/articles.csv",
+                "x",
+                "bag/data/001.txt",
+                "x",
+                "bag/data/17/manifest.txt",
+                "x");
 
         try (InputFiles input = InputFiles.of(List.of(zip))) {
-            assertEquals(List.of("bag.zip!/bag/data/001.txt", "bag.zip!/bag/data/17/manifest.txt"),
+            assertEquals(
+                    List.of("bag.zip!/bag/data/001.txt", "bag.zip!/bag/data/17/manifest.txt"),
                     input.files().stream().map(InputFile::name).toList());
         }
     }
 
     @Test
     void zipEntriesThatLeaveTheArchiveAreRefusedWithoutBeingRead() throws Exception {
-        Path zip = CorpusFiles.zip(dir.resolve("evil.zip"), "../up.txt", "x", "/etc/abs.txt", "x",
-                "a\\..\\..\\win.txt", "x", "C:/drive.txt", "x", "ok/fine..txt", "x");
+        Path zip = CorpusFiles.zip(
+                dir.resolve("evil.zip"),
+                "../up.txt",
+                "x",
+                "/etc/abs.txt",
+                "x",
+                "a\\..\\..\\win.txt",
+                "x",
+                "C:/drive.txt",
+                "x",
+                "ok/fine..txt",
+                "x");
 
         try (InputFiles input = InputFiles.of(List.of(zip))) {
             List<InputFile> files = input.files();
@@ -74,8 +101,8 @@ class InputFilesTest {
 
     @Test
     void aMissingPathOrABrokenZipIsAUsageError() throws Exception {
-        InputFiles.InputException missing = assertThrows(InputFiles.InputException.class,
-                () -> InputFiles.of(List.of(dir.resolve("nowhere"))));
+        InputFiles.InputException missing =
+                assertThrows(InputFiles.InputException.class, () -> InputFiles.of(List.of(dir.resolve("nowhere"))));
         assertTrue(missing.getMessage().contains("nowhere"), missing.getMessage());
         Path broken = CorpusFiles.write(dir, "broken.zip", "not a zip");
         assertThrows(InputFiles.InputException.class, () -> InputFiles.of(List.of(broken)));

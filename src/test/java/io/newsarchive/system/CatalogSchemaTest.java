@@ -28,8 +28,12 @@ class CatalogSchemaTest {
         Map<String, String> db = CatalogTestDatabase.freshDatabase();
         flyway(db, null).migrate();
         try (Connection c = connect(db)) {
-            assertEquals(List.of("6 SQL_BASELINE"), rows(c, "select version || ' ' || type from flyway_schema_history"
-                    + " where version is not null order by installed_rank"));
+            assertEquals(
+                    List.of("6 SQL_BASELINE"),
+                    rows(
+                            c,
+                            "select version || ' ' || type from flyway_schema_history"
+                                    + " where version is not null order by installed_rank"));
             assertEquals(List.of("plpgsql"), rows(c, "select extname from pg_extension"));
             assertTrue(rows(c, "select indexdef from pg_indexes where tablename = 'article'").stream()
                     .filter(d -> d.contains("search_vector") || d.contains("lead_vector") || d.contains("headline"))
@@ -41,20 +45,30 @@ class CatalogSchemaTest {
     void aCatalogWithRumUpgradesToTheSameSchema() throws SQLException {
         Map<String, String> old = CatalogTestDatabase.freshDatabase();
         try (Connection c = connect(old)) {
-            assumeTrue(!rows(c, "select 1 from pg_available_extensions where name = 'rum'").isEmpty(),
+            assumeTrue(
+                    !rows(c, "select 1 from pg_available_extensions where name = 'rum'")
+                            .isEmpty(),
                     "this server has no RUM extension to make a catalog of before V6 with");
         }
         flyway(old, "5").migrate();
-        try (Connection c = connect(old); Statement s = c.createStatement()) {
-            assertEquals(List.of("1", "2", "3", "4", "5"), rows(c, "select version from flyway_schema_history order by installed_rank"));
-            assertEquals(List.of("article_lead_idx", "article_search_idx"), rows(c, "select indexname from pg_indexes"
-                    + " where tablename = 'article' and indexdef like '%USING rum%' order by 1"));
+        try (Connection c = connect(old);
+                Statement s = c.createStatement()) {
+            assertEquals(
+                    List.of("1", "2", "3", "4", "5"),
+                    rows(c, "select version from flyway_schema_history order by installed_rank"));
+            assertEquals(
+                    List.of("article_lead_idx", "article_search_idx"),
+                    rows(
+                            c,
+                            "select indexname from pg_indexes"
+                                    + " where tablename = 'article' and indexdef like '%USING rum%' order by 1"));
             s.execute("insert into source (host, domain) values ('example.com', 'example.com')");
         }
         flyway(old, null).migrate();
         Map<String, String> fresh = CatalogTestDatabase.freshDatabase();
         flyway(fresh, null).migrate();
-        try (Connection upgraded = connect(old); Connection made = connect(fresh)) {
+        try (Connection upgraded = connect(old);
+                Connection made = connect(fresh)) {
             assertEquals(List.of("plpgsql"), rows(upgraded, "select extname from pg_extension"));
             assertEquals(List.of("example.com"), rows(upgraded, "select host from source"));
             for (String sql : List.of(
@@ -76,20 +90,25 @@ class CatalogSchemaTest {
         // a catalog of before V6 was made by V1 to V5: without the baseline, which did not exist yet
         var config = Flyway.configure()
                 .configuration(target == null ? Map.of() : Map.of("flyway.baselineMigrationPrefix", "none-"))
-                .dataSource(db.get("quarkus.datasource.jdbc.url"),
-                db.get("quarkus.datasource.username"), db.get("quarkus.datasource.password"))
+                .dataSource(
+                        db.get("quarkus.datasource.jdbc.url"),
+                        db.get("quarkus.datasource.username"),
+                        db.get("quarkus.datasource.password"))
                 .locations("filesystem:migrations");
         return (target == null ? config : config.target(target)).load();
     }
 
     private static Connection connect(Map<String, String> db) throws SQLException {
-        return DriverManager.getConnection(db.get("quarkus.datasource.jdbc.url"), db.get("quarkus.datasource.username"),
+        return DriverManager.getConnection(
+                db.get("quarkus.datasource.jdbc.url"),
+                db.get("quarkus.datasource.username"),
                 db.get("quarkus.datasource.password"));
     }
 
     private static List<String> rows(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }

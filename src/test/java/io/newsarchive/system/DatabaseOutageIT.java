@@ -52,6 +52,7 @@ class DatabaseOutageIT {
 
     /** Longest an answer may take while the database is away or hung (the settings allow about 7 s). */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
+
     private static final Duration HUNG_FOR = Duration.ofSeconds(30);
 
     private final ObjectMapper json = new ObjectMapper();
@@ -65,10 +66,17 @@ class DatabaseOutageIT {
     @BeforeEach
     void cluster() throws Exception {
         pg = PrivatePostgres.start();
-        overrides = Map.of("catalog.startup-ingest.enabled", "false", "catalog.admin.user", "admin",
-                "catalog.admin.password", "an admin's long password",
-                "catalog.ingest.pending-failures-directory", dir.resolve("pending").toString(),
-                "catalog.uploads.directory", dir.resolve("uploads").toString());
+        overrides = Map.of(
+                "catalog.startup-ingest.enabled",
+                "false",
+                "catalog.admin.user",
+                "admin",
+                "catalog.admin.password",
+                "an admin's long password",
+                "catalog.ingest.pending-failures-directory",
+                dir.resolve("pending").toString(),
+                "catalog.uploads.directory",
+                dir.resolve("uploads").toString());
     }
 
     @AfterEach
@@ -80,10 +88,14 @@ class DatabaseOutageIT {
     void aHungDatabaseGetsClearAnswersWithinSeconds() throws Exception {
         try (ServedApp app = ServedApp.start(pg.datasource(), overrides, dir)) {
             // several pooled connections, each used once; /api/articles/1 (none yet) is read through Hibernate
-            List<Callable<String>> requests = List.of(() -> status(app, "/api/articles"),
-                    () -> status(app, "/api/articles/1"), () -> status(app, "/q/health/ready"), () -> status(app, "/"),
+            List<Callable<String>> requests = List.of(
+                    () -> status(app, "/api/articles"),
+                    () -> status(app, "/api/articles/1"),
+                    () -> status(app, "/q/health/ready"),
+                    () -> status(app, "/"),
                     () -> health(app));
-            assertEquals(List.of("200", "404", "200", "200", "UP"), values(inParallel(requests, Duration.ofSeconds(30))));
+            assertEquals(
+                    List.of("200", "404", "200", "200", "UP"), values(inParallel(requests, Duration.ofSeconds(30))));
 
             pg.hang();
             long hungAt = System.nanoTime();
@@ -95,30 +107,41 @@ class DatabaseOutageIT {
                 first = inParallel(withCli, HUNG_FOR);
                 // and again, on the pool the first answers left
                 second = inParallel(requests, HUNG_FOR);
-                Thread.sleep(Math.max(0, HUNG_FOR.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - hungAt)));
+                Thread.sleep(
+                        Math.max(0, HUNG_FOR.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - hungAt)));
             } finally {
                 pg.resume();
             }
 
             for (Timed answer : first) {
-                assertTrue(answer.took().compareTo(ANSWER_WITHIN) < 0, "answered within " + ANSWER_WITHIN + ": " + first);
+                assertTrue(
+                        answer.took().compareTo(ANSWER_WITHIN) < 0, "answered within " + ANSWER_WITHIN + ": " + first);
             }
             for (Timed answer : second) {
-                assertTrue(answer.took().compareTo(ANSWER_WITHIN) < 0, "answered within " + ANSWER_WITHIN + ": " + second);
+                assertTrue(
+                        answer.took().compareTo(ANSWER_WITHIN) < 0, "answered within " + ANSWER_WITHIN + ": " + second);
             }
             assertEquals(List.of("503", "503", "503", "503", "DOWN", "2"), values(first), first.toString());
             assertEquals(List.of("503", "503", "503", "503", "DOWN"), values(second), second.toString());
             Duration recovery = untilOk(app, "/api/articles");
-            System.out.printf("DatabaseOutageIT: during a 30 s hang the answers took %s and %s; the service answered"
-                    + " again %d ms after SIGCONT%n", first, second, recovery.toMillis());
+            System.out.printf(
+                    "DatabaseOutageIT: during a 30 s hang the answers took %s and %s; the service answered"
+                            + " again %d ms after SIGCONT%n",
+                    first, second, recovery.toMillis());
         }
     }
 
     @Test
     void aDatabaseStoppedDuringAnIngestFailsTheRunWithItsReasonAndTheServiceRecovers() throws Exception {
         for (int i = 0; i < 2000; i++) {
-            CorpusFiles.write(dir, String.format("in/f_%05d.txt", i), article("Story " + i, uniqueUrl(),
-                    "The delegations met again on Thursday.", "They agreed to continue the talks " + i + "."));
+            CorpusFiles.write(
+                    dir,
+                    String.format("in/f_%05d.txt", i),
+                    article(
+                            "Story " + i,
+                            uniqueUrl(),
+                            "The delegations met again on Thursday.",
+                            "They agreed to continue the talks " + i + "."));
         }
         Map<String, String> smallBatches = new HashMap<>(overrides);
         smallBatches.put("catalog.ingest.batch-files", "20");
@@ -143,14 +166,17 @@ class DatabaseOutageIT {
 
             pg.begin();
             Duration recovery = untilOk(app, "/api/articles");
-            System.out.printf("DatabaseOutageIT: after a stop during an ingest the service answered again %d ms after"
-                    + " the database started%n", recovery.toMillis());
+            System.out.printf(
+                    "DatabaseOutageIT: after a stop during an ingest the service answered again %d ms after"
+                            + " the database started%n",
+                    recovery.toMillis());
             // reading never writes: the service's schedule (every 10 s) records the reason that waited in a file
             JsonNode report;
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             do {
                 Thread.sleep(500);
-                report = json.readTree(app.get("/api/ingest-runs/" + run, HttpResponse.BodyHandlers.ofString()).body());
+                report = json.readTree(app.get("/api/ingest-runs/" + run, HttpResponse.BodyHandlers.ofString())
+                        .body());
             } while (!report.at("/run/status").asText().equals("failed") && System.nanoTime() < until);
             assertEquals("failed", report.at("/run/status").asText(), report.toString());
             assertFalse(report.at("/run/error").asText().isBlank(), "the run says why: " + report);
@@ -162,9 +188,12 @@ class DatabaseOutageIT {
     void theFirstRequestsAfterADatabaseRestartSucceedOrGet503() throws Exception {
         long article = ingestSome(3);
         try (ServedApp app = ServedApp.start(pg.datasource(), overrides, dir)) {
-            List<Callable<String>> requests = List.of(() -> status(app, "/api/articles"),
-                    () -> status(app, "/api/articles/" + article), () -> status(app, "/api/sources"),
-                    () -> status(app, "/articles/" + article), () -> status(app, "/api/ingest-runs"),
+            List<Callable<String>> requests = List.of(
+                    () -> status(app, "/api/articles"),
+                    () -> status(app, "/api/articles/" + article),
+                    () -> status(app, "/api/sources"),
+                    () -> status(app, "/articles/" + article),
+                    () -> status(app, "/api/ingest-runs"),
                     () -> status(app, "/"));
             inParallel(requests, Duration.ofSeconds(30));
 
@@ -175,12 +204,15 @@ class DatabaseOutageIT {
 
             List<Timed> answers = inParallel(requests, Duration.ofSeconds(30));
             for (Timed answer : answers) {
-                assertTrue(answer.value().equals("200") || answer.value().equals("503"),
+                assertTrue(
+                        answer.value().equals("200") || answer.value().equals("503"),
                         "200 or 503 for each of /api/articles, /api/articles/{id}, /api/sources, /articles/{id},"
                                 + " /api/ingest-runs and /: " + answers);
             }
-            System.out.printf("DatabaseOutageIT: after a restart while idle the service answered again %d ms after"
-                    + " the database started%n", untilOk(app, "/api/articles").toMillis());
+            System.out.printf(
+                    "DatabaseOutageIT: after a restart while idle the service answered again %d ms after"
+                            + " the database started%n",
+                    untilOk(app, "/api/articles").toMillis());
         }
     }
 
@@ -188,8 +220,13 @@ class DatabaseOutageIT {
     void anExportCutByTheDatabaseBreaksTheTransferEveryTime() throws Exception {
         String sentence = "Negotiators from both delegations met again on Thursday and agreed on a further round. ";
         for (int i = 0; i < 400; i++) {
-            CorpusFiles.write(dir, String.format("big/b_%04d.txt", i),
-                    article("Long story " + i, uniqueUrl(), (sentence + i + " ").repeat(1000).strip()));
+            CorpusFiles.write(
+                    dir,
+                    String.format("big/b_%04d.txt", i),
+                    article(
+                            "Long story " + i,
+                            uniqueUrl(),
+                            (sentence + i + " ").repeat(1000).strip()));
         }
         assertEquals(0, exitOf(cli(overrides, "ingest", dir.resolve("big").toString())));
         List<String> formats = List.of("csv&include_body=true", "jsonl&include_body=true", "json&include_body=true");
@@ -204,8 +241,10 @@ class DatabaseOutageIT {
                 assertFalse(body.contains("\"error\""), what + ": no error answer after the rows");
                 pg.begin();
                 Duration recovery = untilOk(app, "/api/export?format=jsonl");
-                System.out.printf("DatabaseOutageIT: after a stop during an export (%s) the service answered again"
-                        + " %d ms after the database started%n", what, recovery.toMillis());
+                System.out.printf(
+                        "DatabaseOutageIT: after a stop during an export (%s) the service answered again"
+                                + " %d ms after the database started%n",
+                        what, recovery.toMillis());
             }
         }
     }
@@ -217,8 +256,10 @@ class DatabaseOutageIT {
             // a small window, so that the export waits on this client rather than on the database
             socket.setReceiveBufferSize(8192);
             socket.connect(new java.net.InetSocketAddress("127.0.0.1", app.port()));
-            socket.getOutputStream().write(("GET /api/export?format=" + format + " HTTP/1.1\r\nHost: localhost"
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /api/export?format=" + format + " HTTP/1.1\r\nHost: localhost"
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             received.write(in.readNBytes(64 * 1024));
@@ -242,8 +283,7 @@ class DatabaseOutageIT {
         }
     }
 
-    private record Timed(String value, Duration took) {
-    }
+    private record Timed(String value, Duration took) {}
 
     /** Runs the calls at once; each is timed, and one still running after {@code limit} counts as "hung". */
     private static List<Timed> inParallel(List<Callable<String>> calls, Duration limit) throws Exception {
@@ -275,19 +315,26 @@ class DatabaseOutageIT {
 
     /** Readiness as a load balancer asks for it, without credentials: UP, DOWN, or the status of anything else. */
     private String health(ServedApp app) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + app.port() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/q/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         String status = json.readTree(response.body()).path("status").asText();
-        return response.statusCode() == (status.equals("UP") ? 200 : 503) ? status : String.valueOf(response.statusCode());
+        return response.statusCode() == (status.equals("UP") ? 200 : 503)
+                ? status
+                : String.valueOf(response.statusCode());
     }
 
     private static String status(ServedApp app, String path) throws IOException, InterruptedException {
-        return String.valueOf(app.get(path, HttpResponse.BodyHandlers.discarding()).statusCode());
+        return String.valueOf(
+                app.get(path, HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 
     /** The status, failing if it took longer than {@link #ANSWER_WITHIN}. */
     private static int timedStatus(ServedApp app, String path) throws Exception {
-        Timed answer = inParallel(List.of(() -> status(app, path)), ANSWER_WITHIN).get(0);
+        Timed answer =
+                inParallel(List.of(() -> status(app, path)), ANSWER_WITHIN).get(0);
         assertNotEquals("hung", answer.value(), path + " answered within " + ANSWER_WITHIN);
         return Integer.parseInt(answer.value());
     }
@@ -313,8 +360,10 @@ class DatabaseOutageIT {
 
     /** The CLI on the private cluster, stdout to cli.out and stderr to cli.err. */
     private Process cli(Map<String, String> settings, String... args) throws IOException {
-        return AppProcess.builder(pg.datasource(), settings, args).redirectOutput(dir.resolve("cli.out").toFile())
-                .redirectError(dir.resolve("cli.err").toFile()).start();
+        return AppProcess.builder(pg.datasource(), settings, args)
+                .redirectOutput(dir.resolve("cli.out").toFile())
+                .redirectError(dir.resolve("cli.err").toFile())
+                .start();
     }
 
     /** Runs an ingest of one new file while the database is hung: its exit code. */
@@ -328,8 +377,10 @@ class DatabaseOutageIT {
 
     /** The CLI's lines on stderr other than its progress lines. */
     private List<String> saidOnStderr() throws IOException {
-        return Files.readString(dir.resolve("cli.err")).lines()
-                .filter(line -> !line.startsWith("ingest run ") && !line.startsWith("ingest: ")).toList();
+        return Files.readString(dir.resolve("cli.err"))
+                .lines()
+                .filter(line -> !line.startsWith("ingest run ") && !line.startsWith("ingest: "))
+                .toList();
     }
 
     private int exitOf(Process p) throws Exception {
@@ -345,7 +396,8 @@ class DatabaseOutageIT {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = pg.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = pg.connect();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

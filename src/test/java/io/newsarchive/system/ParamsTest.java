@@ -24,7 +24,8 @@ class ParamsTest {
     }
 
     private enum Shade {
-        LIGHT, DARK_GREY;
+        LIGHT,
+        DARK_GREY;
 
         @Override
         public String toString() {
@@ -36,8 +37,8 @@ class ParamsTest {
     void aWordNamesItsConstantAndNothingElseIsTaken() {
         assertEquals(Shade.DARK_GREY, Params.oneOf("shade", "dark_grey", Shade.values()));
         for (String value : new String[] {"DARK_GREY", "dark", "", " light", null}) {
-            ApiError.Failure refused = assertThrows(ApiError.Failure.class,
-                    () -> Params.oneOf("shade", value, Shade.values()), value);
+            ApiError.Failure refused =
+                    assertThrows(ApiError.Failure.class, () -> Params.oneOf("shade", value, Shade.values()), value);
             assertEquals("shade", refused.body.parameter());
             assertEquals("shade must be one of light, dark_grey, not \"" + value + "\"", refused.body.message());
         }

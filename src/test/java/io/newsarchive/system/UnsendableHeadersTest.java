@@ -18,10 +18,11 @@ class UnsendableHeadersTest {
 
     @Test
     void anAnswerWhoseHeaderHttpCannotCarryBecomesA500WithABodyInsteadOfNoAnswer() {
-        given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.socket.timeout", 10_000)))
+        given().config(RestAssuredConfig.config()
+                        .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 10_000)))
                 .get("/api/test-only/unsendable-header")
-                .then().statusCode(500)
+                .then()
+                .statusCode(500)
                 .header("X-Injected", nullValue())
                 .header("X-Broken", nullValue())
                 .header("X-Content-Type-Options", equalTo("nosniff"))

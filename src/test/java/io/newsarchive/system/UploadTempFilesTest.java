@@ -34,7 +34,8 @@ class UploadTempFilesTest {
         Files.createDirectories(directory);
         // what a kill -9 in the middle of an upload leaves: a file nobody writes to any more
         Path abandoned = Files.write(directory.resolve("abandoned-" + System.nanoTime()), new byte[1024]);
-        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(idleTimeout).minusSeconds(60)));
+        Files.setLastModifiedTime(
+                abandoned, FileTime.from(Instant.now().minus(idleTimeout).minusSeconds(60)));
         Path live = Files.write(directory.resolve("live-" + System.nanoTime()), new byte[1024]);
 
         tempFiles.deleteAbandoned();

@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class WordsTest {
 
     enum Color {
-        DARK_RED, BLUE;
+        DARK_RED,
+        BLUE;
 
         @Override
         public String toString() {
@@ -29,8 +30,10 @@ class WordsTest {
     void readsAConstantByItsWordOnly() {
         assertEquals(Color.DARK_RED, Words.of(Color.class, "dark_red"));
         assertEquals(Color.BLUE, Words.of(Color.class, "blue"));
-        assertEquals("no Color \"BLUE\"",
-                assertThrows(IllegalArgumentException.class, () -> Words.of(Color.class, "BLUE")).getMessage());
+        assertEquals(
+                "no Color \"BLUE\"",
+                assertThrows(IllegalArgumentException.class, () -> Words.of(Color.class, "BLUE"))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> Words.of(Color.class, null));
     }
 

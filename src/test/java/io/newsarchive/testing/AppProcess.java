@@ -13,8 +13,7 @@ public final class AppProcess {
 
     private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
-    private AppProcess() {
-    }
+    private AppProcess() {}
 
     /**
      * @param database  datasource settings, from {@link CatalogTestDatabase}
@@ -23,7 +22,10 @@ public final class AppProcess {
      */
     public static Process start(Map<String, String> database, Map<String, String> overrides, Path log, String... args)
             throws IOException {
-        return builder(database, overrides, args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return builder(database, overrides, args)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     public static ProcessBuilder builder(Map<String, String> database, Map<String, String> overrides, String... args) {

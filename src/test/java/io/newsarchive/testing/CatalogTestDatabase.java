@@ -24,8 +24,7 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
 
     private static final Logger LOG = Logger.getLogger(CatalogTestDatabase.class);
 
-    private record Server(String adminUrl, String user, String password) {
-    }
+    private record Server(String adminUrl, String user, String password) {}
 
     private static Server server;
     private static Map<String, String> shared;
@@ -54,29 +53,40 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
         Server s = server();
         String name = "catalog_test_" + ProcessHandle.current().pid() + "_" + (++created);
         try (Connection admin = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
-             Statement create = admin.createStatement()) {
+                Statement create = admin.createStatement()) {
             create.execute("drop database if exists " + name + " with (force)");
             create.execute("create database " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database on " + s.adminUrl() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create a test database on " + s.adminUrl() + ": " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(s, name)));
         String url = s.adminUrl().substring(0, s.adminUrl().lastIndexOf('/') + 1) + name;
-        return Map.of("quarkus.datasource.jdbc.url", url,
-                "quarkus.datasource.username", s.user(),
-                "quarkus.datasource.password", s.password());
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                url,
+                "quarkus.datasource.username",
+                s.user(),
+                "quarkus.datasource.password",
+                s.password());
     }
 
     /** Applies the migrations to the shared database, as the app does when it starts. */
     public static void migrate() {
         Map<String, String> c = config();
-        Flyway.configure().dataSource(c.get("quarkus.datasource.jdbc.url"), c.get("quarkus.datasource.username"),
-                c.get("quarkus.datasource.password")).load().migrate();
+        Flyway.configure()
+                .dataSource(
+                        c.get("quarkus.datasource.jdbc.url"),
+                        c.get("quarkus.datasource.username"),
+                        c.get("quarkus.datasource.password"))
+                .load()
+                .migrate();
     }
 
     /** The number the query gives, such as {@code select count(*) from article}, on the shared database. */
     public static long count(String sql) throws SQLException {
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = connect();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -84,8 +94,10 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
 
     public static Connection connect() throws SQLException {
         Map<String, String> c = config();
-        return DriverManager.getConnection(c.get("quarkus.datasource.jdbc.url"),
-                c.get("quarkus.datasource.username"), c.get("quarkus.datasource.password"));
+        return DriverManager.getConnection(
+                c.get("quarkus.datasource.jdbc.url"),
+                c.get("quarkus.datasource.username"),
+                c.get("quarkus.datasource.password"));
     }
 
     private static Server server() {
@@ -96,14 +108,19 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
                 container.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
                 String url = container.getJdbcUrl();
-                server = new Server(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
-                        container.getUsername(), container.getPassword());
+                server = new Server(
+                        url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
+                        container.getUsername(),
+                        container.getPassword());
                 LOG.infof("tests use a PostgreSQL container at %s", url);
             } else {
-                server = new Server(System.getenv().getOrDefault("CATALOG_TEST_ADMIN_URL",
-                        "jdbc:postgresql://127.0.0.1:5432/postgres"),
-                        System.getenv().getOrDefault("CATALOG_TEST_ADMIN_USER", "postgres"), "");
-                LOG.infof("no Docker engine: tests use fresh databases on the local PostgreSQL at %s", server.adminUrl());
+                server = new Server(
+                        System.getenv()
+                                .getOrDefault("CATALOG_TEST_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                        System.getenv().getOrDefault("CATALOG_TEST_ADMIN_USER", "postgres"),
+                        "");
+                LOG.infof(
+                        "no Docker engine: tests use fresh databases on the local PostgreSQL at %s", server.adminUrl());
             }
         }
         return server;
@@ -119,7 +136,7 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
 
     private static void drop(Server s, String name) {
         try (Connection admin = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
-             Statement drop = admin.createStatement()) {
+                Statement drop = admin.createStatement()) {
             drop.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException ignored) {
             // a left-over test database is harmless; its name says which run made it

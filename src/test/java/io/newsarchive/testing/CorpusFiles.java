@@ -16,8 +16,7 @@ import java.util.zip.ZipOutputStream;
 /** Corpus files for tests, each with a URL no other test uses. */
 public final class CorpusFiles {
 
-    private CorpusFiles() {
-    }
+    private CorpusFiles() {}
 
     /** A URL on a host of its own, so that tests never revise each other's articles. */
     public static String uniqueUrl() {

@@ -40,14 +40,15 @@ public final class PrivatePostgres implements AutoCloseable {
     public static PrivatePostgres start() throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("private-postgres-");
         if (isRoot()) {
-            UserPrincipal postgres = home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            UserPrincipal postgres =
+                    home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(home, postgres);
         }
         PrivatePostgres pg = new PrivatePostgres(home, ServedApp.freePort());
         pg.run("initdb", "-D", pg.data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C");
         pg.begin();
         try (Connection c = DriverManager.getConnection(pg.url("postgres"), "postgres", "");
-             Statement create = c.createStatement()) {
+                Statement create = c.createStatement()) {
             create.execute("create database " + DATABASE);
         } catch (SQLException e) {
             pg.close();
@@ -58,8 +59,13 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /** Datasource settings for the app, as {@link CatalogTestDatabase} gives them. */
     public Map<String, String> datasource() {
-        return Map.of("quarkus.datasource.jdbc.url", url(DATABASE), "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "");
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                url(DATABASE),
+                "quarkus.datasource.username",
+                "postgres",
+                "quarkus.datasource.password",
+                "");
     }
 
     public Connection connect() throws SQLException {
@@ -69,8 +75,16 @@ public final class PrivatePostgres implements AutoCloseable {
     /** Starts the stopped cluster again, on the same port. */
     public void begin() throws IOException, InterruptedException {
         // fsync off: a test cluster need not survive a crash of the machine
-        run("pg_ctl", "start", "-w", "-D", data.toString(), "-l", home.resolve("server.log").toString(),
-                "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off");
+        run(
+                "pg_ctl",
+                "start",
+                "-w",
+                "-D",
+                data.toString(),
+                "-l",
+                home.resolve("server.log").toString(),
+                "-o",
+                "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off");
     }
 
     /** Stops the cluster: {@code fast} ends every session first, {@code immediate} is a crash. */
@@ -107,7 +121,8 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /** The postmaster first, then its children. */
     private List<String> processes() throws IOException {
-        long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+        long postmaster = Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
         List<String> pids = new ArrayList<>();
         pids.add(String.valueOf(postmaster));
         ProcessHandle.of(postmaster).ifPresent(p -> p.children().forEach(c -> pids.add(String.valueOf(c.pid()))));

@@ -29,8 +29,12 @@ public final class ServedApp implements AutoCloseable {
         this.process = process;
         this.port = port;
         String user = overrides.get("catalog.admin.user");
-        this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + overrides.get("catalog.admin.password")).getBytes(StandardCharsets.UTF_8));
+        this.authorization = user == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((user + ":" + overrides.get("catalog.admin.password"))
+                                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -42,7 +46,8 @@ public final class ServedApp implements AutoCloseable {
             throws IOException, InterruptedException {
         int port = freePort();
         Path log = logDir.resolve("serve-" + port + ".log");
-        ProcessBuilder builder = AppProcess.builder(database, overrides).redirectErrorStream(true)
+        ProcessBuilder builder = AppProcess.builder(database, overrides)
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         ServedApp app = new ServedApp(builder.start(), port, overrides);
@@ -50,7 +55,9 @@ public final class ServedApp implements AutoCloseable {
         try {
             while (true) {
                 try {
-                    if (app.get("/q/health/ready", HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (app.get("/q/health/ready", HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         return app;
                     }
                 } catch (ConnectException e) {

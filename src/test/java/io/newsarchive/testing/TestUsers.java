@@ -27,8 +27,7 @@ public final class TestUsers {
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
     private static final Pattern NEXT = Pattern.compile("name=\"next\" value=\"([^\"]*)\"");
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     /** Requests signed in with HTTP Basic as the first admin. */
     public static RequestSpecification asAdmin() {
@@ -54,7 +53,10 @@ public final class TestUsers {
     public static BrowserSession signIn(String username, String password) {
         Response form = given().get("/signin");
         Response signedIn = postSignIn(form, username, password);
-        assertEquals(303, signedIn.statusCode(), "signing in as " + username + ": " + signedIn.body().asString());
+        assertEquals(
+                303,
+                signedIn.statusCode(),
+                "signing in as " + username + ": " + signedIn.body().asString());
         String cookie = signedIn.cookie(Sessions.COOKIE);
         assertNotNull(cookie);
         String page = given().cookie(Sessions.COOKIE, cookie).get("/").body().asString();
@@ -69,9 +71,14 @@ public final class TestUsers {
         Matcher token = FORM_TOKEN.matcher(html);
         Matcher next = NEXT.matcher(html);
         assertTrue(token.find() && next.find(), "the sign-in form carries a form token and where to go next");
-        return given().redirects().follow(false).cookies(form.cookies()).contentType("application/x-www-form-urlencoded")
-                .formParam("username", username).formParam("password", password)
-                .formParam("form_token", token.group(1)).formParam("next", next.group(1).replace("&amp;", "&"))
+        return given().redirects()
+                .follow(false)
+                .cookies(form.cookies())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("username", username)
+                .formParam("password", password)
+                .formParam("form_token", token.group(1))
+                .formParam("next", next.group(1).replace("&amp;", "&"))
                 .post("/signin");
     }
 }
