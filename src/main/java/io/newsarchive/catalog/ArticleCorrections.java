@@ -52,6 +52,11 @@ public class ArticleCorrections {
     @Transactional
     public Form open(long id) {
         Article article = Article.byId(id);
+        return formOf(article, "");
+    }
+
+    /** The form with the article's values as stored and the reason given. */
+    private Form formOf(Article article, String reason) {
         return new Form(
                 article,
                 versionsOf(article).size(),
@@ -60,7 +65,7 @@ public class ArticleCorrections {
                         article.published.toString(),
                         article.url,
                         article.note == null ? "" : article.note,
-                        "",
+                        reason,
                         article.metadataRevision));
     }
 
@@ -134,18 +139,7 @@ public class ArticleCorrections {
                         + ": the reason is kept with the change"
                 : article.status == status ? "the article is already " + status : null;
         if (problem != null) {
-            return new Invalid(
-                    new Form(
-                            article,
-                            versionsOf(article).size(),
-                            new Correction(
-                                    article.headline,
-                                    article.published.toString(),
-                                    article.url,
-                                    article.note == null ? "" : article.note,
-                                    reason,
-                                    article.metadataRevision)),
-                    List.of(problem));
+            return new Invalid(formOf(article, reason), List.of(problem));
         }
         String withdrawnReason = status == ArticleStatus.WITHDRAWN ? reason : null;
         for (Article version : versionsOf(article)) {
