@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,18 +60,12 @@ class TextSearchPlanTest {
      */
     @BeforeAll
     static void aCatalogWithAnIngestPendingInTheTextIndex() throws SQLException {
-        db = CatalogTestDatabase.freshDatabase();
-        Flyway.configure()
-                .dataSource(
-                        db.get("quarkus.datasource.jdbc.url"),
-                        db.get("quarkus.datasource.username"),
-                        db.get("quarkus.datasource.password"))
-                .locations("filesystem:migrations")
-                .load()
-                .migrate();
+        db = migratedDatabase();
         try (Connection c = connect();
                 Statement s = c.createStatement()) {
             s.execute("alter table article set (autovacuum_enabled = false)");
+            // the default 4 MB list, as before V7: what the search settings must hold against even so
+            s.execute("alter index article_search_idx reset (gin_pending_list_limit)");
             s.execute("insert into source (host, domain) values ('www.plan.example', 'plan.example')");
             s.execute("insert into ingest_run (trigger, started_by, status, dry_run, started_at)"
                     + " values ('cli', 'test', 'completed', false, now())");
@@ -85,6 +80,27 @@ class TextSearchPlanTest {
             ps.setInt(1, from);
             ps.setInt(2, to);
             ps.executeUpdate();
+        }
+    }
+
+    @Test
+    void theTextIndexesKeepTheirListsOfPendingEntriesShort() throws SQLException {
+        Map<String, String> fresh = migratedDatabase();
+        try (Connection c = connect(fresh);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select c.relname, array_to_string(c.reloptions, ',') from pg_index i"
+                        + " join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam"
+                        + " where i.indrelid = 'article'::regclass and am.amname = 'gin' order by 1")) {
+            List<String> indexes = new ArrayList<>();
+            while (rs.next()) {
+                indexes.add(rs.getString(1) + " " + rs.getString(2));
+            }
+            assertEquals(
+                    List.of(
+                            "article_headline_idx gin_pending_list_limit=256",
+                            "article_lead_idx gin_pending_list_limit=256",
+                            "article_search_idx gin_pending_list_limit=256"),
+                    indexes);
         }
     }
 
@@ -121,10 +137,27 @@ class TextSearchPlanTest {
         return String.join("\n", lines);
     }
 
+    private static Map<String, String> migratedDatabase() {
+        Map<String, String> fresh = CatalogTestDatabase.freshDatabase();
+        Flyway.configure()
+                .dataSource(
+                        fresh.get("quarkus.datasource.jdbc.url"),
+                        fresh.get("quarkus.datasource.username"),
+                        fresh.get("quarkus.datasource.password"))
+                .locations("filesystem:migrations")
+                .load()
+                .migrate();
+        return fresh;
+    }
+
     private static Connection connect() throws SQLException {
+        return connect(db);
+    }
+
+    private static Connection connect(Map<String, String> database) throws SQLException {
         return DriverManager.getConnection(
-                db.get("quarkus.datasource.jdbc.url"),
-                db.get("quarkus.datasource.username"),
-                db.get("quarkus.datasource.password"));
+                database.get("quarkus.datasource.jdbc.url"),
+                database.get("quarkus.datasource.username"),
+                database.get("quarkus.datasource.password"));
     }
 }
