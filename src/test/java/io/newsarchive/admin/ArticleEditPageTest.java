@@ -229,64 +229,19 @@ class ArticleEditPageTest {
         // 10,000 characters of three UTF-8 bytes each: 90,000 bytes once URL-encoded
         String longest = "☃".repeat(10_000);
         String headline = "Заголовок ".repeat(100);
-        Response saved = edit(
-                archivist,
-                id,
-                Map.of(
-                        "headline",
-                        headline.strip(),
-                        "published",
-                        "2024-03-01",
-                        "url",
-                        url,
-                        "note",
-                        longest,
-                        "reason",
-                        "the longest note",
-                        "revision",
-                        "1"));
+        Response saved = edit(archivist, id, correction(headline.strip(), url, longest, "the longest note", "1"));
         assertEquals(303, saved.statusCode());
         assertTrue(
                 longest.equals(given().get("/api/articles/" + id).jsonPath().getString("note")), "the note is saved");
 
         String tooLong = "Ж".repeat(30_000);
-        Response refused = edit(
-                archivist,
-                id,
-                Map.of(
-                        "headline",
-                        "Headline",
-                        "published",
-                        "2024-03-01",
-                        "url",
-                        url,
-                        "note",
-                        tooLong,
-                        "reason",
-                        "a note too long",
-                        "revision",
-                        "2"));
+        Response refused = edit(archivist, id, correction("Headline", url, tooLong, "a note too long", "2"));
         assertEquals(400, refused.statusCode());
         String page = refused.body().asString();
         assertTrue(page.contains("the note is longer than 10000 characters"));
         assertTrue(page.contains(tooLong), "what was typed is shown again");
         assertTrue(longest.equals(given().get("/api/articles/" + id).jsonPath().getString("note")), "the note is kept");
-        Response huge = edit(
-                archivist,
-                id,
-                Map.of(
-                        "headline",
-                        "Headline",
-                        "published",
-                        "2024-03-01",
-                        "url",
-                        url,
-                        "note",
-                        "Ж".repeat(300_000),
-                        "reason",
-                        "a note too long",
-                        "revision",
-                        "2"));
+        Response huge = edit(archivist, id, correction("Headline", url, "Ж".repeat(300_000), "a note too long", "2"));
         assertEquals(413, huge.statusCode());
         assertTrue(huge.body().asString().contains("nothing was saved"), "a form too large to read says what to do");
     }
@@ -343,6 +298,24 @@ class ArticleEditPageTest {
         assertEquals(
                 1, given().queryParam("q", word).get("/api/articles").jsonPath().getInt("total"));
         assertTrue(given().get("/articles/" + id).body().asString().contains("<strong>restore</strong>"));
+    }
+
+    /** The edit form's fields for a correction published on 2024-03-01. */
+    private static Map<String, String> correction(
+            String headline, String url, String note, String reason, String revision) {
+        return Map.of(
+                "headline",
+                headline,
+                "published",
+                "2024-03-01",
+                "url",
+                url,
+                "note",
+                note,
+                "reason",
+                reason,
+                "revision",
+                revision);
     }
 
     private static Response edit(TestUsers.BrowserSession session, long id, Map<String, String> form) {
