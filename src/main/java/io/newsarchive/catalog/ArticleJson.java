@@ -66,7 +66,7 @@ public record ArticleJson(
                 null);
     }
 
-    ArticleJson withSnippet(String html) {
+    public ArticleJson withSnippet(String html) {
         return new ArticleJson(
                 id,
                 headline,

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * opaque token; it names its sort order so that a cursor from another order is refused rather than misread.
  *
  * @param key      the row's sort key: its publication date, or for relevance its tier and publication date
- *                 ({@code 1/2022-03-01})
+ *                 ({@code 1/2022-03-01}) on PostgreSQL, its score and publication date ({@code s7.25/2022-03-01})
+ *                 on a search engine
  * @param backward whether the page is the one before the row (a "previous" link)
  */
 public record Cursor(SortOrder sort, String key, long id, boolean backward) {
@@ -26,7 +27,8 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
     /** Publication dates have four-digit years (the parser's range), never {@code +10000-01-01}. */
     private static final Pattern DATE_KEY = Pattern.compile("(?<date>\\d{4}-\\d{2}-\\d{2})");
 
-    private static final Pattern RELEVANCE_KEY = Pattern.compile("[123]/(?<date>\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern RELEVANCE_KEY =
+            Pattern.compile("(?:[123]|s(?<score>\\d+\\.\\d+(?:E-?\\d+)?))/(?<date>\\d{4}-\\d{2}-\\d{2})");
 
     public String token() {
         String plain = String.join("|", VERSION, sort.param, backward ? "prev" : "next", key, Long.toString(id));
@@ -65,6 +67,33 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
             throw malformed();
         }
         return cursor;
+    }
+
+    /** A relevance key of a search engine's ranking: its score and publication date. */
+    public static String scoredKey(double score, LocalDate published) {
+        return "s" + score + "/" + published;
+    }
+
+    /** Whether this is a relevance cursor of a search engine's ranking rather than PostgreSQL's tiers. */
+    public boolean scored() {
+        return key.startsWith("s");
+    }
+
+    /** The score of a {@link #scored()} cursor. */
+    public double score() {
+        return Double.parseDouble(key.substring(1, key.indexOf('/')));
+    }
+
+    /** The publication date of the row the cursor is next to. */
+    public LocalDate published() {
+        return LocalDate.parse(key.substring(key.indexOf('/') + 1));
+    }
+
+    /** A cursor handed out by the other engine (after the search engine was turned on or off): start again. */
+    public static RuntimeException fromOtherEngine() {
+        return ApiError.badParameter(
+                "cursor",
+                "this cursor belongs to an earlier way of ranking the catalog; start again from the first page");
     }
 
     /** The relevance tier of a relevance key: 1 for headline matches, 2 for lead matches, 3 for the others. */

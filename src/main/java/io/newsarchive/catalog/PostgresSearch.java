@@ -4,13 +4,16 @@ import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,7 @@ import javax.sql.DataSource;
  * ({@code catalog.browse.text-searches} at once) so that a burst of them leaves listings and ingest their cores.
  */
 @ApplicationScoped
+@Typed(PostgresSearch.class)
 public class PostgresSearch implements ArticleSearch {
 
     private static final Logger LOG = Logger.getLogger(PostgresSearch.class);
@@ -44,6 +48,9 @@ public class PostgresSearch implements ArticleSearch {
 
     @Override
     public Listing list(ListingRequest request) {
+        if (request.cursor() != null && request.cursor().scored()) {
+            throw Cursor.fromOtherEngine();
+        }
         boolean text = request.filter().q() != null;
         if (text) {
             takeTurn();
@@ -104,6 +111,40 @@ public class PostgresSearch implements ArticleSearch {
             return where;
         } catch (SQLException e) {
             throw failure(e, filter);
+        }
+    }
+
+    /**
+     * Checks a text query as a listing would ({@link TextQuery}): a 400 that says what is wrong with it, so that
+     * a search engine refuses exactly what PostgreSQL refuses.
+     */
+    public void checkTextQuery(String q) {
+        try (Connection c = dataSource.getConnection()) {
+            TextQuery.parse(c, q, config.maxQueryTerms());
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
+    /** The listed articles of these ids, in their order; ids of no article are left out. */
+    public List<ArticleJson> articles(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select " + ArticleColumns.SELECT
+                        + " from unnest(?::bigint[]) with ordinality ids(id, n)"
+                        + " join article a on a.id = ids.id join source s on s.id = a.source_id order by ids.n")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            List<ArticleJson> articles = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    articles.add(ArticleColumns.read(rs));
+                }
+            }
+            return articles;
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
         }
     }
 

@@ -6,13 +6,13 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-/** {@code catalog [serve | ingest ...]}; with no command it serves. */
+/** {@code catalog [serve | ingest ... | search-index rebuild]}; with no command it serves. */
 @TopCommand
 @Command(
         name = "catalog",
         mixinStandardHelpOptions = true,
         description = "News-article archive and metadata catalog.",
-        subcommands = {ServeCommand.class, IngestCommand.class})
+        subcommands = {ServeCommand.class, IngestCommand.class, SearchIndexCommand.class})
 public class CatalogCommand implements Callable<Integer> {
 
     @Inject

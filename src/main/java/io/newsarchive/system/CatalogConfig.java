@@ -125,6 +125,40 @@ public interface CatalogConfig {
         int maxQueryTerms();
     }
 
+    /** The search engine, when search is not PostgreSQL's own full text. */
+    Search search();
+
+    interface Search {
+        /** OpenSearch: set its URL to search there; unset, search is PostgreSQL full text. */
+        OpenSearch opensearch();
+    }
+
+    interface OpenSearch {
+        /** The cluster, such as {@code http://127.0.0.1:9200} ({@code CATALOG_SEARCH_OPENSEARCH_URL}); unset, PostgreSQL searches. */
+        Optional<String> url();
+
+        /** User name for HTTP Basic authentication, if the cluster asks for it. */
+        Optional<String> username();
+
+        /** Password for HTTP Basic authentication. */
+        Optional<String> password();
+
+        /** A PEM file of the certificate authorities trusted for an https URL, instead of the JVM's own. */
+        Optional<String> caCertificate();
+
+        /** The alias the catalog's index is reached by; each index behind it is named after it with a timestamp. */
+        @WithDefault("catalog-articles")
+        String index();
+
+        /** Longest wait for an answer of OpenSearch (a search, one bulk request). */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Most changes indexed in one bulk request. */
+        @WithDefault("1000")
+        int batchChanges();
+    }
+
     interface Ingest {
         /** Largest accepted corpus file. */
         @WithDefault("10M")

@@ -1,0 +1,73 @@
+package io.newsarchive.cli;
+
+import io.newsarchive.search.IndexRebuild;
+import io.newsarchive.search.SearchEngine;
+import jakarta.inject.Inject;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+/** {@code search-index rebuild}: the OpenSearch index made anew from PostgreSQL; exit 2 when it cannot be. */
+@Command(
+        name = "search-index",
+        mixinStandardHelpOptions = true,
+        description = "The catalog's OpenSearch index (CATALOG_SEARCH_OPENSEARCH_URL).")
+public class SearchIndexCommand {
+
+    @Inject
+    SearchEngine engine;
+
+    @Inject
+    IndexRebuild rebuild;
+
+    @Command(
+            name = "rebuild",
+            mixinStandardHelpOptions = true,
+            description = "Index every article into a new index; searches move to it when it is complete.")
+    int rebuild() {
+        if (!engine.configured()) {
+            System.err.println("search-index: no search engine is configured; set CATALOG_SEARCH_OPENSEARCH_URL");
+            return Main.SYSTEM_ERROR;
+        }
+        long start = System.nanoTime();
+        ProgressBar[] bar = {null};
+        long[] done = {0};
+        String index;
+        try {
+            index = rebuild.rebuild(
+                    total -> bar[0] = new ProgressBarBuilder()
+                            .setTaskName("search-index rebuild")
+                            .setInitialMax(total)
+                            .setStyle(ProgressBarStyle.ASCII)
+                            .setUnit(" articles", 1)
+                            .showSpeed()
+                            .setSpeedUnit(ChronoUnit.SECONDS)
+                            .build(),
+                    n -> {
+                        done[0] = n;
+                        bar[0].stepTo(n);
+                    });
+        } catch (SQLException | IOException | RuntimeException e) {
+            System.err.println("search-index: the rebuild failed, searches keep the index they had: " + e.getMessage());
+            return Main.SYSTEM_ERROR;
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
+        }
+        if (index == null) {
+            System.err.println("search-index: another rebuild is running; try again when it is done");
+            return Main.SYSTEM_ERROR;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf(
+                "search index %s: %d articles in %d s; searches read it now%n", index, done[0], took.toSeconds());
+        return 0;
+    }
+}

@@ -1,0 +1,192 @@
+package io.newsarchive.search;
+
+import io.newsarchive.catalog.IndexedArticle;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.VersionType;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.opensearch.indices.update_aliases.Action;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The catalog's index in OpenSearch. Searches read the alias ({@code catalog.search.opensearch.index}); the index
+ * behind it is named after it with the time it was made, so that a rebuild fills a new index (reached meanwhile by
+ * the alias {@code <alias>-building}) and then moves the alias in one step. Documents are written with external
+ * versions from PostgreSQL ({@code search_document_version}), so of two writes of one article the later read wins,
+ * whatever order they arrive in. The mapping ({@code search/article-index.json}) is explicit and ignores unknown
+ * fields ({@code dynamic: false}); its analyzer is PostgreSQL's English configuration as far as OpenSearch has it
+ * (the same stop words, Snowball's English stemmer), so that both engines find the same articles.
+ */
+@ApplicationScoped
+public class ArticleIndex {
+
+    private static final DateTimeFormatter INDEX_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private final SearchEngine engine;
+
+    ArticleIndex(SearchEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The alias searches read. */
+    String alias() {
+        return engine.config().index();
+    }
+
+    /** The alias of an index being built. */
+    String buildingAlias() {
+        return alias() + "-building";
+    }
+
+    /** The indices writes go to: the one behind the alias and one being built, if any. */
+    List<String> writeTargets() throws IOException {
+        List<String> targets = new ArrayList<>(indicesOf(alias()));
+        for (String building : indicesOf(buildingAlias())) {
+            if (!targets.contains(building)) {
+                targets.add(building);
+            }
+        }
+        return targets;
+    }
+
+    /** Whether the alias names an index, so that searches can read it. */
+    boolean searchable() throws IOException {
+        return !indicesOf(alias()).isEmpty();
+    }
+
+    Set<String> indicesOf(String alias) throws IOException {
+        OpenSearchClient client = engine.client();
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            return Set.of();
+        }
+        return client.indices().getAlias(a -> a.name(alias)).result().keySet();
+    }
+
+    /**
+     * Makes a new empty index with the catalog's mapping, reached through the building alias, and answers its name.
+     * It refreshes only when asked until {@link #publish} (bulk loading is faster so).
+     */
+    String createForBuilding() throws IOException {
+        String name = alias() + "-" + LocalDateTime.now(ZoneOffset.UTC).format(INDEX_TIME);
+        String mapping;
+        try (InputStream in = ArticleIndex.class.getResourceAsStream("/search/article-index.json")) {
+            mapping = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Response created = engine.client()
+                .generic()
+                .execute(Requests.builder()
+                        .method("PUT")
+                        .endpoint("/" + name)
+                        .json(mapping)
+                        .build())) {
+            if (created.getStatus() != 200) {
+                throw new IOException("OpenSearch did not create the index " + name + ": " + created.getStatus() + " "
+                        + created.getBody().map(b -> b.bodyAsString()).orElse(""));
+            }
+        }
+        engine.client().indices().putSettings(s -> s.index(name).settings(i -> i.refreshInterval(t -> t.time("-1"))));
+        engine.client().indices().putAlias(a -> a.index(name).name(buildingAlias()));
+        return name;
+    }
+
+    /**
+     * Puts the alias in front of a built index in one step, and deletes the indices it was in front of before
+     * and other unfinished builds.
+     */
+    void publish(String built) throws IOException {
+        OpenSearchClient client = engine.client();
+        client.indices().putSettings(s -> s.index(built).settings(i -> i.refreshInterval(t -> t.time("1s"))));
+        client.indices().refresh(r -> r.index(built));
+        Set<String> previous = indicesOf(alias());
+        Set<String> building = indicesOf(buildingAlias());
+        List<Action> actions = new ArrayList<>();
+        actions.add(Action.of(a -> a.add(add -> add.index(built).alias(alias()))));
+        for (String old : previous) {
+            actions.add(Action.of(a -> a.remove(r -> r.index(old).alias(alias()))));
+        }
+        for (String b : building) {
+            actions.add(Action.of(a -> a.remove(r -> r.index(b).alias(buildingAlias()))));
+        }
+        client.indices().updateAliases(u -> u.actions(actions));
+        for (String old : previous) {
+            if (!old.equals(built)) {
+                client.indices().delete(d -> d.index(old));
+            }
+        }
+        for (String b : building) {
+            if (!b.equals(built)) {
+                client.indices().delete(d -> d.index(b));
+            }
+        }
+    }
+
+    /** Makes what was written searchable now, rather than within a second. */
+    void refresh() throws IOException {
+        engine.client().indices().refresh(r -> r.index(alias()));
+    }
+
+    /**
+     * Writes the articles into each target with the given version. A document already there with a later version
+     * stays: a later read of that article reached the index first.
+     */
+    void write(List<IndexedArticle> articles, long version, List<String> targets) throws IOException {
+        if (articles.isEmpty() || targets.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> operations = new ArrayList<>();
+        for (String target : targets) {
+            for (IndexedArticle a : articles) {
+                operations.add(BulkOperation.of(op -> op.index(i -> i.index(target)
+                        .id(Long.toString(a.id()))
+                        .version(version)
+                        .versionType(VersionType.External)
+                        .document(document(a)))));
+            }
+        }
+        BulkResponse response;
+        try {
+            response = engine.client().bulk(b -> b.operations(operations));
+        } catch (OpenSearchException e) {
+            throw new IOException("OpenSearch refused a bulk request: " + e.getMessage(), e);
+        }
+        if (response.errors()) {
+            for (BulkResponseItem item : response.items()) {
+                // 409: a later version is there already
+                if (item.error() != null && item.status() != 409) {
+                    throw new IOException("OpenSearch refused article " + item.id() + " in " + item.index() + ": "
+                            + item.error().reason());
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> document(IndexedArticle a) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", a.id());
+        doc.put("headline", a.headline());
+        doc.put("lead", a.lead());
+        doc.put("body", a.body());
+        doc.put("published", a.published().toString());
+        doc.put("source", a.source());
+        doc.put("domain", a.domain());
+        doc.put("status", a.status().toString());
+        doc.put("latest", a.latest());
+        return doc;
+    }
+}

@@ -1,0 +1,368 @@
+package io.newsarchive.search;
+
+import io.newsarchive.catalog.ArticleJson;
+import io.newsarchive.catalog.ArticleSearch;
+import io.newsarchive.catalog.CatalogFilter;
+import io.newsarchive.catalog.Cursor;
+import io.newsarchive.catalog.Listing;
+import io.newsarchive.catalog.ListingRequest;
+import io.newsarchive.catalog.PostgresSearch;
+import io.newsarchive.catalog.Snippets;
+import io.newsarchive.catalog.SortOrder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.SortOptions;
+import org.opensearch.client.opensearch._types.aggregations.Aggregate;
+import org.opensearch.client.opensearch._types.aggregations.Aggregation;
+import org.opensearch.client.opensearch._types.aggregations.CalendarInterval;
+import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.SearchRequest;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.core.search.Pit;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Text searches answered by OpenSearch: which articles match, in what order, how many, their facets and snippets.
+ * The articles themselves are read from PostgreSQL by id, so that a listing shows the record as it is now.
+ * Listings without a text query stay with PostgreSQL, which answers them faster from its own indexes. When
+ * OpenSearch cannot answer, PostgreSQL does (the same matches, its own ranking), and {@link SearchStatus} says so.
+ *
+ * <p>Relevance is BM25 over the whole text, with matches in the headline counting three times and in the lead
+ * twice more; ties newest first. A relevance cursor names the article it follows and its score; the next page
+ * scores that article again, so that scores that moved as articles were added (word frequencies change) move the
+ * place to continue from with them.
+ */
+@ApplicationScoped
+@Typed(OpenSearchArticleSearch.class)
+public class OpenSearchArticleSearch implements ArticleSearch {
+
+    private static final float HEADLINE_BOOST = 3;
+    private static final float LEAD_BOOST = 2;
+    /** Ids read per request of an export's selection. */
+    private static final int SELECTION_PAGE = 10_000;
+
+    private final SearchEngine engine;
+    private final ArticleIndex index;
+    private final PostgresSearch postgres;
+    private final SearchStatus status;
+
+    OpenSearchArticleSearch(SearchEngine engine, ArticleIndex index, PostgresSearch postgres, SearchStatus status) {
+        this.engine = engine;
+        this.index = index;
+        this.postgres = postgres;
+        this.status = status;
+    }
+
+    @Override
+    public Listing list(ListingRequest request) {
+        String q = request.filter().q();
+        if (q == null) {
+            return postgres.list(request);
+        }
+        // the same checks and messages as on PostgreSQL
+        postgres.checkTextQuery(q);
+        Cursor cursor = request.cursor();
+        if (cursor != null && request.sort() == SortOrder.RELEVANCE && !cursor.scored()) {
+            throw Cursor.fromOtherEngine();
+        }
+        try {
+            Listing listing = search(request, WebSearchQuery.parse(q));
+            status.answered();
+            return listing;
+        } catch (IOException | OpenSearchException e) {
+            status.failed(e);
+            return postgres.list(request);
+        }
+    }
+
+    /**
+     * The filter's articles, for an export: the ids of a text query's matches from one point in time of the index
+     * go into a temporary table of the export's transaction, whose snapshot gives their rows and bytes.
+     */
+    @Override
+    public String selection(Connection c, CatalogFilter filter) throws SQLException {
+        if (filter.q() == null) {
+            return postgres.selection(c, filter);
+        }
+        postgres.checkTextQuery(filter.q());
+        try (Statement create = c.createStatement()) {
+            create.execute("create temporary table export_selection (id bigint primary key) on commit drop");
+        }
+        try {
+            selectMatches(c, filter);
+            status.answered();
+        } catch (IOException | OpenSearchException e) {
+            status.failed(e);
+            try (Statement drop = c.createStatement()) {
+                drop.execute("drop table export_selection");
+            }
+            return postgres.selection(c, filter);
+        }
+        CatalogFilter others = new CatalogFilter(
+                null, filter.from(), filter.to(), filter.sources(), filter.statuses(), filter.allVersions());
+        return postgres.selection(c, others) + " and a.id in (select id from export_selection)";
+    }
+
+    private Listing search(ListingRequest r, WebSearchQuery text) throws IOException {
+        Query query = query(r.filter(), text, true);
+        Cursor cursor = r.cursor();
+        boolean backward = cursor != null && cursor.backward();
+        List<FieldValue> after = cursor == null ? null : searchAfter(r, query, cursor);
+        SearchResponse<Void> response = client().search(
+                        s -> {
+                            s.index(index.alias())
+                                    .query(query)
+                                    .size(r.limit() + 1)
+                                    .sort(sort(r.sort(), backward))
+                                    .trackTotalHits(t -> t.enabled(true))
+                                    .source(src -> src.fetch(false));
+                            if (after != null) {
+                                s.searchAfter(after);
+                            }
+                            if (!text.exclusionsOnly()) {
+                                highlight(s, text);
+                            }
+                            if (r.facets()) {
+                                s.aggregations(facetAggregations(r.sourceFacets()));
+                            }
+                            return s;
+                        },
+                        Void.class);
+        List<Hit<Void>> hits = new ArrayList<>(response.hits().hits());
+        boolean more = hits.size() > r.limit();
+        if (more) {
+            hits.remove(hits.size() - 1);
+        }
+        if (backward) {
+            Collections.reverse(hits);
+        }
+        Map<Long, String> snippets = new HashMap<>();
+        List<Long> ids = new ArrayList<>();
+        for (Hit<Void> hit : hits) {
+            long id = Long.parseLong(hit.id());
+            ids.add(id);
+            List<String> fragments = hit.highlight().get("body");
+            if (fragments != null) {
+                snippets.put(id, Snippets.html(String.join(" … ", fragments)));
+            }
+        }
+        List<ArticleJson> items = postgres.articles(ids).stream()
+                .map(a -> text.exclusionsOnly() ? a : a.withSnippet(snippets.getOrDefault(a.id(), "")))
+                .toList();
+        String next = null;
+        String prev = null;
+        if (!hits.isEmpty()) {
+            if (backward || more) {
+                next = cursorAt(r.sort(), hits.get(hits.size() - 1), false);
+            }
+            if (backward ? more : cursor != null) {
+                prev = cursorAt(r.sort(), hits.get(0), true);
+            }
+        }
+        long total = response.hits().total().value();
+        if (!r.facets()) {
+            return new Listing(items, next, prev, total, false, null, null, null);
+        }
+        Map<String, Aggregate> aggregations = response.aggregations();
+        List<Listing.FacetValue> sources = aggregations.get("source").sterms().buckets().array().stream()
+                .map(b -> new Listing.FacetValue(b.key(), b.docCount()))
+                .toList();
+        Listing.Facets facets =
+                new Listing.Facets(sources, histogram(aggregations.get("year")), histogram(aggregations.get("month")));
+        int sourceCount = (int) aggregations.get("sources").cardinality().value();
+        return new Listing(items, next, prev, total, false, facets, sourceCount, null);
+    }
+
+    /** Whether an article matches (on the whole text), filtered, and for ranking its headline and lead. */
+    private static Query query(CatalogFilter f, WebSearchQuery text, boolean ranked) {
+        BoolQuery.Builder bool = new BoolQuery.Builder().must(text.matching("text"));
+        if (ranked && !text.exclusionsOnly()) {
+            bool.should(boosted(text.anyWanted("headline"), HEADLINE_BOOST));
+            bool.should(boosted(text.anyWanted("lead"), LEAD_BOOST));
+        }
+        if (!f.allVersions()) {
+            bool.filter(Query.of(q -> q.term(t -> t.field("latest").value(FieldValue.TRUE))));
+        }
+        if (f.statuses().only() != null) {
+            String word = f.statuses().only().toString();
+            bool.filter(Query.of(q -> q.term(t -> t.field("status").value(FieldValue.of(word)))));
+        }
+        if (f.from() != null || f.to() != null) {
+            bool.filter(Query.of(q -> q.range(range -> {
+                range.field("published");
+                if (f.from() != null) {
+                    range.gte(JsonData.of(f.from().toString()));
+                }
+                if (f.to() != null) {
+                    range.lte(JsonData.of(f.to().toString()));
+                }
+                return range;
+            })));
+        }
+        if (!f.sources().isEmpty()) {
+            List<FieldValue> names = f.sources().stream().map(FieldValue::of).toList();
+            bool.filter(Query.of(q -> q.bool(b -> b.should(
+                            Query.of(s -> s.terms(t -> t.field("source").terms(v -> v.value(names)))),
+                            Query.of(s -> s.terms(t -> t.field("domain").terms(v -> v.value(names)))))
+                    .minimumShouldMatch("1"))));
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    private static Query boosted(Query query, float boost) {
+        return Query.of(q -> q.bool(b -> b.should(query).boost(boost)));
+    }
+
+    /** The order of a listing, reversed for a page before a cursor; the id last, so that no two rows tie. */
+    private static List<SortOptions> sort(SortOrder order, boolean backward) {
+        boolean descending = (order != SortOrder.OLDEST) != backward;
+        org.opensearch.client.opensearch._types.SortOrder direction = descending
+                ? org.opensearch.client.opensearch._types.SortOrder.Desc
+                : org.opensearch.client.opensearch._types.SortOrder.Asc;
+        List<SortOptions> sort = new ArrayList<>();
+        if (order == SortOrder.RELEVANCE) {
+            sort.add(SortOptions.of(s -> s.score(sc -> sc.order(direction))));
+        }
+        sort.add(SortOptions.of(s -> s.field(f -> f.field("published").order(direction))));
+        sort.add(SortOptions.of(s -> s.field(f -> f.field("id").order(direction))));
+        return sort;
+    }
+
+    /** Where a page starts: the cursor's row as the index now sorts it. */
+    private List<FieldValue> searchAfter(ListingRequest r, Query query, Cursor cursor) throws IOException {
+        FieldValue published = FieldValue.of(
+                cursor.published().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        FieldValue id = FieldValue.of(cursor.id());
+        if (r.sort() != SortOrder.RELEVANCE) {
+            return List.of(published, id);
+        }
+        String boundary = Long.toString(cursor.id());
+        SearchResponse<Void> rescored = client().search(
+                        s -> s.index(index.alias())
+                                .query(Query.of(q -> q.bool(b ->
+                                        b.must(query).filter(Query.of(f -> f.ids(i -> i.values(boundary)))))))
+                                .size(1)
+                                .source(src -> src.fetch(false)),
+                        Void.class);
+        double score = rescored.hits().hits().isEmpty()
+                ? cursor.score()
+                : rescored.hits().hits().get(0).score();
+        return List.of(FieldValue.of(score), published, id);
+    }
+
+    private static String cursorAt(SortOrder order, Hit<Void> hit, boolean backward) {
+        List<FieldValue> values = hit.sort();
+        long id = Long.parseLong(hit.id());
+        if (order == SortOrder.RELEVANCE) {
+            String key = Cursor.scoredKey(values.get(0).doubleValue(), date(values.get(1)));
+            return new Cursor(order, key, id, backward).token();
+        }
+        return new Cursor(order, date(values.get(0)).toString(), id, backward).token();
+    }
+
+    private static LocalDate date(FieldValue epochMillis) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis.longValue()), ZoneOffset.UTC);
+    }
+
+    /** Snippets: up to two passages of the body around the matches, or its start when only the headline matched. */
+    private static void highlight(SearchRequest.Builder s, WebSearchQuery text) {
+        s.highlight(h -> h.preTags(Snippets.MATCH_START)
+                .postTags(Snippets.MATCH_END)
+                .fields(
+                        "body",
+                        f -> f.highlightQuery(text.anyWanted("body"))
+                                .fragmentSize(160)
+                                .numberOfFragments(2)
+                                .noMatchSize(200)));
+    }
+
+    private static Map<String, Aggregation> facetAggregations(int sourceFacets) {
+        Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+        aggregations.put(
+                "source", Aggregation.of(a -> a.terms(t -> t.field("source").size(sourceFacets))));
+        // exact up to 40,000 sources: below its threshold the count is kept as a set
+        aggregations.put(
+                "sources",
+                Aggregation.of(a -> a.cardinality(c -> c.field("source").precisionThreshold(40_000))));
+        aggregations.put("year", dateHistogram(CalendarInterval.Year, "yyyy"));
+        aggregations.put("month", dateHistogram(CalendarInterval.Month, "yyyy-MM"));
+        return aggregations;
+    }
+
+    private static Aggregation dateHistogram(CalendarInterval interval, String format) {
+        return Aggregation.of(a -> a.dateHistogram(d ->
+                d.field("published").calendarInterval(interval).format(format).minDocCount(1)));
+    }
+
+    private static List<Listing.FacetValue> histogram(Aggregate aggregate) {
+        return aggregate.dateHistogram().buckets().array().stream()
+                .map(b -> new Listing.FacetValue(b.keyAsString(), b.docCount()))
+                .toList();
+    }
+
+    /** Every match's id from one point in time of the index, into {@code export_selection}. */
+    private void selectMatches(Connection c, CatalogFilter filter) throws IOException, SQLException {
+        Query query = query(filter, WebSearchQuery.parse(filter.q()), false);
+        OpenSearchClient client = client();
+        String pit = client.createPit(p -> p.index(index.alias()).keepAlive(t -> t.time("1m")))
+                .pitId();
+        try (PreparedStatement insert =
+                c.prepareStatement("insert into export_selection select unnest(?::bigint[]) on conflict do nothing")) {
+            List<FieldValue> after = null;
+            while (true) {
+                List<FieldValue> from = after;
+                SearchResponse<Void> page = client.search(
+                        s -> {
+                            s.pit(new Pit.Builder().id(pit).keepAlive("1m").build())
+                                    .query(query)
+                                    .size(SELECTION_PAGE)
+                                    .sort(SortOptions.of(o -> o.field(f -> f.field("id"))))
+                                    .trackTotalHits(t -> t.enabled(false))
+                                    .source(src -> src.fetch(false));
+                            if (from != null) {
+                                s.searchAfter(from);
+                            }
+                            return s;
+                        },
+                        Void.class);
+                List<Hit<Void>> hits = page.hits().hits();
+                if (hits.isEmpty()) {
+                    return;
+                }
+                insert.setArray(
+                        1,
+                        c.createArrayOf(
+                                "bigint",
+                                hits.stream().map(Hit::id).map(Long::valueOf).toArray()));
+                insert.executeUpdate();
+                after = hits.get(hits.size() - 1).sort();
+            }
+        } finally {
+            client.deletePit(d -> d.pitId(pit));
+        }
+    }
+
+    private OpenSearchClient client() {
+        return engine.client();
+    }
+}

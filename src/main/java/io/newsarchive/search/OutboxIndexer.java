@@ -1,0 +1,96 @@
+package io.newsarchive.search;
+
+import io.newsarchive.catalog.ArticleChanges;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Brings the search index up to date with the outbox, every second on every instance: each pass claims a batch of
+ * changes (instances claim different ones), writes their articles as they are now in one bulk request and removes
+ * the changes in the same transaction, so that a change leaves the outbox only once OpenSearch holds it. When
+ * OpenSearch fails, the changes stay and the next pass tries again. A catalog whose index does not exist yet
+ * (the first start with OpenSearch, or a new cluster) is built whole first.
+ */
+@ApplicationScoped
+public class OutboxIndexer {
+
+    private static final Logger LOG = Logger.getLogger(OutboxIndexer.class);
+
+    private final DataSource dataSource;
+    private final SearchEngine engine;
+    private final ArticleIndex index;
+    private final IndexRebuild rebuild;
+    private final SearchStatus status;
+
+    OutboxIndexer(
+            DataSource dataSource, SearchEngine engine, ArticleIndex index, IndexRebuild rebuild, SearchStatus status) {
+        this.dataSource = dataSource;
+        this.engine = engine;
+        this.index = index;
+        this.rebuild = rebuild;
+        this.status = status;
+    }
+
+    @Scheduled(every = "1s", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void indexChanges() {
+        if (!engine.configured()) {
+            return;
+        }
+        try {
+            if (index.writeTargets().isEmpty()) {
+                LOG.infof("the search index %s does not exist yet: building it", index.alias());
+                rebuild.rebuild(n -> {}, n -> {});
+            }
+            int batch = engine.config().batchChanges();
+            while (indexBatch(batch) == batch) {
+                // a full batch: more may wait
+            }
+            status.answered();
+        } catch (IOException | OpenSearchException e) {
+            status.failed(e);
+        } catch (SQLException e) {
+            LOG.warnf("the search index waits for the database: %s", e.getMessage());
+        }
+        measureLag();
+    }
+
+    /** Indexes one batch of changes; answers how many changes it took. */
+    int indexBatch(int max) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                ArticleChanges.Claim claim = ArticleChanges.claim(c, max);
+                List<String> targets = index.writeTargets();
+                if (claim.seqs().isEmpty() || targets.isEmpty()) {
+                    c.rollback();
+                    return 0;
+                }
+                index.write(claim.articles(), claim.version(), targets);
+                ArticleChanges.done(c, claim.seqs());
+                c.commit();
+                return claim.seqs().size();
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private void measureLag() {
+        try (Connection c = dataSource.getConnection()) {
+            status.measuredLag(ArticleChanges.oldestPending(c));
+        } catch (SQLException e) {
+            // the next pass measures again
+        }
+    }
+}
