@@ -47,6 +47,13 @@ public final class ArticleChanges {
      * write either committed before or is recorded: a full index build started after this misses nothing.
      */
     public static void startRecording(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select recording from search_outbox_state");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return;
+            }
+        }
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, 0)")) {
             lock.setInt(1, Article.WRITE_LOCK_CLASS);
             lock.execute();

@@ -29,6 +29,7 @@ public class OutboxIndexer {
     private final ArticleIndex index;
     private final IndexRebuild rebuild;
     private final SearchStatus status;
+    private volatile boolean recording;
 
     OutboxIndexer(
             DataSource dataSource, SearchEngine engine, ArticleIndex index, IndexRebuild rebuild, SearchStatus status) {
@@ -39,16 +40,13 @@ public class OutboxIndexer {
         this.status = status;
     }
 
-    @Scheduled(every = "1s", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void indexChanges() {
         if (!engine.configured()) {
             return;
         }
         try {
-            if (index.writeTargets().isEmpty()) {
-                LOG.infof("the search index %s does not exist yet: building it", index.alias());
-                rebuild.rebuild(n -> {}, n -> {});
-            }
+            prepare();
             int batch = engine.config().batchChanges();
             while (indexBatch(batch) == batch) {
                 // a full batch: more may wait
@@ -60,6 +58,28 @@ public class OutboxIndexer {
             LOG.warnf("the search index waits for the database: %s", e.getMessage());
         }
         measureLag();
+    }
+
+    /**
+     * Indexes every change waiting now, including those another pass is writing, and makes them searchable at
+     * once: for tests and benchmarks, which search right after a change.
+     */
+    public void catchUp() throws SQLException, IOException, InterruptedException {
+        prepare();
+        int batch = engine.config().batchChanges();
+        while (true) {
+            if (indexBatch(batch) > 0) {
+                continue;
+            }
+            try (Connection c = dataSource.getConnection()) {
+                if (ArticleChanges.oldestPending(c).isEmpty()) {
+                    break;
+                }
+            }
+            // changes another pass holds
+            Thread.sleep(20);
+        }
+        index.refresh();
     }
 
     /** Indexes one batch of changes; answers how many changes it took. */
@@ -83,6 +103,25 @@ public class OutboxIndexer {
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * Records changes from the first start with OpenSearch on (they wait in the outbox even while OpenSearch is
+     * down), and builds the index if there is none.
+     */
+    private void prepare() throws SQLException, IOException {
+        if (!recording) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                ArticleChanges.startRecording(c);
+                c.commit();
+            }
+            recording = true;
+        }
+        if (index.writeTargets().isEmpty()) {
+            LOG.infof("the search index %s does not exist yet: building it", index.alias());
+            rebuild.rebuild(n -> {}, n -> {});
         }
     }
 

@@ -1,6 +1,7 @@
 package io.newsarchive.catalog;
 
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.SearchIndex;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -36,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code GET /api/articles}: keyset pages, filters, text search, totals and facets, checked against the database. */
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
-class ArticleSearchTest {
+public class ArticleSearchTest {
 
     @Test
     void cursorsWalkTheListingForwardAndBackWithoutRepeatsOrGaps() {
@@ -397,6 +398,7 @@ class ArticleSearchTest {
     }
 
     private static JsonPath listing(String query) {
+        SearchIndex.catchUp();
         return given().get("/api/articles?" + query)
                 .then()
                 .statusCode(200)
