@@ -126,7 +126,8 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
         return server;
     }
 
-    private static boolean isDockerReachable() {
+    /** Whether Testcontainers finds a Docker engine; OpenSearchNode asks the same. */
+    static boolean isDockerReachable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {

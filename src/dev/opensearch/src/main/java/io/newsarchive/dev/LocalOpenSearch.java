@@ -9,6 +9,7 @@ import org.opensearch.transport.Netty4Plugin;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A single OpenSearch node with HTTP, transport and the common analyzers, as the distribution runs it, started from
@@ -48,6 +49,14 @@ public final class LocalOpenSearch extends Node {
             }
         }));
         node.start();
+        // a test JVM that starts this node names itself: the node ends with it, even when it is killed
+        String parent = System.getProperty("local-opensearch.parent-pid");
+        if (parent != null) {
+            ProcessHandle.of(Long.parseLong(parent))
+                    .map(ProcessHandle::onExit)
+                    .orElse(CompletableFuture.completedFuture(null))
+                    .thenRun(() -> System.exit(0));
+        }
         // the node's threads are daemons: the distribution keeps its JVM alive with a thread of its own, as here
         Thread.currentThread().join();
     }
