@@ -66,6 +66,10 @@ public class OutboxIndexer {
      */
     public void catchUp() throws SQLException, IOException, InterruptedException {
         prepare();
+        while (!index.searchable()) {
+            // a build another pass started
+            Thread.sleep(50);
+        }
         int batch = engine.config().batchChanges();
         while (true) {
             if (indexBatch(batch) > 0) {
