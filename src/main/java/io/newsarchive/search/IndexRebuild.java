@@ -13,6 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
@@ -30,6 +35,8 @@ public class IndexRebuild {
     private static final int BUILD_LOCK_CLASS = 0x4E414942;
     /** Articles per bulk request and per read from PostgreSQL. */
     private static final int BATCH = 500;
+    /** Bulk requests sent at once. */
+    private static final int IN_FLIGHT = 2;
 
     private final DataSource dataSource;
     private final ArticleIndex index;
@@ -67,21 +74,10 @@ public class IndexRebuild {
             String name = index.createForBuilding();
             LOG.infof("building the search index %s", name);
             long version = ArticleChanges.startBuild(c);
-            List<IndexedArticle> batch = new ArrayList<>(BATCH);
-            long[] written = {0};
-            try {
-                ArticleChanges.everyArticle(c, BATCH, article -> {
-                    batch.add(article);
-                    if (batch.size() == BATCH) {
-                        write(batch, version, name);
-                        written[0] += batch.size();
-                        done.accept(written[0]);
-                        batch.clear();
-                    }
-                });
-                write(batch, version, name);
-                written[0] += batch.size();
-                done.accept(written[0]);
+            long written;
+            try (BulkWriter writer = new BulkWriter(batch -> index.write(batch, version, List.of(name)), done)) {
+                ArticleChanges.everyArticle(c, BATCH, writer::add);
+                written = writer.finish();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             } finally {
@@ -90,16 +86,78 @@ public class IndexRebuild {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
             index.publish(name);
-            LOG.infof("the search index %s holds %d articles and is searched now", name, written[0]);
+            LOG.infof("the search index %s holds %d articles and is searched now", name, written);
             return name;
         }
     }
 
-    private void write(List<IndexedArticle> batch, long version, String name) {
-        try {
-            index.write(batch, version, List.of(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A bulk request of articles. */
+    private interface Bulk {
+        void write(List<IndexedArticle> batch) throws IOException;
+    }
+
+    /**
+     * Sends batches as they fill, {@link #IN_FLIGHT} bulk requests at once while the next batch is read, so that
+     * reading PostgreSQL and indexing in OpenSearch overlap.
+     */
+    private static final class BulkWriter implements AutoCloseable {
+
+        private final Bulk bulk;
+        private final LongConsumer done;
+        private final ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT);
+        private final Semaphore slots = new Semaphore(IN_FLIGHT);
+        private final AtomicLong written = new AtomicLong();
+        private final AtomicReference<IOException> failure = new AtomicReference<>();
+        private List<IndexedArticle> batch = new ArrayList<>(BATCH);
+
+        BulkWriter(Bulk bulk, LongConsumer done) {
+            this.bulk = bulk;
+            this.done = done;
+        }
+
+        void add(IndexedArticle article) {
+            batch.add(article);
+            if (batch.size() == BATCH) {
+                send();
+            }
+        }
+
+        /** Sends what is left, waits for every request and answers how many articles were written. */
+        long finish() throws IOException {
+            send();
+            slots.acquireUninterruptibly(IN_FLIGHT);
+            slots.release(IN_FLIGHT);
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            return written.get();
+        }
+
+        private void send() {
+            if (failure.get() != null) {
+                throw new UncheckedIOException(failure.get());
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<IndexedArticle> full = batch;
+            batch = new ArrayList<>(BATCH);
+            slots.acquireUninterruptibly();
+            senders.execute(() -> {
+                try {
+                    bulk.write(full);
+                    done.accept(written.addAndGet(full.size()));
+                } catch (IOException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            senders.shutdownNow();
         }
     }
 

@@ -19,8 +19,9 @@ import java.util.Set;
  * A text query in web-search syntax as OpenSearch queries, read by the rules of PostgreSQL's
  * {@code websearch_to_tsquery}, so that both engines find the same articles: words must all occur; {@code "a
  * phrase"} must occur as written (a word written with punctuation inside, such as {@code well-known}, too);
- * {@code OR} between two terms lets either do; {@code -term} excludes; words the index leaves out (its stop words)
- * are dropped, as PostgreSQL drops them. The query has been checked by PostgreSQL before (it names a word to look
+ * {@code -term} excludes; {@code OR} splits the query into alternatives, each a group of terms that must all hold
+ * ({@code a b OR c} is {@code (a and b) or c}, as PostgreSQL's AND binds tighter than its OR); words the index
+ * leaves out (its stop words) are dropped, as PostgreSQL drops them. The query has been checked by PostgreSQL before (it names a word to look
  * for, or excludes only), so what is left here always means something.
  */
 final class WebSearchQuery {
@@ -30,16 +31,16 @@ final class WebSearchQuery {
 
     private static final Set<String> STOP_WORDS = stopWords();
 
-    /** Terms that must all hold; the terms of one clause are alternatives ({@code OR}). */
-    private final List<List<Term>> clauses;
+    /** The alternatives, each terms that must all hold. */
+    private final List<List<Term>> alternatives;
 
-    private WebSearchQuery(List<List<Term>> clauses) {
-        this.clauses = clauses;
+    private WebSearchQuery(List<List<Term>> alternatives) {
+        this.alternatives = alternatives;
     }
 
     static WebSearchQuery parse(String q) {
-        List<List<Term>> clauses = new ArrayList<>();
-        boolean or = false;
+        List<List<Term>> alternatives = new ArrayList<>();
+        List<Term> group = new ArrayList<>();
         int i = 0;
         while (i < q.length()) {
             char ch = q.charAt(i);
@@ -66,39 +67,40 @@ final class WebSearchQuery {
                 i = end;
             }
             if (!quoted && !excluded && text.equalsIgnoreCase("or")) {
-                // "or" joins the terms around it; at either end it is nothing
-                or = !clauses.isEmpty();
-                continue;
+                if (!group.isEmpty()) {
+                    alternatives.add(group);
+                    group = new ArrayList<>();
+                }
+            } else if (searchable(text)) {
+                group.add(new Term(text, excluded));
             }
-            if (!searchable(text)) {
-                continue;
-            }
-            Term term = new Term(text, excluded);
-            if (or) {
-                clauses.get(clauses.size() - 1).add(term);
-            } else {
-                clauses.add(new ArrayList<>(List.of(term)));
-            }
-            or = false;
         }
-        return new WebSearchQuery(clauses);
+        if (!group.isEmpty()) {
+            alternatives.add(group);
+        }
+        return new WebSearchQuery(alternatives);
     }
 
     /** The query over {@code field}: whether an article matches. */
     Query matching(String field) {
+        if (alternatives.size() == 1) {
+            return all(field, alternatives.get(0));
+        }
+        List<Query> any = alternatives.stream().map(group -> all(field, group)).toList();
+        return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
+    }
+
+    /** Every term of a group: its words present, its exclusions absent. */
+    private static Query all(String field, List<Term> group) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
-        for (List<Term> clause : clauses) {
-            if (clause.size() == 1 && clause.get(0).excluded()) {
-                bool.mustNot(phrase(field, clause.get(0).text()));
-            } else if (clause.size() == 1) {
-                bool.must(phrase(field, clause.get(0).text()));
+        for (Term term : group) {
+            if (term.excluded()) {
+                bool.mustNot(phrase(field, term.text()));
             } else {
-                List<Query> alternatives =
-                        clause.stream().map(t -> term(field, t)).toList();
-                bool.must(Query.of(q -> q.bool(b -> b.should(alternatives).minimumShouldMatch("1"))));
+                bool.must(phrase(field, term.text()));
             }
         }
-        if (clauses.stream().allMatch(c -> c.size() == 1 && c.get(0).excluded())) {
+        if (group.stream().allMatch(Term::excluded)) {
             // only exclusions: everything else
             bool.must(Query.of(q -> q.matchAll(m -> m)));
         }
@@ -107,7 +109,7 @@ final class WebSearchQuery {
 
     /** Any of the terms that are looked for (not excluded) over {@code field}, for scoring and highlighting. */
     Query anyWanted(String field) {
-        List<Query> wanted = clauses.stream()
+        List<Query> wanted = alternatives.stream()
                 .flatMap(List::stream)
                 .filter(t -> !t.excluded())
                 .map(t -> phrase(field, t.text()))
@@ -117,12 +119,7 @@ final class WebSearchQuery {
 
     /** Whether the query only excludes, so that nothing in an article is a match to mark or rank by. */
     boolean exclusionsOnly() {
-        return clauses.stream().flatMap(List::stream).allMatch(Term::excluded);
-    }
-
-    private static Query term(String field, Term t) {
-        Query phrase = phrase(field, t.text());
-        return t.excluded() ? Query.of(q -> q.bool(b -> b.mustNot(phrase))) : phrase;
+        return alternatives.stream().flatMap(List::stream).allMatch(Term::excluded);
     }
 
     private static Query phrase(String field, String text) {
