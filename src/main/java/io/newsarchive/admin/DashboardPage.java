@@ -4,6 +4,7 @@ import io.newsarchive.account.Role;
 import io.newsarchive.catalog.CatalogStatistics;
 import io.newsarchive.catalog.Timeline;
 import io.newsarchive.ingest.IngestReports;
+import io.newsarchive.search.SearchStatus;
 import io.newsarchive.system.Href;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,7 +40,8 @@ public class DashboardPage {
                 List<SourceBar> sources,
                 int sourcesHeight,
                 List<IngestReports.RunSummary> runs,
-                List<IngestReports.RunSummary> attention);
+                List<IngestReports.RunSummary> attention,
+                SearchStatus.Summary search);
     }
 
     /** A year or a month of the timeline links to the public listing of its articles. */
@@ -65,6 +67,9 @@ public class DashboardPage {
     @Inject
     IngestReports reports;
 
+    @Inject
+    SearchStatus search;
+
     @GET
     public TemplateInstance dashboard() {
         List<IngestReports.RunSummary> runs = reports.list(RECENT_RUNS);
@@ -83,6 +88,7 @@ public class DashboardPage {
                     sources.size() * 24));
         }
         Timeline timeline = Timeline.of(statistics.articlesPerMonth(), PERIOD_LINKS);
-        return Templates.dashboard(statistics.totals(), timeline, sources, sources.size() * 24, runs, attention);
+        return Templates.dashboard(
+                statistics.totals(), timeline, sources, sources.size() * 24, runs, attention, search.summary());
     }
 }

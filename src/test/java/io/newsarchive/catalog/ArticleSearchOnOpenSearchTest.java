@@ -15,6 +15,7 @@ import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueWord;
 import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,5 +49,6 @@ class ArticleSearchOnOpenSearchTest extends ArticleSearchTest {
                 .then()
                 .body("checks.find { it.name == 'search' }.data.engine", equalTo("opensearch"))
                 .body("checks.find { it.name == 'search' }.data.degraded", equalTo(false));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("catalog_search_index_lag_seconds"));
     }
 }

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,7 +60,7 @@ class OpenSearchArticleSearchOutageTest {
         given().get("/api/export?format=csv&q=" + word).then().statusCode(200);
 
         assertEquals(1, waitingChanges(ids.get(0)), "the change waits in the outbox");
-        Thread.sleep(2500);
+        Thread.sleep(2600);
         given().get("/q/health")
                 .then()
                 .statusCode(200)
@@ -67,6 +69,12 @@ class OpenSearchArticleSearchOutageTest {
                 .body("checks.find { it.name == 'search' }.data.degraded", equalTo(true))
                 .body("checks.name", hasItem("search"));
         assertEquals(1, waitingChanges(ids.get(0)), "nothing leaves the outbox while OpenSearch is down");
+        asAdmin()
+                .get("/admin")
+                .then()
+                .statusCode(200)
+                .body(containsString("OpenSearch, not answering: PostgreSQL searches meanwhile; index "))
+                .body(containsString(" s behind"));
     }
 
     private static int waitingChanges(long articleId) throws Exception {
