@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -100,6 +101,15 @@ class EngineComparisonIT {
                         "ranked pages hold each match once: " + query);
                 assertEquals(export(postgres, query), export(opensearch, query), "export of " + query);
             }
+
+            // a rebuild while both serve: searches move to the new index when it is complete, the old one goes
+            String before = get(first, "/api/articles?q=troops").get("total").asText();
+            Process rebuild = AppProcess.start(database, search, dir.resolve("rebuild.log"), "search-index", "rebuild");
+            assertEquals(0, AppProcess.exitOf(rebuild), Files.readString(dir.resolve("rebuild.log")));
+            assertTrue(Files.readString(dir.resolve("rebuild.log")).contains("searches read it now"));
+            assertEquals(
+                    before, get(second, "/api/articles?q=troops").get("total").asText());
+            assertTrue(scored(second), "OpenSearch answers from the new index");
         }
     }
 
