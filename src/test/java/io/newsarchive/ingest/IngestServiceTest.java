@@ -400,6 +400,39 @@ class IngestServiceTest {
     }
 
     @Test
+    void aRunOfAnotherInstanceIsNotMarkedInterruptedWhileItHoldsItsLock() throws Exception {
+        // another instance's run: its row, and its lock held on that instance's own connection
+        try (Connection other = CatalogTestDatabase.connect()) {
+            long live;
+            try (PreparedStatement s = other.prepareStatement("""
+                     insert into ingest_run (trigger, started_by, status, dry_run, started_at)
+                     values ('web', 'test', 'running', false, now()) returning id""");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                live = rs.getLong(1);
+            }
+            try (PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?)")) {
+                lock.setLong(1, live);
+                lock.execute();
+            }
+
+            runs.markInterrupted();
+
+            assertEquals(RunStatus.RUNNING, reports.find(live).orElseThrow().status());
+            assertEquals(
+                    1,
+                    CatalogTestDatabase.count(
+                            "select count(*) from ingest_run where status = 'running' and id = " + live),
+                    "this instance's start and schedule leave the other's run running");
+            other.close();
+            assertEquals(
+                    RunStatus.INTERRUPTED,
+                    reports.find(live).orElseThrow().status(),
+                    "once that instance's connection is gone");
+        }
+    }
+
+    @Test
     void originalBytesAreKeptWhateverTheLineEndings() throws Exception {
         byte[] original =
                 ("\uFEFFHeadline\r\n20220121\r" + uniqueUrl() + "\r\nBody.\r\n").getBytes(StandardCharsets.UTF_8);
