@@ -36,6 +36,8 @@ import java.util.function.Supplier;
 /**
  * Ingest runs over kept uploads, in the background: the request that starts one returns as soon as the run is
  * recorded, and the run's page follows it. A run cut off by a restart shows as interrupted and can be run again.
+ * The instance asked to start a run runs it (no queue: it records the run holding the run's lock), and the uploads
+ * are in a folder every instance mounts, so that any instance may start a run over any upload.
  */
 @ApplicationScoped
 public class UploadRuns {
