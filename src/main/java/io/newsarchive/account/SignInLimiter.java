@@ -72,7 +72,9 @@ public class SignInLimiter {
     public Attempt attempt(String username, String address) {
         Instant now = clock.instant();
         String addressKey = addressKey(address);
-        List<String> keys = List.of(PAIR + username.toLowerCase(Locale.ROOT) + " " + addressKey, addressKey);
+        // the name by its hash: any text may be typed as a name (a NUL byte, a megabyte), not all of it can be stored
+        String name = HexFormat.of().formatHex(Sessions.sha256(username.toLowerCase(Locale.ROOT)));
+        List<String> keys = List.of(PAIR + name + " " + addressKey, addressKey);
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);
             try {
