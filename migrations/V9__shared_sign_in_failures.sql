@@ -7,3 +7,5 @@ create table sign_in_failure (
     failed_at timestamptz not null
 );
 create index sign_in_failure_key_idx on sign_in_failure (key, failed_at);
+-- what no longer counts is deleted by age at every attempt
+create index sign_in_failure_failed_at_idx on sign_in_failure (failed_at);
