@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -425,6 +426,12 @@ class IngestServiceTest {
                             "select count(*) from ingest_run where status = 'running' and id = " + live),
                     "this instance's start and schedule leave the other's run running");
             other.close();
+            // the server ends the backend, and drops its lock, a moment after the client closed it
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (reports.find(live).orElseThrow().status() == RunStatus.RUNNING
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
             assertEquals(
                     RunStatus.INTERRUPTED,
                     reports.find(live).orElseThrow().status(),
