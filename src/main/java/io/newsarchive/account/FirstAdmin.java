@@ -22,11 +22,19 @@ public class FirstAdmin {
         this.config = config;
     }
 
+    /**
+     * Instances that start at once take turns: the table lock makes the second wait for the first's commit and then
+     * count its admin, instead of failing on the same name.
+     */
     @Transactional
     void onStart(@Observes StartupEvent event) {
-        if (CatalogUser.count() > 0
-                || config.admin().user().isEmpty()
-                || config.admin().password().isEmpty()) {
+        if (config.admin().user().isEmpty() || config.admin().password().isEmpty()) {
+            return;
+        }
+        CatalogUser.getEntityManager()
+                .createNativeQuery("lock table app_user in share row exclusive mode")
+                .executeUpdate();
+        if (CatalogUser.count() > 0) {
             return;
         }
         String user = config.admin().user().get();

@@ -1,24 +1,29 @@
 package io.newsarchive.account;
 
+import io.agroal.api.AgroalDataSource;
 import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * Slows down guessing without letting a stranger lock anyone out. Failed sign-ins count per pair of user name and
@@ -27,79 +32,150 @@ import java.util.stream.Stream;
  * after its wait starts afresh. They also count per address across all user names over a sliding window, which a spray of names
  * meets. A user's failures from one address never hold up the same user from
  * another. An attempt counts as failed from its start, before the password is checked, so that guesses sent in
- * parallel count too; a successful one is taken back. Kept in memory (a restart forgets it); sign-ins are rare enough
- * to take turns.
+ * parallel count too; a successful one is taken back. Kept in PostgreSQL ({@code sign_in_failure}), so that every
+ * service instance on the catalog counts the same failures and a restart forgets none; sign-ins are rare enough to
+ * take turns, across instances too. The times are this instance's clock, so instances' clocks must agree (NTP).
  */
 @ApplicationScoped
 public class SignInLimiter {
-
-    /** Above this many keys (a spray of user names), keys with no recent failure are dropped. */
-    private static final int SWEEP_ABOVE_KEYS = 10_000;
 
     private static final String PAIR = "pair ";
 
     private final CatalogConfig.SignIn config;
     private final Clock clock;
-    /** Failure times per key, oldest first; a key whose failures have all left the window is removed. */
-    private final Map<String, Deque<Instant>> failures = new HashMap<>();
+    private final DataSource dataSource;
 
     @Inject
-    SignInLimiter(CatalogConfig config) {
-        this(config.signIn(), Clock.systemUTC());
+    SignInLimiter(CatalogConfig config, AgroalDataSource dataSource) {
+        this(config.signIn(), Clock.systemUTC(), dataSource);
     }
 
-    SignInLimiter(CatalogConfig.SignIn config, Clock clock) {
+    SignInLimiter(CatalogConfig.SignIn config, Clock clock, DataSource dataSource) {
         this.config = config;
         this.clock = clock;
+        this.dataSource = dataSource;
     }
 
     /**
      * A sign-in attempt.
      *
+     * @param failures   the rows that count it as failed until it is taken back (none when refused)
      * @param retryAfter how long until this user name may try again from this address, when the attempt was refused
      */
-    public record Attempt(List<String> keys, Instant at, Duration retryAfter) {
+    public record Attempt(List<Long> failures, Duration retryAfter) {
         public boolean refused() {
             return retryAfter != null;
         }
     }
 
     /** Starts an attempt, counted as failed until {@link #takeBack}, or refuses it. */
-    public synchronized Attempt attempt(String username, String address) {
+    public Attempt attempt(String username, String address) {
         Instant now = clock.instant();
         String addressKey = addressKey(address);
-        List<String> keys = List.of(PAIR + username.toLowerCase(Locale.ROOT) + " " + addressKey, addressKey);
-        Optional<Duration> wait = Stream.of(pairFreeAt(keys.get(0), now), addressFreeAt(keys.get(1), now))
-                .flatMap(Optional::stream)
-                .filter(at -> at.isAfter(now))
-                .max(Comparator.naturalOrder())
-                .map(at -> Duration.between(now, at));
-        if (wait.isPresent()) {
-            return new Attempt(keys, now, wait.get());
+        // the name by its hash: any text may be typed as a name (a NUL byte, a megabyte), not all of it can be stored
+        String name = HexFormat.of().formatHex(Sessions.sha256(username.toLowerCase(Locale.ROOT)));
+        List<String> keys = List.of(PAIR + name + " " + addressKey, addressKey);
+        try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            try {
+                // attempts take turns on the whole catalog, whichever instance they reach
+                try (PreparedStatement turn =
+                        conn.prepareStatement("lock table sign_in_failure in share row exclusive mode")) {
+                    turn.execute();
+                }
+                forgetExpired(conn, now);
+                Optional<Duration> wait = Stream.of(
+                                pairFreeAt(recentFailures(conn, keys.get(0), now)),
+                                addressFreeAt(recentFailures(conn, keys.get(1), now)))
+                        .flatMap(Optional::stream)
+                        .filter(at -> at.isAfter(now))
+                        .max(Comparator.naturalOrder())
+                        .map(at -> Duration.between(now, at));
+                Attempt attempt = wait.isPresent() ? new Attempt(List.of(), wait.get()) : record(conn, keys, now);
+                conn.commit();
+                return attempt;
+            } catch (SQLException e) {
+                conn.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
         }
-        for (String key : keys) {
-            failures.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
-        }
-        if (failures.size() > SWEEP_ABOVE_KEYS) {
-            failures.entrySet()
-                    .removeIf(e -> prune(e.getKey(), e.getValue(), now).isEmpty());
-        }
-        return new Attempt(keys, now, null);
     }
 
     /** Takes back an attempt whose password was right, or that could not be checked. */
-    public synchronized void takeBack(Attempt attempt) {
-        for (String key : attempt.keys()) {
-            Deque<Instant> times = failures.get(key);
-            if (times != null && times.removeLastOccurrence(attempt.at()) && times.isEmpty()) {
-                failures.remove(key);
-            }
+    public void takeBack(Attempt attempt) {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement delete = conn.prepareStatement("delete from sign_in_failure where id = any (?)")) {
+            delete.setArray(1, conn.createArrayOf("bigint", attempt.failures().toArray()));
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
         }
     }
 
-    private Optional<Instant> pairFreeAt(String key, Instant now) {
-        Deque<Instant> times = recentFailures(key, now);
-        return times.isEmpty() ? Optional.empty() : Optional.of(times.peekLast().plus(pairDelay(times.size())));
+    private static Attempt record(Connection conn, List<String> keys, Instant now) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement insert =
+                conn.prepareStatement("insert into sign_in_failure (key, failed_at) values (?, ?) returning id")) {
+            for (String key : keys) {
+                insert.setString(1, key);
+                insert.setTimestamp(2, Timestamp.from(now));
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return new Attempt(ids, null);
+    }
+
+    /**
+     * Drops what no longer counts: an address's failures one by one as they leave the window, a pair's all at once
+     * when a window has passed after its last wait. A pair's wait is at most a window, so a pair whose last failure
+     * is two windows old is over.
+     */
+    private void forgetExpired(Connection conn, Instant now) throws SQLException {
+        try (PreparedStatement delete = conn.prepareStatement("""
+                delete from sign_in_failure f where f.failed_at <= ? and (f.key not like 'pair %' or not exists (
+                    select 1 from sign_in_failure g where g.key = f.key and g.failed_at > ?))""")) {
+            delete.setTimestamp(1, Timestamp.from(now.minus(config.window())));
+            delete.setTimestamp(2, Timestamp.from(now.minus(config.window().multipliedBy(2))));
+            delete.executeUpdate();
+        }
+    }
+
+    /** A key's failures that still count, oldest first; a pair that is over is deleted, so that it starts afresh. */
+    private List<Instant> recentFailures(Connection conn, String key, Instant now) throws SQLException {
+        List<Instant> times = new ArrayList<>();
+        try (PreparedStatement select =
+                conn.prepareStatement("select failed_at from sign_in_failure where key = ? order by failed_at, id")) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    times.add(rs.getTimestamp(1).toInstant());
+                }
+            }
+        }
+        if (key.startsWith(PAIR)
+                && !times.isEmpty()
+                && !times.get(times.size() - 1)
+                        .plus(pairDelay(times.size()))
+                        .plus(config.window())
+                        .isAfter(now)) {
+            try (PreparedStatement delete = conn.prepareStatement("delete from sign_in_failure where key = ?")) {
+                delete.setString(1, key);
+                delete.executeUpdate();
+            }
+            return List.of();
+        }
+        return times;
+    }
+
+    private Optional<Instant> pairFreeAt(List<Instant> times) {
+        return times.isEmpty()
+                ? Optional.empty()
+                : Optional.of(times.get(times.size() - 1).plus(pairDelay(times.size())));
     }
 
     /** None for the free failures, then the first delay, doubled for each failure beyond, up to the window. */
@@ -113,46 +189,11 @@ public class SignInLimiter {
     }
 
     /** Once enough of the oldest failures have left the window. */
-    private Optional<Instant> addressFreeAt(String key, Instant now) {
-        Deque<Instant> times = recentFailures(key, now);
+    private Optional<Instant> addressFreeAt(List<Instant> times) {
         int limit = config.maxFailuresPerAddress();
-        if (times.size() < limit) {
-            return Optional.empty();
-        }
-        return Optional.of(times.stream()
-                .skip(times.size() - limit)
-                .findFirst()
-                .orElseThrow()
-                .plus(config.window()));
-    }
-
-    private Deque<Instant> recentFailures(String key, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return new ArrayDeque<>();
-        }
-        if (prune(key, times, now).isEmpty()) {
-            failures.remove(key);
-        }
-        return times;
-    }
-
-    /** Drops what no longer counts: a pair's failures all at once, an address's one by one as they leave the window. */
-    private Deque<Instant> prune(String key, Deque<Instant> times, Instant now) {
-        if (key.startsWith(PAIR)) {
-            if (!times.isEmpty()
-                    && !times.peekLast()
-                            .plus(pairDelay(times.size()))
-                            .plus(config.window())
-                            .isAfter(now)) {
-                times.clear();
-            }
-            return times;
-        }
-        while (!times.isEmpty() && !times.peekFirst().plus(config.window()).isAfter(now)) {
-            times.removeFirst();
-        }
-        return times;
+        return times.size() < limit
+                ? Optional.empty()
+                : Optional.of(times.get(times.size() - limit).plus(config.window()));
     }
 
     private static String addressKey(String address) {

@@ -1,6 +1,5 @@
 package io.newsarchive.admin;
 
-import com.google.common.util.concurrent.Striped;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.ingest.FileResult;
 import io.newsarchive.ingest.IngestFailure;
@@ -9,6 +8,7 @@ import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.IngestRequest;
 import io.newsarchive.ingest.IngestService;
 import io.newsarchive.ingest.InputFiles;
+import io.newsarchive.ingest.InstanceTurns;
 import io.newsarchive.ingest.RunStatus;
 import io.newsarchive.ingest.Trigger;
 import io.newsarchive.ingest.Uploads;
@@ -31,12 +31,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
 /**
  * Ingest runs over kept uploads, in the background: the request that starts one returns as soon as the run is
  * recorded, and the run's page follows it. A run cut off by a restart shows as interrupted and can be run again.
+ * The instance asked to start a run runs it (no queue: it records the run holding the run's lock), and the uploads
+ * are in a folder every instance mounts, so that any instance may start a run over any upload.
  */
 @ApplicationScoped
 public class UploadRuns {
@@ -56,14 +57,14 @@ public class UploadRuns {
     @Inject
     CatalogConfig config;
 
+    @Inject
+    InstanceTurns turns;
+
     /** The container's threads, without the context of the request that starts a run (a run outlives it). */
     private final ManagedExecutor workers = ManagedExecutor.builder()
             .propagated(ThreadContext.NONE)
             .cleared(ThreadContext.ALL_REMAINING)
             .build();
-
-    /** Commits, retries and deletions of one upload take turns; those of other uploads do not wait for them. */
-    private final Striped<Lock> turns = Striped.lazyWeakLock(256);
 
     /**
      * Runs over a new upload; dry by default, so that archivists see the report before anything is stored. An upload
@@ -142,14 +143,12 @@ public class UploadRuns {
         });
     }
 
+    /**
+     * Commits, retries and deletions of one upload take turns, on every instance of the catalog; those of other
+     * uploads do not wait for them.
+     */
     private <T> T inTurn(String upload, Supplier<T> action) {
-        Lock turn = turns.get(upload);
-        turn.lock();
-        try {
-            return action.get();
-        } finally {
-            turn.unlock();
-        }
+        return turns.inTurn(InstanceTurns.Turn.UPLOAD, upload, action);
     }
 
     /** Whether this user may download, store or run again the files of the run's upload (catalog.uploads.shared). */

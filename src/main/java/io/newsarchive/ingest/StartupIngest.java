@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** On the first start of an empty catalog, ingests the configured corpus folder. */
+/**
+ * On the first start of an empty catalog, ingests the configured corpus folder. Instances that start at once take
+ * turns: the first ingests, the others wait for it (not ready meanwhile) and then find the catalog no longer empty.
+ */
 @ApplicationScoped
 public class StartupIngest {
 
@@ -32,6 +35,9 @@ public class StartupIngest {
     @Inject
     IngestRuns runs;
 
+    @Inject
+    InstanceTurns turns;
+
     private volatile boolean checked;
 
     /** Whether there is nothing (more) to wait for: the check is done, or there is none to do. */
@@ -42,7 +48,7 @@ public class StartupIngest {
     /** @return the id of the run, or null when there was nothing to do */
     public Long runIfCatalogEmpty() {
         try {
-            return ingestIfCatalogEmpty();
+            return turns.inTurn(InstanceTurns.Turn.STARTUP_INGEST, "", this::ingestIfCatalogEmpty);
         } finally {
             checked = true;
         }

@@ -1,13 +1,20 @@
 package io.newsarchive.account;
 
 import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.testing.CatalogTestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,41 +24,70 @@ class SignInLimiterTest {
 
     private Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
-    private final SignInLimiter limiter = new SignInLimiter(
-            new CatalogConfig.SignIn() {
-                public int failuresBeforeDelay() {
-                    return 3;
-                }
+    private final CatalogConfig.SignIn config = new CatalogConfig.SignIn() {
+        public int failuresBeforeDelay() {
+            return 3;
+        }
 
-                public Duration firstDelay() {
-                    return Duration.ofSeconds(5);
-                }
+        public Duration firstDelay() {
+            return Duration.ofSeconds(5);
+        }
 
-                public int maxFailuresPerAddress() {
-                    return 20;
-                }
+        public int maxFailuresPerAddress() {
+            return 20;
+        }
 
-                public Duration window() {
-                    return Duration.ofMinutes(15);
-                }
+        public Duration window() {
+            return Duration.ofMinutes(15);
+        }
 
-                public Duration sessionLifetime() {
-                    return Duration.ofHours(1);
-                }
-            },
-            new Clock() {
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
+        public Duration sessionLifetime() {
+            return Duration.ofHours(1);
+        }
+    };
 
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
+    private final Clock clock = new Clock() {
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
 
-                public Instant instant() {
-                    return now;
-                }
-            });
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    /** One catalog for the class, emptied before each test: the limiter keeps its failures there. */
+    private static DataSource catalog;
+
+    private final SignInLimiter limiter = new SignInLimiter(config, clock, catalog);
+
+    @BeforeAll
+    static void catalog() {
+        Map<String, String> database = CatalogTestDatabase.freshDatabase();
+        CatalogTestDatabase.migrate(database);
+        catalog = CatalogTestDatabase.dataSource(database);
+    }
+
+    @BeforeEach
+    void noFailures() throws SQLException {
+        try (Connection c = catalog.getConnection()) {
+            c.createStatement().execute("truncate sign_in_failure");
+        }
+    }
+
+    @Test
+    void twoInstancesOnOneCatalogCountTheSameFailures() {
+        SignInLimiter other = new SignInLimiter(config, clock, catalog);
+        for (int i = 0; i < 3; i++) {
+            assertFalse(limiter.attempt("ana", "10.0.0.1").refused());
+        }
+        assertEquals(
+                Duration.ofSeconds(5), other.attempt("ana", "10.0.0.1").retryAfter(), "the other instance counts them");
+    }
 
     @Test
     void aUserNameFromOneAddressWaitsTwiceAsLongAfterEachFailureBeyondTheFreeOnes() {

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -397,6 +398,45 @@ class IngestServiceTest {
                 CatalogTestDatabase.count(
                         "select count(*) from ingest_run where status = 'interrupted' and id = " + orphan),
                 "writers mark it");
+    }
+
+    @Test
+    void aRunOfAnotherInstanceIsNotMarkedInterruptedWhileItHoldsItsLock() throws Exception {
+        // another instance's run: its row, and its lock held on that instance's own connection
+        try (Connection other = CatalogTestDatabase.connect()) {
+            long live;
+            try (PreparedStatement s = other.prepareStatement("""
+                     insert into ingest_run (trigger, started_by, status, dry_run, started_at)
+                     values ('web', 'test', 'running', false, now()) returning id""");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                live = rs.getLong(1);
+            }
+            try (PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?)")) {
+                lock.setLong(1, live);
+                lock.execute();
+            }
+
+            runs.markInterrupted();
+
+            assertEquals(RunStatus.RUNNING, reports.find(live).orElseThrow().status());
+            assertEquals(
+                    1,
+                    CatalogTestDatabase.count(
+                            "select count(*) from ingest_run where status = 'running' and id = " + live),
+                    "this instance's start and schedule leave the other's run running");
+            other.close();
+            // the server ends the backend, and drops its lock, a moment after the client closed it
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (reports.find(live).orElseThrow().status() == RunStatus.RUNNING
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            assertEquals(
+                    RunStatus.INTERRUPTED,
+                    reports.find(live).orElseThrow().status(),
+                    "once that instance's connection is gone");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.newsarchive.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The databases of one test run (one JVM) on one PostgreSQL server: a container through Testcontainers when a
@@ -73,7 +75,11 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
 
     /** Applies the migrations to the shared database, as the app does when it starts. */
     public static void migrate() {
-        Map<String, String> c = config();
+        migrate(config());
+    }
+
+    /** Applies the migrations to the database of these settings. */
+    public static void migrate(Map<String, String> c) {
         Flyway.configure()
                 .dataSource(
                         c.get("quarkus.datasource.jdbc.url"),
@@ -90,6 +96,15 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** A plain data source on the database of these settings, for code that is tested outside Quarkus. */
+    public static DataSource dataSource(Map<String, String> c) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(c.get("quarkus.datasource.jdbc.url"));
+        source.setUser(c.get("quarkus.datasource.username"));
+        source.setPassword(c.get("quarkus.datasource.password"));
+        return source;
     }
 
     public static Connection connect() throws SQLException {
