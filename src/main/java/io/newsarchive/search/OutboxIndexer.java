@@ -2,6 +2,7 @@ package io.newsarchive.search;
 
 import io.newsarchive.catalog.ArticleChanges;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.opensearch.client.opensearch._types.OpenSearchException;
@@ -9,12 +10,17 @@ import org.opensearch.client.opensearch._types.OpenSearchException;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 /**
- * Brings the search index up to date with the outbox, every second on every instance: each pass claims a batch of
- * changes (instances claim different ones), writes their articles as they are now in one bulk request and removes
+ * Brings the search index up to date with the outbox, every second on every instance: each pass claims batches of
+ * changes ({@code catalog.search.opensearch.bulk-requests} at once; instances and claims take different ones), writes their articles as they are now in one bulk request and removes
  * the changes in the same transaction, so that a change leaves the outbox only once OpenSearch holds it. When
  * OpenSearch fails, the changes stay and the next pass tries again. A catalog whose index does not exist yet
  * (the first start with OpenSearch, or a new cluster) is built whole first.
@@ -30,6 +36,7 @@ public class OutboxIndexer {
     private final IndexRebuild rebuild;
     private final SearchStatus status;
     private volatile boolean recording;
+    private final ExecutorService drainers;
 
     OutboxIndexer(
             DataSource dataSource, SearchEngine engine, ArticleIndex index, IndexRebuild rebuild, SearchStatus status) {
@@ -38,6 +45,7 @@ public class OutboxIndexer {
         this.index = index;
         this.rebuild = rebuild;
         this.status = status;
+        this.drainers = Executors.newFixedThreadPool(engine.config().bulkRequests());
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -47,17 +55,47 @@ public class OutboxIndexer {
         }
         try {
             prepare();
-            int batch = engine.config().batchChanges();
-            while (indexBatch(batch) == batch) {
-                // a full batch: more may wait
+            // several bulk requests at once, each on its own claim, so that OpenSearch indexes while the next is read
+            List<Future<Void>> drains = new ArrayList<>();
+            for (int i = 0; i < engine.config().bulkRequests(); i++) {
+                drains.add(drainers.submit(this::drain));
+            }
+            for (Future<Void> drain : drains) {
+                drain.get();
             }
             status.answered();
-        } catch (IOException | OpenSearchException e) {
-            status.failed(e);
-        } catch (SQLException e) {
-            LOG.warnf("the search index waits for the database: %s", e.getMessage());
+        } catch (ExecutionException e) {
+            failed(e.getCause());
+        } catch (IOException | OpenSearchException | SQLException e) {
+            failed(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         measureLag();
+    }
+
+    /** Indexes batches until one is not full. */
+    private Void drain() throws SQLException, IOException {
+        int batch = engine.config().batchChanges();
+        while (indexBatch(batch) == batch) {
+            // a full batch: more may wait
+        }
+        return null;
+    }
+
+    private void failed(Throwable e) {
+        if (e instanceof SQLException) {
+            LOG.warnf("the search index waits for the database: %s", e.getMessage());
+        } else if (e instanceof Exception failure) {
+            status.failed(failure);
+        } else {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        drainers.shutdownNow();
     }
 
     /**

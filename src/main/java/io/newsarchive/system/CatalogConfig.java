@@ -157,6 +157,10 @@ public interface CatalogConfig {
         /** Most changes indexed in one bulk request. */
         @WithDefault("1000")
         int batchChanges();
+
+        /** Bulk requests one instance sends at once while it drains the outbox, each with a claim of its own. */
+        @WithDefault("2")
+        int bulkRequests();
     }
 
     interface Ingest {
