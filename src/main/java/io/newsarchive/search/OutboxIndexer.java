@@ -150,7 +150,7 @@ public class OutboxIndexer {
 
     /**
      * Records changes from the first start with OpenSearch on (they wait in the outbox even while OpenSearch is
-     * down), and builds the index if there is none.
+     * down), and builds the index if searches have none (a new cluster, or a first build that died).
      */
     private void prepare() throws SQLException, IOException {
         if (!recording) {
@@ -161,8 +161,8 @@ public class OutboxIndexer {
             }
             recording = true;
         }
-        if (index.writeTargets().isEmpty()) {
-            LOG.infof("the search index %s does not exist yet: building it", index.alias());
+        if (!index.searchable()) {
+            // while another instance builds it, this returns at once (the build lock)
             rebuild.rebuild(n -> {}, n -> {});
         }
     }
