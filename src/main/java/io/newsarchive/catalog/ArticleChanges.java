@@ -43,21 +43,39 @@ public final class ArticleChanges {
     /**
      * Starts recording changes, if not already. It waits for the catalog's writers (their lock), so that every
      * write either committed before or is recorded: a full index build started after this misses nothing.
+     *
+     * @return whether recording starts now, so that an index made before misses the changes made until now
      */
-    public static void startRecording(Connection c) throws SQLException {
+    public static boolean startRecording(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select recording from search_outbox_state");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             if (rs.getBoolean(1)) {
-                return;
+                return false;
             }
         }
+        lockWriters(c);
+        try (Statement update = c.createStatement()) {
+            return update.executeUpdate("update search_outbox_state set recording = true where not recording") == 1;
+        }
+    }
+
+    /**
+     * Stops recording changes and drops those waiting, for a catalog that goes back to PostgreSQL alone: the outbox
+     * would otherwise grow with every write. Answers how many changes were dropped.
+     */
+    public static int stopRecording(Connection c) throws SQLException {
+        lockWriters(c);
+        try (Statement update = c.createStatement()) {
+            update.executeUpdate("update search_outbox_state set recording = false");
+            return update.executeUpdate("delete from article_change");
+        }
+    }
+
+    private static void lockWriters(Connection c) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, 0)")) {
             lock.setInt(1, Article.WRITE_LOCK_CLASS);
             lock.execute();
-        }
-        try (Statement update = c.createStatement()) {
-            update.executeUpdate("update search_outbox_state set recording = true where not recording");
         }
     }
 

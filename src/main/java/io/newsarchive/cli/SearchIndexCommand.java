@@ -1,6 +1,7 @@
 package io.newsarchive.cli;
 
 import io.newsarchive.search.IndexRebuild;
+import io.newsarchive.search.OutboxIndexer;
 import io.newsarchive.search.SearchEngine;
 import jakarta.inject.Inject;
 import me.tongfei.progressbar.ProgressBar;
@@ -26,6 +27,28 @@ public class SearchIndexCommand {
 
     @Inject
     IndexRebuild rebuild;
+
+    @Inject
+    OutboxIndexer indexer;
+
+    @Command(
+            name = "stop-recording",
+            mixinStandardHelpOptions = true,
+            description = "For a catalog that goes back to PostgreSQL alone: stop recording changes for the index and"
+                    + " drop those waiting. The next start with OpenSearch builds the index anew.")
+    int stopRecording() {
+        try {
+            int dropped = indexer.stopRecording();
+            System.out.printf(
+                    "search-index: changes are no longer recorded; %d waiting changes dropped. An instance that still"
+                            + " searches with OpenSearch records them again and rebuilds its index.%n",
+                    dropped);
+            return 0;
+        } catch (SQLException e) {
+            System.err.println("search-index: the database refused: " + e.getMessage());
+            return Main.SYSTEM_ERROR;
+        }
+    }
 
     @Command(
             name = "rebuild",

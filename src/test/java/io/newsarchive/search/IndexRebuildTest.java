@@ -15,6 +15,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,10 @@ class IndexRebuildTest {
     public static class OwnCatalog implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return OpenSearchTestResource.freshCatalog();
+            // the test says when the indexer runs (SearchIndex.catchUp)
+            Map<String, String> config = new HashMap<>(OpenSearchTestResource.freshCatalog());
+            config.put("quarkus.scheduler.enabled", "false");
+            return config;
         }
     }
 
@@ -51,6 +55,9 @@ class IndexRebuildTest {
 
     @Inject
     IndexRebuild rebuild;
+
+    @Inject
+    OutboxIndexer indexer;
 
     @Test
     void aBuildThatDiedIsDeletedAndSearchesGetANewIndex() throws Exception {
@@ -86,6 +93,30 @@ class IndexRebuildTest {
         IndexRebuild.Built again = rebuild.rebuild(n -> {}, n -> {}).orElseThrow();
         assertTrue(again.articles() >= 1, "the rebuild wrote " + again.articles());
         assertEquals(Set.of(again.index()), index.indicesOf(index.alias()), "searches read the newest build");
+    }
+
+    @Test
+    void changesMadeWhileNothingRecordedThemReachTheIndexWhenRecordingStartsAgain() throws Exception {
+        SearchIndex.catchUp();
+        assertTrue(indexer.stopRecording() >= 0);
+        long unrecorded = CatalogFixtures.ingest(article(
+                        "Unrecorded " + CatalogFixtures.uniqueWord(),
+                        LocalDate.of(2022, 5, 2),
+                        "https://news." + CatalogFixtures.uniqueDomain() + "/u",
+                        "Text."))
+                .get(0);
+        assertFalse(inIndex(unrecorded));
+
+        SearchIndex.catchUp();
+
+        assertTrue(inIndex(unrecorded), "the index was built again");
+    }
+
+    private boolean inIndex(long id) throws IOException {
+        index.refresh();
+        return engine.client()
+                .exists(e -> e.index(index.alias()).id(Long.toString(id)))
+                .value();
     }
 
     @Test
