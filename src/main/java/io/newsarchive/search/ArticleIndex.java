@@ -203,7 +203,8 @@ public class ArticleIndex {
         doc.put("id", a.id());
         doc.put("headline", a.headline());
         doc.put("lead", a.lead());
-        doc.put("body", a.body());
+        // what matches: headline and body as two values, so that no phrase runs from one into the other
+        doc.put("text", List.of(a.headline(), a.body()));
         doc.put("published", a.published().toString());
         doc.put("source", a.source());
         doc.put("domain", a.domain());
