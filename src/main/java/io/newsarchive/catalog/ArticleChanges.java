@@ -26,8 +26,6 @@ public final class ArticleChanges {
      */
     public record Claim(List<Long> seqs, List<IndexedArticle> articles, long version) {}
 
-    /** Advisory lock class of an article being indexed ("NAIX"), apart from the catalog's write lock. */
-    private static final int INDEXING_LOCK_CLASS = 0x4E414958;
     /**
      * Advisory lock ("NAIV") that claims share and a full build takes alone while it takes its version and
      * snapshot: every claim then either read and wrote before the build's snapshot, with a lower version, or reads
@@ -45,49 +43,72 @@ public final class ArticleChanges {
     /**
      * Starts recording changes, if not already. It waits for the catalog's writers (their lock), so that every
      * write either committed before or is recorded: a full index build started after this misses nothing.
+     *
+     * @return whether recording starts now, so that an index made before misses the changes made until now
      */
-    public static void startRecording(Connection c) throws SQLException {
+    public static boolean startRecording(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select recording from search_outbox_state");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             if (rs.getBoolean(1)) {
-                return;
+                return false;
             }
         }
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, 0)")) {
-            lock.setInt(1, Article.WRITE_LOCK_CLASS);
-            lock.execute();
-        }
+        lockWriters(c);
         try (Statement update = c.createStatement()) {
-            update.executeUpdate("update search_outbox_state set recording = true where not recording");
+            return update.executeUpdate("update search_outbox_state set recording = true where not recording") == 1;
         }
     }
 
     /**
-     * Claims up to {@code max} of the oldest changes that no one else holds, and reads their articles. Changes of
-     * one article are indexed by one claim at a time (a lock per article, held to the end of the transaction), so
-     * that reads of one article reach the index in the order they were made; changes of an article another claim
-     * holds are left for later.
+     * Stops recording changes and drops those waiting, for a catalog that goes back to PostgreSQL alone: the outbox
+     * would otherwise grow with every write. Answers how many changes were dropped.
+     */
+    public static int stopRecording(Connection c) throws SQLException {
+        lockWriters(c);
+        try (Statement update = c.createStatement()) {
+            update.executeUpdate("update search_outbox_state set recording = false");
+            return update.executeUpdate("delete from article_change");
+        }
+    }
+
+    private static void lockWriters(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, 0)")) {
+            lock.setInt(1, Article.WRITE_LOCK_CLASS);
+            lock.execute();
+        }
+    }
+
+    /**
+     * Claims up to {@code max} of the oldest changes that no one else holds, and reads their articles. A claim takes
+     * an article's oldest waiting change, and with it the article's later ones: while a claim holds that oldest change,
+     * no other claim takes any change of the article, so that reads of one article reach the index in the order they
+     * were made (the next claim of it starts after this one commits, and takes a later version).
      */
     public static Claim claim(Connection c, int max) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock_shared(?, 0)")) {
             lock.setInt(1, VERSION_LOCK_CLASS);
             lock.execute();
         }
-        List<Long> seqs = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select seq, article_id from (
-                    select seq, article_id from article_change order by seq limit ? for update skip locked) claimed
-                where pg_try_advisory_xact_lock(?, (article_id % 2147483647)::int)""")) {
+                select article_id from article_change c
+                where not exists (select from article_change o where o.article_id = c.article_id and o.seq < c.seq)
+                order by seq limit ? for update skip locked""")) {
             ps.setInt(1, max);
-            ps.setInt(2, INDEXING_LOCK_CLASS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        List<Long> seqs = new ArrayList<>();
+        try (PreparedStatement ps =
+                c.prepareStatement("select seq from article_change where article_id = any(?) for update")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     seqs.add(rs.getLong(1));
-                    if (!ids.contains(rs.getLong(2))) {
-                        ids.add(rs.getLong(2));
-                    }
                 }
             }
         }
@@ -133,12 +154,20 @@ public final class ArticleChanges {
             lock.setInt(1, VERSION_LOCK_CLASS);
             lock.execute();
         }
+        boolean started = false;
         try {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             // the transaction's first statement takes its snapshot
-            return nextVersion(c);
+            long version = nextVersion(c);
+            started = true;
+            return version;
         } finally {
+            if (!started && !c.getAutoCommit()) {
+                // an aborted transaction would refuse the unlock, and the lock would stay with the pooled connection
+                c.rollback();
+                c.setAutoCommit(true);
+            }
             try (PreparedStatement unlock = c.prepareStatement("select pg_advisory_unlock(?, 0)")) {
                 unlock.setInt(1, VERSION_LOCK_CLASS);
                 unlock.execute();

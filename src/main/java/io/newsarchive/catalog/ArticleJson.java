@@ -66,7 +66,7 @@ public record ArticleJson(
                 null);
     }
 
-    public ArticleJson withSnippet(String html) {
+    ArticleJson withSnippet(String html) {
         return new ArticleJson(
                 id,
                 headline,

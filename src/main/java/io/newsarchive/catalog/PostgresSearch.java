@@ -126,15 +126,25 @@ public class PostgresSearch implements ArticleSearch {
         }
     }
 
-    /** The listed articles of these ids, in their order; ids of no article are left out. */
-    public List<ArticleJson> articles(List<Long> ids) {
+    /**
+     * The listed articles of these ids, in their order, with the snippets of text query {@code q} as a search on
+     * PostgreSQL makes them; ids of no article are left out.
+     */
+    public List<ArticleJson> articles(List<Long> ids, String q) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select " + ArticleColumns.SELECT
-                        + " from unnest(?::bigint[]) with ordinality ids(id, n)"
-                        + " join article a on a.id = ids.id join source s on s.id = a.source_id order by ids.n")) {
+        try (Connection c = dataSource.getConnection()) {
+            return Snippets.add(c, articles(c, ids), TextQuery.parse(c, q, config.maxQueryTerms()));
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
+    private static List<ArticleJson> articles(Connection c, List<Long> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + ArticleColumns.SELECT
+                + " from unnest(?::bigint[]) with ordinality ids(id, n)"
+                + " join article a on a.id = ids.id join source s on s.id = a.source_id order by ids.n")) {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             List<ArticleJson> articles = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -143,8 +153,6 @@ public class PostgresSearch implements ArticleSearch {
                 }
             }
             return articles;
-        } catch (SQLException e) {
-            throw new DatabaseFailure(e);
         }
     }
 

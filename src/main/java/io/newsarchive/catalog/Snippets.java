@@ -16,10 +16,7 @@ import java.util.Map;
  * is no prefix of its word, as {@code happili} of "happily"), and else its first sentences: the match was in the
  * headline, and parsing a body that holds none would only cost time (20 ms for a page of 50).
  */
-public final class Snippets {
-
-    /** Where a match starts and ends in text for {@link #html}: control bytes, which stored text cannot hold. */
-    public static final String MATCH_START = "\u0001", MATCH_END = "\u0002";
+final class Snippets {
 
     private static final String OPTIONS =
             "StartSel=\u0001, StopSel=\u0002, MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=\" … \"";
@@ -81,10 +78,10 @@ public final class Snippets {
     }
 
     /**
-     * Text whose matches are wrapped in \u0001 and \u0002 as HTML-escaped text with {@code <mark>}: the snippets of
-     * both engines are written alike.
+     * Text whose matches are wrapped in \u0001 and \u0002 (control bytes, which stored text cannot hold) as
+     * HTML-escaped text with {@code <mark>}.
      */
-    public static String html(String marked) {
+    private static String html(String marked) {
         StringBuilder html = new StringBuilder(marked.length() + 32);
         for (int i = 0; i < marked.length(); i++) {
             char ch = marked.charAt(i);

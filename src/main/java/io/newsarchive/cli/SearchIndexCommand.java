@@ -1,6 +1,7 @@
 package io.newsarchive.cli;
 
 import io.newsarchive.search.IndexRebuild;
+import io.newsarchive.search.OutboxIndexer;
 import io.newsarchive.search.SearchEngine;
 import jakarta.inject.Inject;
 import me.tongfei.progressbar.ProgressBar;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** {@code search-index rebuild}: the OpenSearch index made anew from PostgreSQL; exit 2 when it cannot be. */
 @Command(
@@ -26,6 +28,28 @@ public class SearchIndexCommand {
     @Inject
     IndexRebuild rebuild;
 
+    @Inject
+    OutboxIndexer indexer;
+
+    @Command(
+            name = "stop-recording",
+            mixinStandardHelpOptions = true,
+            description = "For a catalog that goes back to PostgreSQL alone: stop recording changes for the index and"
+                    + " drop those waiting. The next start with OpenSearch builds the index anew.")
+    int stopRecording() {
+        try {
+            int dropped = indexer.stopRecording();
+            System.out.printf(
+                    "search-index: changes are no longer recorded; %d waiting changes dropped. An instance that still"
+                            + " searches with OpenSearch records them again and rebuilds its index.%n",
+                    dropped);
+            return 0;
+        } catch (SQLException e) {
+            System.err.println("search-index: the database refused: " + e.getMessage());
+            return Main.SYSTEM_ERROR;
+        }
+    }
+
     @Command(
             name = "rebuild",
             mixinStandardHelpOptions = true,
@@ -37,10 +61,9 @@ public class SearchIndexCommand {
         }
         long start = System.nanoTime();
         ProgressBar[] bar = {null};
-        long[] done = {0};
-        String index;
+        Optional<IndexRebuild.Built> built;
         try {
-            index = rebuild.rebuild(
+            built = rebuild.rebuild(
                     total -> bar[0] = new ProgressBarBuilder()
                             .setTaskName("search-index rebuild")
                             .setInitialMax(total)
@@ -49,10 +72,7 @@ public class SearchIndexCommand {
                             .showSpeed()
                             .setSpeedUnit(ChronoUnit.SECONDS)
                             .build(),
-                    n -> {
-                        done[0] = n;
-                        bar[0].stepTo(n);
-                    });
+                    n -> bar[0].stepTo(n));
         } catch (SQLException | IOException | RuntimeException e) {
             System.err.println("search-index: the rebuild failed, searches keep the index they had: " + e.getMessage());
             return Main.SYSTEM_ERROR;
@@ -61,13 +81,14 @@ public class SearchIndexCommand {
                 bar[0].close();
             }
         }
-        if (index == null) {
+        if (built.isEmpty()) {
             System.err.println("search-index: another rebuild is running; try again when it is done");
             return Main.SYSTEM_ERROR;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.printf(
-                "search index %s: %d articles in %d s; searches read it now%n", index, done[0], took.toSeconds());
+                "search index %s: %d articles in %d s; searches read it now%n",
+                built.get().index(), built.get().articles(), took.toSeconds());
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package io.newsarchive.search;
 
 import io.newsarchive.catalog.IndexedArticle;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.VersionType;
@@ -36,6 +37,8 @@ import java.util.Set;
 @ApplicationScoped
 public class ArticleIndex {
 
+    private static final Logger LOG = Logger.getLogger(ArticleIndex.class);
+
     private static final DateTimeFormatter INDEX_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final SearchEngine engine;
@@ -54,12 +57,16 @@ public class ArticleIndex {
         return alias() + "-building";
     }
 
-    /** The indices writes go to: the one behind the alias and one being built, if any. */
+    /**
+     * The aliases writes go to: the one searches read and the one of a build, where they exist. Writes name
+     * aliases, never indices, and require them to exist: a write to an index that a build has just replaced and
+     * deleted would otherwise make it again, with a mapping guessed from the document.
+     */
     List<String> writeTargets() throws IOException {
-        List<String> targets = new ArrayList<>(indicesOf(alias()));
-        for (String building : indicesOf(buildingAlias())) {
-            if (!targets.contains(building)) {
-                targets.add(building);
+        List<String> targets = new ArrayList<>();
+        for (String alias : List.of(alias(), buildingAlias())) {
+            if (!indicesOf(alias).isEmpty()) {
+                targets.add(alias);
             }
         }
         return targets;
@@ -80,9 +87,13 @@ public class ArticleIndex {
 
     /**
      * Makes a new empty index with the catalog's mapping, reached through the building alias, and answers its name.
-     * It refreshes only when asked until {@link #publish} (bulk loading is faster so).
+     * It refreshes only when asked until {@link #publish} (bulk loading is faster so). An index the alias names
+     * already is left from a build that died (the caller holds the build lock), and is deleted.
      */
     String createForBuilding() throws IOException {
+        for (String stale : indicesOf(buildingAlias())) {
+            engine.client().indices().delete(d -> d.index(stale));
+        }
         String name = alias() + "-" + LocalDateTime.now(ZoneOffset.UTC).format(INDEX_TIME);
         String mapping;
         try (InputStream in = ArticleIndex.class.getResourceAsStream("/search/article-index.json")) {
@@ -136,14 +147,24 @@ public class ArticleIndex {
         }
     }
 
+    /** Deletes an index a build made and could not finish; a failure here leaves it for the next build. */
+    void deleteQuietly(String name) {
+        try {
+            engine.client().indices().delete(d -> d.index(name));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("could not delete the unfinished index %s (the next build will): %s", name, e.getMessage());
+        }
+    }
+
     /** Makes what was written searchable now, rather than within a second. */
     void refresh() throws IOException {
         engine.client().indices().refresh(r -> r.index(alias()));
     }
 
     /**
-     * Writes the articles into each target with the given version. A document already there with a later version
-     * stays: a later read of that article reached the index first.
+     * Writes the articles into each target alias with the given version. A document already there with a later
+     * version stays: a later read of that article reached the index first. A build's alias that is gone was
+     * published meanwhile, and the alias searches read had the write.
      */
     void write(List<IndexedArticle> articles, long version, List<String> targets) throws IOException {
         if (articles.isEmpty() || targets.isEmpty()) {
@@ -161,14 +182,15 @@ public class ArticleIndex {
         }
         BulkResponse response;
         try {
-            response = engine.client().bulk(b -> b.operations(operations));
+            response = engine.client().bulk(b -> b.operations(operations).requireAlias(true));
         } catch (OpenSearchException e) {
             throw new IOException("OpenSearch refused a bulk request: " + e.getMessage(), e);
         }
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {
                 // 409: a later version is there already
-                if (item.error() != null && item.status() != 409) {
+                boolean published = item.status() == 404 && buildingAlias().equals(item.index());
+                if (item.error() != null && item.status() != 409 && !published) {
                     throw new IOException("OpenSearch refused article " + item.id() + " in " + item.index() + ": "
                             + item.error().reason());
                 }
@@ -181,7 +203,8 @@ public class ArticleIndex {
         doc.put("id", a.id());
         doc.put("headline", a.headline());
         doc.put("lead", a.lead());
-        doc.put("body", a.body());
+        // what matches: headline and body as two values, so that no phrase runs from one into the other
+        doc.put("text", List.of(a.headline(), a.body()));
         doc.put("published", a.published().toString());
         doc.put("source", a.source());
         doc.put("domain", a.domain());

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -33,62 +34,77 @@ public class IndexRebuild {
     private static final Logger LOG = Logger.getLogger(IndexRebuild.class);
     /** Advisory lock class of a build ("NAIB"). */
     private static final int BUILD_LOCK_CLASS = 0x4E414942;
-    /** Articles per bulk request and per read from PostgreSQL. */
-    private static final int BATCH = 500;
-    /** Bulk requests sent at once. */
-    private static final int IN_FLIGHT = 2;
+
+    /** A built index: its name and how many articles were written into it. */
+    public record Built(String index, long articles) {}
 
     private final DataSource dataSource;
+    private final SearchEngine engine;
     private final ArticleIndex index;
 
-    IndexRebuild(DataSource dataSource, ArticleIndex index) {
+    IndexRebuild(DataSource dataSource, SearchEngine engine, ArticleIndex index) {
         this.dataSource = dataSource;
+        this.engine = engine;
         this.index = index;
     }
 
     /**
      * Builds the index, telling {@code total} how many articles there are and {@code done} how many are written.
+     * A build that fails leaves searches on the index they had, and deletes what it made.
      *
-     * @return the new index's name, or null when another build is running
+     * @return the new index, or empty when another build is running
      */
-    public String rebuild(LongConsumer total, LongConsumer done) throws SQLException, IOException {
+    public Optional<Built> rebuild(LongConsumer total, LongConsumer done) throws SQLException, IOException {
         try (Connection lock = dataSource.getConnection()) {
             if (!lock(lock, "pg_try_advisory_lock")) {
-                return null;
+                return Optional.empty();
             }
             try {
-                return build(total, done);
+                return Optional.of(build(total, done));
             } finally {
                 lock(lock, "pg_advisory_unlock");
             }
         }
     }
 
-    private String build(LongConsumer total, LongConsumer done) throws SQLException, IOException {
+    private Built build(LongConsumer total, LongConsumer done) throws SQLException, IOException {
+        String name = null;
+        long written;
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            ArticleChanges.startRecording(c);
-            c.commit();
-            c.setAutoCommit(true);
-            total.accept(ArticleChanges.count(c));
-            String name = index.createForBuilding();
-            LOG.infof("building the search index %s", name);
-            long version = ArticleChanges.startBuild(c);
-            long written;
-            try (BulkWriter writer = new BulkWriter(batch -> index.write(batch, version, List.of(name)), done)) {
-                ArticleChanges.everyArticle(c, BATCH, writer::add);
-                written = writer.finish();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            } finally {
-                c.rollback();
+            try {
+                c.setAutoCommit(false);
+                ArticleChanges.startRecording(c);
+                c.commit();
                 c.setAutoCommit(true);
+                total.accept(ArticleChanges.count(c));
+                name = index.createForBuilding();
+                LOG.infof("building the search index %s", name);
+                long version = ArticleChanges.startBuild(c);
+                try (BulkWriter writer = new BulkWriter(
+                        batch -> index.write(batch, version, List.of(index.buildingAlias())),
+                        engine.config().bulkRequests(),
+                        done)) {
+                    ArticleChanges.everyArticle(c, engine.config().batchChanges(), writer::add);
+                    written = writer.finish();
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            } finally {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
-            index.publish(name);
-            LOG.infof("the search index %s holds %d articles and is searched now", name, written);
-            return name;
+        } catch (SQLException | IOException | RuntimeException e) {
+            if (name != null) {
+                index.deleteQuietly(name);
+            }
+            throw e;
         }
+        index.publish(name);
+        LOG.infof("the search index %s holds %d articles and is searched now", name, written);
+        return new Built(name, written);
     }
 
     /** A bulk request of articles. */
@@ -97,27 +113,33 @@ public class IndexRebuild {
     }
 
     /**
-     * Sends batches as they fill, {@link #IN_FLIGHT} bulk requests at once while the next batch is read, so that
+     * Sends batches as they fill, {@code inFlight} bulk requests at once while the next batch is read, so that
      * reading PostgreSQL and indexing in OpenSearch overlap.
      */
-    private static final class BulkWriter implements AutoCloseable {
+    private final class BulkWriter implements AutoCloseable {
 
         private final Bulk bulk;
+        private final int inFlight;
         private final LongConsumer done;
-        private final ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT);
-        private final Semaphore slots = new Semaphore(IN_FLIGHT);
+        private final ExecutorService senders;
+        private final Semaphore slots;
         private final AtomicLong written = new AtomicLong();
-        private final AtomicReference<IOException> failure = new AtomicReference<>();
-        private List<IndexedArticle> batch = new ArrayList<>(BATCH);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private long added;
+        private List<IndexedArticle> batch = new ArrayList<>();
 
-        BulkWriter(Bulk bulk, LongConsumer done) {
+        BulkWriter(Bulk bulk, int inFlight, LongConsumer done) {
             this.bulk = bulk;
+            this.inFlight = inFlight;
             this.done = done;
+            this.senders = Executors.newFixedThreadPool(inFlight);
+            this.slots = new Semaphore(inFlight);
         }
 
         void add(IndexedArticle article) {
             batch.add(article);
-            if (batch.size() == BATCH) {
+            added++;
+            if (batch.size() == engine.config().batchChanges()) {
                 send();
             }
         }
@@ -125,34 +147,46 @@ public class IndexRebuild {
         /** Sends what is left, waits for every request and answers how many articles were written. */
         long finish() throws IOException {
             send();
-            slots.acquireUninterruptibly(IN_FLIGHT);
-            slots.release(IN_FLIGHT);
-            if (failure.get() != null) {
-                throw failure.get();
+            slots.acquireUninterruptibly(inFlight);
+            slots.release(inFlight);
+            failIfFailed();
+            if (written.get() != added) {
+                throw new IOException("the new index holds " + written.get() + " of " + added + " articles");
             }
             return written.get();
         }
 
         private void send() {
-            if (failure.get() != null) {
-                throw new UncheckedIOException(failure.get());
+            try {
+                failIfFailed();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             if (batch.isEmpty()) {
                 return;
             }
             List<IndexedArticle> full = batch;
-            batch = new ArrayList<>(BATCH);
+            batch = new ArrayList<>();
             slots.acquireUninterruptibly();
             senders.execute(() -> {
                 try {
                     bulk.write(full);
                     done.accept(written.addAndGet(full.size()));
-                } catch (IOException e) {
+                } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 } finally {
                     slots.release();
                 }
             });
+        }
+
+        private void failIfFailed() throws IOException {
+            Throwable e = failure.get();
+            if (e instanceof IOException io) {
+                throw io;
+            } else if (e != null) {
+                throw new IOException("writing to the new index failed: " + e, e);
+            }
         }
 
         @Override

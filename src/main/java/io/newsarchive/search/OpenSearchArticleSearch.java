@@ -7,7 +7,6 @@ import io.newsarchive.catalog.Cursor;
 import io.newsarchive.catalog.Listing;
 import io.newsarchive.catalog.ListingRequest;
 import io.newsarchive.catalog.PostgresSearch;
-import io.newsarchive.catalog.Snippets;
 import io.newsarchive.catalog.SortOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -21,7 +20,6 @@ import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.CalendarInterval;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
-import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.core.search.Pit;
@@ -36,7 +34,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,9 +136,6 @@ public class OpenSearchArticleSearch implements ArticleSearch {
                             if (after != null) {
                                 s.searchAfter(after);
                             }
-                            if (!text.exclusionsOnly()) {
-                                highlight(s, text);
-                            }
                             if (r.facets()) {
                                 s.aggregations(facetAggregations(r.sourceFacets()));
                             }
@@ -156,19 +150,10 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         if (backward) {
             Collections.reverse(hits);
         }
-        Map<Long, String> snippets = new HashMap<>();
-        List<Long> ids = new ArrayList<>();
-        for (Hit<Void> hit : hits) {
-            long id = Long.parseLong(hit.id());
-            ids.add(id);
-            List<String> fragments = hit.highlight().get("body");
-            if (fragments != null) {
-                snippets.put(id, Snippets.html(String.join(" … ", fragments)));
-            }
-        }
-        List<ArticleJson> items = postgres.articles(ids).stream()
-                .map(a -> text.exclusionsOnly() ? a : a.withSnippet(snippets.getOrDefault(a.id(), "")))
-                .toList();
+        // snippets as PostgreSQL makes them: the same on either engine, and cheaper than OpenSearch's highlighter
+        List<ArticleJson> items = postgres.articles(
+                hits.stream().map(hit -> Long.valueOf(hit.id())).toList(),
+                r.filter().q());
         String next = null;
         String prev = null;
         if (!hits.isEmpty()) {
@@ -282,18 +267,6 @@ public class OpenSearchArticleSearch implements ArticleSearch {
 
     private static LocalDate date(FieldValue epochMillis) {
         return LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis.longValue()), ZoneOffset.UTC);
-    }
-
-    /** Snippets: up to two passages of the body around the matches, or its start when only the headline matched. */
-    private static void highlight(SearchRequest.Builder s, WebSearchQuery text) {
-        s.highlight(h -> h.preTags(Snippets.MATCH_START)
-                .postTags(Snippets.MATCH_END)
-                .fields(
-                        "body",
-                        f -> f.highlightQuery(text.anyWanted("body"))
-                                .fragmentSize(160)
-                                .numberOfFragments(2)
-                                .noMatchSize(200)));
     }
 
     private static Map<String, Aggregation> facetAggregations(int sourceFacets) {

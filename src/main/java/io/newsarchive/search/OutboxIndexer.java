@@ -35,8 +35,9 @@ public class OutboxIndexer {
     private final ArticleIndex index;
     private final IndexRebuild rebuild;
     private final SearchStatus status;
-    private volatile boolean recording;
     private final ExecutorService drainers;
+    /** Whether recording started after the index was made, which then misses what was written meanwhile. */
+    private volatile boolean missedChanges;
 
     OutboxIndexer(
             DataSource dataSource, SearchEngine engine, ArticleIndex index, IndexRebuild rebuild, SearchStatus status) {
@@ -150,20 +151,33 @@ public class OutboxIndexer {
 
     /**
      * Records changes from the first start with OpenSearch on (they wait in the outbox even while OpenSearch is
-     * down), and builds the index if there is none.
+     * down), and builds the index if searches have none (a new cluster, or a first build that died) or if it was
+     * made before recording started (again, after {@link #stopRecording}).
      */
     private void prepare() throws SQLException, IOException {
-        if (!recording) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                ArticleChanges.startRecording(c);
-                c.commit();
-            }
-            recording = true;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            missedChanges |= ArticleChanges.startRecording(c);
+            c.commit();
         }
-        if (index.writeTargets().isEmpty()) {
-            LOG.infof("the search index %s does not exist yet: building it", index.alias());
-            rebuild.rebuild(n -> {}, n -> {});
+        if (missedChanges || !index.searchable()) {
+            // while another instance builds, this returns at once (the build lock) and the next pass tries again
+            if (rebuild.rebuild(n -> {}, n -> {}).isPresent()) {
+                missedChanges = false;
+            }
+        }
+    }
+
+    /**
+     * Stops recording changes for the index and drops those waiting, for a catalog that no longer searches with
+     * OpenSearch; answers how many were dropped. The next start with OpenSearch builds the index anew.
+     */
+    public int stopRecording() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            int dropped = ArticleChanges.stopRecording(c);
+            c.commit();
+            return dropped;
         }
     }
 

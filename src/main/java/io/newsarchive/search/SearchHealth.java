@@ -23,9 +23,10 @@ public class SearchHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         SearchStatus.Summary s = status.summary();
-        HealthCheckResponseBuilder response =
-                HealthCheckResponse.named("search").up().withData("engine", s.engine());
-        if (s.engine().equals("opensearch")) {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("search")
+                .up()
+                .withData("engine", s.engine().toString());
+        if (s.engine() == EngineKind.OPENSEARCH) {
             response.withData("degraded", s.degraded());
             if (s.problem() != null) {
                 response.withData("problem", s.problem());

@@ -21,13 +21,13 @@ public class SearchStatus {
     private static final Logger LOG = Logger.getLogger(SearchStatus.class);
 
     /**
-     * @param engine     {@code opensearch} or {@code postgresql}
+     * @param engine     the engine that searches when it answers
      * @param degraded   whether OpenSearch is configured but PostgreSQL answers, as OpenSearch failed
      * @param problem    what OpenSearch failed with, while degraded
      * @param lagSeconds seconds since the oldest change not yet indexed was made (0 when none waits); null
      *                   without OpenSearch or before the first measure
      */
-    public record Summary(String engine, boolean degraded, String problem, Long lagSeconds) {}
+    public record Summary(EngineKind engine, boolean degraded, String problem, Long lagSeconds) {}
 
     private final SearchEngine engine;
     private volatile Instant failingSince;
@@ -46,10 +46,11 @@ public class SearchStatus {
 
     public Summary summary() {
         if (!engine.configured()) {
-            return new Summary("postgresql", false, null, null);
+            return new Summary(EngineKind.POSTGRESQL, false, null, null);
         }
         Duration measured = lag;
-        return new Summary("opensearch", failingSince != null, problem, measured == null ? null : measured.toSeconds());
+        return new Summary(
+                EngineKind.OPENSEARCH, failingSince != null, problem, measured == null ? null : measured.toSeconds());
     }
 
     void answered() {

@@ -19,7 +19,7 @@ import java.util.Set;
  * A text query in web-search syntax as OpenSearch queries, read by the rules of PostgreSQL's
  * {@code websearch_to_tsquery}, so that both engines find the same articles: words must all occur; {@code "a
  * phrase"} must occur as written (a word written with punctuation inside, such as {@code well-known}, too);
- * {@code -term} excludes; {@code OR} splits the query into alternatives, each a group of terms that must all hold
+ * {@code -term} excludes (every dash negates: {@code --term} looks for it); {@code OR} splits the query into alternatives, each a group of terms that must all hold
  * ({@code a b OR c} is {@code (a and b) or c}, as PostgreSQL's AND binds tighter than its OR); words the index
  * leaves out (its stop words) are dropped, as PostgreSQL drops them. The query has been checked by PostgreSQL before (it names a word to look
  * for, or excludes only), so what is left here always means something.
@@ -43,15 +43,16 @@ final class WebSearchQuery {
         List<Term> group = new ArrayList<>();
         int i = 0;
         while (i < q.length()) {
-            char ch = q.charAt(i);
-            if (Character.isWhitespace(ch)) {
-                i++;
-                continue;
-            }
-            boolean excluded = ch == '-' && i + 1 < q.length() && !Character.isWhitespace(q.charAt(i + 1));
-            if (excluded) {
+            // every dash before a term negates it, as in PostgreSQL: "- dog" excludes dog, "--dog" looks for it
+            int dashes = 0;
+            while (i < q.length() && (q.charAt(i) == '-' || Character.isWhitespace(q.charAt(i)))) {
+                dashes += q.charAt(i) == '-' ? 1 : 0;
                 i++;
             }
+            if (i == q.length()) {
+                break;
+            }
+            boolean excluded = dashes % 2 == 1;
             String text;
             boolean quoted = q.charAt(i) == '"';
             if (quoted) {
@@ -66,7 +67,7 @@ final class WebSearchQuery {
                 text = q.substring(i, end);
                 i = end;
             }
-            if (!quoted && !excluded && text.equalsIgnoreCase("or")) {
+            if (!quoted && dashes == 0 && text.equalsIgnoreCase("or")) {
                 if (!group.isEmpty()) {
                     alternatives.add(group);
                     group = new ArrayList<>();

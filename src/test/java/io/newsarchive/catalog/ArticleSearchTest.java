@@ -176,6 +176,12 @@ public class ArticleSearchTest {
                 List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3)),
                 itemIds(listing("q=" + red + " or " + green + "&sort=-published")));
         assertEquals(List.of(ids.get(0), ids.get(3)), itemIds(listing("q=" + red + " -report")));
+        // every dash negates, as PostgreSQL reads them: a lone one too, and two look for the word
+        assertEquals(List.of(ids.get(0), ids.get(3)), itemIds(listing("q=" + red + " - report")));
+        assertEquals(List.of(ids.get(1)), itemIds(listing("q=" + red + " --report")));
+        assertEquals(List.of(ids.get(1)), itemIds(listing("q=" + red + " -- report")));
+        assertEquals(List.of(ids.get(0), ids.get(3)), itemIds(listing("q=" + red + " ---report")));
+        assertEquals(List.of(ids.get(1)), itemIds(listing("q=--or " + red + " report")));
 
         JsonPath found = listing("q=" + blue + "&sort=published");
         assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(found));
