@@ -64,7 +64,7 @@ public class OutboxIndexer {
             for (Future<Void> drain : drains) {
                 drain.get();
             }
-            status.answered();
+            status.indexed();
         } catch (ExecutionException e) {
             failed(e.getCause());
         } catch (IOException | OpenSearchException | SQLException e) {
@@ -88,7 +88,7 @@ public class OutboxIndexer {
         if (e instanceof SQLException) {
             LOG.warnf("the search index waits for the database: %s", e.getMessage());
         } else if (e instanceof Exception failure) {
-            status.failed(failure);
+            status.indexingFailed(failure);
         } else {
             throw new IllegalStateException(e);
         }
