@@ -40,23 +40,27 @@ public final class ArticleChanges {
 
     private ArticleChanges() {}
 
+    /** A full build's start: the version of the documents it reads, and the recording epoch of its snapshot. */
+    public record Build(long version, long epoch) {}
+
     /**
      * Starts recording changes, if not already. It waits for the catalog's writers (their lock), so that every
-     * write either committed before or is recorded: a full index build started after this misses nothing.
-     *
-     * @return whether recording starts now, so that an index made before misses the changes made until now
+     * write either committed before or is recorded: a full index build started after this misses nothing. An index
+     * made before misses the changes made until now, and is marked stale ({@link #indexStale}).
      */
-    public static boolean startRecording(Connection c) throws SQLException {
+    public static void startRecording(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select recording from search_outbox_state");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             if (rs.getBoolean(1)) {
-                return false;
+                return;
             }
         }
         lockWriters(c);
         try (Statement update = c.createStatement()) {
-            return update.executeUpdate("update search_outbox_state set recording = true where not recording") == 1;
+            update.executeUpdate("update search_outbox_state"
+                    + " set recording = true, index_stale = true, recording_epoch = recording_epoch + 1"
+                    + " where not recording");
         }
     }
 
@@ -64,11 +68,37 @@ public final class ArticleChanges {
      * Stops recording changes and drops those waiting, for a catalog that goes back to PostgreSQL alone: the outbox
      * would otherwise grow with every write. Answers how many changes were dropped.
      */
-    public static int stopRecording(Connection c) throws SQLException {
+    public static long stopRecording(Connection c) throws SQLException {
         lockWriters(c);
+        long waiting;
         try (Statement update = c.createStatement()) {
-            update.executeUpdate("update search_outbox_state set recording = false");
-            return update.executeUpdate("delete from article_change");
+            update.executeUpdate("update search_outbox_state"
+                    + " set recording = false, index_stale = true, recording_epoch = recording_epoch + 1");
+            try (ResultSet rs = update.executeQuery("select count(*) from article_change")) {
+                rs.next();
+                waiting = rs.getLong(1);
+            }
+            // waits for the claims holding rows, where deleting row by row could deadlock with them
+            update.executeUpdate("truncate article_change");
+        }
+        return waiting;
+    }
+
+    /** Whether the index misses changes, until a build that started after the last start or stop of recording. */
+    public static boolean indexStale(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select index_stale from search_outbox_state");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /** A build from a snapshot of {@code epoch} was published: the index is current, unless recording changed since. */
+    public static void built(Connection c, long epoch) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("update search_outbox_state set index_stale = false where recording_epoch = ?")) {
+            ps.setLong(1, epoch);
+            ps.executeUpdate();
         }
     }
 
@@ -146,10 +176,10 @@ public final class ArticleChanges {
 
     /**
      * Starts a repeatable-read transaction on {@code c} (in auto-commit mode when called) for a full build of the
-     * index, and answers the version of the documents it reads: above every claim that read before its snapshot,
-     * below every claim that reads after it.
+     * index, and answers the version of the documents it reads (above every claim that read before its snapshot,
+     * below every claim that reads after it) and its snapshot's recording epoch.
      */
-    public static long startBuild(Connection c) throws SQLException {
+    public static Build startBuild(Connection c) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_lock(?, 0)")) {
             lock.setInt(1, VERSION_LOCK_CLASS);
             lock.execute();
@@ -159,9 +189,15 @@ public final class ArticleChanges {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             // the transaction's first statement takes its snapshot
-            long version = nextVersion(c);
+            Build build;
+            try (PreparedStatement ps = c.prepareStatement(
+                            "select nextval('search_document_version'), recording_epoch from search_outbox_state");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                build = new Build(rs.getLong(1), rs.getLong(2));
+            }
             started = true;
-            return version;
+            return build;
         } finally {
             if (!started && !c.getAutoCommit()) {
                 // an aborted transaction would refuse the unlock, and the lock would stay with the pooled connection

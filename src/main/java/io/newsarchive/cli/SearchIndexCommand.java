@@ -15,7 +15,10 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** {@code search-index rebuild}: the OpenSearch index made anew from PostgreSQL; exit 2 when it cannot be. */
+/**
+ * {@code search-index rebuild}: the OpenSearch index made anew from PostgreSQL; {@code search-index stop-recording}:
+ * no more changes kept for it. Exit 2 when either cannot be done.
+ */
 @Command(
         name = "search-index",
         mixinStandardHelpOptions = true,
@@ -38,7 +41,7 @@ public class SearchIndexCommand {
                     + " drop those waiting. The next start with OpenSearch builds the index anew.")
     int stopRecording() {
         try {
-            int dropped = indexer.stopRecording();
+            long dropped = indexer.stopRecording();
             System.out.printf(
                     "search-index: changes are no longer recorded; %d waiting changes dropped. An instance that still"
                             + " searches with OpenSearch records them again and rebuilds its index.%n",

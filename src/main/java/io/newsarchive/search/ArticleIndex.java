@@ -1,5 +1,7 @@
 package io.newsarchive.search;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsarchive.catalog.IndexedArticle;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -15,7 +17,6 @@ import org.opensearch.client.opensearch.indices.update_aliases.Action;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +41,8 @@ public class ArticleIndex {
     private static final Logger LOG = Logger.getLogger(ArticleIndex.class);
 
     private static final DateTimeFormatter INDEX_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SearchEngine engine;
 
@@ -86,34 +89,39 @@ public class ArticleIndex {
     }
 
     /**
-     * Makes a new empty index with the catalog's mapping, reached through the building alias, and answers its name.
-     * It refreshes only when asked until {@link #publish} (bulk loading is faster so). An index the alias names
-     * already is left from a build that died (the caller holds the build lock), and is deleted.
+     * Makes a new empty index with the catalog's mapping, reached through the building alias, and answers its name;
+     * in one request, so that a failure leaves nothing behind. It refreshes only when asked until {@link #publish}
+     * (bulk loading is faster so).
      */
     String createForBuilding() throws IOException {
-        for (String stale : indicesOf(buildingAlias())) {
-            engine.client().indices().delete(d -> d.index(stale));
-        }
         String name = alias() + "-" + LocalDateTime.now(ZoneOffset.UTC).format(INDEX_TIME);
-        String mapping;
+        ObjectNode body;
         try (InputStream in = ArticleIndex.class.getResourceAsStream("/search/article-index.json")) {
-            mapping = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            body = (ObjectNode) JSON.readTree(in);
         }
+        ((ObjectNode) body.get("settings")).put("refresh_interval", "-1");
+        body.putObject("aliases").putObject(buildingAlias());
         try (Response created = engine.client()
                 .generic()
                 .execute(Requests.builder()
                         .method("PUT")
                         .endpoint("/" + name)
-                        .json(mapping)
+                        .json(JSON.writeValueAsString(body))
                         .build())) {
             if (created.getStatus() != 200) {
                 throw new IOException("OpenSearch did not create the index " + name + ": " + created.getStatus() + " "
                         + created.getBody().map(b -> b.bodyAsString()).orElse(""));
             }
         }
-        engine.client().indices().putSettings(s -> s.index(name).settings(i -> i.refreshInterval(t -> t.time("-1"))));
-        engine.client().indices().putAlias(a -> a.index(name).name(buildingAlias()));
         return name;
+    }
+
+    /** Deletes the indices behind the building alias: left from builds that died, as the caller holds the build lock. */
+    void deleteUnfinishedBuilds() throws IOException {
+        for (String unfinished : indicesOf(buildingAlias())) {
+            LOG.infof("deleting the index %s of a build that did not finish", unfinished);
+            engine.client().indices().delete(d -> d.index(unfinished));
+        }
     }
 
     /**
@@ -164,7 +172,8 @@ public class ArticleIndex {
     /**
      * Writes the articles into each target alias with the given version. A document already there with a later
      * version stays: a later read of that article reached the index first. A build's alias that is gone was
-     * published meanwhile, and the alias searches read had the write.
+     * published meanwhile: the write is done if it went to the searches' alias too, and else fails, to be tried
+     * again on the index that was published.
      */
     void write(List<IndexedArticle> articles, long version, List<String> targets) throws IOException {
         if (articles.isEmpty() || targets.isEmpty()) {
@@ -189,7 +198,8 @@ public class ArticleIndex {
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {
                 // 409: a later version is there already
-                boolean published = item.status() == 404 && buildingAlias().equals(item.index());
+                boolean published =
+                        item.status() == 404 && buildingAlias().equals(item.index()) && targets.contains(alias());
                 if (item.error() != null && item.status() != 409 && !published) {
                     throw new IOException("OpenSearch refused article " + item.id() + " in " + item.index() + ": "
                             + item.error().reason());

@@ -55,12 +55,40 @@ public class IndexRebuild {
      * @return the new index, or empty when another build is running
      */
     public Optional<Built> rebuild(LongConsumer total, LongConsumer done) throws SQLException, IOException {
+        return underBuildLock(() -> Optional.of(build(total, done)));
+    }
+
+    /**
+     * Builds the index if searches have none or it misses changes ({@link ArticleChanges#indexStale}), checked again
+     * under the build lock so that a build another instance just finished is not made twice; deletes what a build
+     * that died left behind.
+     *
+     * @return the new index, or empty when none was needed or another build is running
+     */
+    Optional<Built> buildIfNeeded() throws SQLException, IOException {
+        return underBuildLock(() -> {
+            // under the lock no build runs: an index behind the building alias is left from one that died
+            index.deleteUnfinishedBuilds();
+            boolean stale;
+            try (Connection c = dataSource.getConnection()) {
+                stale = ArticleChanges.indexStale(c);
+            }
+            return stale || !index.searchable() ? Optional.of(build(n -> {}, n -> {})) : Optional.empty();
+        });
+    }
+
+    /** Work that only one instance does at a time. */
+    private interface BuildWork {
+        Optional<Built> run() throws SQLException, IOException;
+    }
+
+    private Optional<Built> underBuildLock(BuildWork work) throws SQLException, IOException {
         try (Connection lock = dataSource.getConnection()) {
             if (!lock(lock, "pg_try_advisory_lock")) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(build(total, done));
+                return work.run();
             } finally {
                 lock(lock, "pg_advisory_unlock");
             }
@@ -69,6 +97,7 @@ public class IndexRebuild {
 
     private Built build(LongConsumer total, LongConsumer done) throws SQLException, IOException {
         String name = null;
+        ArticleChanges.Build build;
         long written;
         try (Connection c = dataSource.getConnection()) {
             try {
@@ -77,9 +106,11 @@ public class IndexRebuild {
                 c.commit();
                 c.setAutoCommit(true);
                 total.accept(ArticleChanges.count(c));
+                index.deleteUnfinishedBuilds();
                 name = index.createForBuilding();
                 LOG.infof("building the search index %s", name);
-                long version = ArticleChanges.startBuild(c);
+                build = ArticleChanges.startBuild(c);
+                long version = build.version();
                 try (BulkWriter writer = new BulkWriter(
                         batch -> index.write(batch, version, List.of(index.buildingAlias())),
                         engine.config().bulkRequests(),
@@ -103,6 +134,9 @@ public class IndexRebuild {
             throw e;
         }
         index.publish(name);
+        try (Connection c = dataSource.getConnection()) {
+            ArticleChanges.built(c, build.epoch());
+        }
         LOG.infof("the search index %s holds %d articles and is searched now", name, written);
         return new Built(name, written);
     }

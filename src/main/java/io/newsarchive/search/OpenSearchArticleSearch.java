@@ -84,10 +84,10 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         }
         try {
             Listing listing = search(request, WebSearchQuery.parse(q));
-            status.answered();
+            status.searchAnswered();
             return listing;
         } catch (IOException | OpenSearchException e) {
-            status.failed(e);
+            status.searchFailed(e);
             return postgres.list(request);
         }
     }
@@ -107,9 +107,9 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         }
         try {
             selectMatches(c, filter);
-            status.answered();
+            status.searchAnswered();
         } catch (IOException | OpenSearchException e) {
-            status.failed(e);
+            status.searchFailed(e);
             try (Statement drop = c.createStatement()) {
                 drop.execute("drop table export_selection");
             }

@@ -36,8 +36,6 @@ public class OutboxIndexer {
     private final IndexRebuild rebuild;
     private final SearchStatus status;
     private final ExecutorService drainers;
-    /** Whether recording started after the index was made, which then misses what was written meanwhile. */
-    private volatile boolean missedChanges;
 
     OutboxIndexer(
             DataSource dataSource, SearchEngine engine, ArticleIndex index, IndexRebuild rebuild, SearchStatus status) {
@@ -64,7 +62,7 @@ public class OutboxIndexer {
             for (Future<Void> drain : drains) {
                 drain.get();
             }
-            status.answered();
+            status.indexed();
         } catch (ExecutionException e) {
             failed(e.getCause());
         } catch (IOException | OpenSearchException | SQLException e) {
@@ -78,8 +76,8 @@ public class OutboxIndexer {
     /** Indexes batches until one is not full. */
     private Void drain() throws SQLException, IOException {
         int batch = engine.config().batchChanges();
-        while (indexBatch(batch) == batch) {
-            // a full batch: more may wait
+        while (indexBatch(batch) >= batch) {
+            // a full batch (with the later changes of its articles, maybe more): more may wait
         }
         return null;
     }
@@ -87,10 +85,11 @@ public class OutboxIndexer {
     private void failed(Throwable e) {
         if (e instanceof SQLException) {
             LOG.warnf("the search index waits for the database: %s", e.getMessage());
-        } else if (e instanceof Exception failure) {
-            status.failed(failure);
+        } else if (e instanceof IOException || e instanceof OpenSearchException) {
+            status.indexingFailed((Exception) e);
         } else {
-            throw new IllegalStateException(e);
+            // a fault of this code, not of OpenSearch: the next pass tries again
+            LOG.error("indexing failed", e);
         }
     }
 
@@ -106,8 +105,9 @@ public class OutboxIndexer {
     public void catchUp() throws SQLException, IOException, InterruptedException {
         prepare();
         while (!index.searchable()) {
-            // a build another pass started
+            // a build another pass started; should it die, this builds
             Thread.sleep(50);
+            prepare();
         }
         int batch = engine.config().batchChanges();
         while (true) {
@@ -151,20 +151,27 @@ public class OutboxIndexer {
 
     /**
      * Records changes from the first start with OpenSearch on (they wait in the outbox even while OpenSearch is
-     * down), and builds the index if searches have none (a new cluster, or a first build that died) or if it was
-     * made before recording started (again, after {@link #stopRecording}).
+     * down), and builds the index if searches have none (a new cluster, or a first build that died) or if it misses
+     * changes (made while recording was off); deletes what a build that died left behind.
      */
     private void prepare() throws SQLException, IOException {
+        boolean stale;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            missedChanges |= ArticleChanges.startRecording(c);
-            c.commit();
-        }
-        if (missedChanges || !index.searchable()) {
-            // while another instance builds, this returns at once (the build lock) and the next pass tries again
-            if (rebuild.rebuild(n -> {}, n -> {}).isPresent()) {
-                missedChanges = false;
+            try {
+                ArticleChanges.startRecording(c);
+                stale = ArticleChanges.indexStale(c);
+                c.commit();
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
+        }
+        if (stale
+                || !index.searchable()
+                || !index.indicesOf(index.buildingAlias()).isEmpty()) {
+            // while another instance builds, this returns at once (the build lock)
+            rebuild.buildIfNeeded();
         }
     }
 
@@ -172,10 +179,10 @@ public class OutboxIndexer {
      * Stops recording changes for the index and drops those waiting, for a catalog that no longer searches with
      * OpenSearch; answers how many were dropped. The next start with OpenSearch builds the index anew.
      */
-    public int stopRecording() throws SQLException {
+    public long stopRecording() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            int dropped = ArticleChanges.stopRecording(c);
+            long dropped = ArticleChanges.stopRecording(c);
             c.commit();
             return dropped;
         }

@@ -31,6 +31,9 @@ public class SearchHealth implements HealthCheck {
             if (s.problem() != null) {
                 response.withData("problem", s.problem());
             }
+            if (s.indexingProblem() != null) {
+                response.withData("indexing_problem", s.indexingProblem());
+            }
             if (s.lagSeconds() != null) {
                 response.withData("index_lag_seconds", s.lagSeconds());
             }

@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * How search is doing on this instance, for {@code /q/health}, {@code /q/metrics} and the dashboard: which engine
- * answers, whether OpenSearch answered its last request, and the index's lag (the age of the oldest change not yet
- * indexed, as the indexer last measured it). A failing OpenSearch is logged once when it starts failing and once
- * when it answers again, not at every request.
+ * answers, whether OpenSearch answered the last search and the indexer's last pass (apart: only searches tell
+ * whether PostgreSQL answers for OpenSearch), and the index's lag (the age of the oldest change not yet indexed, as
+ * the indexer last measured it). A failure is logged once when it starts and once when OpenSearch answers again,
+ * not at every request.
  */
 @ApplicationScoped
 public class SearchStatus {
@@ -21,17 +22,49 @@ public class SearchStatus {
     private static final Logger LOG = Logger.getLogger(SearchStatus.class);
 
     /**
-     * @param engine     the engine that searches when it answers
-     * @param degraded   whether OpenSearch is configured but PostgreSQL answers, as OpenSearch failed
-     * @param problem    what OpenSearch failed with, while degraded
-     * @param lagSeconds seconds since the oldest change not yet indexed was made (0 when none waits); null
-     *                   without OpenSearch or before the first measure
+     * @param engine          the engine that searches when it answers
+     * @param degraded        whether OpenSearch is configured but PostgreSQL answers, as OpenSearch failed the last
+     *                        search
+     * @param problem         what OpenSearch failed the last search with, while degraded
+     * @param indexingProblem what OpenSearch failed the indexer's last pass with, if it did
+     * @param lagSeconds      seconds since the oldest change not yet indexed was made (0 when none waits); null
+     *                        without OpenSearch or before the first measure
      */
-    public record Summary(EngineKind engine, boolean degraded, String problem, Long lagSeconds) {}
+    public record Summary(
+            EngineKind engine, boolean degraded, String problem, String indexingProblem, Long lagSeconds) {}
+
+    /** Whether one kind of request to OpenSearch fails, since when and with what. */
+    private static final class Failing {
+
+        private final String what;
+        private volatile Instant since;
+        private volatile String problem;
+
+        Failing(String what) {
+            this.what = what;
+        }
+
+        void answered() {
+            if (since != null) {
+                LOG.infof(
+                        "OpenSearch answers %s again (it failed for %s)", what, Duration.between(since, Instant.now()));
+                since = null;
+                problem = null;
+            }
+        }
+
+        void failed(Exception e, String consequence) {
+            problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (since == null) {
+                since = Instant.now();
+                LOG.warnf("OpenSearch cannot answer %s (%s); %s", what, problem, consequence);
+            }
+        }
+    }
 
     private final SearchEngine engine;
-    private volatile Instant failingSince;
-    private volatile String problem;
+    private final Failing searches = new Failing("searches");
+    private final Failing indexing = new Failing("the indexer");
     private volatile Duration lag;
 
     SearchStatus(SearchEngine engine, MeterRegistry registry) {
@@ -46,30 +79,32 @@ public class SearchStatus {
 
     public Summary summary() {
         if (!engine.configured()) {
-            return new Summary(EngineKind.POSTGRESQL, false, null, null);
+            return new Summary(EngineKind.POSTGRESQL, false, null, null, null);
         }
         Duration measured = lag;
         return new Summary(
-                EngineKind.OPENSEARCH, failingSince != null, problem, measured == null ? null : measured.toSeconds());
+                EngineKind.OPENSEARCH,
+                searches.since != null,
+                searches.problem,
+                indexing.problem,
+                measured == null ? null : measured.toSeconds());
     }
 
-    void answered() {
-        if (failingSince != null) {
-            LOG.infof("OpenSearch answers again (it failed for %s)", Duration.between(failingSince, Instant.now()));
-            failingSince = null;
-            problem = null;
-        }
+    void searchAnswered() {
+        searches.answered();
     }
 
-    void failed(Exception e) {
-        problem = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (failingSince == null) {
-            failingSince = Instant.now();
-            LOG.warnf(
-                    "OpenSearch at %s cannot answer (%s); PostgreSQL answers searches, and changes wait in the"
-                            + " outbox until it can",
-                    engine.url().orElse("?"), problem);
-        }
+    void searchFailed(Exception e) {
+        searches.failed(e, "PostgreSQL answers searches meanwhile");
+    }
+
+    void indexed() {
+        indexing.answered();
+    }
+
+    void indexingFailed(Exception e) {
+        indexing.failed(
+                e, "changes wait in the outbox until it can (at " + engine.url().orElse("?") + ")");
     }
 
     void measuredLag(Optional<Instant> oldestPending) {

@@ -182,6 +182,16 @@ public class ArticleSearchTest {
         assertEquals(List.of(ids.get(1)), itemIds(listing("q=" + red + " -- report")));
         assertEquals(List.of(ids.get(0), ids.get(3)), itemIds(listing("q=" + red + " ---report")));
         assertEquals(List.of(ids.get(1)), itemIds(listing("q=--or " + red + " report")));
+        // PostgreSQL's operator characters only separate words, and OR may touch them
+        assertEquals(List.of(ids.get(0), ids.get(3)), itemIds(listing("q=" + red + " (-report)")));
+        assertEquals(List.of(ids.get(1)), itemIds(listing("q=report!" + red)));
+        assertEquals(List.of(ids.get(1)), itemIds(listing("q=report:" + red)));
+        assertEquals(
+                List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3)),
+                itemIds(listing("q=" + red + " (OR " + green + ")&sort=-published")));
+        assertEquals(
+                List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3)),
+                itemIds(listing("q=" + red + " OR, " + green + "&sort=-published")));
 
         JsonPath found = listing("q=" + blue + "&sort=published");
         assertEquals(List.of(ids.get(1), ids.get(0)), itemIds(found));

@@ -122,6 +122,8 @@ class EngineComparisonIT {
                 "running OR happily",
                 "sanctions -winter",
                 "-ukraine -gas",
+                "sanctions --winter",
+                "troops - border",
                 "russia's",
                 "well-known",
                 "e-mail",

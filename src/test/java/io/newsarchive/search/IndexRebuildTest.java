@@ -1,5 +1,6 @@
 package io.newsarchive.search;
 
+import io.newsarchive.catalog.ArticleChanges;
 import io.newsarchive.catalog.ArticleStatus;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.catalog.IndexedArticle;
@@ -13,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
 import java.io.IOException;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
@@ -58,6 +61,9 @@ class IndexRebuildTest {
 
     @Inject
     OutboxIndexer indexer;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aBuildThatDiedIsDeletedAndSearchesGetANewIndex() throws Exception {
@@ -106,6 +112,10 @@ class IndexRebuildTest {
                         "Text."))
                 .get(0);
         assertFalse(inIndex(unrecorded));
+        // another instance starts recording again: this one learns from the catalog that the index misses changes
+        try (Connection c = dataSource.getConnection()) {
+            ArticleChanges.startRecording(c);
+        }
 
         SearchIndex.catchUp();
 
@@ -129,5 +139,7 @@ class IndexRebuildTest {
 
         assertTrue(refused.getMessage().contains(gone), refused.getMessage());
         assertFalse(engine.client().indices().exists(e -> e.index(gone)).value(), "no index was made");
+        // a build's alias that is gone is no success unless the searches' alias had the write too
+        assertThrows(IOException.class, () -> index.write(List.of(article), 1, List.of(index.buildingAlias())));
     }
 }

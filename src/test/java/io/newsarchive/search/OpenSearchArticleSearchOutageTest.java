@@ -67,6 +67,7 @@ class OpenSearchArticleSearchOutageTest {
                 .body("checks.find { it.name == 'search' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'search' }.data.engine", equalTo("opensearch"))
                 .body("checks.find { it.name == 'search' }.data.degraded", equalTo(true))
+                .body("checks.find { it.name == 'search' }.data.indexing_problem", containsString("Exception"))
                 .body("checks.name", hasItem("search"));
         assertEquals(1, waitingChanges(ids.get(0)), "nothing leaves the outbox while OpenSearch is down");
         asAdmin()
@@ -74,7 +75,7 @@ class OpenSearchArticleSearchOutageTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("OpenSearch, not answering: PostgreSQL searches meanwhile; index "))
-                .body(containsString(" s behind"));
+                .body(containsString(" s behind; the indexer cannot reach it"));
     }
 
     private static int waitingChanges(long articleId) throws Exception {
