@@ -155,15 +155,12 @@ public record CatalogView(
                 .without("limit")
                 .without("exact_total")
                 .without("source_facets");
+        // a page's CSV opens in spreadsheets: formulas neutralised, a byte-order mark for Excel; the API stays exact
+        Href spreadsheet =
+                export.with("format", "csv").with("spreadsheet_safe", "true").with("bom", "true");
         List<Choice> exports = List.of(
-                new Choice("format", export.with("format", "csv").toString(), "CSV", false),
-                new Choice(
-                        "format",
-                        export.with("format", "csv")
-                                .with("include_body", "true")
-                                .toString(),
-                        "CSV with text",
-                        false),
+                new Choice("format", spreadsheet.toString(), "CSV", false),
+                new Choice("format", spreadsheet.with("include_body", "true").toString(), "CSV with text", false),
                 new Choice(
                         "format",
                         export.with("format", "jsonl")

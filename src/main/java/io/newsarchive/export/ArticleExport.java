@@ -11,6 +11,7 @@ import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
@@ -24,14 +25,15 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * Streams a selection of the catalog from one repeatable-read snapshot, row by row, so memory does not grow with
  * the selection. PostgreSQL writes CSV itself (COPY), and JSON is made from the bytes it sends without decoding
- * them, which keeps exports close to the speed of {@code psql \copy}. The end of every format states how many
- * articles were written, so that a cut download can be told from a whole one.
+ * them, which keeps exports close to the speed of {@code psql \copy}. JSON Lines, zips, bags and a CSV that asks
+ * for it end by stating how many articles were written, so that a cut download can be told from a whole one.
  */
 @ApplicationScoped
 public class ArticleExport {
@@ -63,10 +65,29 @@ public class ArticleExport {
     private static final String FROM = " from article a join source s on s.id = a.source_id where ";
 
     /**
+     * Names that Windows and macOS take for one (case, Unicode normalisation) share a key, and the earliest article
+     * keeps the name.
+     */
+    private static final String NAME_KEY = "lower(normalize(a.file_name, NFC))";
+    /** The file name with what manifests would escape ({@code % \ CR LF}) or Windows refuses as {@code _}. */
+    private static final String SAFE_NAME =
+            "translate(a.file_name, '%\\:*?\"<>|' || chr(13) || chr(10), '___________')";
+    /**
+     * Where an original goes in a zip or bag: its own name, or, when an earlier article of the selection holds the
+     * name or the name has to change, a folder named by its id ({@code 4711/same.txt}, {@code 4712/50_ off.txt}).
+     * So every path is one line of a manifest as it is, for {@code sha256sum -c} and every BagIt tool.
+     */
+    private static final String PATH = "case when row_number() over (partition by " + NAME_KEY
+            + " order by a.id) = 1 and " + SAFE_NAME + " = a.file_name then a.file_name else a.id || '/' || "
+            + SAFE_NAME + " end";
+
+    /**
      * What to write.
      *
+     * @param endLine     whether a CSV ends with the line {@code # N articles; end of export}
      * @param name        the export's file name without its extension, also the folder of a BagIt bag
      * @param description the filters in words, for a bag's External-Description
+     * @param baseUrl     the catalog's public address, for a bag's profile identifier
      */
     public record Request(
             CatalogFilter filter,
@@ -74,8 +95,10 @@ public class ArticleExport {
             boolean includeBody,
             boolean bom,
             boolean spreadsheetSafe,
+            boolean endLine,
             String name,
-            String description) {}
+            String description,
+            String baseUrl) {}
 
     /** A started export: the snapshot is taken and the filter checked; {@link #writeTo} streams it. */
     public final class Started {
@@ -99,7 +122,7 @@ public class ArticleExport {
             boolean whole = false;
             try {
                 switch (request.format()) {
-                    case CSV -> csv(out, request);
+                    case CSV -> csv(out, request, false);
                     case JSON, JSONL -> json(out);
                     case ZIP, BAGIT -> originals(out);
                 }
@@ -119,7 +142,11 @@ public class ArticleExport {
             }
         }
 
-        private void csv(OutputStream out, Request csv) throws SQLException, IOException {
+        /**
+         * @param files whether this is the list of a zip's or bag's files: then with each file's {@code path} in the
+         *              package and no end line, whatever the request asked
+         */
+        private void csv(OutputStream out, Request csv, boolean files) throws SQLException, IOException {
             if (csv.bom()) {
                 out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             }
@@ -129,6 +156,9 @@ public class ArticleExport {
             if (csv.includeBody()) {
                 cells += ", " + cell(BODY, csv) + " as body";
             }
+            if (files) {
+                cells += ", " + PATH + " as path";
+            }
             PGCopyInputStream copy = new PGCopyInputStream(
                     connection.unwrap(PGConnection.class),
                     "copy (select " + cells + FROM + where + " order by a.id) to stdout with (format csv, header)");
@@ -136,8 +166,9 @@ public class ArticleExport {
             for (byte[] record = copy.readFromCopy(); record != null; record = copy.readFromCopy()) {
                 records.write(record);
             }
-            long rows = copy.getHandledRowCount();
-            out.write(("# " + endOfExport(rows) + "\r\n").getBytes(StandardCharsets.UTF_8));
+            if (csv.endLine() && !files) {
+                out.write(("# " + endOfExport(copy.getHandledRowCount()) + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
             out.flush();
         }
 
@@ -215,40 +246,48 @@ public class ArticleExport {
         }
 
         /**
-         * The originals in order of their lower-cased file names; the offset keeps PostgreSQL from sorting the
-         * file contents along with the names.
+         * The originals in order of their name keys; the offset keeps PostgreSQL from sorting the file contents
+         * along with the names.
          */
         private void originals(OutputStream out) throws SQLException, IOException {
-            String select = "select sel.id, sel.file_name, sel.name_key, sel.sha256,"
+            String select = "select sel.id, sel.path, sel.sha256,"
                     + " (select o.content from article_original o where o.article_id = sel.id)"
-                    + " from (select a.id, a.file_name, lower(a.file_name) as name_key, a.sha256" + FROM + where
-                    + " order by name_key, a.id offset 0) sel order by sel.name_key, sel.id";
+                    + " from (select a.id, " + PATH + " as path, " + NAME_KEY + " as name_key, a.sha256" + FROM
+                    + where + " order by name_key, a.id offset 0) sel order by sel.name_key, sel.id";
             boolean bag = request.format() == ExportFormat.BAGIT;
             try (OriginalsZip zip = bag ? OriginalsZip.bag(out, request.name()) : OriginalsZip.plain(out)) {
                 BinaryCopyRows row = new BinaryCopyRows(connection, select);
                 while (row.next()) {
                     long id = row.int8();
-                    String fileName = row.text();
-                    String nameKey = row.text();
+                    String path = row.text();
                     String sha256 = row.text();
                     row.field();
-                    zip.add(id, fileName, nameKey, sha256, row.bytes(), row.length());
+                    zip.add(id, path, sha256, row.bytes(), row.length());
                 }
+                Request files = new Request(
+                        request.filter(),
+                        ExportFormat.CSV,
+                        false,
+                        false,
+                        false,
+                        false,
+                        request.name(),
+                        request.description(),
+                        request.baseUrl());
+                OriginalsZip.TagContent list = csvOut -> csv(csvOut, files, true);
                 if (bag) {
-                    Request metadata = new Request(
-                            request.filter(),
-                            ExportFormat.CSV,
-                            false,
-                            false,
-                            false,
-                            request.name(),
-                            request.description());
                     zip.finishBag(
                             new OriginalsZip.BagInfo(
-                                    config.name(), request.description(), LocalDate.now(ZoneOffset.UTC)),
-                            csvOut -> csv(csvOut, metadata));
+                                    config.name(),
+                                    config.contact(),
+                                    request.description(),
+                                    "urn:uuid:" + UUID.randomUUID(),
+                                    LocalDate.now(ZoneOffset.UTC),
+                                    "News archive " + version + " (" + request.baseUrl() + ")",
+                                    BagProfileResource.identifier(request.baseUrl())),
+                            list);
                 } else {
-                    zip.finish();
+                    zip.finish(list);
                 }
             }
         }
@@ -259,11 +298,19 @@ public class ArticleExport {
     private final ObjectMapper json;
     private final CatalogConfig config;
 
-    ArticleExport(DataSource dataSource, ArticleSearch search, ObjectMapper json, CatalogConfig config) {
+    private final String version;
+
+    ArticleExport(
+            DataSource dataSource,
+            ArticleSearch search,
+            ObjectMapper json,
+            CatalogConfig config,
+            @ConfigProperty(name = "quarkus.application.version") String version) {
         this.dataSource = dataSource;
         this.search = search;
         this.json = json;
         this.config = config;
+        this.version = version;
     }
 
     /** Checks the filter and takes the snapshot, before any byte is sent: a bad filter is still a 400. */
@@ -287,7 +334,7 @@ public class ArticleExport {
         }
     }
 
-    /** How CSV and zips state their count at the end: {@code 3 articles; end of export}. */
+    /** How zips and a CSV asked for it state their count at the end: {@code 3 articles; end of export}. */
     static String endOfExport(long articles) {
         return articles + (articles == 1 ? " article" : " articles") + "; end of export";
     }

@@ -1,12 +1,15 @@
 package io.newsarchive.export;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.newsarchive.catalog.CatalogFilter;
 import io.newsarchive.catalog.ListingParams;
 import io.newsarchive.catalog.StatusFilter;
 import io.newsarchive.system.ApiError;
+import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
+import io.newsarchive.system.PublicAddress;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.ws.rs.BeanParam;
@@ -36,10 +39,12 @@ public class ExportResource {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
     private final ArticleExport export;
+    private final CatalogConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    ExportResource(ArticleExport export) {
+    ExportResource(ArticleExport export, CatalogConfig config) {
         this.export = export;
+        this.config = config;
     }
 
     @GET
@@ -49,6 +54,7 @@ public class ExportResource {
             @RestQuery("include_body") String includeBody,
             @RestQuery String bom,
             @RestQuery("spreadsheet_safe") String spreadsheetSafe,
+            @RestQuery("end_line") String endLine,
             @Context UriInfo uri,
             @Context HttpServerRequest request) {
         if (params.limit != null || params.cursor != null) {
@@ -66,9 +72,11 @@ public class ExportResource {
                 Params.bool("include_body", includeBody, false),
                 Params.bool("bom", bom, false),
                 Params.bool("spreadsheet_safe", spreadsheetSafe, false),
+                Params.bool("end_line", endLine, false),
                 name,
                 describe(filter) + " (GET " + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query)
-                        + ")"));
+                        + ")",
+                PublicAddress.of(config, uri)));
         StreamingOutput body = out -> {
             try {
                 started.writeTo(out);
@@ -91,7 +99,9 @@ public class ExportResource {
     private static void breakTransfer(HttpServerRequest request) {
         if (request.response().headWritten()) {
             Channel channel = ((ConnectionBase) request.connection()).channel();
-            channel.pipeline().firstContext().close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            ChannelHandlerContext first = channel.pipeline().firstContext();
+            // no handler left: the connection is closed already
+            (first == null ? channel.close() : first.close()).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
     }
 

@@ -1,5 +1,10 @@
 package io.newsarchive.export;
 
+import io.newsarchive.system.CatalogConfig;
+import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,27 +21,34 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
- * Writes original files into a zip, byte for byte under their own names, with a SHA-256 manifest; or a BagIt 1.0
- * bag (RFC 8493): the files under {@code data/} in the bag's folder, SHA-256 and SHA-512 manifests and the tag files.
+ * Writes original files into a zip, byte for byte at the paths the export chose, with a SHA-256 manifest and the list
+ * of files; or a BagIt 1.0 bag (RFC 8493): the files under {@code data/} in the bag's folder, SHA-256 and SHA-512
+ * manifests and the tag files.
  * <p>
- * Files come in the order of their lower-cased names, so a name taken twice (even in another case, which would
- * collide on Windows and macOS) is seen at once: the later file goes into a folder named by its article id and keeps
- * its own name. Manifest lines wait in temporary files, so memory does not grow with the selection. Nothing ends
- * the zip but {@link #finish} and {@link #finishBag}: an export that fails half way leaves no central directory, and
- * no unzip tool takes the cut file for a whole one.
+ * Entries are marked as made on Unix and carry their UTF-8 names twice (with the language encoding flag, and in an
+ * Info-ZIP Unicode path field): Info-ZIP's unzip reads a name marked as made on MS-DOS in a DOS code page, whatever
+ * the flag says. Manifest lines wait in temporary files, so memory does not grow with the selection. Nothing ends the
+ * zip but {@link #finish} and {@link #finishBag}: an export that fails half way leaves no central directory, and no
+ * unzip tool takes the cut file for a whole one.
  */
 final class OriginalsZip implements AutoCloseable {
 
     private static final HexFormat HEX = HexFormat.of();
 
     /** What a bag says about itself in bag-info.txt. */
-    record BagInfo(String sourceOrganization, String externalDescription, LocalDate baggingDate) {}
+    record BagInfo(
+            String sourceOrganization,
+            CatalogConfig.Contact contact,
+            String externalDescription,
+            String externalIdentifier,
+            LocalDate baggingDate,
+            String softwareAgent,
+            String profileIdentifier) {}
 
     /** An original whose stored bytes differ from those ingested: damage that must not be passed on. */
     static final class ChangedOriginal extends RuntimeException {
@@ -50,12 +62,12 @@ final class OriginalsZip implements AutoCloseable {
         void writeTo(OutputStream out) throws IOException, SQLException;
     }
 
-    private final ZipOutputStream zip;
+    private final ZipArchiveOutputStream zip;
+    private final long time = System.currentTimeMillis();
     private final String root;
     private final String payload;
     private final List<Manifest> manifests = new ArrayList<>();
     private final Map<String, Map<String, String>> tagFiles = new LinkedHashMap<>();
-    private String lastKey;
     private long files;
     private long bytes;
 
@@ -72,7 +84,10 @@ final class OriginalsZip implements AutoCloseable {
     }
 
     private OriginalsZip(OutputStream out, String root, String payload, List<String> algorithms) throws IOException {
-        this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        this.zip = new ZipArchiveOutputStream(out);
+        zip.setEncoding("UTF-8");
+        zip.setUseLanguageEncodingFlag(true);
+        zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.ALWAYS);
         // the fastest deflate still halves news text; the default level takes half as long again for 5 % less
         zip.setLevel(Deflater.BEST_SPEED);
         this.root = root;
@@ -86,10 +101,9 @@ final class OriginalsZip implements AutoCloseable {
      * Adds one original file, after checking its bytes against the SHA-256 stored at ingest: an export never
      * passes on silently changed bytes. (Every bag and zip has a SHA-256 manifest, and it comes first.)
      *
-     * @param nameKey the lower-cased file name the rows are ordered by
+     * @param path where it goes below the payload folder, one line of a manifest as it is
      */
-    void add(long articleId, String fileName, String nameKey, String storedSha256, byte[] content, int length)
-            throws IOException {
+    void add(long articleId, String path, String storedSha256, byte[] content, int length) throws IOException {
         List<String> hexes = new ArrayList<>();
         for (Manifest manifest : manifests) {
             MessageDigest digest = digest(manifest.algorithm);
@@ -97,23 +111,25 @@ final class OriginalsZip implements AutoCloseable {
             hexes.add(HEX.formatHex(digest.digest()));
         }
         if (!hexes.get(0).equals(storedSha256)) {
-            throw new ChangedOriginal("article " + articleId + " (" + fileName + "): the stored bytes no longer"
-                    + " match the SHA-256 taken at ingest; the export stops here");
+            throw new ChangedOriginal("article " + articleId + " (" + path.substring(path.lastIndexOf('/') + 1)
+                    + "): the stored bytes no longer match the SHA-256 taken at ingest; the export stops here");
         }
-        String path = payload + (nameKey.equals(lastKey) ? articleId + "/" : "") + fileName;
-        lastKey = nameKey;
-        zip.putNextEntry(new ZipEntry(root + path));
+        zip.putArchiveEntry(entry(root + payload + path));
         zip.write(content, 0, length);
-        zip.closeEntry();
+        zip.closeArchiveEntry();
         for (int i = 0; i < manifests.size(); i++) {
-            manifests.get(i).add(hexes.get(i), path);
+            manifests.get(i).add(hexes.get(i), payload + path);
         }
         files++;
         bytes += length;
     }
 
-    /** Ends a plain zip: its manifest, and the count in the zip's comment. */
-    void finish() throws IOException, SQLException {
+    /** Ends a plain zip: the list of its files (in its manifest too), the manifest, the count in the zip's comment. */
+    void finish(TagContent articlesCsv) throws IOException, SQLException {
+        entry("articles.csv", articlesCsv);
+        for (Manifest manifest : manifests) {
+            manifest.add(tagFiles.get("articles.csv").get(manifest.algorithm), "articles.csv");
+        }
         for (Manifest manifest : manifests) {
             entry(manifest.fileName(), manifest::copyTo);
         }
@@ -127,12 +143,19 @@ final class OriginalsZip implements AutoCloseable {
         for (Manifest manifest : manifests) {
             entry(manifest.fileName(), manifest::copyTo);
         }
-        entry(
-                "bag-info.txt",
-                text("Source-Organization: " + oneLine(info.sourceOrganization()) + "\n"
-                        + "External-Description: " + oneLine(info.externalDescription()) + "\n"
-                        + "Bagging-Date: " + info.baggingDate() + "\n"
-                        + "Payload-Oxum: " + bytes + "." + files + "\n"));
+        StringBuilder bagInfo = new StringBuilder();
+        field(bagInfo, "Source-Organization", info.sourceOrganization());
+        info.contact().name().ifPresent(name -> field(bagInfo, "Contact-Name", name));
+        info.contact().email().ifPresent(email -> field(bagInfo, "Contact-Email", email));
+        info.contact().phone().ifPresent(phone -> field(bagInfo, "Contact-Phone", phone));
+        field(bagInfo, "External-Description", info.externalDescription());
+        field(bagInfo, "External-Identifier", info.externalIdentifier());
+        field(bagInfo, "Bagging-Date", info.baggingDate().toString());
+        field(bagInfo, "Bag-Software-Agent", info.softwareAgent());
+        field(bagInfo, "Bag-Size", size(bytes));
+        field(bagInfo, "Payload-Oxum", bytes + "." + files);
+        field(bagInfo, "BagIt-Profile-Identifier", info.profileIdentifier());
+        entry("bag-info.txt", text(bagInfo.toString()));
         Map<String, Map<String, String>> tagFilesSoFar = new LinkedHashMap<>(tagFiles);
         for (Manifest manifest : manifests) {
             StringBuilder lines = new StringBuilder();
@@ -148,7 +171,7 @@ final class OriginalsZip implements AutoCloseable {
 
     /** Writes one file below the root, other than a payload file, and keeps its digests for the tag manifests. */
     private void entry(String path, TagContent content) throws IOException, SQLException {
-        zip.putNextEntry(new ZipEntry(root + path));
+        zip.putArchiveEntry(entry(root + path));
         Map<String, MessageDigest> digests = new LinkedHashMap<>();
         OutputStream out = zip;
         for (Manifest manifest : manifests) {
@@ -158,7 +181,7 @@ final class OriginalsZip implements AutoCloseable {
         }
         content.writeTo(out);
         out.flush();
-        zip.closeEntry();
+        zip.closeArchiveEntry();
         Map<String, String> hex = new LinkedHashMap<>();
         digests.forEach((algorithm, digest) -> hex.put(algorithm, HEX.formatHex(digest.digest())));
         tagFiles.put(path, hex);
@@ -168,8 +191,34 @@ final class OriginalsZip implements AutoCloseable {
         return out -> out.write(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String oneLine(String value) {
-        return value.replaceAll("\\s+", " ").strip();
+    /** An entry made on Unix, readable by all, stamped with the time of the export. */
+    private ZipArchiveEntry entry(String name) {
+        ZipArchiveEntry entry = new ZipArchiveEntry(name);
+        entry.setUnixMode(UnixStat.FILE_FLAG | 0644);
+        entry.setTime(time);
+        return entry;
+    }
+
+    private static void field(StringBuilder bagInfo, String label, String value) {
+        bagInfo.append(label)
+                .append(": ")
+                .append(value.replaceAll("\\s+", " ").strip())
+                .append('\n');
+    }
+
+    /** Bag-Size as people read it: {@code 532 bytes}, {@code 1.2 MB} (decimal units, as RFC 8493's example). */
+    static String size(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " bytes";
+        }
+        String[] units = {"KB", "MB", "GB", "TB", "PB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 999.95 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private static MessageDigest digest(String algorithm) {
@@ -203,10 +252,9 @@ final class OriginalsZip implements AutoCloseable {
             return "manifest-" + algorithm + ".txt";
         }
 
-        /** One line; RFC 8493 percent-encodes CR, LF and % in paths, which keeps one file per line. */
+        /** One line; paths hold no {@code %}, CR or LF, which RFC 8493 would percent-encode and sha256sum escape. */
         void add(String hex, String path) throws IOException {
-            lines.write(
-                    hex + "  " + path.replace("%", "%25").replace("\n", "%0A").replace("\r", "%0D") + "\n");
+            lines.write(hex + "  " + path + "\n");
         }
 
         void copyTo(OutputStream out) throws IOException {

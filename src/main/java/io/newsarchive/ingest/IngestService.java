@@ -10,12 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,12 +115,30 @@ public class IngestService {
             return refused(file, seq, file.refusal());
         }
         try {
-            byte[] bytes = file.readAtMost(config.ingest().maxFileBytes().asLongValue() + 1);
+            long max = config.ingest().maxFileBytes().asLongValue();
+            byte[] bytes = file.readAtMost(max + 1);
+            // a file over the limit is refused for its size, which its first bytes cannot be checked for
+            String damage = bytes.length > max ? null : damage(file, bytes);
+            if (damage != null) {
+                return refused(file, seq, ParseProblem.error("manifest", null, damage));
+            }
             ParseResult parse = withNameNote(file, parser.parse(bytes, today));
             return new Candidate(seq, file, parse.accepted() ? bytes : new byte[0], parse);
         } catch (IOException e) {
             return refused(file, seq, ParseProblem.error("read", null, "cannot read the file: " + e.getMessage()));
         }
+    }
+
+    /** Which manifest of its bag or export a file's bytes contradict, or null. */
+    private static String damage(InputFile file, byte[] bytes) {
+        for (Map.Entry<String, String> expected : file.digests().entrySet()) {
+            MessageDigest digest = ExportedPackage.digest(expected.getKey(), file.name());
+            if (!HexFormat.of().formatHex(digest.digest(bytes)).equals(expected.getValue())) {
+                return "the file's " + expected.getKey() + " digest is not the one manifest-" + expected.getKey()
+                        + ".txt gives: it was changed or damaged since its package was made";
+            }
+        }
+        return null;
     }
 
     private static ParseResult withNameNote(InputFile file, ParseResult parse) {

@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 /**
- * The files of one ingest run, in lexicographic order of their names. PATHs may be files, folders (every
- * {@code *.txt} below) or zips of such files, exports and BagIt bags included. Holds the zips open until closed.
+ * The files of one ingest run, in lexicographic order of their names, except that files a bag or export lists as
+ * later versions of their URL come after all first versions, in the order of their version. PATHs may be files,
+ * folders (every {@code *.txt} below) or zips of such files, exports and BagIt bags included (only their payload;
+ * their manifests are checked). Holds the zips open until closed.
  */
 public final class InputFiles implements AutoCloseable {
 
@@ -42,7 +46,7 @@ public final class InputFiles implements AutoCloseable {
             input.close();
             throw e instanceof InputException ie ? ie : new InputException(e.getMessage());
         }
-        input.files.sort(Comparator.comparing(InputFile::name));
+        input.files.sort(Comparator.comparingInt(InputFile::version).thenComparing(InputFile::name));
         return input;
     }
 
@@ -63,28 +67,25 @@ public final class InputFiles implements AutoCloseable {
     private void add(Path path, String given) throws IOException {
         String display = given.length() > 1 ? given.replaceAll("/+$", "") : given;
         if (Files.isDirectory(path)) {
+            Map<String, InputFile.Opener> entries = new TreeMap<>();
             try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(p -> Files.isRegularFile(p)
-                                && isArticleFile(p.getFileName().toString()))
-                        .forEach(p -> files.add(plainFile(
-                                p, display + "/" + path.relativize(p).toString().replace('\\', '/'))));
+                walk.filter(Files::isRegularFile)
+                        .forEach(p -> entries.put(
+                                path.relativize(p).toString().replace('\\', '/'), () -> Files.newInputStream(p)));
             }
+            addEntries(display + "/", entries);
         } else if (!Files.isRegularFile(path)) {
             throw new InputException("no such file or folder: " + display);
         } else if (display.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             addZip(path, display);
         } else {
-            files.add(plainFile(path, display));
+            files.add(new InputFile(
+                    storable(display),
+                    storable(baseName(display)),
+                    null,
+                    nameNote(display),
+                    () -> Files.newInputStream(path)));
         }
-    }
-
-    private static InputFile plainFile(Path path, String display) {
-        return new InputFile(
-                storable(display),
-                storable(baseName(display)),
-                null,
-                nameNote(display),
-                () -> Files.newInputStream(path));
     }
 
     private void addZip(Path path, String display) {
@@ -95,28 +96,63 @@ public final class InputFiles implements AutoCloseable {
             throw new InputException(display + " is not a readable zip file");
         }
         zips.add(zip);
+        Map<String, InputFile.Opener> entries = new TreeMap<>();
         zip.stream()
                 .filter(e -> !e.isDirectory() && !e.getName().startsWith("__MACOSX/"))
                 .forEach(entry -> {
                     String name = entry.getName();
                     String refusal = unsafeEntryName(name);
-                    String shown = display + "!/" + name;
                     if (refusal != null) {
                         files.add(new InputFile(
-                                storable(shown),
+                                storable(display + "!/" + name),
                                 storable(baseName(name)),
                                 ParseProblem.error("path", null, refusal),
                                 null,
                                 null));
-                    } else if (isArticleFile(name)) {
-                        files.add(new InputFile(
-                                storable(shown),
-                                storable(baseName(name)),
-                                null,
-                                nameNote(name),
-                                () -> zip.getInputStream(entry)));
+                    } else {
+                        entries.put(name, () -> zip.getInputStream(entry));
                     }
                 });
+        addEntries(display + "!/", entries);
+    }
+
+    /**
+     * The article files among the files of a zip or folder. Where they came in a bag or an export, each is checked
+     * against the manifests as it is read, a file the manifests do not list is refused, and a file they list but
+     * the package lacks is reported as refused too.
+     *
+     * @param shown   how the zip or folder is named before a path within it: {@code batch.zip!/}, {@code dir/}
+     * @param entries the files by their paths, {@code /}-separated
+     */
+    private void addEntries(String shown, Map<String, InputFile.Opener> entries) {
+        List<ExportedPackage> packages = ExportedPackage.find(shown.substring(0, shown.length() - 1), entries);
+        entries.forEach((path, opener) -> {
+            ExportedPackage from = ExportedPackage.of(packages, path);
+            if (!isArticleFile(path) || (from != null && from.isTagFile(path))) {
+                return;
+            }
+            Map<String, String> digests = from == null ? Map.of() : from.digests(path);
+            files.add(new InputFile(
+                    storable(shown + path),
+                    storable(baseName(path)),
+                    digests == null ? ParseProblem.error("manifest", null, from.unlisted(path)) : null,
+                    nameNote(path),
+                    opener,
+                    digests == null ? Map.of() : digests,
+                    from == null ? 1 : from.version(path)));
+        });
+        for (ExportedPackage from : packages) {
+            for (String path : from.missing(entries.keySet())) {
+                if (isArticleFile(path) && !from.isTagFile(path)) {
+                    files.add(new InputFile(
+                            storable(shown + path),
+                            storable(baseName(path)),
+                            ParseProblem.error("manifest", null, from.missingMessage(path)),
+                            null,
+                            null));
+                }
+            }
+        }
     }
 
     /** Why a zip entry name would write outside the archive's own folder, or null when it stays inside. */

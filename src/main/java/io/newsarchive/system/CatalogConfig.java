@@ -15,6 +15,26 @@ public interface CatalogConfig {
     @WithDefault("News archive")
     String name();
 
+    /**
+     * The address the catalog is published under, such as {@code https://archive.example.org}, for identifiers in bags
+     * and harvests; unset, the address each request came to.
+     */
+    Optional<String> baseUrl();
+
+    /** Who answers for the catalog, as exports and harvests name them (a bag's {@code Contact-*} fields). */
+    Contact contact();
+
+    interface Contact {
+        /** A person or office. */
+        Optional<String> name();
+
+        /** Their e-mail address. */
+        Optional<String> email();
+
+        /** Their telephone number. */
+        Optional<String> phone();
+    }
+
     /** The first admin, created on a start when the catalog has no user yet. */
     Admin admin();
 

@@ -1,5 +1,6 @@
 package io.newsarchive.ingest;
 
+import io.newsarchive.corpus.ParseProblem;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,12 +18,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static io.newsarchive.testing.CorpusFiles.article;
 import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static io.newsarchive.testing.CorpusFiles.write;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -64,6 +70,45 @@ class IngestServiceTest {
             long runId = ingest.ingest(input, new IngestRequest(Trigger.CLI, "test", dryRun), collect);
             return reports.find(runId).orElseThrow();
         }
+    }
+
+    @Test
+    void aFileOfABagWithOneChangedByteIsRefusedAndTheOthersAreTaken() throws Exception {
+        String url = uniqueUrl();
+        String host = java.net.URI.create(url).getHost().substring(4);
+        write(dir, "one.txt", article("One", url, "Body."));
+        write(dir, "two.txt", article("Two", url.replace("story", "other"), "Body."));
+        run(false, dir);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream bag = new ZipInputStream(
+                given().get("/api/export?format=bagit&source=" + host)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asInputStream(),
+                StandardCharsets.UTF_8)) {
+            for (ZipEntry entry = bag.getNextEntry(); entry != null; entry = bag.getNextEntry()) {
+                byte[] bytes = bag.readAllBytes();
+                entries.put(
+                        entry.getName(),
+                        entry.getName().endsWith("/data/two.txt")
+                                ? new String(bytes, StandardCharsets.UTF_8)
+                                        .replace("Body.", "Bodx.")
+                                        .getBytes(StandardCharsets.UTF_8)
+                                : bytes);
+            }
+        }
+        Path damaged = java.nio.file.Files.write(dir.resolveSibling("damaged.bag.zip"), CorpusFiles.zip(entries));
+
+        IngestReports.RunSummary run = run(false, damaged);
+
+        assertEquals(
+                List.of(Outcome.DUPLICATE, Outcome.REJECTED),
+                results.stream().map(FileResult::outcome).toList());
+        ParseProblem problem = results.get(1).problems().get(0);
+        assertEquals("manifest", problem.code());
+        assertTrue(problem.message().contains("manifest-sha256.txt"), problem.message());
+        assertEquals(1, run.counts().rejected());
     }
 
     @Test
