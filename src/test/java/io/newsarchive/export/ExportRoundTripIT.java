@@ -85,7 +85,7 @@ class ExportRoundTripIT {
                             .statusCode());
         }
         List<List<String>> original = articles(source);
-        assertEquals(11, original.size(), "the corpus is in: " + original);
+        assertEquals(12, original.size(), "the corpus and the ten files are in");
 
         for (Path export : List.of(zip, bag)) {
             Map<String, String> empty = CatalogTestDatabase.freshDatabase();
