@@ -5,6 +5,9 @@ import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.corpus.ArticleParser;
 import io.newsarchive.corpus.ArticleUrl;
 import io.newsarchive.corpus.ParseProblem;
+import io.newsarchive.preservation.EventOutcome;
+import io.newsarchive.preservation.EventType;
+import io.newsarchive.preservation.PreservationEvent;
 import io.newsarchive.system.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -179,11 +182,29 @@ public class ArticleCorrections {
         }
     }
 
+    /** The change in the audit log, and in the preservation event log in PREMIS's words. */
     private static void record(Article article, AuditEvent event) {
         Article.getEntityManager().flush();
         event.articleId = article.id;
         event.revision = article.metadataRevision;
         event.persist();
+        PreservationEvent preservation = PreservationEvent.of(
+                switch (event.action) {
+                    case WITHDRAW -> EventType.DEACCESSION;
+                    case RESTORE -> EventType.ACCESSION;
+                    default -> EventType.METADATA_MODIFICATION;
+                },
+                EventOutcome.SUCCESS,
+                event.username,
+                switch (event.action) {
+                            case WITHDRAW -> "withdrawn";
+                            case RESTORE -> "restored";
+                            default -> "corrected " + String.join(", ", event.changes.keySet());
+                        }
+                        + ": " + event.reason);
+        preservation.dateTime = event.at;
+        preservation.articleId = article.id;
+        preservation.persist();
     }
 
     /** Refuses a change made from an older revision, with what changed since, keeping what was sent. */

@@ -1,6 +1,8 @@
 package io.newsarchive.catalog;
 
 import io.newsarchive.audit.AuditEvent;
+import io.newsarchive.preservation.EventJson;
+import io.newsarchive.preservation.PreservationEvent;
 import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -16,7 +18,7 @@ import java.util.List;
 
 /**
  * One article version: metadata, body sentence by sentence, versions, neighbours from its source and day, and the
- * history of its metadata; archivists also find the edit, withdraw and restore forms here.
+ * history of its metadata and its preservation events; archivists also find the edit, withdraw and restore forms here.
  */
 @Path("/articles/{id}")
 public class ArticlePage {
@@ -35,7 +37,8 @@ public class ArticlePage {
                 Article stored,
                 List<Version> versions,
                 List<Neighbour> sameDay,
-                List<AuditEvent> history);
+                List<AuditEvent> history,
+                List<EventJson> events);
     }
 
     private static final int NEIGHBOURS = 20;
@@ -61,6 +64,14 @@ public class ArticlePage {
                 .stream()
                 .map(n -> new Neighbour(n.id, n.headline))
                 .toList();
-        return Templates.article(ArticleJson.of(article), article, versions, sameDay, AuditEvent.ofArticle(article.id));
+        return Templates.article(
+                ArticleJson.of(article),
+                article,
+                versions,
+                sameDay,
+                AuditEvent.ofArticle(article.id),
+                PreservationEvent.ofArticle(article.id).stream()
+                        .map(EventJson::of)
+                        .toList());
     }
 }

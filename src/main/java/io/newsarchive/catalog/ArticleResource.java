@@ -1,5 +1,7 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.preservation.EventJson;
+import io.newsarchive.preservation.PreservationEvent;
 import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
 import jakarta.transaction.Transactional;
@@ -14,7 +16,12 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** The catalog as JSON: listings and searches, one article version, and its original file byte for byte. */
+import java.util.List;
+
+/**
+ * The catalog as JSON: listings and searches, one article version, its preservation events, and its original file
+ * byte for byte.
+ */
 @Path("/api/articles")
 public class ArticleResource {
 
@@ -36,6 +43,17 @@ public class ArticleResource {
     @Transactional
     public ArticleJson article(@RestPath String id) {
         return ArticleJson.of(find(id));
+    }
+
+    /** The version's preservation events, oldest first. */
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public List<EventJson> events(@RestPath String id) {
+        return PreservationEvent.ofArticle(find(id).id).stream()
+                .map(EventJson::of)
+                .toList();
     }
 
     @GET

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsarchive.catalog.ArticleColumns;
 import io.newsarchive.catalog.ArticleSearch;
 import io.newsarchive.catalog.CatalogFilter;
+import io.newsarchive.preservation.EventOutcome;
+import io.newsarchive.preservation.EventType;
+import io.newsarchive.preservation.PreservationEvent;
+import io.newsarchive.preservation.PreservationLog;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
@@ -88,6 +92,7 @@ public class ArticleExport {
      * @param name        the export's file name without its extension, also the folder of a BagIt bag
      * @param description the filters in words, for a bag's External-Description
      * @param baseUrl     the catalog's public address, for a bag's profile identifier
+     * @param requestedBy who asked for it, the agent of the dissemination event of a zip or bag
      */
     public record Request(
             CatalogFilter filter,
@@ -98,7 +103,8 @@ public class ArticleExport {
             boolean endLine,
             String name,
             String description,
-            String baseUrl) {}
+            String baseUrl,
+            String requestedBy) {}
 
     /** A started export: the snapshot is taken and the filter checked; {@link #writeTo} streams it. */
     public final class Started {
@@ -106,6 +112,8 @@ public class ArticleExport {
         private final Request request;
         /** The filter's conditions with their values written in, as COPY needs them. */
         private final String where;
+        /** The event of a zip or bag, recorded once it is whole. */
+        private PreservationEvent disseminated;
 
         private Started(Connection connection, Request request, String where) {
             this.connection = connection;
@@ -128,6 +136,9 @@ public class ArticleExport {
                 }
                 connection.rollback();
                 whole = true;
+                if (disseminated != null) {
+                    recordSent(disseminated);
+                }
             } catch (SQLException e) {
                 LOG.warnf("export %s stopped half way: %s", request.name(), e.getMessage());
                 throw new DatabaseFailure(e);
@@ -146,6 +157,17 @@ public class ArticleExport {
          * @param files whether this is the list of a zip's or bag's files: then with each file's {@code path} in the
          *              package and no end line, whatever the request asked
          */
+        /** The export is whole and sent by now: a failure to record it must not break the download. */
+        private void recordSent(PreservationEvent event) {
+            try {
+                log.record(event);
+            } catch (RuntimeException e) {
+                LOG.errorf(
+                        "export %s was sent but its dissemination event could not be recorded: %s",
+                        request.name(), e.getMessage());
+            }
+        }
+
         private void csv(OutputStream out, Request csv, boolean files) throws SQLException, IOException {
             if (csv.bom()) {
                 out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -273,15 +295,17 @@ public class ArticleExport {
                         false,
                         request.name(),
                         request.description(),
-                        request.baseUrl());
+                        request.baseUrl(),
+                        request.requestedBy());
                 OriginalsZip.TagContent list = csvOut -> csv(csvOut, files, true);
+                String identifier = bag ? "urn:uuid:" + UUID.randomUUID() : request.name() + ".zip";
                 if (bag) {
                     zip.finishBag(
                             new OriginalsZip.BagInfo(
                                     config.name(),
                                     config.contact(),
                                     request.description(),
-                                    "urn:uuid:" + UUID.randomUUID(),
+                                    identifier,
                                     LocalDate.now(ZoneOffset.UTC),
                                     "News archive " + version + " (" + request.baseUrl() + ")",
                                     BagProfileResource.identifier(request.baseUrl())),
@@ -289,6 +313,13 @@ public class ArticleExport {
                 } else {
                     zip.finish(list);
                 }
+                disseminated = PreservationEvent.of(
+                        EventType.DISSEMINATION,
+                        EventOutcome.SUCCESS,
+                        request.requestedBy(),
+                        zip.files() + (zip.files() == 1 ? " original" : " originals") + " sent in "
+                                + (bag ? "the bag " : "the zip ") + request.name() + ": " + request.description());
+                disseminated.identifier = identifier;
             }
         }
     }
@@ -299,13 +330,16 @@ public class ArticleExport {
     private final CatalogConfig config;
 
     private final String version;
+    private final PreservationLog log;
 
     ArticleExport(
             DataSource dataSource,
             ArticleSearch search,
             ObjectMapper json,
             CatalogConfig config,
-            @ConfigProperty(name = "quarkus.application.version") String version) {
+            @ConfigProperty(name = "quarkus.application.version") String version,
+            PreservationLog log) {
+        this.log = log;
         this.dataSource = dataSource;
         this.search = search;
         this.json = json;

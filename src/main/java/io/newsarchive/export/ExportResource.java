@@ -2,6 +2,7 @@ package io.newsarchive.export;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.newsarchive.account.SignedIn;
 import io.newsarchive.catalog.CatalogFilter;
 import io.newsarchive.catalog.ListingParams;
 import io.newsarchive.catalog.StatusFilter;
@@ -40,11 +41,13 @@ public class ExportResource {
 
     private final ArticleExport export;
     private final CatalogConfig config;
+    private final SignedIn signedIn;
     private final Clock clock = Clock.systemUTC();
 
-    ExportResource(ArticleExport export, CatalogConfig config) {
+    ExportResource(ArticleExport export, CatalogConfig config, SignedIn signedIn) {
         this.export = export;
         this.config = config;
+        this.signedIn = signedIn;
     }
 
     @GET
@@ -76,7 +79,8 @@ public class ExportResource {
                 name,
                 describe(filter) + " (GET " + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query)
                         + ")",
-                PublicAddress.of(config, uri)));
+                PublicAddress.of(config, uri),
+                signedIn.anonymous() ? "anonymous" : signedIn.name()));
         StreamingOutput body = out -> {
             try {
                 started.writeTo(out);

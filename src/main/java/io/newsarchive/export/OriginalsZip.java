@@ -124,6 +124,11 @@ final class OriginalsZip implements AutoCloseable {
         bytes += length;
     }
 
+    /** How many originals it holds so far. */
+    long files() {
+        return files;
+    }
+
     /** Ends a plain zip: the list of its files (in its manifest too), the manifest, the count in the zip's comment. */
     void finish(TagContent articlesCsv) throws IOException, SQLException {
         entry("articles.csv", articlesCsv);

@@ -7,6 +7,7 @@ import io.newsarchive.catalog.ArticleStatus;
 import io.newsarchive.corpus.ArticleUrl;
 import io.newsarchive.corpus.ParseProblem;
 import io.newsarchive.corpus.ParsedArticle;
+import io.newsarchive.preservation.PreservationEvent;
 import io.newsarchive.system.Words;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -45,14 +46,18 @@ final class ArticleBatchWriter {
 
     private final Connection conn;
     private final long runId;
+    /** Who started the run: the agent of its ingestion events. */
+    private final String startedBy;
+
     private final boolean dryRun;
     private final ObjectMapper json;
     private final Map<String, Long> sourceIds = new HashMap<>();
     private final BatchDecisions decisions = new BatchDecisions();
 
-    ArticleBatchWriter(Connection conn, long runId, boolean dryRun, ObjectMapper json) {
+    ArticleBatchWriter(Connection conn, long runId, String startedBy, boolean dryRun, ObjectMapper json) {
         this.conn = conn;
         this.runId = runId;
+        this.startedBy = startedBy;
         this.dryRun = dryRun;
         this.json = json;
     }
@@ -106,6 +111,7 @@ final class ArticleBatchWriter {
                 supersede(decided.superseded());
                 copyArticles(decided.stored(), now);
                 copyOriginals(decided.stored());
+                recordIngestions(decided.stored(), now);
             }
             copyFileResults(decided.results());
             addCounts(decided.results());
@@ -242,6 +248,23 @@ final class ArticleBatchWriter {
                         s.version().withdrawnReason());
             }
         });
+    }
+
+    /** Each stored original's ingestion event, with its SHA-256: where its fixity record starts. */
+    private void recordIngestions(List<BatchDecisions.Stored> stored, OffsetDateTime now) throws SQLException {
+        PreservationEvent.recordIngestions(
+                conn,
+                startedBy,
+                runId,
+                now,
+                stored.stream()
+                        .map(s -> new PreservationEvent.Ingested(
+                                s.version().id(),
+                                "stored " + s.candidate().file().fileName() + " as version "
+                                        + s.version().number()
+                                        + " of " + s.candidate().article().url().normalizedUrl() + ", SHA-256 "
+                                        + s.candidate().parse().sha256()))
+                        .toList());
     }
 
     private void copyOriginals(List<BatchDecisions.Stored> stored) throws SQLException {

@@ -66,7 +66,8 @@ public class IngestService {
             });
             try {
                 progress.started(runId, files.size());
-                ArticleBatchWriter writer = new ArticleBatchWriter(conn, runId, request.dryRun(), json);
+                ArticleBatchWriter writer =
+                        new ArticleBatchWriter(conn, runId, request.startedBy(), request.dryRun(), json);
                 Future<Batch> next = reader.submit(() -> read(files, 0, parser, today));
                 Batch batch = next.get();
                 while (!batch.candidates().isEmpty()) {

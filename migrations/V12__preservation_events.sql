@@ -1,0 +1,49 @@
+-- The preservation event log, in the vocabulary of PREMIS 3 (event types of id.loc.gov's preservation vocabulary):
+-- what happened to each stored original (ingestion, fixity check, metadata modification, deaccession when it is
+-- withdrawn, accession when it is restored, recovery from a bag) and to selections of the catalog (dissemination in an
+-- export of originals, a fixity pass). Rows are only ever added.
+create table preservation_event (
+    id               bigint generated always as identity primary key,
+    event_type       text        not null check (event_type in ('ingestion', 'fixity check', 'metadata modification',
+                                                                'deaccession', 'accession', 'dissemination', 'recovery')),
+    at               timestamptz not null default clock_timestamp(),
+    outcome          text        not null check (outcome in ('success', 'failure')),
+    -- what happened, in words (PREMIS eventOutcomeDetailNote)
+    detail           text        not null,
+    -- who: a user name, or "catalog" for the catalog's own scheduled work (PREMIS linkingAgentIdentifier)
+    agent            text        not null,
+    -- the object: one article version, or null for a selection or the whole catalog
+    article_id       bigint references article,
+    run_id           bigint references ingest_run,
+    -- a selection's own identifier: an export's or a restored bag's External-Identifier
+    identifier       text,
+    -- a fixity pass checked the originals of these article ids (those stored when it reached them); each failure is
+    -- an event of its own, part of the pass
+    first_article_id bigint,
+    last_article_id  bigint,
+    part_of          bigint references preservation_event
+);
+create index preservation_event_article_idx on preservation_event (article_id, id) where article_id is not null;
+create index preservation_event_passes_idx on preservation_event (first_article_id, last_article_id)
+    where first_article_id is not null;
+
+-- What the catalog already knows: every article's ingestion, and the corrections, withdrawals and restorations of the
+-- audit log, in the order they happened.
+insert into preservation_event (event_type, at, outcome, detail, agent, article_id, run_id)
+select event_type, at, 'success', detail, agent, article_id, run_id
+from (select 'ingestion' as event_type, a.ingested_at as at,
+             'stored ' || a.file_name || ' as version ' || a.version || ' of ' || a.normalized_url || ', SHA-256 '
+                 || a.sha256 as detail,
+             r.started_by as agent, a.id as article_id, a.ingest_run_id as run_id, 0 as kind, a.id as seq
+      from article a join ingest_run r on r.id = a.ingest_run_id
+      union all
+      select case e.action when 'edit' then 'metadata modification' when 'withdraw' then 'deaccession'
+                  else 'accession' end,
+             e.at,
+             case e.action when 'edit' then 'corrected ' || (select string_agg(k, ', ') from jsonb_object_keys(e.changes) k)
+                           when 'withdraw' then 'withdrawn' else 'restored' end
+                 || ': ' || coalesce(e.reason, ''),
+             e.username, e.article_id, null, 1, e.id
+      from audit_event e
+      where e.article_id is not null and e.action in ('edit', 'withdraw', 'restore')) known
+order by at, kind, seq;

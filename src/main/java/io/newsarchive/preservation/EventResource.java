@@ -1,0 +1,51 @@
+package io.newsarchive.preservation;
+
+import io.newsarchive.account.Role;
+import io.newsarchive.system.Params;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.List;
+
+/**
+ * {@code GET /api/events}: the preservation event log of the whole catalog, newest first, with filters; for
+ * archivists, as the audit log (an article's own events are public, {@code /api/articles/{id}/events}).
+ */
+@Path("/api/events")
+@RolesAllowed(Role.Names.ARCHIVIST)
+public class EventResource {
+
+    /** A page of events, and the address of the next (older) page, or null at the end. */
+    public record EventPage(List<EventJson> items, String next) {}
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public EventPage events(
+            @RestQuery String type,
+            @RestQuery String outcome,
+            @RestQuery String agent,
+            @RestQuery String article,
+            @RestQuery String from,
+            @RestQuery String to,
+            @RestQuery String before,
+            @RestQuery String limit) {
+        EventFilter filter = EventFilter.of(type, outcome, agent, article, from, to);
+        int size = Params.intInRange("limit", limit, 100, 1, 1000);
+        List<PreservationEvent> events = filter.latest(before == null ? null : Params.id("before", before), size + 1);
+        String next = null;
+        if (events.size() > size) {
+            events = events.subList(0, size);
+            next = filter.href("/api/events")
+                    .plus("limit", limit == null ? null : String.valueOf(size))
+                    .plus("before", events.get(size - 1).id.toString())
+                    .toString();
+        }
+        return new EventPage(events.stream().map(EventJson::of).toList(), next);
+    }
+}
