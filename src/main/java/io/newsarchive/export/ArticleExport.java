@@ -28,7 +28,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -157,6 +159,57 @@ public class ArticleExport {
          * @param files whether this is the list of a zip's or bag's files: then with each file's {@code path} in the
          *              package and no end line, whatever the request asked
          */
+        /**
+         * The catalog's rows behind the selection, whole, one JSON Lines file a table ({@code catalog/article.jsonl},
+         * ...), so that a restore rebuilds the catalog as it was: the articles (without their originals, which are the
+         * payload), their sources, the ingest runs they came from with the runs' file results, their audit history
+         * with the runs' own audit events, and their preservation events with those of the whole catalog. A file
+         * result of another article is left out, and a revision of an article not in the bag is not named.
+         */
+        private Map<String, OriginalsZip.TagContent> catalogTables() {
+            String articles = "select a.id" + FROM + where;
+            String runs = "select a.ingest_run_id" + FROM + where;
+            Map<String, String> tables = new LinkedHashMap<>();
+            tables.put(
+                    "source",
+                    "select to_jsonb(t)::text from source t where t.id in (select a.source_id" + FROM + where
+                            + ") order by t.id");
+            tables.put(
+                    "ingest_run",
+                    "select to_jsonb(t)::text from ingest_run t where t.id in (" + runs + ") order by t.id");
+            tables.put(
+                    "ingest_file",
+                    "select (to_jsonb(t) || jsonb_build_object('revises', case when t.revises in (" + articles
+                            + ") then t.revises end))::text from ingest_file t where t.run_id in (" + runs
+                            + ") and (t.article_id is null or t.article_id in (" + articles
+                            + ")) order by t.run_id, t.seq");
+            tables.put(
+                    "article",
+                    "select (to_jsonb(t) - 'search_vector')::text from article t where t.id in (" + articles
+                            + ") order by t.id");
+            tables.put(
+                    "audit_event",
+                    "select to_jsonb(t)::text from audit_event t where t.article_id in (" + articles
+                            + ") or (t.article_id is null and t.run_id in (" + runs + ")) order by t.id");
+            tables.put(
+                    "preservation_event",
+                    "select to_jsonb(t)::text from preservation_event t where t.article_id is null or t.article_id in ("
+                            + articles + ") order by t.id");
+            Map<String, OriginalsZip.TagContent> files = new LinkedHashMap<>();
+            tables.forEach((table, select) -> files.put("catalog/" + table + ".jsonl", out -> jsonLines(out, select)));
+            return files;
+        }
+
+        /** Each row's one JSON text as PostgreSQL writes it, a line each. */
+        private void jsonLines(OutputStream out, String select) throws SQLException, IOException {
+            BinaryCopyRows row = new BinaryCopyRows(connection, select);
+            while (row.next()) {
+                row.field();
+                out.write(row.bytes(), 0, row.length());
+                out.write('\n');
+            }
+        }
+
         /** The export is whole and sent by now: a failure to record it must not break the download. */
         private void recordSent(PreservationEvent event) {
             try {
@@ -309,7 +362,8 @@ public class ArticleExport {
                                     LocalDate.now(ZoneOffset.UTC),
                                     "News archive " + version + " (" + request.baseUrl() + ")",
                                     BagProfileResource.identifier(request.baseUrl())),
-                            list);
+                            list,
+                            catalogTables());
                 } else {
                     zip.finish(list);
                 }

@@ -142,9 +142,16 @@ final class OriginalsZip implements AutoCloseable {
         zip.finish();
     }
 
-    /** Ends a bag: metadata/articles.csv, the manifests, bag-info.txt (with Payload-Oxum) and the tag manifests. */
-    void finishBag(BagInfo info, TagContent articlesCsv) throws IOException, SQLException {
+    /**
+     * Ends a bag: metadata/articles.csv and the other metadata files, the manifests, bag-info.txt (with Payload-Oxum)
+     * and the tag manifests.
+     */
+    void finishBag(BagInfo info, TagContent articlesCsv, Map<String, TagContent> metadata)
+            throws IOException, SQLException {
         entry("metadata/articles.csv", articlesCsv);
+        for (Map.Entry<String, TagContent> file : metadata.entrySet()) {
+            entry("metadata/" + file.getKey(), file.getValue());
+        }
         for (Manifest manifest : manifests) {
             entry(manifest.fileName(), manifest::copyTo);
         }

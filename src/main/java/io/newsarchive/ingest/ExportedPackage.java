@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * in a bag, {@code articles.csv} in a zip), so that ingest takes versions in their order whatever their names. A
  * bag's tag files are checked here, before anything is ingested; payload files as they are read.
  */
-final class ExportedPackage {
+public final class ExportedPackage {
 
     private static final Pattern MANIFEST = Pattern.compile("(tag)?manifest-([a-z0-9]+)\\.txt");
     /** A digest, white space, and a path (sha256sum's binary-mode {@code *} aside). */
@@ -47,6 +47,8 @@ final class ExportedPackage {
     private String firstManifest;
 
     private final Map<String, Integer> versions = new LinkedHashMap<>();
+    /** Tag files that are missing or do not match their tag manifests. */
+    private final List<String> tagProblems = new ArrayList<>();
 
     private ExportedPackage(String root, boolean bag, String shown) {
         this.root = root;
@@ -75,8 +77,50 @@ final class ExportedPackage {
         }
         for (ExportedPackage p : packages) {
             p.read(entries);
+            if (!p.tagProblems.isEmpty()) {
+                throw new InputFiles.InputException(p.shown + ": " + String.join("; ", p.tagProblems)
+                        + ", so the bag was changed after it was made; nothing was ingested");
+            }
         }
         return packages;
+    }
+
+    /**
+     * The one bag among the files of a zip or folder, every file of it checked against every manifest and tag
+     * manifest, for a restore that must store nothing of a damaged bag.
+     *
+     * @return what is wrong, a line for each bad file; empty when the bag is whole
+     * @throws InputFiles.InputException when there is no bag, or more than one
+     */
+    public static List<String> checkBag(String display, Map<String, InputFile.Opener> entries) {
+        List<String> roots = entries.keySet().stream()
+                .filter(path -> path.equals("bagit.txt") || path.endsWith("/bagit.txt"))
+                .toList();
+        if (roots.size() != 1) {
+            throw new InputFiles.InputException(display
+                    + (roots.isEmpty()
+                            ? " is not a BagIt bag (no bagit.txt)"
+                            : " holds " + roots.size() + " bags; restore one at a time"));
+        }
+        String root = roots.get(0).substring(0, roots.get(0).length() - "bagit.txt".length());
+        ExportedPackage bag = new ExportedPackage(root, true, "the bag " + display + "!/" + root);
+        bag.read(entries);
+        List<String> problems = new ArrayList<>(bag.tagProblems);
+        for (Map.Entry<String, InputFile.Opener> entry : entries.entrySet()) {
+            String path = entry.getKey();
+            if (!path.startsWith(root + "data/")) {
+                continue;
+            }
+            Map<String, String> expected = bag.digests(path);
+            if (expected == null) {
+                problems.add(bag.unlisted(path));
+            } else if (!expected.equals(bag.hashes(entry.getValue(), expected, path))) {
+                problems.add(path.substring(root.length()) + " does not match the payload manifests: it was changed"
+                        + " or damaged since the bag was made");
+            }
+        }
+        bag.missing(entries.keySet()).forEach(path -> problems.add(bag.missingMessage(path)));
+        return problems;
     }
 
     /** The package a path of the zip or folder belongs to (the innermost), or null. */
@@ -151,10 +195,12 @@ final class ExportedPackage {
             InputFile.Opener opener = entries.get(root + tagFile.getKey());
             if (opener == null
                     || !tagFile.getValue().equals(hashes(opener, tagFile.getValue(), root + tagFile.getKey()))) {
-                throw new InputFiles.InputException(shown + ": its tag file " + tagFile.getKey()
-                        + (opener == null ? " is missing" : " does not match its tag manifest")
-                        + ", so the bag was changed after it was made; nothing was ingested");
+                tagProblems.add("its tag file " + tagFile.getKey()
+                        + (opener == null ? " is missing" : " does not match its tag manifest"));
             }
+        }
+        if (!tagProblems.isEmpty()) {
+            return;
         }
         String list = bag ? "metadata/articles.csv" : "articles.csv";
         InputFile.Opener listed = entries.get(root + list);

@@ -106,6 +106,32 @@ public class PreservationEvent extends PanacheEntityBase {
         }
     }
 
+    /** Records, on the caller's connection and in its transaction, the articles a restore rebuilt from a bag. */
+    public static void recordRecoveries(Connection conn, String agent, String bag, List<Long> articleIds)
+            throws SQLException {
+        try (PreparedStatement insert = conn.prepareStatement("""
+                insert into preservation_event (event_type, outcome, detail, agent, article_id, identifier)
+                select ?, ?, ?, ?, article_id, ? from unnest(?::bigint[]) as t(article_id)
+                union all
+                select ?, ?, ?, ?, null, ? """)) {
+            String each = "restored from the bag " + bag + " with its original, metadata, history and events";
+            String all = articleIds.size() + (articleIds.size() == 1 ? " article" : " articles")
+                    + " restored from the bag " + bag;
+            int i = 1;
+            for (String detail : List.of(each, all)) {
+                insert.setString(i++, EventType.RECOVERY.toString());
+                insert.setString(i++, EventOutcome.SUCCESS.toString());
+                insert.setString(i++, detail);
+                insert.setString(i++, agent);
+                insert.setString(i++, bag);
+                if (detail.equals(each)) {
+                    insert.setArray(i++, conn.createArrayOf("bigint", articleIds.toArray()));
+                }
+            }
+            insert.executeUpdate();
+        }
+    }
+
     /**
      * The history of one article version, oldest first: its own events, and the fixity passes that checked it
      * (those that covered its id after it was stored; a pass that found it damaged shows as its failure instead).
