@@ -17,15 +17,21 @@ create table preservation_event (
     run_id           bigint references ingest_run,
     -- a selection's own identifier: an export's or a restored bag's External-Identifier
     identifier       text,
-    -- a fixity pass checked the originals of these article ids (those stored when it reached them); each failure is
-    -- an event of its own, part of the pass
+    -- a fixity pass checks the originals chunk by chunk, an event each: this one checked the articles of these ids
+    -- (those stored when it reached them); each failure is an event of its own, part of its chunk
     first_article_id bigint,
     last_article_id  bigint,
     part_of          bigint references preservation_event
 );
 create index preservation_event_article_idx on preservation_event (article_id, id) where article_id is not null;
-create index preservation_event_passes_idx on preservation_event (first_article_id, last_article_id)
+-- the checks of a fixity pass, a chunk of articles each: which cover an article, the newest, those of one pass
+create index preservation_event_chunks_idx on preservation_event (first_article_id, last_article_id)
     where first_article_id is not null;
+create index preservation_event_newest_chunk_idx on preservation_event (id) where first_article_id is not null;
+create index preservation_event_pass_idx on preservation_event (identifier, at) where first_article_id is not null;
+-- failed fixity checks, for the dashboard
+create index preservation_event_fixity_failures_idx on preservation_event (article_id, id)
+    where event_type = 'fixity check' and outcome = 'failure';
 
 -- What the catalog already knows: every article's ingestion, and the corrections, withdrawals and restorations of the
 -- audit log, in the order they happened.

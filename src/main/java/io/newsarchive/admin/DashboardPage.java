@@ -4,12 +4,14 @@ import io.newsarchive.account.Role;
 import io.newsarchive.catalog.CatalogStatistics;
 import io.newsarchive.catalog.Timeline;
 import io.newsarchive.ingest.IngestReports;
+import io.newsarchive.preservation.PreservationEvent;
 import io.newsarchive.search.SearchStatus;
 import io.newsarchive.system.Href;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,6 +43,7 @@ public class DashboardPage {
                 int sourcesHeight,
                 List<IngestReports.RunSummary> runs,
                 List<IngestReports.RunSummary> attention,
+                List<PreservationEvent> damaged,
                 SearchStatus.Summary search);
     }
 
@@ -71,6 +74,7 @@ public class DashboardPage {
     SearchStatus search;
 
     @GET
+    @Transactional
     public TemplateInstance dashboard() {
         List<IngestReports.RunSummary> runs = reports.list(RECENT_RUNS);
         List<IngestReports.RunSummary> attention = reports.needingAttention(RECENT_RUNS);
@@ -89,6 +93,13 @@ public class DashboardPage {
         }
         Timeline timeline = Timeline.of(statistics.articlesPerMonth(), PERIOD_LINKS);
         return Templates.dashboard(
-                statistics.totals(), timeline, sources, sources.size() * 24, runs, attention, search.summary());
+                statistics.totals(),
+                timeline,
+                sources,
+                sources.size() * 24,
+                runs,
+                attention,
+                PreservationEvent.openFixityFailures(RECENT_RUNS),
+                search.summary());
     }
 }

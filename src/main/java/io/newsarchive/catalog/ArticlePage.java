@@ -70,8 +70,6 @@ public class ArticlePage {
                 versions,
                 sameDay,
                 AuditEvent.ofArticle(article.id),
-                PreservationEvent.ofArticle(article.id).stream()
-                        .map(EventJson::of)
-                        .toList());
+                PreservationEvent.ofArticle(article.id));
     }
 }

@@ -51,9 +51,7 @@ public class ArticleResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     public List<EventJson> events(@RestPath String id) {
-        return PreservationEvent.ofArticle(find(id).id).stream()
-                .map(EventJson::of)
-                .toList();
+        return PreservationEvent.ofArticle(find(id).id);
     }
 
     @GET

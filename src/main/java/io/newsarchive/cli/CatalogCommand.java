@@ -12,7 +12,13 @@ import java.util.concurrent.Callable;
         name = "catalog",
         mixinStandardHelpOptions = true,
         description = "News-article archive and metadata catalog.",
-        subcommands = {ServeCommand.class, IngestCommand.class, RestoreCommand.class, SearchIndexCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            IngestCommand.class,
+            RestoreCommand.class,
+            FixityCommand.class,
+            SearchIndexCommand.class
+        })
 public class CatalogCommand implements Callable<Integer> {
 
     @Inject

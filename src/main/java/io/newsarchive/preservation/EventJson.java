@@ -20,6 +20,24 @@ public record EventJson(
         Long lastArticleId,
         Long partOf) {
 
+    /** A chunk of a fixity pass, as a check that one article of it passed. */
+    static EventJson passed(PreservationEvent chunk, long articleId) {
+        return new EventJson(
+                chunk.id,
+                chunk.eventType,
+                chunk.dateTime,
+                EventOutcome.SUCCESS,
+                "hashed again by the " + chunk.identifier + " with articles " + chunk.firstArticleId + " to "
+                        + chunk.lastArticleId + ": matches the SHA-256 taken at ingest",
+                chunk.agent,
+                articleId,
+                null,
+                chunk.identifier,
+                chunk.firstArticleId,
+                chunk.lastArticleId,
+                null);
+    }
+
     public static EventJson of(PreservationEvent e) {
         return new EventJson(
                 e.id,

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One preservation event (PREMIS 3): its type, when, its outcome, what happened in words, who (the agent) and the
@@ -106,6 +108,76 @@ public class PreservationEvent extends PanacheEntityBase {
         }
     }
 
+    /** Stores the event on the caller's connection and in its transaction; returns its id. */
+    public static long insert(Connection conn, PreservationEvent e) throws SQLException {
+        try (PreparedStatement insert = conn.prepareStatement("""
+                insert into preservation_event (event_type, at, outcome, detail, agent, article_id, run_id, identifier,
+                                                first_article_id, last_article_id, part_of)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
+            insert.setString(1, e.eventType.toString());
+            insert.setObject(2, e.dateTime.atOffset(ZoneOffset.UTC));
+            insert.setString(3, e.outcome.toString());
+            insert.setString(4, e.outcomeDetail);
+            insert.setString(5, e.agent);
+            insert.setObject(6, e.articleId);
+            insert.setObject(7, e.runId);
+            insert.setString(8, e.identifier);
+            insert.setObject(9, e.firstArticleId);
+            insert.setObject(10, e.lastArticleId);
+            insert.setObject(11, e.partOf);
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                e.id = rs.getLong(1);
+                return e.id;
+            }
+        }
+    }
+
+    /** Where the newest fixity pass is: its identifier, when it began, and the last article id it checked. */
+    public record PassState(String identifier, Instant began, long lastArticleId) {}
+
+    /** The newest fixity pass, if any ran. */
+    public static Optional<PassState> newestPass(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                select n.identifier, (select min(p.at) from preservation_event p
+                                      where p.identifier = n.identifier and p.first_article_id is not null),
+                       n.last_article_id
+                from (select identifier, last_article_id from preservation_event where first_article_id is not null
+                      order by id desc limit 1) n""");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next()
+                    ? Optional.of(new PassState(
+                            rs.getString(1),
+                            rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getLong(3)))
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * Failed fixity checks that no later check of the same original has passed: damage still to be looked after,
+     * newest first.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<PreservationEvent> openFixityFailures(int limit) {
+        return getEntityManager()
+                .createNativeQuery("""
+                        select f.* from preservation_event f
+                        where f.event_type = 'fixity check' and f.outcome = 'failure' and f.article_id is not null
+                          and not exists (
+                              select from preservation_event later
+                              where later.event_type = 'fixity check' and later.id > f.id
+                                and (later.article_id = f.article_id
+                                     or (later.article_id is null
+                                         and later.first_article_id <= f.article_id
+                                         and later.last_article_id >= f.article_id
+                                         and not exists (select from preservation_event lf
+                                                         where lf.part_of = later.id and lf.article_id = f.article_id))))
+                        order by f.id desc limit :limit""", PreservationEvent.class)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
     /** Records, on the caller's connection and in its transaction, the articles a restore rebuilt from a bag. */
     public static void recordRecoveries(Connection conn, String agent, String bag, List<Long> articleIds)
             throws SQLException {
@@ -133,11 +205,18 @@ public class PreservationEvent extends PanacheEntityBase {
     }
 
     /**
-     * The history of one article version, oldest first: its own events, and the fixity passes that checked it
-     * (those that covered its id after it was stored; a pass that found it damaged shows as its failure instead).
+     * The history of one article version, oldest first: its own events, and the chunks of fixity passes that checked
+     * it (those that covered its id after it was stored), each as a check it passed; a chunk that found it damaged
+     * shows as its failure instead.
      */
+    public static List<EventJson> ofArticle(long articleId) {
+        return eventsOf(articleId).stream()
+                .map(e -> e.articleId == null ? EventJson.passed(e, articleId) : EventJson.of(e))
+                .toList();
+    }
+
     @SuppressWarnings("unchecked")
-    public static List<PreservationEvent> ofArticle(long articleId) {
+    private static List<PreservationEvent> eventsOf(long articleId) {
         return getEntityManager()
                 .createNativeQuery("""
                         select e.* from preservation_event e where e.article_id = :id

@@ -219,6 +219,27 @@ public interface CatalogConfig {
         String path();
     }
 
+    /** Fixity checks: every stored original hashed again and compared with the SHA-256 taken at ingest. */
+    Fixity fixity();
+
+    interface Fixity {
+        /** Whether the service checks the originals on its own, pass after pass. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long after a pass began the next one begins. */
+        @WithDefault("P7D")
+        Duration interval();
+
+        /** Most bytes of originals the service's passes read a second, so that they do not disturb browsing. */
+        @WithDefault("16M")
+        MemorySize maxBytesPerSecond();
+
+        /** Originals checked and recorded together, as one event of a pass. */
+        @WithDefault("1000")
+        int chunkArticles();
+    }
+
     /** Who started a run, when the operating system does not say (defaults to the {@code user.name} property). */
     Optional<String> operator();
 }
