@@ -82,9 +82,17 @@ public class BagRestore {
      * @throws Refused when the bag is damaged or does not fit the catalog; nothing is stored
      */
     public Restored restore(Path path, boolean merge, String by) {
-        String display = path.getFileName() == null
-                ? path.toString()
-                : path.getFileName().toString();
+        return restore(
+                path,
+                path.getFileName() == null
+                        ? path.toString()
+                        : path.getFileName().toString(),
+                merge,
+                by);
+    }
+
+    /** As {@link #restore(Path, boolean, String)}, for a bag named otherwise in messages (an upload's own name). */
+    public Restored restore(Path path, String display, boolean merge, String by) {
         if (Files.isDirectory(path)) {
             Map<String, InputFile.Opener> entries = new TreeMap<>();
             try (Stream<Path> walk = Files.walk(path)) {

@@ -31,6 +31,9 @@ class SettingsPageTest {
         assertTrue(page.contains("<td>Longest headline</td><td>1000 characters</td>"), page);
         assertTrue(page.contains("<td>Longest source URL (UTF-8)</td><td>2000 bytes</td>"), page);
         assertTrue(page.contains("<code>target/uploads</code>"), "the test profile's own value: " + page);
+        assertTrue(
+                page.contains("<td>Most a fixity pass reads a second</td><td>16 MiB, 1000 articles an event</td>"),
+                page);
         assertTrue(admin.request().get("/admin").body().asString().contains("href=\"/admin/settings\""));
     }
 

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import static io.newsarchive.testing.CorpusFiles.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An export's original files, as a zip and as a BagIt bag, ingested into an empty catalog give back the same
@@ -94,6 +95,20 @@ class ExportRoundTripIT {
             assertEquals(0, exit, Files.readString(log, StandardCharsets.UTF_8));
             assertEquals(original, articles(empty), "the articles of " + export.getFileName());
         }
+
+        Map<String, String> restored = CatalogTestDatabase.freshDatabase();
+        Path log = dir.resolve("restore.log");
+        assertEquals(
+                0,
+                AppProcess.exitOf(AppProcess.start(restored, Map.of(), log, "restore", bag.toString())),
+                Files.readString(log, StandardCharsets.UTF_8));
+        assertEquals(original, articles(restored), "the restored articles");
+        assertTrue(Files.readString(log, StandardCharsets.UTF_8).contains("restored 12 articles and 1 ingest runs"));
+        assertEquals(
+                1,
+                AppProcess.exitOf(AppProcess.start(restored, Map.of(), log, "restore", bag.toString())),
+                "refused: the catalog is not empty");
+        assertTrue(Files.readString(log, StandardCharsets.UTF_8).contains("the catalog is not empty"));
     }
 
     private static List<List<String>> articles(Map<String, String> database) throws Exception {
