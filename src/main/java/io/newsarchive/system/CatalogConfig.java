@@ -35,6 +35,21 @@ public interface CatalogConfig {
         Optional<String> phone();
     }
 
+    /** The OAI-PMH repository at {@code /oai}. */
+    Oai oai();
+
+    interface Oai {
+        /**
+         * The repository's name in record identifiers ({@code oai:NAME:4711}), a domain name; unset, the host of
+         * {@code catalog.base-url}, or {@code news-archive.local}. Harvesters keep identifiers: do not change it.
+         */
+        Optional<String> repositoryIdentifier();
+
+        /** Records in one answer of ListRecords and ListIdentifiers; the rest follow with a resumption token. */
+        @WithDefault("100")
+        int pageRecords();
+    }
+
     /** The first admin, created on a start when the catalog has no user yet. */
     Admin admin();
 
