@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * The catalog's article versions as records for harvesters, in the order they last changed: each with its datestamp
- * ({@code changed_at}), whether it is withdrawn (a deleted record), and its metadata. Pages are keyset pages on
- * {@code (changed_at, id)}, so that records stored or changed while a harvest goes on neither shift nor repeat
+ * (its last metadata revision, or else its ingest), whether it is withdrawn (a deleted record), and its metadata. Pages are keyset pages on
+ * (that time, id), so that records stored or changed while a harvest goes on neither shift nor repeat
  * what it has not reached yet.
  */
 @ApplicationScoped
@@ -40,9 +40,12 @@ public class HarvestRecords {
     public record Selection(
             Instant from, Instant until, String host, Integer year, Instant afterChanged, long afterId) {}
 
-    private static final String SELECT = """
-            select a.id, a.changed_at, a.status = 'withdrawn', a.headline, a.published, a.url, s.host, a.note, a.version
-            from article a join source s on s.id = a.source_id""";
+    /** When a record last changed: its last metadata revision, or else its ingest (as the indexes of V13). */
+    private static final String CHANGED = "coalesce(a.changed_at, a.ingested_at)";
+
+    private static final String SELECT =
+            "select a.id, " + CHANGED + ", a.status = 'withdrawn', a.headline, a.published,"
+                    + " a.url, s.host, a.note, a.version from article a join source s on s.id = a.source_id";
 
     private final DataSource dataSource;
 
@@ -50,16 +53,16 @@ public class HarvestRecords {
         this.dataSource = dataSource;
     }
 
-    /** Up to {@code limit} records of the selection, in the order of (changed_at, id). */
+    /** Up to {@code limit} records of the selection, in the order of (the time each last changed, id). */
     public List<Record> page(Selection s, int limit) throws SQLException {
         List<String> where = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         if (s.from() != null) {
-            where.add("a.changed_at >= ?");
+            where.add(CHANGED + " >= ?");
             values.add(s.from().atOffset(ZoneOffset.UTC));
         }
         if (s.until() != null) {
-            where.add("a.changed_at <= ?");
+            where.add(CHANGED + " <= ?");
             values.add(s.until().atOffset(ZoneOffset.UTC));
         }
         if (s.host() != null) {
@@ -72,12 +75,12 @@ public class HarvestRecords {
             values.add(LocalDate.of(s.year() + 1, 1, 1));
         }
         if (s.afterChanged() != null) {
-            where.add("(a.changed_at, a.id) > (?, ?)");
+            where.add("(" + CHANGED + ", a.id) > (?, ?)");
             values.add(s.afterChanged().atOffset(ZoneOffset.UTC));
             values.add(s.afterId());
         }
-        String sql = SELECT + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by a.changed_at, a.id limit ?";
+        String sql = SELECT + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by " + CHANGED
+                + ", a.id limit ?";
         values.add(limit);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
@@ -100,7 +103,7 @@ public class HarvestRecords {
     /** When the oldest record last changed; null in an empty catalog. */
     public Instant earliest() throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select min(changed_at) from article");
+                PreparedStatement ps = c.prepareStatement("select min(" + CHANGED + ") from article a");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);

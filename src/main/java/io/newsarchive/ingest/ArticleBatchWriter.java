@@ -220,8 +220,8 @@ final class ArticleBatchWriter {
         Map<String, Long> sources = sourceIds(stored);
         copy("""
                 copy article (id, normalized_url, version, latest, headline, published, url, source_id, file_name,
-                    sha256, size_bytes, sentence_count, word_count, sentences, ingest_run_id, ingested_at, changed_at,
-                    status, withdrawn_reason)
+                    sha256, size_bytes, sentence_count, word_count, sentences, ingest_run_id, ingested_at, status,
+                    withdrawn_reason)
                 from stdin (format csv)""", csv -> {
             for (BatchDecisions.Stored s : stored) {
                 ParsedArticle a = s.candidate().article();
@@ -243,7 +243,6 @@ final class ArticleBatchWriter {
                         a.wordCount(),
                         arrayLiteral(a.sentences()),
                         runId,
-                        now,
                         now,
                         s.version().status(),
                         s.version().withdrawnReason());
