@@ -12,6 +12,7 @@ import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
+import io.newsarchive.system.PortableZip;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jboss.resteasy.reactive.RestPath;
@@ -29,8 +31,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /** What can be downloaded of an ingest run: its file results as CSV, and its rejected files with what to fix. */
 @Path("/admin/runs/{id}")
@@ -111,18 +111,21 @@ public class RunDownloads {
         }
         StreamingOutput body = out -> {
             try (InputFiles input = uploads.open(run.uploadDir());
-                    ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+                    ZipArchiveOutputStream zip = PortableZip.open(out)) {
+                long now = System.currentTimeMillis();
                 for (FileRow f : rejected) {
                     InputFile file = input.files().get(f.seq() - 1);
                     String folder = String.format("%05d-", f.seq());
-                    zip.putNextEntry(new ZipEntry(folder + file.fileName()));
+                    zip.putArchiveEntry(PortableZip.entry(folder + file.fileName(), now));
                     if (file.refusal() == null) {
                         try (InputStream in = file.opener().open()) {
                             in.transferTo(zip);
                         }
                     }
-                    zip.putNextEntry(new ZipEntry(folder + file.fileName() + ".what-to-fix.txt"));
+                    zip.closeArchiveEntry();
+                    zip.putArchiveEntry(PortableZip.entry(folder + file.fileName() + ".what-to-fix.txt", now));
                     zip.write(whatToFix(f).getBytes(StandardCharsets.UTF_8));
+                    zip.closeArchiveEntry();
                 }
             }
         };

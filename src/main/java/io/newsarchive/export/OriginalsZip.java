@@ -1,8 +1,7 @@
 package io.newsarchive.export;
 
 import io.newsarchive.system.CatalogConfig;
-import org.apache.commons.compress.archivers.zip.UnixStat;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import io.newsarchive.system.PortableZip;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import java.io.BufferedWriter;
@@ -30,9 +29,7 @@ import java.util.zip.Deflater;
  * of files; or a BagIt 1.0 bag (RFC 8493): the files under {@code data/} in the bag's folder, SHA-256 and SHA-512
  * manifests and the tag files.
  * <p>
- * Entries are marked as made on Unix and carry their UTF-8 names twice (with the language encoding flag, and in an
- * Info-ZIP Unicode path field): Info-ZIP's unzip reads a name marked as made on MS-DOS in a DOS code page, whatever
- * the flag says. Manifest lines wait in temporary files, so memory does not grow with the selection. Nothing ends the
+ * Entries are written so that every common tool extracts them with their names ({@link PortableZip}). Manifest lines wait in temporary files, so memory does not grow with the selection. Nothing ends the
  * zip but {@link #finish} and {@link #finishBag}: an export that fails half way leaves no central directory, and no
  * unzip tool takes the cut file for a whole one.
  */
@@ -63,7 +60,9 @@ final class OriginalsZip implements AutoCloseable {
     }
 
     private final ZipArchiveOutputStream zip;
+    /** When every entry was made: the time of the export. */
     private final long time = System.currentTimeMillis();
+
     private final String root;
     private final String payload;
     private final List<Manifest> manifests = new ArrayList<>();
@@ -84,10 +83,7 @@ final class OriginalsZip implements AutoCloseable {
     }
 
     private OriginalsZip(OutputStream out, String root, String payload, List<String> algorithms) throws IOException {
-        this.zip = new ZipArchiveOutputStream(out);
-        zip.setEncoding("UTF-8");
-        zip.setUseLanguageEncodingFlag(true);
-        zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.ALWAYS);
+        this.zip = PortableZip.open(out);
         // the fastest deflate still halves news text; the default level takes half as long again for 5 % less
         zip.setLevel(Deflater.BEST_SPEED);
         this.root = root;
@@ -114,7 +110,7 @@ final class OriginalsZip implements AutoCloseable {
             throw new ChangedOriginal("article " + articleId + " (" + path.substring(path.lastIndexOf('/') + 1)
                     + "): the stored bytes no longer match the SHA-256 taken at ingest; the export stops here");
         }
-        zip.putArchiveEntry(entry(root + payload + path));
+        zip.putArchiveEntry(PortableZip.entry(root + payload + path, time));
         zip.write(content, 0, length);
         zip.closeArchiveEntry();
         for (int i = 0; i < manifests.size(); i++) {
@@ -183,7 +179,7 @@ final class OriginalsZip implements AutoCloseable {
 
     /** Writes one file below the root, other than a payload file, and keeps its digests for the tag manifests. */
     private void entry(String path, TagContent content) throws IOException, SQLException {
-        zip.putArchiveEntry(entry(root + path));
+        zip.putArchiveEntry(PortableZip.entry(root + path, time));
         Map<String, MessageDigest> digests = new LinkedHashMap<>();
         OutputStream out = zip;
         for (Manifest manifest : manifests) {
@@ -201,14 +197,6 @@ final class OriginalsZip implements AutoCloseable {
 
     private static TagContent text(String text) {
         return out -> out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** An entry made on Unix, readable by all, stamped with the time of the export. */
-    private ZipArchiveEntry entry(String name) {
-        ZipArchiveEntry entry = new ZipArchiveEntry(name);
-        entry.setUnixMode(UnixStat.FILE_FLAG | 0644);
-        entry.setTime(time);
-        return entry;
     }
 
     private static void field(StringBuilder bagInfo, String label, String value) {

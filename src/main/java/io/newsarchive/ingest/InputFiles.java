@@ -67,13 +67,7 @@ public final class InputFiles implements AutoCloseable {
     private void add(Path path, String given) throws IOException {
         String display = given.length() > 1 ? given.replaceAll("/+$", "") : given;
         if (Files.isDirectory(path)) {
-            Map<String, InputFile.Opener> entries = new TreeMap<>();
-            try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(Files::isRegularFile)
-                        .forEach(p -> entries.put(
-                                path.relativize(p).toString().replace('\\', '/'), () -> Files.newInputStream(p)));
-            }
-            addEntries(display + "/", entries);
+            addEntries(display + "/", folderFiles(path));
         } else if (!Files.isRegularFile(path)) {
             throw new InputException("no such file or folder: " + display);
         } else if (display.toLowerCase(Locale.ROOT).endsWith(".zip")) {
@@ -86,6 +80,17 @@ public final class InputFiles implements AutoCloseable {
                     nameNote(display),
                     () -> Files.newInputStream(path)));
         }
+    }
+
+    /** Every file below a folder, by its path there ({@code /}-separated), as a zip's entries are named. */
+    public static Map<String, InputFile.Opener> folderFiles(Path folder) throws IOException {
+        Map<String, InputFile.Opener> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.filter(Files::isRegularFile)
+                    .forEach(p -> files.put(
+                            folder.relativize(p).toString().replace('\\', '/'), () -> Files.newInputStream(p)));
+        }
+        return files;
     }
 
     private void addZip(Path path, String display) {

@@ -26,7 +26,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 
@@ -94,15 +93,11 @@ public class BagRestore {
     /** As {@link #restore(Path, boolean, String)}, for a bag named otherwise in messages (an upload's own name). */
     public Restored restore(Path path, String display, boolean merge, String by) {
         if (Files.isDirectory(path)) {
-            Map<String, InputFile.Opener> entries = new TreeMap<>();
-            try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(Files::isRegularFile)
-                        .forEach(p -> entries.put(
-                                path.relativize(p).toString().replace('\\', '/'), () -> Files.newInputStream(p)));
+            try {
+                return restore(display, InputFiles.folderFiles(path), merge, by);
             } catch (IOException e) {
                 throw new Refused("cannot read " + display + ": " + e.getMessage());
             }
-            return restore(display, entries, merge, by);
         }
         try (ZipFile zip = new ZipFile(path.toFile())) {
             Map<String, InputFile.Opener> entries = new TreeMap<>();
