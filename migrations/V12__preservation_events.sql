@@ -13,20 +13,21 @@ create table preservation_event (
     -- who: a user name, or "catalog" for the catalog's own scheduled work (PREMIS linkingAgentIdentifier)
     agent            text        not null,
     -- the object: one article version, or null for a selection or the whole catalog
-    article_id       bigint references article,
-    run_id           bigint references ingest_run,
+    article_id       bigint,
+    run_id           bigint,
     -- a selection's own identifier: an export's or a restored bag's External-Identifier
     identifier       text,
     -- a fixity pass checks the originals chunk by chunk, an event each: this one checked the articles of these ids
     -- (those stored when it reached them); each failure is an event of its own, part of its chunk
     first_article_id bigint,
     last_article_id  bigint,
-    part_of          bigint references preservation_event
+    part_of          bigint
 );
 create index preservation_event_article_idx on preservation_event (article_id, id) where article_id is not null;
--- the checks of a fixity pass, a chunk of articles each: which cover an article, the newest, those of one pass
-create index preservation_event_chunks_idx on preservation_event (first_article_id, last_article_id)
-    where first_article_id is not null;
+-- the checks of a fixity pass, a chunk of articles each: which cover an article (range containment), the newest,
+-- those of one pass
+create index preservation_event_chunks_idx on preservation_event
+    using gist (int8range(first_article_id, last_article_id, '[]')) where first_article_id is not null;
 create index preservation_event_newest_chunk_idx on preservation_event (id) where first_article_id is not null;
 create index preservation_event_pass_idx on preservation_event (identifier, at) where first_article_id is not null;
 -- failed fixity checks, for the dashboard
@@ -53,3 +54,12 @@ from (select 'ingestion' as event_type, a.ingested_at as at,
       from audit_event e
       where e.article_id is not null and e.action in ('edit', 'withdraw', 'restore')) known
 order by at, kind, seq;
+
+-- The references, checked once after the backfill rather than row by row (which would lock every article row).
+alter table preservation_event
+    add constraint preservation_event_article_fk foreign key (article_id) references article not valid,
+    add constraint preservation_event_run_fk foreign key (run_id) references ingest_run not valid,
+    add constraint preservation_event_part_of_fk foreign key (part_of) references preservation_event not valid;
+alter table preservation_event validate constraint preservation_event_article_fk;
+alter table preservation_event validate constraint preservation_event_run_fk;
+alter table preservation_event validate constraint preservation_event_part_of_fk;

@@ -1,12 +1,10 @@
--- When an article version's record last changed, for harvesters (OAI-PMH datestamps and from/until): null until its
--- first correction, withdrawal or restoration, each of which counts a metadata revision and sets it (the trigger
--- below, so that no writer can forget it); until then the record last changed when it was ingested. A nullable
--- column with no default costs nothing to add, where filling it would rewrite every row (and compute every search
--- vector again). Harvests read records in the order of (coalesce(changed_at, ingested_at), id), by source too.
+-- When an article version's record last changed in this repository, for harvesters (OAI-PMH datestamps and
+-- from/until): null until its next correction, withdrawal or restoration, each of which counts a metadata revision
+-- and sets it (the trigger below, so that no writer can forget it); until then the record last changed when it was
+-- ingested. Nothing is filled in for earlier changes: no harvester has seen the repository before, and filling would
+-- rewrite those rows (computing their search vectors again). A nullable column with no default costs nothing to add.
+-- Harvests read records in the order of (coalesce(changed_at, ingested_at), id), by source too.
 alter table article add column changed_at timestamptz;
-update article a set changed_at = e.at
-from (select article_id, max(at) as at from audit_event where article_id is not null group by article_id) e
-where e.article_id = a.id;
 
 create function article_changed_at() returns trigger
     language plpgsql as

@@ -2,6 +2,7 @@ package io.newsarchive.cli;
 
 import io.newsarchive.restore.BagRestore;
 import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.DatabaseFailure;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ public class RestoreCommand implements Callable<Integer> {
             System.err.println("catalog restore: refused, nothing was stored:");
             e.problems.forEach(p -> System.err.println("  " + p));
             return REFUSED;
-        } catch (IllegalStateException e) {
+        } catch (DatabaseFailure e) {
             System.err.println("catalog restore: " + e.getMessage());
             return Main.SYSTEM_ERROR;
         }

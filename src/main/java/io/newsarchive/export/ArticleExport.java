@@ -94,7 +94,8 @@ public class ArticleExport {
      * @param name        the export's file name without its extension, also the folder of a BagIt bag
      * @param description the filters in words, for a bag's External-Description
      * @param baseUrl     the catalog's public address, for a bag's profile identifier
-     * @param requestedBy who asked for it, the agent of the dissemination event of a zip or bag
+     * @param requestedBy who asked for it, the agent of the dissemination event of a zip or bag; null for someone not
+     *                    signed in, whose download records nothing (a read by anyone must not grow the log)
      */
     public record Request(
             CatalogFilter filter,
@@ -162,9 +163,10 @@ public class ArticleExport {
         /**
          * The catalog's rows behind the selection, whole, one JSON Lines file a table ({@code catalog/article.jsonl},
          * ...), so that a restore rebuilds the catalog as it was: the articles (without their originals, which are the
-         * payload), their sources, the ingest runs they came from with the runs' file results, their audit history
-         * with the runs' own audit events, and their preservation events with those of the whole catalog. A file
-         * result of another article is left out, and a revision of an article not in the bag is not named.
+         * payload), their sources, the ingest runs they came from (but for where an upload waits) with the runs' file
+         * results, their audit history with the runs' own audit events, and their preservation events with the
+         * chunks of fixity passes over their ids. A file result of another article is left out, and a revision of an
+         * article not in the bag is not named.
          */
         private Map<String, OriginalsZip.TagContent> catalogTables() {
             String articles = "select a.id" + FROM + where;
@@ -176,7 +178,9 @@ public class ArticleExport {
                             + ") order by t.id");
             tables.put(
                     "ingest_run",
-                    "select to_jsonb(t)::text from ingest_run t where t.id in (" + runs + ") order by t.id");
+                    // where an upload waits on this server is no business of the bag's
+                    "select (to_jsonb(t) - 'upload_dir')::text from ingest_run t where t.id in (" + runs
+                            + ") order by t.id");
             tables.put(
                     "ingest_file",
                     "select (to_jsonb(t) || jsonb_build_object('revises', case when t.revises in (" + articles
@@ -193,8 +197,10 @@ public class ArticleExport {
                             + ") or (t.article_id is null and t.run_id in (" + runs + ")) order by t.id");
             tables.put(
                     "preservation_event",
-                    "select to_jsonb(t)::text from preservation_event t where t.article_id is null or t.article_id in ("
-                            + articles + ") order by t.id");
+                    "select to_jsonb(t)::text from preservation_event t where t.article_id in (" + articles
+                            + ") or (t.first_article_id is not null and int8range(t.first_article_id,"
+                            + " t.last_article_id, '[]') && (select int8range(min(a.id), max(a.id), '[]')" + FROM
+                            + where + ")) order by t.id");
             Map<String, OriginalsZip.TagContent> files = new LinkedHashMap<>();
             tables.forEach((table, select) -> files.put("catalog/" + table + ".jsonl", out -> jsonLines(out, select)));
             return files;
@@ -367,13 +373,18 @@ public class ArticleExport {
                 } else {
                     zip.finish(list);
                 }
-                disseminated = PreservationEvent.of(
-                        EventType.DISSEMINATION,
-                        EventOutcome.SUCCESS,
-                        request.requestedBy(),
-                        zip.files() + (zip.files() == 1 ? " original" : " originals") + " sent in "
-                                + (bag ? "the bag " : "the zip ") + request.name() + ": " + request.description());
-                disseminated.identifier = identifier;
+                disseminated = request.requestedBy() == null
+                        ? null
+                        : PreservationEvent.of(
+                                EventType.DISSEMINATION,
+                                EventOutcome.SUCCESS,
+                                request.requestedBy(),
+                                zip.files() + (zip.files() == 1 ? " original" : " originals") + " sent in "
+                                        + (bag ? "the bag " : "the zip ") + request.name() + ": "
+                                        + request.description());
+                if (disseminated != null) {
+                    disseminated.identifier = identifier;
+                }
             }
         }
     }

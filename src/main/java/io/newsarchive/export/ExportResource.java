@@ -80,7 +80,7 @@ public class ExportResource {
                 describe(filter) + " (GET " + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query)
                         + ")",
                 PublicAddress.of(config, uri),
-                signedIn.anonymous() ? "anonymous" : signedIn.name()));
+                signedIn.anonymous() ? null : signedIn.name()));
         StreamingOutput body = out -> {
             try {
                 started.writeTo(out);

@@ -121,7 +121,7 @@ public class FixityChecks {
         long checked = 0;
         long failed = 0;
         long bytes = 0;
-        while (after < upTo && !stopping) {
+        while (after < upTo && !stopping && !Thread.currentThread().isInterrupted()) {
             Chunk chunk = chunk(identifier, agent, after, upTo);
             if (chunk == null) {
                 break;
@@ -238,8 +238,8 @@ public class FixityChecks {
             try {
                 Thread.sleep(waitMillis);
             } catch (InterruptedException e) {
+                // this pass ends after its chunk; the next one starts afresh
                 Thread.currentThread().interrupt();
-                stopping = true;
             }
         }
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +47,10 @@ public final class ExportedPackage {
     private final Map<String, Map<String, String>> digests = new TreeMap<>();
     /** The manifest a file must be listed in (the first payload manifest). */
     private String firstManifest;
+    /** The algorithms of the payload manifests, each of which must list every payload file. */
+    private final Set<String> payloadAlgorithms = new TreeSet<>();
+    /** The tag files the tag manifests list. */
+    private final Set<String> listedTagFiles = new TreeSet<>();
 
     private final Map<String, Integer> versions = new LinkedHashMap<>();
     /** Tag files that are missing or do not match their tag manifests. */
@@ -66,11 +72,8 @@ public final class ExportedPackage {
      */
     static List<ExportedPackage> find(String display, Map<String, InputFile.Opener> entries) {
         List<ExportedPackage> packages = new ArrayList<>();
-        for (String path : entries.keySet()) {
-            if (path.equals("bagit.txt") || path.endsWith("/bagit.txt")) {
-                String root = path.substring(0, path.length() - "bagit.txt".length());
-                packages.add(new ExportedPackage(root, true, "the bag " + display + "!/" + root));
-            }
+        for (String root : bagRoots(entries)) {
+            packages.add(new ExportedPackage(root, true, "the bag " + display + "!/" + root));
         }
         if (packages.stream().noneMatch(p -> p.root.isEmpty()) && entries.containsKey("manifest-sha256.txt")) {
             packages.add(new ExportedPackage("", false, display));
@@ -87,22 +90,22 @@ public final class ExportedPackage {
 
     /**
      * The one bag among the files of a zip or folder, every file of it checked against every manifest and tag
-     * manifest, for a restore that must store nothing of a damaged bag.
+     * manifest, for a restore that must store nothing of a damaged bag: every payload file must be in every payload
+     * manifest, and each of {@code trusted} in the tag manifests.
      *
+     * @param trusted tag files (paths below the bag's folder) that the restore reads and must be able to trust
      * @return what is wrong, a line for each bad file; empty when the bag is whole
      * @throws InputFiles.InputException when there is no bag, or more than one
      */
-    public static List<String> checkBag(String display, Map<String, InputFile.Opener> entries) {
-        List<String> roots = entries.keySet().stream()
-                .filter(path -> path.equals("bagit.txt") || path.endsWith("/bagit.txt"))
-                .toList();
+    public static List<String> checkBag(String display, Map<String, InputFile.Opener> entries, List<String> trusted) {
+        List<String> roots = bagRoots(entries);
         if (roots.size() != 1) {
             throw new InputFiles.InputException(display
                     + (roots.isEmpty()
                             ? " is not a BagIt bag (no bagit.txt)"
                             : " holds " + roots.size() + " bags; restore one at a time"));
         }
-        String root = roots.get(0).substring(0, roots.get(0).length() - "bagit.txt".length());
+        String root = roots.get(0);
         ExportedPackage bag = new ExportedPackage(root, true, "the bag " + display + "!/" + root);
         bag.read(entries);
         List<String> problems = new ArrayList<>(bag.tagProblems);
@@ -114,13 +117,39 @@ public final class ExportedPackage {
             Map<String, String> expected = bag.digests(path);
             if (expected == null) {
                 problems.add(bag.unlisted(path));
+            } else if (!expected.keySet().equals(bag.payloadAlgorithms)) {
+                problems.add(path.substring(root.length()) + " is not listed in every payload manifest");
             } else if (!expected.equals(bag.hashes(entry.getValue(), expected, path))) {
                 problems.add(path.substring(root.length()) + " does not match the payload manifests: it was changed"
                         + " or damaged since the bag was made");
             }
         }
         bag.missing(entries.keySet()).forEach(path -> problems.add(bag.missingMessage(path)));
+        for (String file : trusted) {
+            if (!bag.listedTagFiles.contains(file)) {
+                problems.add(file + " is not in the bag's tag manifests, so it cannot be trusted");
+            }
+        }
         return problems;
+    }
+
+    /**
+     * The folders of a zip or folder that hold {@code bagit.txt}: its bags, but not a file so named in a bag's
+     * payload.
+     */
+    public static List<String> bagRoots(Map<String, InputFile.Opener> entries) {
+        List<String> roots = entries.keySet().stream()
+                .filter(path -> path.equals("bagit.txt") || path.endsWith("/bagit.txt"))
+                .map(path -> path.substring(0, path.length() - "bagit.txt".length()))
+                .sorted(Comparator.comparingInt(String::length))
+                .toList();
+        List<String> bags = new ArrayList<>();
+        for (String root : roots) {
+            if (bags.stream().noneMatch(bag -> root.startsWith(bag + "data/"))) {
+                bags.add(root);
+            }
+        }
+        return bags;
     }
 
     /** The package a path of the zip or folder belongs to (the innermost), or null. */
@@ -185,12 +214,16 @@ public final class ExportedPackage {
                 if (!tag && firstManifest == null) {
                     firstManifest = manifest.group();
                 }
+                if (!tag) {
+                    payloadAlgorithms.add(algorithm);
+                }
                 readManifest(entries, path, algorithm, tag ? tagDigests : digests);
             }
         }
         if (firstManifest == null) {
             throw new InputFiles.InputException(shown + " has no payload manifest (manifest-sha256.txt, ...)");
         }
+        listedTagFiles.addAll(tagDigests.keySet());
         for (Map.Entry<String, Map<String, String>> tagFile : tagDigests.entrySet()) {
             InputFile.Opener opener = entries.get(root + tagFile.getKey());
             if (opener == null

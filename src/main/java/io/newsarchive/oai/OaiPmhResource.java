@@ -14,13 +14,16 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +54,11 @@ public class OaiPmhResource {
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
     private static final Pattern SET = Pattern.compile("(source|year)(?::(.+))?");
+    /** The characters of a metadataPrefix and of each part of a setSpec, as the schema allows them. */
+    private static final Pattern SPEC_WORD = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+");
+
+    private static final Pattern SET_SPEC = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+(:[A-Za-z0-9\\-_.!~*'()]+)*");
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
     /** Characters XML 1.0 cannot carry, left out of the text of records. */
     private static final Pattern NOT_XML =
             Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
@@ -89,13 +97,35 @@ public class OaiPmhResource {
             String verb = arguments(params, args);
             return ok(document(base, args, xml -> verb(verb, args, xml, base)));
         } catch (OaiError e) {
-            return ok(document(base, e.hidesArguments() ? Map.of() : args, xml -> {
+            return ok(document(base, e.hidesArguments() ? Map.of() : echoable(args), xml -> {
                 xml.writeStartElement(OAI, "error");
                 xml.writeAttribute("code", e.code.toString());
                 xml.writeCharacters(e.getMessage());
                 xml.writeEndElement();
             }));
         }
+    }
+
+    /**
+     * The arguments the request element may repeat after an error: those of the schema's types (a metadataPrefix or
+     * set of its characters, a date), so that an error answer is as valid as any other.
+     */
+    private static Map<String, String> echoable(Map<String, String> args) {
+        Map<String, String> valid = new TreeMap<>();
+        args.forEach((name, value) -> {
+            boolean fits = switch (name) {
+                case "metadataPrefix" -> SPEC_WORD.matcher(value).matches();
+                case "set" -> SET_SPEC.matcher(value).matches();
+                case "from", "until" ->
+                    DAY.matcher(value).matches() || SECOND.matcher(value).matches();
+                case "identifier" -> !value.isBlank() && value.chars().noneMatch(Character::isWhitespace);
+                default -> true;
+            };
+            if (fits) {
+                valid.put(name, value);
+            }
+        });
+        return valid;
     }
 
     /** What goes between the request element and the end of the answer. */
@@ -233,7 +263,7 @@ public class OaiPmhResource {
         xml.writeStartElement(OAI, "ListSets");
         set(xml, "source", "Articles by source");
         for (String host : names.hosts()) {
-            set(xml, "source:" + host, "Articles from " + host);
+            set(xml, sourceSet(host), "Articles from " + host);
         }
         set(xml, "year", "Articles by year of publication");
         for (int year : names.years()) {
@@ -274,8 +304,17 @@ public class OaiPmhResource {
         String set = after == null ? args.get("set") : after.set();
         String from = after == null ? args.get("from") : after.from();
         String until = after == null ? args.get("until") : after.until();
-        Instant fromTime = from == null ? null : time(from, "from", false);
-        Instant untilTime = until == null ? null : time(until, "until", true);
+        Instant fromTime;
+        Instant untilTime;
+        try {
+            fromTime = from == null ? null : time(from, "from", false);
+            untilTime = until == null ? null : time(until, "until", true);
+        } catch (OaiError e) {
+            throw after == null
+                    ? e
+                    : new OaiError(
+                            OaiError.Code.BAD_RESUMPTION_TOKEN, "the resumption token is not one this repository gave");
+        }
         if (from != null && until != null && from.length() != until.length()) {
             throw new OaiError(OaiError.Code.BAD_ARGUMENT, "from and until must have the same granularity");
         }
@@ -290,7 +329,7 @@ public class OaiPmhResource {
                 throw new OaiError(OaiError.Code.NO_RECORDS_MATCH, "no set " + set + " (see ListSets)");
             }
             if (spec.group(1).equals("source")) {
-                host = spec.group(2);
+                host = spec.group(2) == null ? null : host(spec.group(2));
             } else if (spec.group(2) != null) {
                 if (!spec.group(2).matches("\\d{4}")) {
                     throw new OaiError(OaiError.Code.NO_RECORDS_MATCH, "no set " + set + " (see ListSets)");
@@ -373,7 +412,7 @@ public class OaiPmhResource {
         }
         element(xml, "identifier", identifier(record.id()));
         element(xml, "datestamp", datestamp(record.changedAt()));
-        element(xml, "setSpec", "source:" + record.host());
+        element(xml, "setSpec", sourceSet(record.host()));
         element(xml, "setSpec", "year:" + record.published().getYear());
         xml.writeEndElement();
     }
@@ -417,6 +456,45 @@ public class OaiPmhResource {
         throw new OaiError(
                 OaiError.Code.BAD_ARGUMENT,
                 name + " is not a date (YYYY-MM-DD) or time (YYYY-MM-DDThh:mm:ssZ): " + value);
+    }
+
+    /**
+     * A source's set: {@code source:} and its host, with every byte of the host that a setSpec cannot hold (an IDN's
+     * letters, an IPv6 address's brackets and colons, {@code ~} itself) as {@code ~} and two hex digits of its UTF-8.
+     */
+    static String sourceSet(String host) {
+        StringBuilder spec = new StringBuilder("source:");
+        for (byte b : host.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && c != '~' && SPEC_WORD.matcher(String.valueOf(c)).matches()) {
+                spec.append(c);
+            } else {
+                spec.append('~').append(HEX.toHexDigits(b));
+            }
+        }
+        return host.isEmpty() ? spec.append('~').toString() : spec.toString();
+    }
+
+    /** The host a source set names: {@link #sourceSet} undone; a set that is no such encoding names no host. */
+    private static String host(String encoded) {
+        if (encoded.equals("~")) {
+            return "";
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '~'
+                    && i + 2 < encoded.length()
+                    && encoded.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
+                bytes.write(HexFormat.fromHexDigits(encoded, i + 1, i + 3));
+                i += 2;
+            } else if (c == '~') {
+                throw new OaiError(OaiError.Code.NO_RECORDS_MATCH, "no set source:" + encoded + " (see ListSets)");
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private String identifier(long id) {

@@ -168,9 +168,9 @@ public class PreservationEvent extends PanacheEntityBase {
                               select from preservation_event later
                               where later.event_type = 'fixity check' and later.id > f.id
                                 and (later.article_id = f.article_id
-                                     or (later.article_id is null
-                                         and later.first_article_id <= f.article_id
-                                         and later.last_article_id >= f.article_id
+                                     or (later.first_article_id is not null
+                                         and int8range(later.first_article_id, later.last_article_id, '[]')
+                                             @> f.article_id
                                          and not exists (select from preservation_event lf
                                                          where lf.part_of = later.id and lf.article_id = f.article_id))))
                         order by f.id desc limit :limit""", PreservationEvent.class)
@@ -206,7 +206,7 @@ public class PreservationEvent extends PanacheEntityBase {
 
     /**
      * The history of one article version, oldest first: its own events, and the chunks of fixity passes that checked
-     * it (those that covered its id after it was stored), each as a check it passed; a chunk that found it damaged
+     * it (those that covered its id after it entered this catalog, by ingest or restore), each as a check it passed; a chunk that found it damaged
      * shows as its failure instead.
      */
     public static List<EventJson> ofArticle(long articleId) {
@@ -222,8 +222,9 @@ public class PreservationEvent extends PanacheEntityBase {
                         select e.* from preservation_event e where e.article_id = :id
                         union all
                         select p.* from preservation_event p
-                        where p.first_article_id <= :id and p.last_article_id >= :id
-                          and p.at > (select min(s.at) from preservation_event s
+                        where int8range(p.first_article_id, p.last_article_id, '[]') @> cast(:id as bigint)
+                          and p.first_article_id is not null
+                          and p.at > (select max(s.at) from preservation_event s
                                       where s.article_id = :id and s.event_type in ('ingestion', 'recovery'))
                           and not exists (select 1 from preservation_event f where f.part_of = p.id and f.article_id = :id)
                         order by at, id""", PreservationEvent.class)

@@ -5,6 +5,7 @@ import io.newsarchive.ingest.ExportedPackage;
 import io.newsarchive.ingest.InputFile;
 import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.preservation.PreservationEvent;
+import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.BufferedReader;
@@ -111,26 +112,28 @@ public class BagRestore {
     }
 
     private Restored restore(String display, Map<String, InputFile.Opener> entries, boolean merge, String by) {
+        List<String> roots = ExportedPackage.bagRoots(entries);
+        if (roots.size() == 1) {
+            for (String table : TABLES) {
+                if (!entries.containsKey(roots.get(0) + "metadata/catalog/" + table + ".jsonl")) {
+                    throw new Refused(display + " has no metadata/catalog/" + table + ".jsonl: it was not made by"
+                            + " this catalog's export, or by an older version; ingest it instead (new articles, new"
+                            + " ids)");
+                }
+            }
+        }
         List<String> problems;
         try {
-            problems = ExportedPackage.checkBag(display, entries);
+            List<String> trusted = new ArrayList<>(List.of("bag-info.txt", "metadata/articles.csv"));
+            TABLES.forEach(table -> trusted.add("metadata/catalog/" + table + ".jsonl"));
+            problems = ExportedPackage.checkBag(display, entries, trusted);
         } catch (InputFiles.InputException e) {
             throw new Refused(e.getMessage());
         }
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
-        String root = entries.keySet().stream()
-                .filter(p -> p.equals("bagit.txt") || p.endsWith("/bagit.txt"))
-                .findFirst()
-                .orElseThrow()
-                .replaceFirst("bagit\\.txt$", "");
-        for (String table : TABLES) {
-            if (!entries.containsKey(root + "metadata/catalog/" + table + ".jsonl")) {
-                throw new Refused(display + " has no metadata/catalog/" + table + ".jsonl: it was not made by this"
-                        + " catalog's export, or by an older version; ingest it instead (new articles, new ids)");
-            }
-        }
+        String root = roots.get(0);
         String identifier = bagInfo(entries.get(root + "bag-info.txt"), "External-Identifier", display);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -142,9 +145,16 @@ public class BagRestore {
                 c.rollback();
                 throw e;
             }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException(
-                    "restore of " + display + " failed, nothing was stored: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (state.startsWith("22") || state.startsWith("23")) {
+                // the bag's rows: a value or a reference the catalog refuses
+                throw new Refused(
+                        display + ": its tables do not fit this catalog, nothing was stored: " + e.getMessage());
+            }
+            throw new DatabaseFailure(e);
+        } catch (IOException e) {
+            throw new Refused("cannot read " + display + ", nothing was stored: " + e.getMessage());
         }
     }
 
@@ -156,14 +166,6 @@ public class BagRestore {
             String by,
             String identifier)
             throws SQLException, IOException {
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, 0)")) {
-            lock.setInt(1, Article.WRITE_LOCK_CLASS);
-            lock.execute();
-        }
-        if (!merge && (exists(c, "select from article") || exists(c, "select from ingest_run"))) {
-            throw new Refused("the catalog is not empty: a restore rebuilds an empty catalog, or merges into this one"
-                    + " only when asked to (--merge), never renumbering what is there");
-        }
         try (Statement s = c.createStatement()) {
             for (String table : TABLES) {
                 s.execute("create temp table bag_" + table + " (like " + table + ") on commit drop");
@@ -181,6 +183,15 @@ public class BagRestore {
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
+        // staged in temporary tables of its own; writers wait only from here on
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, 0)")) {
+            lock.setInt(1, Article.WRITE_LOCK_CLASS);
+            lock.execute();
+        }
+        if (!merge && (exists(c, "select from article") || exists(c, "select from ingest_run"))) {
+            throw new Refused("the catalog is not empty: a restore rebuilds an empty catalog, or merges into this one"
+                    + " only when asked to (--merge), never renumbering what is there");
+        }
         long skipped = 0;
         if (merge) {
             skipped = mergeable(c);
@@ -194,9 +205,11 @@ public class BagRestore {
                 s.execute("""
                         update bag_article a set source_id = s.id
                         from bag_source b join source s on s.host = b.host where a.source_id = b.id""");
-                // the events of the other catalog as a whole are its history, not this one's
-                s.execute("delete from bag_preservation_event where article_id is null");
-                s.execute("update bag_preservation_event set part_of = null");
+                // the other catalog's fixity checks are its own history, not this one's: this one checks the merged
+                // originals from now on
+                s.execute("delete from bag_preservation_event where event_type = 'fixity check'");
+                // for harvesters the merged records are new in this repository
+                s.execute("update bag_article set changed_at = clock_timestamp()");
             } else {
                 s.execute(insert(c, "source", true));
             }
@@ -206,8 +219,21 @@ public class BagRestore {
                     insert into article_original (article_id, content)
                     select a.id, o.content from bag_article a join bag_original o on o.sha256 = a.sha256""");
             s.execute(insert(c, "ingest_file", false));
-            s.execute(merge ? insertRenumbered(c, "audit_event") : insert(c, "audit_event", true));
-            s.execute(merge ? insertRenumbered(c, "preservation_event") : insert(c, "preservation_event", true));
+            // events take ids after the catalog's own (a new catalog has audit events of its users already), in
+            // their order; nothing refers to an audit event, and a preservation event's part_of follows its event
+            s.execute(insertRenumbered(c, "audit_event"));
+            s.execute("alter table bag_preservation_event add column new_id bigint");
+            s.execute("""
+                    update bag_preservation_event b set new_id = n.new_id
+                    from (select id, nextval(pg_get_serial_sequence('preservation_event', 'id')) as new_id
+                          from (select id from bag_preservation_event order by id) o) n
+                    where n.id = b.id""");
+            List<String> columns = columns(c, "preservation_event", true);
+            columns.remove("part_of");
+            s.execute("insert into preservation_event (id, part_of, " + String.join(", ", columns) + ")"
+                    + " overriding system value select new_id, (select p.new_id from bag_preservation_event p"
+                    + " where p.id = b.part_of), " + String.join(", ", columns)
+                    + " from bag_preservation_event b order by b.new_id");
             for (String table : List.of("source", "ingest_run", "article", "audit_event", "preservation_event")) {
                 // the next id a writer takes comes after every restored one
                 s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), greatest((select max(id) from "
@@ -346,6 +372,9 @@ public class BagRestore {
     }
 
     private static String bagInfo(InputFile.Opener file, String label, String display) {
+        if (file == null) {
+            return display;
+        }
         try (InputStream in = file.open()) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n")) {
                 if (line.startsWith(label + ":")) {

@@ -50,8 +50,13 @@ class WriteEndpointsTest {
     private record Endpoint(Role role, Supplier<String> path, UnaryOperator<RequestSpecification> body) {}
 
     /** Scripts' endpoints, signed in with HTTP Basic. */
-    private static final Map<String, Endpoint> API =
-            Map.of("POST /api/ingest", new Endpoint(Role.ARCHIVIST, () -> "/api/ingest", WriteEndpointsTest::oneFile));
+    private static final Map<String, Endpoint> API = Map.of(
+            "POST /api/ingest",
+            new Endpoint(Role.ARCHIVIST, () -> "/api/ingest", WriteEndpointsTest::oneFile),
+            "POST /api/fixity/articles/{id}",
+            new Endpoint(Role.ARCHIVIST, () -> "/api/fixity/articles/" + newArticle(), UnaryOperator.identity()),
+            "POST /api/fixity",
+            new Endpoint(Role.ARCHIVIST, () -> "/api/fixity", UnaryOperator.identity()));
 
     /** The admin pages' forms, posted by a signed-in browser. */
     private static final Map<String, Endpoint> FORMS = Map.ofEntries(
@@ -117,14 +122,23 @@ class WriteEndpointsTest {
                     new Endpoint(
                             Role.ADMIN, () -> "/admin/users/" + newUserId() + "/enable", UnaryOperator.identity())),
             Map.entry(
+                    "POST /admin/restore",
+                    new Endpoint(
+                            Role.ADMIN,
+                            () -> "/admin/restore",
+                            request -> request.multiPart("bag", "empty.bag.zip", new byte[0], "application/zip"))),
+            Map.entry(
                     "POST /admin/users/{id}/password",
                     new Endpoint(
                             Role.ADMIN,
                             () -> "/admin/users/" + newUserId() + "/password",
                             request -> request.formParam("password", "another long password"))));
 
-    /** Open to anyone by design: signing in, and signing out (which needs the session's token when there is one). */
-    private static final Set<String> PUBLIC = Set.of("POST /signin", "POST /signout");
+    /**
+     * Open to anyone by design: signing in, signing out (which needs the session's token when there is one), and
+     * OAI-PMH requests, which the protocol lets harvesters POST as forms and which change nothing.
+     */
+    private static final Set<String> PUBLIC = Set.of("POST /signin", "POST /signout", "POST /oai");
 
     private static String viewer;
     private static String archivist;

@@ -173,6 +173,12 @@ class OaiPmhResourceTest {
         assertError("verb=ListRecords&metadataPrefix=oai_dc&set=shelf:7", "noRecordsMatch");
         assertError("verb=ListIdentifiers&resumptionToken=not-a-token", "badResumptionToken");
         assertError("verb=ListSets&resumptionToken=x", "badResumptionToken");
+        String outOfRange = java.util.Base64.getUrlEncoder()
+                .encodeToString("\n\n\n-99999999999999999\n1".getBytes(StandardCharsets.UTF_8));
+        assertError("verb=ListRecords&resumptionToken=" + outOfRange, "badResumptionToken");
+        XmlPath odd = oai("verb=ListRecords&metadataPrefix=a+b&set=x+y");
+        assertEquals(
+                "cannotDisseminateFormat", odd.getString("OAI-PMH.error.@code"), "valid though its arguments are not");
         XmlPath bad = oai("verb=ListRecords&metadataPrefix=oai_dc&from=yesterday");
         assertEquals(null, bad.getString("OAI-PMH.request.@verb"), "badArgument: the request names only the base URL");
     }
@@ -196,6 +202,19 @@ class OaiPmhResourceTest {
         assertEquals(0, harvest.waitFor(), output);
         long records = output.chars().filter(c -> c == '\f').count();
         assertEquals(CatalogTestDatabase.count("select count(*) from article"), records, "one record a form feed");
+    }
+
+    @Test
+    void hostsASetSpecCannotHoldAreWrittenWithTildesAndReadBack() throws Exception {
+        assertEquals("source:~5B2001~3Adb8~3A~3A1~5D", OaiPmhResource.sourceSet("[2001:db8::1]"));
+        assertEquals("source:xn--e1afmkfd.example", OaiPmhResource.sourceSet("xn--e1afmkfd.example"));
+        assertEquals("source:~D0~BF~D1~80.example", OaiPmhResource.sourceSet("пр.example"));
+        String url = "https://[2001:db8::5]/news/" + java.util.UUID.randomUUID();
+        CatalogFixtures.ingest(article("IPv6", LocalDate.of(2022, 4, 1), url, "Text."));
+        XmlPath records =
+                oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=" + OaiPmhResource.sourceSet("[2001:db8::5]"));
+        assertTrue(
+                records.getList("OAI-PMH.ListIdentifiers.header.setSpec").contains("source:~5B2001~3Adb8~3A~3A5~5D"));
     }
 
     private static void assertError(String query, String code) throws Exception {
