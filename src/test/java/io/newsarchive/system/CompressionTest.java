@@ -1,0 +1,63 @@
+package io.newsarchive.system;
+
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.util.zip.GZIPInputStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Pages, JSON, CSV, JSON Lines and XML are compressed for clients that ask; zips are not. */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class CompressionTest {
+
+    /** Leaves the body as sent, so that the test sees the compression itself. */
+    private static final RestAssuredConfig RAW = RestAssuredConfig.config()
+            .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+
+    @Test
+    void textIsGzippedForClientsThatAskAndZipsAreNot() throws Exception {
+        for (String path : new String[] {
+            "/", "/api/articles", "/api/export?format=csv", "/api/export?format=jsonl", "/oai?verb=Identify"
+        }) {
+            byte[] body = given().config(RAW)
+                    .header("Accept-Encoding", "gzip")
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .header("Content-Encoding", equalTo("gzip"))
+                    .extract()
+                    .asByteArray();
+            try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                assertTrue(unzipped.readAllBytes().length > 0, path);
+            }
+        }
+        given().config(RAW)
+                .header("Accept-Encoding", "gzip")
+                .get("/api/export?format=zip")
+                .then()
+                .statusCode(200)
+                .header("Content-Encoding", nullValue());
+        given().config(RAW).get("/api/articles").then().header("Content-Encoding", nullValue());
+    }
+
+    @Test
+    void pagesNameTheirIconWhichIsServed() {
+        assertTrue(given().get("/")
+                .asString()
+                .contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+        given().get("/favicon.svg")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"));
+    }
+}
