@@ -1,0 +1,50 @@
+package io.newsarchive.system;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A page asked for as JSON ({@code Accept: application/json}, without HTML) answers with a redirect (303) to its JSON
+ * twin, with the same parameters: the catalog page to {@code /api/articles}, an article's page to
+ * {@code /api/articles/{id}}, the sources to {@code /api/sources}.
+ */
+public class JsonTwins {
+
+    /** A page's path, and where its twin is ({@code $1} is the page's own part, such as an id). */
+    private record Twin(Pattern page, String api) {}
+
+    private static final Twin[] TWINS = {
+        new Twin(Pattern.compile("/"), "/api/articles"),
+        new Twin(Pattern.compile("/articles/([^/]+)"), "/api/articles/$1"),
+        new Twin(Pattern.compile("/sources"), "/api/sources"),
+        new Twin(Pattern.compile("/sources/([^/]+)"), "/api/sources/$1")
+    };
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> redirect(ContainerRequestContext request) {
+        String accept = request.getHeaderString("Accept");
+        if (!request.getMethod().equals("GET")
+                || accept == null
+                || !accept.contains("application/json")
+                || accept.contains("text/html")) {
+            return Optional.empty();
+        }
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        for (Twin twin : TWINS) {
+            Matcher page = twin.page().matcher(path);
+            if (page.matches()) {
+                String query = request.getUriInfo().getRequestUri().getRawQuery();
+                return Optional.of(Response.seeOther(
+                                URI.create(page.replaceFirst(twin.api()) + (query == null ? "" : "?" + query)))
+                        .build());
+            }
+        }
+        return Optional.empty();
+    }
+}
