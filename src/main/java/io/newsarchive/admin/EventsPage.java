@@ -5,7 +5,6 @@ import io.newsarchive.preservation.EventFilter;
 import io.newsarchive.preservation.EventOutcome;
 import io.newsarchive.preservation.EventType;
 import io.newsarchive.preservation.PreservationEvent;
-import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,20 +47,13 @@ public class EventsPage {
             @RestQuery String to,
             @RestQuery String before) {
         EventFilter filter = EventFilter.of(type, outcome, agent, article, from, to);
-        List<PreservationEvent> events = filter.latest(before == null ? null : Params.id("before", before), PAGE + 1);
-        String olderHref = null;
-        if (events.size() > PAGE) {
-            events = events.subList(0, PAGE);
-            olderHref = filter.href("/admin/events")
-                    .plus("before", events.get(PAGE - 1).id.toString())
-                    .toString();
-        }
+        EventFilter.Page page = filter.page(before, PAGE, filter.href("/admin/events"));
         return Templates.events(
-                events,
+                page.events(),
                 filter,
                 List.of(EventType.values()),
                 List.of(EventOutcome.values()),
                 filter.href("/api/events").toString(),
-                olderHref);
+                page.older());
     }
 }

@@ -263,7 +263,8 @@ public final class ArticleParser {
         return words;
     }
 
-    private static String sha256(byte[] bytes) {
+    /** The SHA-256 of a file's bytes in lower-case hex, as ingest takes it and fixity checks compare with it. */
+    public static String sha256(byte[] bytes) {
         return Hashing.sha256().hashBytes(bytes).toString();
     }
 }

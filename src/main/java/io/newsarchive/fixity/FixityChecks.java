@@ -1,6 +1,7 @@
 package io.newsarchive.fixity;
 
 import io.newsarchive.catalog.StoredOriginals;
+import io.newsarchive.corpus.ArticleParser;
 import io.newsarchive.preservation.EventOutcome;
 import io.newsarchive.preservation.EventType;
 import io.newsarchive.preservation.PreservationEvent;
@@ -11,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -40,8 +38,6 @@ public class FixityChecks {
     private static final Logger LOG = Logger.getLogger(FixityChecks.class);
     /** Key of the session-level advisory lock (two-int form, with 0) that the instance running a pass holds. */
     static final int PASS_LOCK_CLASS = 0x46495859;
-
-    private static final HexFormat HEX = HexFormat.of();
 
     /** What a pass did in this run of it. */
     public record Pass(String identifier, long checked, long failed, long bytes, Duration took) {
@@ -213,7 +209,7 @@ public class FixityChecks {
 
     /** The failure event of an original whose bytes no longer give the SHA-256 taken at ingest, or null. */
     private static PreservationEvent damage(StoredOriginals.Stored original, String agent) {
-        String found = HEX.formatHex(sha256().digest(original.content()));
+        String found = ArticleParser.sha256(original.content());
         if (found.equals(original.sha256())) {
             return null;
         }
@@ -250,14 +246,6 @@ public class FixityChecks {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

@@ -21,9 +21,29 @@ public record EventFilter(
                 Params.date("to", to));
     }
 
-    /** The newest matching events first, at most {@code limit}, those older than the event {@code before} if given. */
-    public List<PreservationEvent> latest(Long before, int limit) {
-        return PreservationEvent.latest(type, outcome, agent, articleId, from, to, before, limit);
+    /** A page of events, newest first, and the address of the older ones, or null when there are none. */
+    public record Page(List<PreservationEvent> events, String older) {}
+
+    /**
+     * The newest matching events, at most {@code size}, those older than the event {@code before} (a parameter) if
+     * given; the older ones are at {@code here} with {@code before} added.
+     */
+    public Page page(String before, int size, Href here) {
+        List<PreservationEvent> events = PreservationEvent.latest(
+                type,
+                outcome,
+                agent,
+                articleId,
+                from,
+                to,
+                before == null ? null : Params.id("before", before),
+                size + 1);
+        if (events.size() <= size) {
+            return new Page(events, null);
+        }
+        List<PreservationEvent> shown = events.subList(0, size);
+        return new Page(
+                shown, here.plus("before", shown.get(size - 1).id.toString()).toString());
     }
 
     /** The address {@code path} with this filter as parameters. */

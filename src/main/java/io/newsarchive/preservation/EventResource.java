@@ -37,15 +37,8 @@ public class EventResource {
             @RestQuery String limit) {
         EventFilter filter = EventFilter.of(type, outcome, agent, article, from, to);
         int size = Params.intInRange("limit", limit, 100, 1, 1000);
-        List<PreservationEvent> events = filter.latest(before == null ? null : Params.id("before", before), size + 1);
-        String next = null;
-        if (events.size() > size) {
-            events = events.subList(0, size);
-            next = filter.href("/api/events")
-                    .plus("limit", limit == null ? null : String.valueOf(size))
-                    .plus("before", events.get(size - 1).id.toString())
-                    .toString();
-        }
-        return new EventPage(events.stream().map(EventJson::of).toList(), next);
+        EventFilter.Page page = filter.page(
+                before, size, filter.href("/api/events").plus("limit", limit == null ? null : String.valueOf(size)));
+        return new EventPage(page.events().stream().map(EventJson::of).toList(), page.older());
     }
 }

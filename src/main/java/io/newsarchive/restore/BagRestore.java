@@ -1,6 +1,7 @@
 package io.newsarchive.restore;
 
 import io.newsarchive.catalog.Article;
+import io.newsarchive.corpus.ArticleParser;
 import io.newsarchive.ingest.ExportedPackage;
 import io.newsarchive.ingest.InputFile;
 import io.newsarchive.ingest.InputFiles;
@@ -15,15 +16,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,7 +48,6 @@ public class BagRestore {
             List.of("source", "ingest_run", "article", "ingest_file", "audit_event", "preservation_event");
 
     private static final int BATCH = 500;
-    private static final HexFormat HEX = HexFormat.of();
 
     private final DataSource dataSource;
 
@@ -360,7 +357,7 @@ public class BagRestore {
                 try (InputStream in = entry.getValue().open()) {
                     bytes = in.readAllBytes();
                 }
-                insert.setString(1, HEX.formatHex(sha256().digest(bytes)));
+                insert.setString(1, ArticleParser.sha256(bytes));
                 insert.setBytes(2, bytes);
                 insert.addBatch();
                 if (++batched % 100 == 0) {
@@ -385,14 +382,6 @@ public class BagRestore {
             throw new Refused("cannot read the bag-info.txt of " + display + ": " + e.getMessage());
         }
         return display;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static boolean exists(Connection c, String select) throws SQLException {
