@@ -15,6 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -29,6 +36,7 @@ import java.time.Duration;
  * Signing in and out in a browser. The sign-in form is protected against cross-site posts by a token that must
  * match a cookie only this site can set; signing in opens a session ({@link Sessions}) held in an HttpOnly cookie.
  */
+@Tag(name = "Account")
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class SignInPage {
@@ -52,12 +60,20 @@ public class SignInPage {
     @Inject
     CatalogConfig config;
 
+    @Operation(summary = "The sign-in form")
+    @APIResponse(
+            responseCode = "200",
+            description = "the form; a signed-in user is sent on to the page asked for",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/signin")
-    public Response form(@RestQuery String next, UriInfo uri) {
+    public Response form(
+            @RestQuery @Parameter(description = "the page to go to after signing in (a path of this site)") String next,
+            UriInfo uri) {
         return page(Response.Status.OK, safeNext(next), "", null, uri);
     }
 
+    @Operation(summary = "Signs in")
     @POST
     @Path("/signin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -66,7 +82,8 @@ public class SignInPage {
             @RestForm String password,
             @RestForm String next,
             @RestForm("form_token") String formToken,
-            @RestCookie(FORM_COOKIE) String cookieToken,
+            @RestCookie(FORM_COOKIE) @Parameter(description = "the sign-in form's token, set with the form")
+                    String cookieToken,
             HttpServerRequest request,
             UriInfo uri) {
         String user = username == null ? "" : username.trim();
@@ -110,10 +127,14 @@ public class SignInPage {
                 .build();
     }
 
+    @Operation(summary = "Signs out")
     @POST
     @Path("/signout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signOut(@RestForm String csrf, @RestCookie(Sessions.COOKIE) String session, UriInfo uri) {
+    public Response signOut(
+            @RestForm String csrf,
+            @RestCookie(Sessions.COOKIE) @Parameter(description = "the session") String session,
+            UriInfo uri) {
         if (session != null && !signedIn.anonymous()) {
             signedIn.checkCsrf(csrf);
             sessions.close(session);

@@ -19,6 +19,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -26,6 +29,7 @@ import java.net.URI;
 import java.util.List;
 
 /** The correction form of an article, and its withdraw and restore buttons; {@link ArticleCorrections} decides. */
+@Tag(name = "Admin pages")
 @Path("/admin/articles/{id}")
 @RolesAllowed(Role.Names.ARCHIVIST)
 @Produces(MediaType.TEXT_HTML)
@@ -48,17 +52,19 @@ public class ArticleEditPage {
     @Inject
     ArticleCorrections corrections;
 
+    @Operation(summary = "The correction form of an article version")
     @GET
     @Path("/edit")
-    public TemplateInstance form(@RestPath String id) {
+    public TemplateInstance form(@RestPath @Parameter(description = "an article version's id") String id) {
         return render(corrections.open(Params.id("id", id)), List.of(), List.of());
     }
 
+    @Operation(summary = "Corrects an article version's metadata")
     @POST
     @Path("/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(
-            @RestPath String id,
+            @RestPath @Parameter(description = "an article version's id") String id,
             @RestForm String headline,
             @RestForm String published,
             @RestForm String url,
@@ -73,21 +79,29 @@ public class ArticleEditPage {
         return answer(corrections.edit(articleId, correction, signedIn.name()));
     }
 
+    @Operation(summary = "Withdraws an article version")
     @POST
     @Path("/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(
-            @RestPath String id, @RestForm String reason, @RestForm String revision, @RestForm String csrf) {
+            @RestPath @Parameter(description = "an article version's id") String id,
+            @RestForm String reason,
+            @RestForm String revision,
+            @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         long articleId = Params.id("id", id);
         return answer(corrections.withdraw(articleId, trim(reason), revision(revision), signedIn.name()));
     }
 
+    @Operation(summary = "Makes a withdrawn article version public again")
     @POST
     @Path("/restore")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response restore(
-            @RestPath String id, @RestForm String reason, @RestForm String revision, @RestForm String csrf) {
+            @RestPath @Parameter(description = "an article version's id") String id,
+            @RestForm String reason,
+            @RestForm String revision,
+            @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         long articleId = Params.id("id", id);
         return answer(corrections.restore(articleId, trim(reason), revision(revision), signedIn.name()));

@@ -12,11 +12,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.List;
 
 /** The audit log: every change, newest first, filtered by user, action and date. */
+@Tag(name = "Admin pages")
 @Path("/admin/audit")
 @RolesAllowed(Role.Names.ARCHIVIST)
 @Produces(MediaType.TEXT_HTML)
@@ -33,13 +39,43 @@ public class AuditPage {
                 List<AuditEvent> events, Filters filters, List<AuditAction> actions, String olderHref);
     }
 
+    @Operation(summary = "The audit log")
     @GET
     public TemplateInstance audit(
-            @RestQuery String user,
-            @RestQuery String action,
-            @RestQuery String from,
-            @RestQuery String to,
-            @RestQuery String before) {
+            @RestQuery @Parameter(description = "the user who made the change") String user,
+            @RestQuery
+                    @Parameter(
+                            description = "what was done",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {
+                                                "edit",
+                                                "withdraw",
+                                                "restore",
+                                                "ingest",
+                                                "user_add",
+                                                "user_role",
+                                                "user_disable",
+                                                "user_enable",
+                                                "user_password"
+                                            }))
+                    String action,
+            @RestQuery
+                    @Parameter(
+                            description = "first day, inclusive (UTC)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String from,
+            @RestQuery
+                    @Parameter(
+                            description = "last day, inclusive (UTC)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String to,
+            @RestQuery
+                    @Parameter(
+                            description = "only changes older than this audit event id: the next page",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    String before) {
         String username = Params.text("user", user);
         AuditAction chosen =
                 action == null || action.isBlank() ? null : Params.oneOf("action", action, AuditAction.values());

@@ -16,12 +16,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What an archivist sees first: totals, articles over time, the top sources, recent runs and what needs attention. */
+@Tag(name = "Admin pages")
 @Path("/admin")
 @RolesAllowed(Role.Names.ARCHIVIST)
 @Produces(MediaType.TEXT_HTML)
@@ -73,6 +76,7 @@ public class DashboardPage {
     @Inject
     SearchStatus search;
 
+    @Operation(summary = "The dashboard")
     @GET
     @Transactional
     public TemplateInstance dashboard() {

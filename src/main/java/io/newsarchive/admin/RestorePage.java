@@ -13,12 +13,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.util.List;
 
 /** Restoring the catalog from a bag it exported, for admins: the page of {@code catalog restore}. */
+@Tag(name = "Admin pages")
 @Path("/admin/restore")
 @RolesAllowed(Role.Names.ADMIN)
 @Produces(MediaType.TEXT_HTML)
@@ -37,12 +40,14 @@ public class RestorePage {
         this.signedIn = signedIn;
     }
 
+    @Operation(summary = "The restore form")
     @GET
     public TemplateInstance form() {
         return Templates.restore(signedIn.csrfToken(), null, List.of());
     }
 
     /** Restores the uploaded bag; the page says what was restored, or why nothing was (422). */
+    @Operation(summary = "Restores the catalog from an uploaded bag")
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response restore(@RestForm("bag") FileUpload bag, @RestForm String merge, @RestForm String csrf) {

@@ -23,6 +23,13 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -33,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** What can be downloaded of an ingest run: its file results as CSV, and its rejected files with what to fix. */
+@Tag(name = "Admin pages")
 @Path("/admin/runs/{id}")
 @RolesAllowed(Role.Names.ARCHIVIST)
 public class RunDownloads {
@@ -49,10 +57,32 @@ public class RunDownloads {
     @Inject
     SignedIn signedIn;
 
+    @Operation(summary = "A run's file results as CSV")
+    @APIResponse(
+            responseCode = "200",
+            description = "one row a file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/files.csv")
     @Produces("text/csv; charset=utf-8")
-    public Response csv(@RestPath String id, @RestQuery String show) {
+    public Response csv(
+            @RestPath @Parameter(description = "an ingest run's id") String id,
+            @RestQuery
+                    @Parameter(
+                            description = "which files",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {
+                                                "all",
+                                                "rejected",
+                                                "warnings",
+                                                "added",
+                                                "revised",
+                                                "duplicate"
+                                            },
+                                            defaultValue = "all"))
+                    String show) {
         RunSummary run = reports.get(Params.id("id", id));
         FileSelection filter = FileSelection.of(show);
         StreamingOutput body = out -> {
@@ -89,10 +119,24 @@ public class RunDownloads {
     }
 
     /** The rejected files of a run (or one of them) with a text of what to fix in each, as a zip. */
+    @Operation(summary = "A run's rejected files, with what to fix in each, as a zip")
+    @APIResponse(
+            responseCode = "200",
+            description = "the files and a text of their problems",
+            content =
+                    @Content(
+                            mediaType = "application/zip",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @GET
     @Path("/rejected.zip")
     @Produces("application/zip")
-    public Response rejected(@RestPath String id, @RestQuery String seq) {
+    public Response rejected(
+            @RestPath @Parameter(description = "an ingest run's id") String id,
+            @RestQuery
+                    @Parameter(
+                            description = "only the file of this number in the run",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                    String seq) {
         RunSummary run = reports.get(Params.id("id", id));
         uploadRuns.checkMayUse(run, signedIn);
         if (!uploads.kept(run.uploadDir())) {

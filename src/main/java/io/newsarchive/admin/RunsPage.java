@@ -21,6 +21,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -35,6 +40,7 @@ import java.util.List;
  * Ingest runs for archivists: the list, and a run's page with its live progress, counts and per-file results
  * (filtered, as CSV, rejected files downloaded back with what to fix); a dry run of an upload is committed here.
  */
+@Tag(name = "Admin pages")
 @Path("/admin/runs")
 @RolesAllowed(Role.Names.ARCHIVIST)
 @Produces(MediaType.TEXT_HTML)
@@ -86,14 +92,38 @@ public class RunsPage {
     @Inject
     SignedIn signedIn;
 
+    @Operation(summary = "The ingest runs")
     @GET
     public TemplateInstance list() {
         return Templates.list(reports.list(200));
     }
 
+    @Operation(summary = "One ingest run")
     @GET
     @Path("/{id}")
-    public TemplateInstance page(@RestPath String id, @RestQuery String show, @RestQuery String after) {
+    public TemplateInstance page(
+            @RestPath @Parameter(description = "an ingest run's id") String id,
+            @RestQuery
+                    @Parameter(
+                            description = "which files",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {
+                                                "all",
+                                                "rejected",
+                                                "warnings",
+                                                "added",
+                                                "revised",
+                                                "duplicate"
+                                            },
+                                            defaultValue = "all"))
+                    String show,
+            @RestQuery
+                    @Parameter(
+                            description = "only files after this number: the next page",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+                    String after) {
         RunSummary run = run(id);
         FileSelection filter = FileSelection.of(show);
         int from = after == null ? 0 : Params.intInRange("after", after, 0, 0, Integer.MAX_VALUE);
@@ -120,26 +150,29 @@ public class RunsPage {
                 signedIn.csrfToken());
     }
 
+    @Operation(summary = "How far a run has got")
     @GET
     @Path("/{id}/progress")
     @Produces(MediaType.APPLICATION_JSON)
-    public Progress progressOf(@RestPath String id) {
+    public Progress progressOf(@RestPath @Parameter(description = "an ingest run's id") String id) {
         return progress(run(id));
     }
 
+    @Operation(summary = "Stores what a dry run checked")
     @POST
     @Path("/{id}/commit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response commit(@RestPath String id, @RestForm String csrf) {
+    public Response commit(@RestPath @Parameter(description = "an ingest run's id") String id, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.commit(run(id), signedIn)))
                 .build();
     }
 
+    @Operation(summary = "Runs a failed or interrupted run again")
     @POST
     @Path("/{id}/retry")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response retry(@RestPath String id, @RestForm String csrf) {
+    public Response retry(@RestPath @Parameter(description = "an ingest run's id") String id, @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         return Response.seeOther(URI.create("/admin/runs/" + uploadRuns.retry(run(id), signedIn)))
                 .build();

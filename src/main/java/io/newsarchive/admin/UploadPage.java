@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -22,6 +24,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Uploading files or zips: checked by a dry run first unless the archivist chooses to store at once. */
+@Tag(name = "Admin pages")
 @Path("/admin/upload")
 @RolesAllowed(Role.Names.ARCHIVIST)
 @Produces(MediaType.TEXT_HTML)
@@ -44,12 +47,14 @@ public class UploadPage {
     @Inject
     CatalogConfig config;
 
+    @Operation(summary = "The upload form")
     @GET
     public TemplateInstance form() {
         return Templates.upload(config.uploads(), config.ingest().maxFileBytes().asLongValue(), signedIn.csrfToken());
     }
 
     /** Keeps the upload and starts its run; the run's page shows it. {@code mode} is {@code dry_run} or {@code store}. */
+    @Operation(summary = "Uploads files and starts their run")
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("file") List<FileUpload> files, @RestForm String mode, @RestForm String csrf) {

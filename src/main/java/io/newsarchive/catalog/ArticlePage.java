@@ -11,6 +11,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.time.Instant;
@@ -20,6 +23,7 @@ import java.util.List;
  * One article version: metadata, body sentence by sentence, versions, neighbours from its source and day, and the
  * history of its metadata and its preservation events; archivists also find the edit, withdraw and restore forms here.
  */
+@Tag(name = "Pages")
 @Path("/articles/{id}")
 public class ArticlePage {
 
@@ -43,10 +47,11 @@ public class ArticlePage {
 
     private static final int NEIGHBOURS = 20;
 
+    @Operation(summary = "An article version's page")
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public TemplateInstance article(@RestPath String id) {
+    public TemplateInstance article(@RestPath @Parameter(description = "an article version's id") String id) {
         Article article = Article.byId(Params.id("id", id));
         List<Version> versions =
                 Article.<Article>list("normalizedUrl = ?1 order by version", article.normalizedUrl).stream()

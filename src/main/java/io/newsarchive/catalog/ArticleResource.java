@@ -14,6 +14,13 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
@@ -22,6 +29,7 @@ import java.util.List;
  * The catalog as JSON: listings and searches, one article version, its preservation events, and its original file
  * byte for byte.
  */
+@Tag(name = "Catalog")
 @Path("/api/articles")
 public class ArticleResource {
 
@@ -31,33 +39,48 @@ public class ArticleResource {
         this.search = search;
     }
 
+    @Operation(summary = "A page of the catalog: a listing or a search, with facets")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Listing list(@BeanParam ListingParams params) {
         return search.list(ListingRequest.of(params));
     }
 
+    @Operation(summary = "One article version's metadata")
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    public ArticleJson article(@RestPath String id) {
+    public ArticleJson article(@RestPath @Parameter(description = "an article version's id") String id) {
         return ArticleJson.of(find(id));
     }
 
     /** The version's preservation events, oldest first. */
+    @Operation(summary = "One article version's preservation events, oldest first")
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    public List<EventJson> events(@RestPath String id) {
+    public List<EventJson> events(@RestPath @Parameter(description = "an article version's id") String id) {
         return PreservationEvent.ofArticle(find(id).id);
     }
 
+    @Operation(summary = "The original file, byte for byte; takes Range and If-None-Match")
+    @APIResponse(
+            responseCode = "200",
+            description = "the whole file",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "206",
+            description = "the byte range asked for",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "unchanged since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "416", description = "the range lies outside the file")
     @GET
     @Path("/{id}/original")
     @Transactional
-    public Response original(@RestPath String id, @Context Request request) {
+    public Response original(
+            @RestPath @Parameter(description = "an article version's id") String id, @Context Request request) {
         Article article = find(id);
         EntityTag etag = new EntityTag(article.sha256);
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);

@@ -7,8 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The catalog page: search, filters, facets, timeline and results; {@code GET /api/articles} is its JSON twin. */
+@Tag(name = "Pages")
 @Path("/")
 public class CatalogPage {
 
@@ -23,6 +26,7 @@ public class CatalogPage {
         this.search = search;
     }
 
+    @Operation(summary = "The catalog page: search, filters, facets and results")
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance catalog(@BeanParam ListingParams params) {

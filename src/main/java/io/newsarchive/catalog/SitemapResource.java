@@ -9,6 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.sql.Connection;
@@ -24,6 +29,7 @@ import javax.sql.DataSource;
  * index of one sitemap per 50,000 article ids (the protocol's most), each listing the latest, public version of the
  * articles in its range with when it last changed. Ranges of ids keep each sitemap the same as the catalog grows.
  */
+@Tag(name = "Harvesting")
 @Path("/")
 public class SitemapResource {
 
@@ -38,6 +44,7 @@ public class SitemapResource {
         this.config = config;
     }
 
+    @Operation(summary = "What crawlers may visit, and where the sitemap is")
     @GET
     @Path("robots.txt")
     @Produces("text/plain; charset=utf-8")
@@ -46,6 +53,7 @@ public class SitemapResource {
                 + PublicAddress.of(config, uri) + "/sitemap.xml\n";
     }
 
+    @Operation(summary = "The sitemap index: one sitemap per 50,000 article ids")
     @GET
     @Path("sitemap.xml")
     @Produces("application/xml; charset=utf-8")
@@ -64,10 +72,17 @@ public class SitemapResource {
         return xml.append("</sitemapindex>\n").toString();
     }
 
+    @Operation(summary = "A sitemap of public article pages")
     @GET
     @Path("sitemaps/articles-{n}.xml")
     @Produces("application/xml; charset=utf-8")
-    public String sitemap(@RestPath String n, @Context UriInfo uri) {
+    public String sitemap(
+            @RestPath
+                    @Parameter(
+                            description = "the sitemap's number, from 0",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+                    String n,
+            @Context UriInfo uri) {
         long number = Params.id("n", n);
         String base = PublicAddress.of(config, uri);
         StringBuilder xml = new StringBuilder(

@@ -6,12 +6,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
 import java.util.Locale;
 
 /** Sources as JSON, with their article counts and first and last publication dates. */
+@Tag(name = "Catalog")
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
@@ -22,14 +26,16 @@ public class SourceResource {
         this.sources = sources;
     }
 
+    @Operation(summary = "Every source with its article count and first and last publication dates")
     @GET
     public List<SourceStats> all() {
         return sources.all();
     }
 
+    @Operation(summary = "One source")
     @GET
     @Path("/{host}")
-    public SourceStats one(@RestPath String host) {
+    public SourceStats one(@RestPath @Parameter(description = "the source's host name, as bbc.co.uk") String host) {
         return find(sources, host);
     }
 

@@ -7,11 +7,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
 
 /** The list of sources, and each source's catalog (the catalog page filtered to it). */
+@Tag(name = "Pages")
 @Path("/sources")
 @Produces(MediaType.TEXT_HTML)
 public class SourcesPage {
@@ -29,6 +33,7 @@ public class SourcesPage {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "The list of sources")
     @GET
     public TemplateInstance sources() {
         List<SourceStats> all = sources.all();
@@ -36,9 +41,12 @@ public class SourcesPage {
                 all, all.stream().mapToLong(SourceStats::articles).sum());
     }
 
+    @Operation(summary = "One source's catalog")
     @GET
     @Path("/{host}")
-    public TemplateInstance source(@RestPath String host, @BeanParam ListingParams params) {
+    public TemplateInstance source(
+            @RestPath @Parameter(description = "the source's host name, as bbc.co.uk") String host,
+            @BeanParam ListingParams params) {
         SourceStats source = SourceResource.find(sources, host);
         params.source = List.of(source.host());
         return catalog.render(source.host() + " – Catalog", ListingRequest.of(params));

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
  * {@code GET /bagit-profile.json}: the BagIt profile (bagit-profiles 1.3) that every exported bag names in its
  * {@code BagIt-Profile-Identifier}, so that a profile validator can check a bag against what the catalog promises.
  */
+@Tag(name = "Export")
 @Path("/bagit-profile.json")
 public class BagProfileResource {
 
@@ -35,6 +38,7 @@ public class BagProfileResource {
         return baseUrl + "/bagit-profile.json";
     }
 
+    @Operation(summary = "The BagIt profile the catalog's bags follow")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String profile(@Context UriInfo uri) {

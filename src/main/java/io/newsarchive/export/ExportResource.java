@@ -20,6 +20,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.io.IOException;
@@ -33,6 +40,7 @@ import java.util.concurrent.TimeUnit;
  * {@code GET /api/export}: the whole selection of a listing's filters, as CSV, JSON or JSON Lines, or its original
  * files as a zip or a BagIt bag.
  */
+@Tag(name = "Export")
 @Path("/api/export")
 public class ExportResource {
 
@@ -50,14 +58,50 @@ public class ExportResource {
         this.signedIn = signedIn;
     }
 
+    @Operation(summary = "The whole selection of a listing's filters as one file")
+    @APIResponse(
+            responseCode = "200",
+            description = "the export, named in Content-Disposition",
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                @Content(
+                        mediaType = "application/json",
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class)),
+                @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @GET
     public Response export(
             @BeanParam ListingParams params,
-            @RestQuery String format,
-            @RestQuery("include_body") String includeBody,
-            @RestQuery String bom,
-            @RestQuery("spreadsheet_safe") String spreadsheetSafe,
-            @RestQuery("end_line") String endLine,
+            @RestQuery
+                    @Parameter(
+                            description = "csv by default; zip and bagit hold the original files",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"csv", "json", "jsonl", "zip", "bagit"},
+                                            defaultValue = "csv"))
+                    String format,
+            @RestQuery("include_body")
+                    @Parameter(
+                            description = "include each article's text (csv, json, jsonl)",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String includeBody,
+            @RestQuery
+                    @Parameter(
+                            description = "begin a CSV with a byte order mark, for spreadsheets",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String bom,
+            @RestQuery("spreadsheet_safe")
+                    @Parameter(
+                            description = "quote CSV fields a spreadsheet would take for formulas",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String spreadsheetSafe,
+            @RestQuery("end_line")
+                    @Parameter(
+                            description = "end a CSV with a line that counts its records",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String endLine,
             @Context UriInfo uri,
             @Context HttpServerRequest request) {
         if (params.limit != null || params.cursor != null) {

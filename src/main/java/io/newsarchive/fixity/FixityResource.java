@@ -15,6 +15,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -22,6 +30,7 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /** Fixity checks on demand, for archivists: one article's original now, or a new pass over the whole catalog. */
+@Tag(name = "Preservation")
 @Path("/api/fixity")
 @RolesAllowed(Role.Names.ARCHIVIST)
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,9 +54,10 @@ public class FixityResource {
     }
 
     /** {@code POST /api/fixity/articles/{id}}: hashes the article version's original now; the event says how it went. */
+    @Operation(summary = "Checks one original's fixity now")
     @POST
     @Path("/articles/{id}")
-    public EventJson article(@RestPath String id) {
+    public EventJson article(@RestPath @Parameter(description = "an article version's id") String id) {
         long articleId = Params.id("id", id);
         try {
             return checks.checkArticle(articleId, signedIn.name())
@@ -62,6 +72,17 @@ public class FixityResource {
      * {@code POST /api/fixity}: begins a new pass over every original in the background, at the service's rate; its
      * chunks appear in {@code /api/events?type=fixity+check} as it goes.
      */
+    @Operation(summary = "Begins a fixity pass over every original")
+    @APIResponse(
+            responseCode = "202",
+            description = "the pass begins in the background",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            properties = @SchemaProperty(name = "message", type = SchemaType.STRING))))
     @POST
     public Response all() {
         String by = signedIn.name();

@@ -14,6 +14,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -22,6 +30,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import java.util.List;
 
 /** Ingest over HTTP: upload files and read the reports of runs. */
+@Tag(name = "Ingest")
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestResource {
@@ -38,11 +47,36 @@ public class IngestResource {
     @Inject
     Uploads uploads;
 
+    @Operation(summary = "Ingests files, zips or bags (multipart field file, repeatable)")
+    @APIResponse(
+            responseCode = "200",
+            description = "the run and each of its files",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            properties = {
+                                                @SchemaProperty(
+                                                        name = "run",
+                                                        implementation = IngestReports.RunSummary.class),
+                                                @SchemaProperty(
+                                                        name = "files",
+                                                        type = SchemaType.ARRAY,
+                                                        implementation = FileResult.class)
+                                            })))
     @POST
     @Path("/ingest")
     @RolesAllowed(Role.Names.ARCHIVIST)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response ingest(@RestForm("file") List<FileUpload> files, @RestQuery("dry_run") String dryRun) {
+    public Response ingest(
+            @RestForm("file") List<FileUpload> files,
+            @RestQuery("dry_run")
+                    @Parameter(
+                            description = "check and report, store nothing",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String dryRun) {
         boolean dry = Params.bool("dry_run", dryRun, false);
         uploads.check(files);
         long runId;
@@ -56,17 +90,47 @@ public class IngestResource {
         return report(runId);
     }
 
+    @Operation(summary = "The latest ingest runs, newest first")
     @GET
     @Path("/ingest-runs")
     @RolesAllowed(Role.Names.ARCHIVIST)
-    public List<IngestReports.RunSummary> runs(@RestQuery String limit) {
+    public List<IngestReports.RunSummary> runs(
+            @RestQuery
+                    @Parameter(
+                            description = "runs to list",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "50"))
+                    String limit) {
         return reports.list(Params.intInRange("limit", limit, 50, 1, 1000));
     }
 
+    @Operation(summary = "One ingest run with each of its files")
+    @APIResponse(
+            responseCode = "200",
+            description = "the run and each of its files",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            properties = {
+                                                @SchemaProperty(
+                                                        name = "run",
+                                                        implementation = IngestReports.RunSummary.class),
+                                                @SchemaProperty(
+                                                        name = "files",
+                                                        type = SchemaType.ARRAY,
+                                                        implementation = FileResult.class)
+                                            })))
     @GET
     @Path("/ingest-runs/{id}")
     @RolesAllowed(Role.Names.ARCHIVIST)
-    public Response run(@RestPath String id) {
+    public Response run(@RestPath @Parameter(description = "an ingest run's id") String id) {
         return report(Params.id("id", id));
     }
 

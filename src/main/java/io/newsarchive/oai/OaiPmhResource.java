@@ -13,6 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
@@ -42,6 +50,7 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code catalog.oai.page-records} at a time with keyset resumption tokens. Every protocol error is answered in
  * the protocol's XML with status 200, as it asks.
  */
+@Tag(name = "Harvesting")
 @Path("/oai")
 public class OaiPmhResource {
 
@@ -63,7 +72,7 @@ public class OaiPmhResource {
     private static final Pattern NOT_XML =
             Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
 
-    private static final Map<String, Set<String>> ARGUMENTS = Map.of(
+    static final Map<String, Set<String>> ARGUMENTS = Map.of(
             "Identify", Set.of(),
             "ListMetadataFormats", Set.of("identifier"),
             "ListSets", Set.of("resumptionToken"),
@@ -80,12 +89,59 @@ public class OaiPmhResource {
     }
 
     @GET
+    @Operation(summary = "An OAI-PMH 2.0 request; each verb takes the arguments the protocol gives it")
+    @Parameter(
+            name = "verb",
+            in = ParameterIn.QUERY,
+            required = true,
+            description = "what to do",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {
+                                "GetRecord",
+                                "Identify",
+                                "ListIdentifiers",
+                                "ListMetadataFormats",
+                                "ListRecords",
+                                "ListSets"
+                            }))
+    @Parameter(name = "identifier", in = ParameterIn.QUERY, description = "a record's identifier, oai:REPOSITORY:ID")
+    @Parameter(
+            name = "metadataPrefix",
+            in = ParameterIn.QUERY,
+            description = "the metadata format",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {"oai_dc"}))
+    @Parameter(
+            name = "from",
+            in = ParameterIn.QUERY,
+            description = "records changed at or after (UTC; a day or a second)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    @Parameter(
+            name = "until",
+            in = ParameterIn.QUERY,
+            description = "records changed at or before (UTC; a day or a second)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    @Parameter(name = "set", in = ParameterIn.QUERY, description = "a set: source:HOST or year:YYYY")
+    @Parameter(name = "resumptionToken", in = ParameterIn.QUERY, description = "where an incomplete list goes on")
+    @APIResponse(
+            responseCode = "200",
+            description = "the OAI-PMH answer, an error included",
+            content = @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@Context UriInfo uri) {
         return answer(uri.getQueryParameters(), uri);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "An OAI-PMH 2.0 request with its arguments in the form, as for GET")
+    @APIResponse(
+            responseCode = "200",
+            description = "the OAI-PMH answer, an error included",
+            content = @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING)))
     public Response post(MultivaluedMap<String, String> form, @Context UriInfo uri) {
         return answer(form, uri);
     }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.xml.XMLConstants;
 import javax.xml.catalog.CatalogFeatures;
 import javax.xml.catalog.CatalogManager;
@@ -79,6 +80,23 @@ class OaiPmhResourceTest {
         byte[] body = response.asByteArray();
         schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(body)));
         return new XmlPath(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The arguments are read from the request as a whole, so the documentation is checked against the verbs'. */
+    @Test
+    void theOpenApiDocumentNamesEveryVerbAndArgument() {
+        io.restassured.path.json.JsonPath openapi = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> names = openapi.getList("paths.'/oai'.get.parameters.name");
+        Set<String> expected = new TreeSet<>(Set.of("verb"));
+        OaiPmhResource.ARGUMENTS.values().forEach(expected::addAll);
+        assertEquals(expected, new TreeSet<>(names));
+        assertEquals(
+                new TreeSet<>(OaiPmhResource.ARGUMENTS.keySet()),
+                new TreeSet<>(openapi.getList("paths.'/oai'.get.parameters.find { it.name == 'verb' }.schema.enum")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.newsarchive.system;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +10,7 @@ import io.restassured.config.RestAssuredConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 import static io.restassured.RestAssured.given;
@@ -15,7 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Pages, JSON, CSV, JSON Lines and XML are compressed for clients that ask; zips are not. */
+/** Pages, JSON, CSV, JSON Lines and XML are compressed (brotli or gzip) for clients that ask; zips are not. */
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 class CompressionTest {
@@ -48,6 +51,23 @@ class CompressionTest {
                 .statusCode(200)
                 .header("Content-Encoding", nullValue());
         given().config(RAW).get("/api/articles").then().header("Content-Encoding", nullValue());
+    }
+
+    @Test
+    void brotliIsChosenWhenTheClientTakesIt() throws Exception {
+        Brotli4jLoader.ensureAvailability();
+        for (String acceptEncoding : new String[] {"br", "gzip, deflate, br"}) {
+            byte[] body = given().config(RAW)
+                    .header("Accept-Encoding", acceptEncoding)
+                    .get("/api/articles")
+                    .then()
+                    .statusCode(200)
+                    .header("Content-Encoding", equalTo("br"))
+                    .extract()
+                    .asByteArray();
+            String json = new String(Decoder.decompress(body).getDecompressedData(), StandardCharsets.UTF_8);
+            assertTrue(json.startsWith("{"), json);
+        }
     }
 
     @Test
