@@ -73,6 +73,18 @@ public class CatalogTestDatabase implements QuarkusTestResourceLifecycleManager 
                 s.password());
     }
 
+    /** The settings of the server's administrator (a superuser) on its database {@code postgres}. */
+    public static synchronized Map<String, String> admin() {
+        Server s = server();
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                s.adminUrl(),
+                "quarkus.datasource.username",
+                s.user(),
+                "quarkus.datasource.password",
+                s.password());
+    }
+
     /** Applies the migrations to the shared database, as the app does when it starts. */
     public static void migrate() {
         migrate(config());
