@@ -78,6 +78,10 @@ public class Article extends PanacheEntityBase {
     @Column(name = "ingested_at", nullable = false)
     public Instant ingestedAt;
 
+    /** When the metadata last changed (a correction, withdrawal or restore), or null; set by a trigger (V13). */
+    @Column(name = "changed_at", insertable = false, updatable = false)
+    public Instant changedAt;
+
     /** An archivist's note on the article, such as what a correction was based on. */
     public String note;
 

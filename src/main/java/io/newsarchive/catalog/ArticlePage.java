@@ -3,14 +3,18 @@ package io.newsarchive.catalog;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.preservation.EventJson;
 import io.newsarchive.preservation.PreservationEvent;
+import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.Params;
+import io.newsarchive.system.PublicAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +26,8 @@ import java.util.List;
 /**
  * One article version: metadata, body sentence by sentence, versions, neighbours from its source and day, and the
  * history of its metadata and its preservation events; archivists also find the edit, withdraw and restore forms here.
+ * Its address is the version's citation address; the page also names the one of the latest version of its URL
+ * ({@link CitationResource}) and carries JSON-LD and Dublin Core ({@link ArticleMetadata}).
  */
 @Tag(name = "Pages")
 @Path("/articles/{id}")
@@ -42,16 +48,24 @@ public class ArticlePage {
                 List<Version> versions,
                 List<Neighbour> sameDay,
                 List<AuditEvent> history,
-                List<EventJson> events);
+                List<EventJson> events,
+                ArticleMetadata metadata);
     }
 
     private static final int NEIGHBOURS = 20;
+
+    private final CatalogConfig config;
+
+    ArticlePage(CatalogConfig config) {
+        this.config = config;
+    }
 
     @Operation(summary = "An article version's page")
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public TemplateInstance article(@RestPath @Parameter(description = "an article version's id") String id) {
+    public TemplateInstance article(
+            @RestPath @Parameter(description = "an article version's id") String id, @Context UriInfo uri) {
         Article article = Article.byId(Params.id("id", id));
         List<Version> versions =
                 Article.<Article>list("normalizedUrl = ?1 order by version", article.normalizedUrl).stream()
@@ -75,6 +89,7 @@ public class ArticlePage {
                 versions,
                 sameDay,
                 AuditEvent.ofArticle(article.id),
-                PreservationEvent.ofArticle(article.id));
+                PreservationEvent.ofArticle(article.id),
+                ArticleMetadata.of(article, PublicAddress.of(config, uri), config.anonymousBrowsing()));
     }
 }

@@ -50,6 +50,30 @@ public record CatalogFilter(
         return new CatalogFilter(q, from, to, List.copyOf(replaced), statuses, allVersions);
     }
 
+    /** The filters in words, for people reading an export's description or a feed's title years later. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(allVersions ? "All versions of the articles" : "The articles");
+        if (q != null) {
+            text.append(" matching \"").append(q).append('"');
+        }
+        if (!sources.isEmpty()) {
+            text.append(" from ").append(String.join(", ", sources));
+        }
+        if (from != null) {
+            text.append(" published from ").append(from);
+        }
+        if (to != null) {
+            text.append(from != null ? " to " : " published up to ").append(to);
+        }
+        text.append(
+                switch (statuses) {
+                    case WITHDRAWN -> ", withdrawn ones only";
+                    case ALL -> ", withdrawn ones included";
+                    case ACTIVE -> "";
+                });
+        return text.toString();
+    }
+
     private static List<String> sources(List<String> values) {
         List<String> sources = new ArrayList<>();
         for (String value : values == null ? List.<String>of() : values) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param filters    the active filters, each with a link that removes it
  * @param facetsNote says when facet counts cover only part of the matches
  * @param exports    links that export the whole selection (value: the link, label: the format)
+ * @param feedHref   the Atom feed of the selection, or null when it lists withdrawn articles, which feeds do not
  */
 public record CatalogView(
         String title,
@@ -36,7 +37,8 @@ public record CatalogView(
         String nextHref,
         String prevHref,
         String jsonHref,
-        List<Choice> exports) {
+        List<Choice> exports,
+        String feedHref) {
 
     public record Choice(String name, String value, String label, boolean selected) {}
 
@@ -192,7 +194,8 @@ public record CatalogView(
                 nextHref,
                 prevHref,
                 jsonHref,
-                exports);
+                exports,
+                f.statuses() == StatusFilter.ACTIVE ? ArticleFeed.address(f) : null);
     }
 
     /** A year or month facet value: a link to that period, or back to no dates when it is the current filter. */

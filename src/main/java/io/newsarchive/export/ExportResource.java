@@ -121,7 +121,7 @@ public class ExportResource {
                 Params.bool("spreadsheet_safe", spreadsheetSafe, false),
                 Params.bool("end_line", endLine, false),
                 name,
-                describe(filter) + " (GET " + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query)
+                filter.describe() + " (GET " + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query)
                         + ")",
                 PublicAddress.of(config, uri),
                 signedIn.anonymous() ? null : signedIn.name()));
@@ -173,30 +173,6 @@ public class ExportResource {
             name.append("-all-versions");
         }
         return name.toString();
-    }
-
-    /** The filters in words, for people reading an export's description years later. */
-    static String describe(CatalogFilter filter) {
-        StringBuilder text = new StringBuilder(filter.allVersions() ? "All versions of the articles" : "The articles");
-        if (filter.q() != null) {
-            text.append(" matching \"").append(filter.q()).append('"');
-        }
-        if (!filter.sources().isEmpty()) {
-            text.append(" from ").append(String.join(", ", filter.sources()));
-        }
-        if (filter.from() != null) {
-            text.append(" published from ").append(filter.from());
-        }
-        if (filter.to() != null) {
-            text.append(filter.from() != null ? " to " : " published up to ").append(filter.to());
-        }
-        text.append(
-                switch (filter.statuses()) {
-                    case WITHDRAWN -> ", withdrawn ones only";
-                    case ALL -> ", withdrawn ones included";
-                    case ACTIVE -> "";
-                });
-        return text.toString();
     }
 
     private static String slug(String text) {

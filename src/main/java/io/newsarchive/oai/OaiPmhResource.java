@@ -4,6 +4,7 @@ import io.newsarchive.catalog.HarvestRecords;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
 import io.newsarchive.system.PublicAddress;
+import io.newsarchive.system.XmlText;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -68,9 +69,6 @@ public class OaiPmhResource {
 
     private static final Pattern SET_SPEC = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+(:[A-Za-z0-9\\-_.!~*'()]+)*");
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
-    /** Characters XML 1.0 cannot carry, left out of the text of records. */
-    private static final Pattern NOT_XML =
-            Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
 
     static final Map<String, Set<String>> ARGUMENTS = Map.of(
             "Identify", Set.of(),
@@ -572,13 +570,13 @@ public class OaiPmhResource {
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(OAI, name);
-        xml.writeCharacters(NOT_XML.matcher(text).replaceAll(""));
+        xml.writeCharacters(XmlText.of(text));
         xml.writeEndElement();
     }
 
     private static void dc(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement("dc", name, DC);
-        xml.writeCharacters(NOT_XML.matcher(text).replaceAll(""));
+        xml.writeCharacters(XmlText.of(text));
         xml.writeEndElement();
     }
 }

@@ -97,6 +97,7 @@ class CatalogPageTest {
         assertTrue(browser.getCurrentUrl().contains("source=sport." + domain));
         assertEquals("3 articles", heading());
         assertJsonTwin();
+        assertFeed(3);
         String csv = browser.findElement(By.linkText("CSV")).getAttribute("href");
         assertTrue(csv.contains("spreadsheet_safe=true") && csv.contains("bom=true"), csv);
         assertEquals(
@@ -157,6 +158,22 @@ class CatalogPageTest {
 
     private List<String> headlines() {
         return items().stream().map(WebElement::getText).toList();
+    }
+
+    /** The page names its Atom feed in its head and in a visible link, and the feed holds the page's articles. */
+    private void assertFeed(int articles) {
+        String href = browser.findElement(By.cssSelector("link[rel=alternate][type='application/atom+xml']"))
+                .getAttribute("href");
+        assertEquals(
+                href,
+                browser.findElement(By.linkText("Atom feed of this search")).getAttribute("href"));
+        String feed = given().get(href)
+                .then()
+                .statusCode(200)
+                .contentType("application/atom+xml")
+                .extract()
+                .asString();
+        assertEquals(articles, feed.split("<entry>", -1).length - 1, feed);
     }
 
     /** The page names its JSON twin, and the twin answers JSON. */
