@@ -205,7 +205,7 @@ class ApiDocumentationTest {
         return endpoints;
     }
 
-    /** The parameters a resource method takes, as {@code query q}, {@code path id}, {@code cookie name}. */
+    /** The parameters a resource method takes, as {@code query q}, {@code path id}, {@code header Range}. */
     private static Set<String> parameters(String endpoint, Method method) {
         Set<String> names = new TreeSet<>();
         Matcher template = TEMPLATE.matcher(endpoint);

@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import io.newsarchive.preservation.EventJson;
 import io.newsarchive.preservation.PreservationEvent;
+import io.newsarchive.system.ByteRange;
 import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
 import jakarta.transaction.Transactional;
@@ -21,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,16 +83,33 @@ public class ArticleResource {
     @Path("/{id}/original")
     @Transactional
     public Response original(
-            @RestPath @Parameter(description = "an article version's id") String id, @Context Request request) {
+            @RestPath @Parameter(description = "an article version's id") String id,
+            @RestHeader("Range")
+                    @Parameter(description = "one range of bytes, as bytes=0-499, bytes=500- or bytes=-500")
+                    String range,
+            @RestHeader("If-Range") @Parameter(description = "send the range only if the file still has this ETag")
+                    String ifRange,
+            @Context Request request) {
         Article article = find(id);
         EntityTag etag = new EntityTag(article.sha256);
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
         if (unchanged != null) {
             return unchanged.build();
         }
-        ArticleOriginal original = ArticleOriginal.findById(article.id);
-        return Response.ok(original.content, "text/plain; charset=utf-8")
+        byte[] content = ArticleOriginal.<ArticleOriginal>findById(article.id).content;
+        // a range of another version of the file would be spliced into the wrong bytes: If-Range compares strongly
+        ByteRange part =
+                ifRange == null || ifRange.equals(etag.toString()) ? ByteRange.of(range, content.length) : null;
+        Response.ResponseBuilder answer = part == null
+                ? Response.ok(content)
+                : Response.status(Response.Status.PARTIAL_CONTENT)
+                        .entity(Arrays.copyOfRange(content, (int) part.first(), (int) part.last() + 1))
+                        .header("Content-Range", part.contentRange(content.length))
+                        // the range counts the file's own bytes: compressed, they would count others
+                        .header("Content-Encoding", "identity");
+        return answer.type("text/plain; charset=utf-8")
                 .tag(etag)
+                .header("Accept-Ranges", "bytes")
                 .header("Content-Disposition", ContentDisposition.inline(article.fileName))
                 .build();
     }

@@ -9,6 +9,7 @@ import io.vertx.core.Context;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -65,7 +66,14 @@ public class ErrorMappers {
         String error = Response.Status.fromStatusCode(status) == null
                 ? "error"
                 : Response.Status.fromStatusCode(status).name().toLowerCase(Locale.ROOT);
-        return answer(uri, status, error, e.getMessage(), null);
+        // headers the answer needs stay: a 416's Content-Range, a 405's Allow
+        Response.ResponseBuilder answer = Response.fromResponse(answer(uri, status, error, e.getMessage(), null));
+        given.getStringHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(value -> answer.header(name, value));
+            }
+        });
+        return answer.build();
     }
 
     /** The database's own words stay in the log: they can quote the statement and its values. */

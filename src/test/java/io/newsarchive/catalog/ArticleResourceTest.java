@@ -7,10 +7,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
+import static io.newsarchive.testing.CorpusFiles.article;
 import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static io.newsarchive.testing.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -68,6 +73,65 @@ class ArticleResourceTest {
                 .get("/api/articles/" + id + "/original")
                 .then()
                 .statusCode(304);
+    }
+
+    @Test
+    void anOriginalIsServedInRanges() {
+        byte[] original = article("Ranges of an original", uniqueUrl(), "0123456789 abcdefghij.")
+                .getBytes(StandardCharsets.UTF_8);
+        int length = original.length;
+        long id = CatalogFixtures.ingest(new String(original, StandardCharsets.UTF_8))
+                .get(0);
+        String path = "/api/articles/" + id + "/original";
+        String etag = "\"" + Hashing.sha256().hashBytes(original).toString() + "\"";
+
+        Map<String, byte[]> parts = Map.of(
+                "bytes=0-9", Arrays.copyOfRange(original, 0, 10),
+                "bytes=10-", Arrays.copyOfRange(original, 10, length),
+                "bytes=-5", Arrays.copyOfRange(original, length - 5, length),
+                "bytes=5-99999", Arrays.copyOfRange(original, 5, length));
+        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+            byte[] served = given().header("Range", part.getKey())
+                    .get(path)
+                    .then()
+                    .statusCode(206)
+                    .header("Accept-Ranges", "bytes")
+                    .header("ETag", etag)
+                    .extract()
+                    .asByteArray();
+            assertArrayEquals(part.getValue(), served, part.getKey());
+        }
+        given().header("Range", "bytes=0-9")
+                .get(path)
+                .then()
+                .header("Content-Range", "bytes 0-9/" + length)
+                .header("Content-Length", "10");
+
+        given().header("Range", "bytes=" + length + "-")
+                .get(path)
+                .then()
+                .statusCode(416)
+                .header("Content-Range", "bytes */" + length)
+                .body("message", containsString(length + " bytes"));
+        // several ranges, another unit, a range backwards, a stale If-Range: the whole file, as the RFC allows
+        for (Map<String, String> headers : List.of(
+                Map.of("Range", "bytes=0-1,4-5"),
+                Map.of("Range", "lines=1-2"),
+                Map.of("Range", "bytes=9-3"),
+                Map.of("Range", "bytes=0-1", "If-Range", "\"other\""))) {
+            byte[] served = given().headers(headers)
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
+            assertArrayEquals(original, served, headers.toString());
+        }
+        given().header("Range", "bytes=0-1")
+                .header("If-Range", etag)
+                .get(path)
+                .then()
+                .statusCode(206);
     }
 
     @Test
