@@ -69,15 +69,4 @@ class CompressionTest {
             assertTrue(json.startsWith("{"), json);
         }
     }
-
-    @Test
-    void pagesNameTheirIconWhichIsServed() {
-        assertTrue(given().get("/")
-                .asString()
-                .contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
-        given().get("/favicon.svg")
-                .then()
-                .statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"));
-    }
 }
