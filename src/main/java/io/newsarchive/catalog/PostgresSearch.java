@@ -1,5 +1,6 @@
 package io.newsarchive.catalog;
 
+import io.micrometer.core.instrument.Timer;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
@@ -38,11 +39,13 @@ public class PostgresSearch implements ArticleSearch {
     private final ListingCounts counts;
     private final CatalogConfig.Browse config;
     private final Semaphore textSearches;
+    private final SearchMetrics metrics;
 
-    PostgresSearch(DataSource dataSource, ListingCounts counts, CatalogConfig config) {
+    PostgresSearch(DataSource dataSource, ListingCounts counts, CatalogConfig config, SearchMetrics metrics) {
         this.dataSource = dataSource;
         this.counts = counts;
         this.config = config.browse();
+        this.metrics = metrics;
         this.textSearches = new Semaphore(config.browse().textSearches(), true);
     }
 
@@ -52,6 +55,7 @@ public class PostgresSearch implements ArticleSearch {
             throw Cursor.fromOtherEngine();
         }
         boolean text = request.filter().q() != null;
+        Timer.Sample sample = metrics.start();
         if (text) {
             takeTurn();
         }
@@ -76,6 +80,7 @@ public class PostgresSearch implements ArticleSearch {
                     limitStatements(c, true, deadline);
                 }
                 ListingCounts.Counts counted = counts.counts(c, request, where);
+                metrics.answered(sample, EngineKind.POSTGRESQL, text);
                 return new Listing(
                         items,
                         page.next(),
@@ -167,9 +172,10 @@ public class PostgresSearch implements ArticleSearch {
             Thread.currentThread().interrupt();
         }
         LOG.infof("a text search waited %d ms for its turn and was refused", wait);
+        metrics.refused(SearchMetrics.Refusal.BUSY);
         throw ApiError.failure(
                 Response.Status.SERVICE_UNAVAILABLE,
-                "busy",
+                SearchMetrics.Refusal.BUSY.toString(),
                 "the catalog is answering as many" + " text searches as it can at once; try again in a moment",
                 null);
     }
@@ -222,9 +228,10 @@ public class PostgresSearch implements ArticleSearch {
     private RuntimeException failure(SQLException e, CatalogFilter filter) {
         if (QUERY_CANCELED.equals(e.getSQLState())) {
             LOG.infof("a listing ran out of time (%s): q=%s", config.statementTimeout(), filter.q());
+            metrics.refused(SearchMetrics.Refusal.TIMEOUT);
             return ApiError.failure(
                     Response.Status.SERVICE_UNAVAILABLE,
-                    "timeout",
+                    SearchMetrics.Refusal.TIMEOUT.toString(),
                     "this search took longer than "
                             + config.statementTimeout().toSeconds()
                             + " s and was stopped; narrow it (more words, a source"

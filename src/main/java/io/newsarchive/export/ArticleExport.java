@@ -3,6 +3,9 @@ package io.newsarchive.export;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.newsarchive.catalog.ArticleColumns;
 import io.newsarchive.catalog.ArticleSearch;
 import io.newsarchive.catalog.CatalogFilter;
@@ -130,15 +133,18 @@ public class ArticleExport {
          * connection and the missing end (the last line, or a zip's central directory).
          */
         public void writeTo(OutputStream out) throws IOException {
+            started(request.format()).increment();
+            Timer.Sample sample = Timer.start(registry);
             boolean whole = false;
             try {
-                switch (request.format()) {
+                long articles = switch (request.format()) {
                     case CSV -> csv(out, request, false);
                     case JSON, JSONL -> json(out);
                     case ZIP, BAGIT -> originals(out);
-                }
+                };
                 connection.rollback();
                 whole = true;
+                articlesWritten(request.format()).increment(articles);
                 if (disseminated != null) {
                     recordSent(disseminated);
                 }
@@ -149,6 +155,7 @@ public class ArticleExport {
                 LOG.errorf("export %s stopped: %s", request.name(), e.getMessage());
                 throw ApiError.failure(Response.Status.INTERNAL_SERVER_ERROR, "damaged_original", e.getMessage(), null);
             } finally {
+                sample.stop(ended(request.format(), whole ? EventOutcome.SUCCESS : EventOutcome.FAILURE));
                 if (!whole) {
                     discard(connection);
                 }
@@ -227,7 +234,8 @@ public class ArticleExport {
             }
         }
 
-        private void csv(OutputStream out, Request csv, boolean files) throws SQLException, IOException {
+        /** @return how many articles it wrote */
+        private long csv(OutputStream out, Request csv, boolean files) throws SQLException, IOException {
             if (csv.bom()) {
                 out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             }
@@ -251,6 +259,7 @@ public class ArticleExport {
                 out.write(("# " + endOfExport(copy.getHandledRowCount()) + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
             out.flush();
+            return copy.getHandledRowCount();
         }
 
         private static String cell(String sql, Request csv) {
@@ -262,7 +271,7 @@ public class ArticleExport {
          * strings ({@code row_to_json} would be simpler, but PostgreSQL 15 escapes text for JSON at half the speed
          * of the rest of the export).
          */
-        private void json(OutputStream out) throws SQLException, IOException {
+        private long json(OutputStream out) throws SQLException, IOException {
             boolean lines = request.format() == ExportFormat.JSONL;
             String select = "select "
                     + FIELDS.stream()
@@ -324,13 +333,14 @@ public class ArticleExport {
                 g.writeEndArray();
             }
             g.flush();
+            return rows;
         }
 
         /**
          * The originals in order of their name keys; the offset keeps PostgreSQL from sorting the file contents
          * along with the names.
          */
-        private void originals(OutputStream out) throws SQLException, IOException {
+        private long originals(OutputStream out) throws SQLException, IOException {
             String select = "select sel.id, sel.path, sel.sha256,"
                     + " (select o.content from article_original o where o.article_id = sel.id)"
                     + " from (select a.id, " + PATH + " as path, " + NAME_KEY + " as name_key, a.sha256" + FROM
@@ -385,6 +395,7 @@ public class ArticleExport {
                 if (disseminated != null) {
                     disseminated.identifier = identifier;
                 }
+                return zip.files();
             }
         }
     }
@@ -396,6 +407,7 @@ public class ArticleExport {
 
     private final String version;
     private final PreservationLog log;
+    private final MeterRegistry registry;
 
     ArticleExport(
             DataSource dataSource,
@@ -403,13 +415,23 @@ public class ArticleExport {
             ObjectMapper json,
             CatalogConfig config,
             @ConfigProperty(name = "quarkus.application.version") String version,
-            PreservationLog log) {
+            PreservationLog log,
+            MeterRegistry registry) {
         this.log = log;
+        this.registry = registry;
         this.dataSource = dataSource;
         this.search = search;
         this.json = json;
         this.config = config;
         this.version = version;
+        // every format on /q/metrics from the start, at 0
+        for (ExportFormat format : ExportFormat.values()) {
+            started(format);
+            articlesWritten(format);
+            for (EventOutcome outcome : EventOutcome.values()) {
+                ended(format, outcome);
+            }
+        }
     }
 
     /** Checks the filter and takes the snapshot, before any byte is sent: a bad filter is still a 400. */
@@ -431,6 +453,29 @@ public class ArticleExport {
             close(c);
             throw e;
         }
+    }
+
+    private Counter started(ExportFormat format) {
+        return Counter.builder("catalog.export.started")
+                .description("Exports begun, by format")
+                .tag("format", format.toString())
+                .register(registry);
+    }
+
+    /** Exports by how they ended: success when whole, failure when cut off (by the client or the database). */
+    private Timer ended(ExportFormat format, EventOutcome outcome) {
+        return Timer.builder("catalog.export")
+                .description("Exports ended, by format and outcome, and how long they took")
+                .tag("format", format.toString())
+                .tag("outcome", outcome.toString())
+                .register(registry);
+    }
+
+    private Counter articlesWritten(ExportFormat format) {
+        return Counter.builder("catalog.export.articles")
+                .description("Articles in the exports sent whole, by format")
+                .tag("format", format.toString())
+                .register(registry);
     }
 
     /** How zips and a CSV asked for it state their count at the end: {@code 3 articles; end of export}. */

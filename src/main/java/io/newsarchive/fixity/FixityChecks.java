@@ -1,5 +1,7 @@
 package io.newsarchive.fixity;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsarchive.catalog.StoredOriginals;
 import io.newsarchive.corpus.ArticleParser;
 import io.newsarchive.preservation.EventOutcome;
@@ -49,11 +51,33 @@ public class FixityChecks {
 
     private final DataSource dataSource;
     private final CatalogConfig config;
+    private final MeterRegistry registry;
+    private final Counter bytesHashed;
+    private final Counter passesEnded;
     private volatile boolean stopping;
 
-    FixityChecks(DataSource dataSource, CatalogConfig config) {
+    FixityChecks(DataSource dataSource, CatalogConfig config, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config;
+        this.registry = registry;
+        for (EventOutcome outcome : EventOutcome.values()) {
+            checked(outcome);
+        }
+        bytesHashed = Counter.builder("catalog.fixity.hashed")
+                .description("Bytes of originals hashed again by fixity checks")
+                .baseUnit("bytes")
+                .register(registry);
+        passesEnded = Counter.builder("catalog.fixity.passes")
+                .description("Runs of fixity passes that reached the catalog's last article")
+                .register(registry);
+    }
+
+    /** Originals checked by passes and on demand, by whether they still match, counted once their check is recorded. */
+    private Counter checked(EventOutcome outcome) {
+        return Counter.builder("catalog.fixity.checks")
+                .description("Originals hashed again and compared with the SHA-256 taken at ingest, by outcome")
+                .tag("outcome", outcome.toString())
+                .register(registry);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -120,6 +144,7 @@ public class FixityChecks {
         while (after < upTo && !stopping && !Thread.currentThread().isInterrupted()) {
             Chunk chunk = chunk(identifier, agent, after, upTo);
             if (chunk == null) {
+                after = upTo;
                 break;
             }
             checked += chunk.checked;
@@ -127,6 +152,10 @@ public class FixityChecks {
             bytes += chunk.bytes;
             after = chunk.lastId;
             throttle(began, bytes, maxBytesPerSecond);
+        }
+        // a pass that goes on later over articles stored since reaches the end again, and counts again
+        if (checked > 0 && after >= upTo) {
+            passesEnded.increment();
         }
         return new Pass(identifier, checked, failed, bytes, Duration.between(began, Instant.now()));
     }
@@ -173,6 +202,9 @@ public class FixityChecks {
                     LOG.errorf("fixity check: %s", failure.outcomeDetail);
                 }
                 c.commit();
+                checked(EventOutcome.SUCCESS).increment(originals.size() - failures.size());
+                checked(EventOutcome.FAILURE).increment(failures.size());
+                bytesHashed.increment(bytes);
                 return new Chunk(last, originals.size(), failures.size(), bytes);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -203,6 +235,8 @@ public class FixityChecks {
                 event.articleId = articleId;
             }
             PreservationEvent.insert(c, event);
+            checked(event.outcome).increment();
+            bytesHashed.increment(original.get().content().length);
             return Optional.of(event);
         }
     }

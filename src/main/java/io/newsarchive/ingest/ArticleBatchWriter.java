@@ -51,15 +51,18 @@ final class ArticleBatchWriter {
 
     private final boolean dryRun;
     private final ObjectMapper json;
+    private final IngestMetrics metrics;
     private final Map<String, Long> sourceIds = new HashMap<>();
     private final BatchDecisions decisions = new BatchDecisions();
 
-    ArticleBatchWriter(Connection conn, long runId, String startedBy, boolean dryRun, ObjectMapper json) {
+    ArticleBatchWriter(
+            Connection conn, long runId, String startedBy, boolean dryRun, ObjectMapper json, IngestMetrics metrics) {
         this.conn = conn;
         this.runId = runId;
         this.startedBy = startedBy;
         this.dryRun = dryRun;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /**
@@ -116,6 +119,7 @@ final class ArticleBatchWriter {
             copyFileResults(decided.results());
             addCounts(decided.results());
             conn.commit();
+            metrics.committed(decided.results(), dryRun);
             if (!dryRun) {
                 // committed: from now on the database answers for these files
                 decisions.forget();

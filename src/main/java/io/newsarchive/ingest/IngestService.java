@@ -2,6 +2,7 @@ package io.newsarchive.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Timer;
 import io.newsarchive.corpus.ArticleParser;
 import io.newsarchive.corpus.ParseProblem;
 import io.newsarchive.corpus.ParseResult;
@@ -43,6 +44,9 @@ public class IngestService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    IngestMetrics metrics;
+
     private record Batch(List<Candidate> candidates, int end) {}
 
     /**
@@ -59,6 +63,7 @@ public class IngestService {
         long runId;
         try (Connection conn = dataSource.getConnection()) {
             runId = runs.start(conn, request, files.size());
+            Timer.Sample run = metrics.runStarted();
             ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "ingest-reader-" + request.trigger());
                 t.setDaemon(true);
@@ -67,7 +72,7 @@ public class IngestService {
             try {
                 progress.started(runId, files.size());
                 ArticleBatchWriter writer =
-                        new ArticleBatchWriter(conn, runId, request.startedBy(), request.dryRun(), json);
+                        new ArticleBatchWriter(conn, runId, request.startedBy(), request.dryRun(), json, metrics);
                 Future<Batch> next = reader.submit(() -> read(files, 0, parser, today));
                 Batch batch = next.get();
                 while (!batch.candidates().isEmpty()) {
@@ -77,14 +82,17 @@ public class IngestService {
                     batch = next.get();
                 }
                 runs.complete(conn, runId);
+                metrics.runEnded(run, request, RunStatus.COMPLETED);
                 return runId;
             } catch (SQLException | ExecutionException | RuntimeException e) {
                 String reason = reason(e);
                 runs.fail(runId, reason);
+                metrics.runEnded(run, request, RunStatus.FAILED);
                 throw new IngestFailure("ingest run " + runId + " failed: " + reason, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 runs.fail(runId, "interrupted");
+                metrics.runEnded(run, request, RunStatus.FAILED);
                 throw new IngestFailure("ingest run " + runId + " was interrupted", e);
             } finally {
                 reader.shutdownNow();
@@ -118,6 +126,7 @@ public class IngestService {
         try {
             long max = config.ingest().maxFileBytes().asLongValue();
             byte[] bytes = file.readAtMost(max + 1);
+            metrics.read(bytes.length);
             // a file over the limit is refused for its size, which its first bytes cannot be checked for
             String damage = bytes.length > max ? null : damage(file, bytes);
             if (damage != null) {

@@ -1,12 +1,15 @@
 package io.newsarchive.search;
 
+import io.micrometer.core.instrument.Timer;
 import io.newsarchive.catalog.ArticleJson;
 import io.newsarchive.catalog.ArticleSearch;
 import io.newsarchive.catalog.CatalogFilter;
 import io.newsarchive.catalog.Cursor;
+import io.newsarchive.catalog.EngineKind;
 import io.newsarchive.catalog.Listing;
 import io.newsarchive.catalog.ListingRequest;
 import io.newsarchive.catalog.PostgresSearch;
+import io.newsarchive.catalog.SearchMetrics;
 import io.newsarchive.catalog.SortOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -62,12 +65,19 @@ public class OpenSearchArticleSearch implements ArticleSearch {
     private final ArticleIndex index;
     private final PostgresSearch postgres;
     private final SearchStatus status;
+    private final SearchMetrics metrics;
 
-    OpenSearchArticleSearch(SearchEngine engine, ArticleIndex index, PostgresSearch postgres, SearchStatus status) {
+    OpenSearchArticleSearch(
+            SearchEngine engine,
+            ArticleIndex index,
+            PostgresSearch postgres,
+            SearchStatus status,
+            SearchMetrics metrics) {
         this.engine = engine;
         this.index = index;
         this.postgres = postgres;
         this.status = status;
+        this.metrics = metrics;
     }
 
     @Override
@@ -76,6 +86,7 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         if (q == null) {
             return postgres.list(request);
         }
+        Timer.Sample sample = metrics.start();
         // the same checks and messages as on PostgreSQL
         postgres.checkTextQuery(q);
         Cursor cursor = request.cursor();
@@ -85,6 +96,8 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         try {
             Listing listing = search(request, WebSearchQuery.parse(q));
             status.searchAnswered();
+            // a search that OpenSearch fails is timed as PostgreSQL's, which answers it
+            metrics.answered(sample, EngineKind.OPENSEARCH, true);
             return listing;
         } catch (IOException | OpenSearchException e) {
             status.searchFailed(e);

@@ -1,5 +1,6 @@
 package io.newsarchive.search;
 
+import io.newsarchive.catalog.EngineKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -2,6 +2,7 @@ package io.newsarchive.search;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsarchive.catalog.EngineKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

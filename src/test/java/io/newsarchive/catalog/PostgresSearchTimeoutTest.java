@@ -1,6 +1,7 @@
 package io.newsarchive.catalog;
 
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.MetricsScrape;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A listing that cannot finish within {@code catalog.browse.statement-timeout} (here 2 s; the articles are locked
  * by another transaction) is stopped and answered 503 with a message to narrow it; while the only text-search turn
- * ({@code catalog.browse.text-searches=1}) is taken, another text search is refused after half the timeout.
+ * ({@code catalog.browse.text-searches=1}) is taken, another text search is refused after half the timeout. Both
+ * refusals are counted on {@code /q/metrics}.
  */
 @QuarkusTest
 @TestProfile(PostgresSearchTimeoutTest.ShortTimeout.class)
@@ -47,6 +49,7 @@ class PostgresSearchTimeoutTest {
         String word = uniqueWord();
         ingest(article("The " + word, LocalDate.of(2022, 4, 1), "https://news." + uniqueDomain() + "/1", "Text."));
         given().get("/api/articles?q=" + word).then().statusCode(200).body("total", equalTo(1));
+        MetricsScrape before = MetricsScrape.now();
 
         try (Connection lock = CatalogTestDatabase.connect();
                 Statement s = lock.createStatement()) {
@@ -77,6 +80,12 @@ class PostgresSearchTimeoutTest {
             given().get("/?source=nowhere.example").then().statusCode(503).body(containsString("narrow it"));
             lock.rollback();
         }
+        MetricsScrape after = MetricsScrape.now();
+        assertEquals(1, after.since(before, "catalog_search_refused_total", "reason", "busy"));
+        assertEquals(
+                2,
+                after.since(before, "catalog_search_refused_total", "reason", "timeout"),
+                "the API's and the page's");
         given().get("/api/articles?q=" + word).then().statusCode(200).body("total", equalTo(1));
         assertEquals(200, given().get("/api/articles").statusCode());
     }
