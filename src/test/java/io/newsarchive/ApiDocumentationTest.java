@@ -2,7 +2,10 @@ package io.newsarchive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.Sets;
+import io.newsarchive.account.Role;
 import io.newsarchive.audit.AuditAction;
+import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.catalog.SortOrder;
 import io.newsarchive.catalog.StatusFilter;
 import io.newsarchive.export.ExportFormat;
@@ -14,11 +17,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +51,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,7 +77,8 @@ class ApiDocumentationTest {
             "type", words(EventType.values(), Object::toString),
             "outcome", words(EventOutcome.values(), Object::toString),
             "action", words(AuditAction.values(), Object::toString),
-            "show", words(FileSelection.values(), Object::toString));
+            "show", words(FileSelection.values(), Object::toString),
+            "role", words(Role.values(), Object::toString));
 
     private JsonNode document;
 
@@ -105,10 +115,19 @@ class ApiDocumentationTest {
                     .path("parameters")
                     .forEach(p -> given.put(
                             p.path("in").asText() + " " + p.path("name").asText(), p));
+            Set<String> fields = new TreeSet<>();
+            operation(endpoint.getKey())
+                    .path("requestBody")
+                    .path("content")
+                    .forEach(media ->
+                            media.path("schema").path("properties").fieldNames().forEachRemaining(fields::add));
             for (String parameter : parameters(endpoint.getKey(), endpoint.getValue())) {
                 JsonNode documented = given.get(parameter);
-                if (documented == null
-                        || documented.path("description").asText().isBlank()) {
+                boolean missing = parameter.startsWith("form ")
+                        ? !fields.contains(parameter.substring("form ".length()))
+                        : documented == null
+                                || documented.path("description").asText().isBlank();
+                if (missing) {
                     undocumented.add(endpoint.getKey() + ": " + parameter);
                 }
             }
@@ -121,19 +140,66 @@ class ApiDocumentationTest {
         int checked = 0;
         for (JsonNode path : document.path("paths")) {
             for (JsonNode operation : path) {
+                Map<String, JsonNode> schemas = new TreeMap<>();
                 for (JsonNode parameter : operation.path("parameters")) {
-                    List<String> expected =
-                            ENUMERATED.get(parameter.path("name").asText());
-                    if (expected != null && parameter.path("in").asText().equals("query")) {
+                    if (parameter.path("in").asText().equals("query")) {
+                        schemas.put(parameter.path("name").asText(), parameter.path("schema"));
+                    }
+                }
+                operation
+                        .path("requestBody")
+                        .path("content")
+                        .forEach(media -> media.path("schema")
+                                .path("properties")
+                                .fields()
+                                .forEachRemaining(field -> schemas.put(field.getKey(), field.getValue())));
+                for (Map.Entry<String, JsonNode> schema : schemas.entrySet()) {
+                    List<String> expected = ENUMERATED.get(schema.getKey());
+                    if (expected != null) {
                         List<String> documented = new ArrayList<>();
-                        parameter.path("schema").path("enum").forEach(v -> documented.add(v.asText()));
-                        assertEquals(expected, documented, operation.path("summary") + ": " + parameter.path("name"));
+                        schema.getValue().path("enum").forEach(v -> documented.add(v.asText()));
+                        assertEquals(expected, documented, operation.path("summary") + ": " + schema.getKey());
                         checked++;
                     }
                 }
             }
         }
         assertFalse(checked < ENUMERATED.size(), "enumerated parameters found: " + checked);
+    }
+
+    /** The schemas name the fields as the answers do (snake_case), checked against real answers. */
+    @Test
+    void responseSchemasNameTheFieldsTheAnswersHave() throws IOException {
+        long id = CatalogFixtures.ingest(article("A documented answer", uniqueUrl(), "One sentence."))
+                .get(0);
+        for (String[] answer :
+                new String[][] {{"/api/articles/{id}", "/api/articles/" + id}, {"/api/articles", "/api/articles"}}) {
+            JsonNode real = new ObjectMapper()
+                    .readTree(given().get(answer[1])
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asByteArray());
+            String ref = document.path("paths")
+                    .path(answer[0])
+                    .path("get")
+                    .path("responses")
+                    .path("200")
+                    .path("content")
+                    .path("application/json")
+                    .path("schema")
+                    .path("$ref")
+                    .asText();
+            JsonNode schema = document.path("components").path("schemas").path(ref.replaceAll(".*/", ""));
+            Set<String> documented = new TreeSet<>();
+            schema.path("properties").fieldNames().forEachRemaining(documented::add);
+            Set<String> sent = new TreeSet<>();
+            real.fieldNames().forEachRemaining(sent::add);
+            assertEquals(
+                    Set.of(),
+                    Sets.difference(sent, documented),
+                    answer[0] + " sends fields its schema " + ref + " lacks");
+        }
     }
 
     @Test
@@ -225,21 +291,41 @@ class ApiDocumentationTest {
 
     private static void add(Set<String> names, AnnotatedElement element, String javaName) {
         for (Annotation annotation : element.getAnnotations()) {
-            String value = annotation instanceof RestQuery q
-                    ? "query " + q.value()
-                    : annotation instanceof QueryParam q
-                            ? "query " + q.value()
-                            : annotation instanceof RestPath p
-                                    ? "path " + p.value()
-                                    : annotation instanceof PathParam p
-                                            ? "path " + p.value()
-                                            : annotation instanceof RestCookie c
-                                                    ? "cookie " + c.value()
-                                                    : annotation instanceof CookieParam c
-                                                            ? "cookie " + c.value()
-                                                            : null;
-            if (value != null) {
-                names.add(value.endsWith(" ") ? value + javaName : value);
+            String where = null;
+            String name = null;
+            if (annotation instanceof RestQuery a) {
+                where = "query";
+                name = a.value();
+            } else if (annotation instanceof QueryParam a) {
+                where = "query";
+                name = a.value();
+            } else if (annotation instanceof RestPath a) {
+                where = "path";
+                name = a.value();
+            } else if (annotation instanceof PathParam a) {
+                where = "path";
+                name = a.value();
+            } else if (annotation instanceof RestCookie a) {
+                where = "cookie";
+                name = a.value();
+            } else if (annotation instanceof CookieParam a) {
+                where = "cookie";
+                name = a.value();
+            } else if (annotation instanceof RestHeader a) {
+                where = "header";
+                name = a.value();
+            } else if (annotation instanceof HeaderParam a) {
+                where = "header";
+                name = a.value();
+            } else if (annotation instanceof RestForm a) {
+                where = "form";
+                name = a.value();
+            } else if (annotation instanceof FormParam a) {
+                where = "form";
+                name = a.value();
+            }
+            if (where != null) {
+                names.add(where + " " + (name.isEmpty() ? javaName : name));
             }
         }
     }

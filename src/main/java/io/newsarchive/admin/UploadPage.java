@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -57,7 +58,10 @@ public class UploadPage {
     @Operation(summary = "Uploads files and starts their run")
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("file") List<FileUpload> files, @RestForm String mode, @RestForm String csrf) {
+    public Response upload(
+            @RestForm("file") List<FileUpload> files,
+            @RestForm @Schema(enumeration = {"dry_run", "store"}) String mode,
+            @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         boolean dryRun = !"store".equals(mode);
         long runId = uploadRuns.start(uploads.keep(files), dryRun, signedIn.name());

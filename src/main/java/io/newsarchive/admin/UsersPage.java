@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -57,7 +58,10 @@ public class UsersPage {
     @Operation(summary = "Adds a user")
     @POST
     public Response add(
-            @RestForm String username, @RestForm String role, @RestForm String password, @RestForm String csrf) {
+            @RestForm String username,
+            @RestForm @Schema(enumeration = {"viewer", "archivist", "admin"}) String role,
+            @RestForm String password,
+            @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         accounts.add(username == null ? "" : username.strip(), role, password, signedIn.name());
         return back();
@@ -67,7 +71,9 @@ public class UsersPage {
     @POST
     @Path("/{id}/role")
     public Response role(
-            @RestPath @Parameter(description = "a user's id") String id, @RestForm String role, @RestForm String csrf) {
+            @RestPath @Parameter(description = "a user's id") String id,
+            @RestForm @Schema(enumeration = {"viewer", "archivist", "admin"}) String role,
+            @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
         accounts.changeRole(Params.id("id", id), role, signedIn.name());
         return back();

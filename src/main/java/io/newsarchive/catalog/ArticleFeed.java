@@ -72,7 +72,7 @@ public class ArticleFeed {
             description = "at most 50 entries, newest published first",
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)))
     @GET
-    public Response feed(@BeanParam ListingParams params, @Context UriInfo uri) {
+    public Response feed(@BeanParam FilterParams params, @Context UriInfo uri) {
         ListingRequest request = request(params);
         List<ArticleJson> items = search.list(request).items();
         Map<Long, Instant> changed = lastChanged(items);
@@ -107,15 +107,7 @@ public class ArticleFeed {
     }
 
     /** The listing a feed shows: the catalog's filters, newest first, the first page; what would change that is refused. */
-    private static ListingRequest request(ListingParams p) {
-        if (p.limit != null || p.cursor != null) {
-            throw ApiError.badParameter(
-                    p.limit != null ? "limit" : "cursor",
-                    "a feed holds the newest " + ENTRIES + " articles: leave out limit and cursor");
-        }
-        if (p.sort != null && !p.sort.isEmpty() && !p.sort.equals(SortOrder.NEWEST.param)) {
-            throw ApiError.badParameter("sort", "a feed is sorted newest first: leave out sort, or give -published");
-        }
+    private static ListingRequest request(FilterParams p) {
         CatalogFilter filter = CatalogFilter.of(p);
         if (filter.statuses() != StatusFilter.ACTIVE) {
             throw ApiError.badParameter("status", "a feed lists public articles only: leave out status");

@@ -104,10 +104,10 @@ public class ArticleResource {
                 ? Response.ok(content)
                 : Response.status(Response.Status.PARTIAL_CONTENT)
                         .entity(Arrays.copyOfRange(content, (int) part.first(), (int) part.last() + 1))
-                        .header("Content-Range", part.contentRange(content.length))
-                        // the range counts the file's own bytes: compressed, they would count others
-                        .header("Content-Encoding", "identity");
+                        .header("Content-Range", part.contentRange(content.length));
+        // never compressed: the strong ETag (the file's SHA-256) and the ranges count the file's own bytes
         return answer.type("text/plain; charset=utf-8")
+                .header("Content-Encoding", "identity")
                 .tag(etag)
                 .header("Accept-Ranges", "bytes")
                 .header("Content-Disposition", ContentDisposition.inline(article.fileName))

@@ -26,7 +26,7 @@ public record CatalogFilter(
     static final int MAX_QUERY_LENGTH = 500;
     private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}._-]{1,253}");
 
-    public static CatalogFilter of(ListingParams p) {
+    public static CatalogFilter of(FilterParams p) {
         String q = Params.text("q", p.q);
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw ApiError.badParameter("q", "q is longer than " + MAX_QUERY_LENGTH + " characters");

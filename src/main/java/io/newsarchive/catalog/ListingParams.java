@@ -1,54 +1,15 @@
 package io.newsarchive.catalog;
 
-import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.util.List;
-
 /**
- * The query parameters of a catalog listing, shared by the pages and the JSON API so that both speak one URL
- * grammar. Kept as the client sent them; {@link ListingRequest#of} checks them. The enumerations documented here
- * are checked against {@link SortOrder} and {@link StatusFilter} by a test.
+ * The query parameters of a page of a listing: its filters, and its order, size, place and counts. Shared by the pages
+ * and the JSON API; {@link ListingRequest#of} checks them.
  */
-public class ListingParams {
-
-    @RestQuery
-    @Parameter(description = "words to search for in headlines and texts (websearch syntax: \"a phrase\", -not, or)")
-    public String q;
-
-    @RestQuery
-    @Parameter(
-            description = "first publication date, inclusive",
-            schema = @Schema(type = SchemaType.STRING, format = "date"))
-    public String from;
-
-    @RestQuery
-    @Parameter(
-            description = "last publication date, inclusive",
-            schema = @Schema(type = SchemaType.STRING, format = "date"))
-    public String to;
-
-    @RestQuery
-    @Parameter(description = "a source's host name (bbc.co.uk); repeat for several sources", explode = Explode.TRUE)
-    public List<String> source;
-
-    @RestQuery
-    @Parameter(
-            description = "which articles by their status; active when left out",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"active", "withdrawn", "all"}))
-    public String status;
-
-    @RestQuery("all_versions")
-    @Parameter(
-            description = "every version of each URL, not only the latest",
-            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-    public String allVersions;
+public class ListingParams extends FilterParams {
 
     @RestQuery
     @Parameter(

@@ -4,9 +4,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.catalog.CatalogFilter;
-import io.newsarchive.catalog.ListingParams;
+import io.newsarchive.catalog.FilterParams;
 import io.newsarchive.catalog.StatusFilter;
-import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
@@ -72,7 +71,7 @@ public class ExportResource {
             })
     @GET
     public Response export(
-            @BeanParam ListingParams params,
+            @BeanParam FilterParams params,
             @RestQuery
                     @Parameter(
                             description = "csv by default; zip and bagit hold the original files",
@@ -104,11 +103,6 @@ public class ExportResource {
                     String endLine,
             @Context UriInfo uri,
             @Context HttpServerRequest request) {
-        if (params.limit != null || params.cursor != null) {
-            throw ApiError.badParameter(
-                    params.limit != null ? "limit" : "cursor",
-                    "an export is the whole selection: leave out limit and cursor");
-        }
         CatalogFilter filter = CatalogFilter.of(params);
         ExportFormat exportFormat = ExportFormat.of(format == null ? "csv" : format);
         String name = name(filter);

@@ -28,25 +28,30 @@ public record ByteRange(long first, long last) {
                 || (spec.group(1).isEmpty() && spec.group(2).isEmpty())) {
             return null;
         }
-        try {
-            if (spec.group(1).isEmpty()) {
-                long suffix = Long.parseLong(spec.group(2));
-                if (suffix == 0) {
-                    throw unsatisfiable(length);
-                }
-                return suffix >= length ? null : new ByteRange(length - suffix, length - 1);
-            }
-            long first = Long.parseLong(spec.group(1));
-            long last = spec.group(2).isEmpty() ? length - 1 : Long.parseLong(spec.group(2));
-            if (first >= length) {
+        if (spec.group(1).isEmpty()) {
+            long suffix = number(spec.group(2));
+            if (suffix == 0) {
                 throw unsatisfiable(length);
             }
-            if (last < first) {
-                return null;
-            }
-            return new ByteRange(first, Math.min(last, length - 1));
-        } catch (NumberFormatException tooLong) {
+            return suffix >= length ? null : new ByteRange(length - suffix, length - 1);
+        }
+        long first = number(spec.group(1));
+        long last = spec.group(2).isEmpty() ? length - 1 : number(spec.group(2));
+        if (first >= length) {
+            throw unsatisfiable(length);
+        }
+        if (last < first) {
             return null;
+        }
+        return new ByteRange(first, Math.min(last, length - 1));
+    }
+
+    /** A position; one past what a long holds is past the end of any file all the same. */
+    private static long number(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLong) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -2,7 +2,6 @@ package io.newsarchive.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.hash.Hashing;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -14,6 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,15 +56,19 @@ public class EntityTags {
         }
     }
 
-    /** The answer's bytes as they will be sent, or null for a stream or anything not held in memory. */
+    /**
+     * The answer's bytes as they will be sent, or null for anything else: a stream (an export, a run's report), which
+     * is not held in memory. Pages arrive rendered; JSON answers are records or lists of them, written here by the
+     * same mapper the REST layer uses (none has a view or a serialization of its own).
+     */
     private byte[] bytes(Object entity, MediaType type) throws IOException {
-        if (entity instanceof TemplateInstance page) {
-            return page.render().getBytes(StandardCharsets.UTF_8);
-        } else if (entity instanceof String text) {
+        if (entity instanceof String text) {
             return text.getBytes(StandardCharsets.UTF_8);
         } else if (entity instanceof byte[] bytes) {
             return bytes;
-        } else if (entity != null && type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        } else if ((entity instanceof Record || entity instanceof Collection<?>)
+                && type != null
+                && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             return json.writeValueAsBytes(entity);
         }
         return null;

@@ -3,6 +3,7 @@ package io.newsarchive.system;
 import com.google.common.hash.Hashing;
 import io.quarkus.qute.TemplateExtension;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,15 +37,20 @@ public class StaticAssets {
     void cacheHeaders(@Observes Router router) {
         for (String name : ASSETS) {
             // before the static files' own handler, whose Cache-Control this replaces as the headers are sent
-            router.get("/" + name).order(-1).handler(context -> {
-                boolean versioned = version(name).equals(context.request().getParam("v"));
-                context.addHeadersEndHandler(ignored -> context.response()
-                        .headers()
-                        .set(
-                                HttpHeaders.CACHE_CONTROL,
-                                versioned ? "public, max-age=31536000, immutable" : "no-cache"));
-                context.next();
-            });
+            router.route("/" + name)
+                    .method(HttpMethod.GET)
+                    .method(HttpMethod.HEAD)
+                    .order(-1)
+                    .handler(context -> {
+                        boolean versioned =
+                                version(name).equals(context.request().getParam("v"));
+                        context.addHeadersEndHandler(ignored -> context.response()
+                                .headers()
+                                .set(
+                                        HttpHeaders.CACHE_CONTROL,
+                                        versioned ? "public, max-age=31536000, immutable" : "no-cache"));
+                        context.next();
+                    });
         }
     }
 

@@ -11,6 +11,7 @@ import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,7 +62,13 @@ class EntityTagsTest {
     }
 
     @Test
-    void streamsCarryNone() {
+    void streamsCarryNoneAndAreSentWhole() {
+        CatalogFixtures.ingest(article("A streamed answer", uniqueUrl(), "One sentence."));
         given().get("/api/export?format=csv").then().statusCode(200).header("ETag", nullValue());
+        given().get("/api/export?format=json")
+                .then()
+                .statusCode(200)
+                .header("ETag", nullValue())
+                .body("size()", greaterThan(0));
     }
 }

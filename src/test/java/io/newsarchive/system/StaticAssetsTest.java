@@ -46,6 +46,10 @@ class StaticAssetsTest {
                     .extract()
                     .asByteArray();
             assertEquals(Hashing.sha256().hashBytes(served).toString().substring(0, 12), link.group(2), name);
+            given().head("/" + name + "?v=" + link.group(2))
+                    .then()
+                    .statusCode(200)
+                    .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
             found++;
         }
         assertTrue(found >= 3, "versioned links found: " + found);
