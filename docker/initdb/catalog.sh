@@ -7,9 +7,12 @@ set -e
 : "${CATALOG_DB_PASSWORD:?set CATALOG_DB_PASSWORD}"
 user=${CATALOG_DB_USER:-catalog_app}
 database=${CATALOG_DB_NAME:-catalog}
-# psql quotes the values itself (:"name" as an identifier, :'name' as a literal)
+# psql quotes the values itself (:"name" as an identifier, :'name' as a literal); the password comes from the
+# environment (\getenv), not the command line, where ps would show it
+export CATALOG_DB_PASSWORD
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "${POSTGRES_DB:-$POSTGRES_USER}" \
-    -v user="$user" -v database="$database" -v password="$CATALOG_DB_PASSWORD" <<'SQL'
+    -v user="$user" -v database="$database" <<'SQL'
+\getenv password CATALOG_DB_PASSWORD
 create role :"user" login nosuperuser nocreatedb nocreaterole password :'password';
 create database :"database" owner :"user";
 -- nobody but its owner (and superusers) may connect to it

@@ -87,11 +87,11 @@ public class ArticleFeed {
             String self = base + address(request.filter());
             element(xml, "id", self);
             element(xml, "title", config.name() + ": " + request.filter().describe() + ", newest first");
-            // an empty feed has changed, as far as a reader can tell, whenever it is read
+            // an empty feed has nothing that changed: a fixed time keeps its ETag, so readers polling it get 304s
             element(
                     xml,
                     "updated",
-                    time(changed.values().stream().max(Instant::compareTo).orElse(Instant.now())));
+                    time(changed.values().stream().max(Instant::compareTo).orElse(Instant.EPOCH)));
             link(xml, "self", LINK_TYPE, self);
             link(xml, "alternate", "text/html", base + request.href("/"));
             for (ArticleJson a : items) {

@@ -4,6 +4,7 @@ import io.newsarchive.testing.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
@@ -15,6 +16,7 @@ import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** {@code /cite?url=} leads to the latest public version of a URL however it is spelt, and says why when it cannot. */
 @QuarkusTest
@@ -23,6 +25,9 @@ class CitationResourceTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    ArticleCorrections corrections;
 
     @Test
     void theLatestVersionOfAUrlIsFoundAsIngestNormalizesIt() {
@@ -43,6 +48,15 @@ class CitationResourceTest {
         }
         // the citation address of one version stays that version
         given().get("/articles/" + ids.get(0)).then().statusCode(200).body(containsString("First"));
+
+        // withdrawing concerns every version of the article: none is left to cite
+        assertInstanceOf(ArticleCorrections.Saved.class, corrections.withdraw(ids.get(1), "takedown", 1, "bob"));
+        given().redirects()
+                .follow(false)
+                .queryParam("url", url)
+                .get("/cite")
+                .then()
+                .statusCode(404);
     }
 
     @Test
