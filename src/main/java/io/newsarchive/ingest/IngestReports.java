@@ -224,6 +224,9 @@ public class IngestReports {
         }
     }
 
+    /** A run's report as {@link #writeReport} streams it, for the OpenAPI document. */
+    public record RunReport(RunSummary run, List<FileResult> files) {}
+
     /** Writes {"run": ..., "files": [...]} without holding all files in memory. */
     public void writeReport(RunSummary run, OutputStream out) throws IOException {
         try (Connection conn = dataSource.getConnection();
@@ -234,20 +237,21 @@ public class IngestReports {
             json.writeValue(gen, run);
             gen.writeArrayFieldStart("files");
             try (PreparedStatement select = conn.prepareStatement("""
-                    select name, outcome, article_id, revises, sha256, problems::text
+                    select seq, name, outcome, article_id, revises, sha256, problems::text
                     from ingest_file where run_id = ? order by seq""")) {
                 select.setFetchSize(1000);
                 select.setLong(1, run.id());
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         gen.writeStartObject();
-                        gen.writeStringField("name", rs.getString(1));
-                        gen.writeStringField("outcome", rs.getString(2));
-                        writeNullableLong(gen, "article_id", rs.getObject(3, Long.class));
-                        writeNullableLong(gen, "revises", rs.getObject(4, Long.class));
-                        gen.writeStringField("sha256", rs.getString(5));
+                        gen.writeNumberField("seq", rs.getInt(1));
+                        gen.writeStringField("name", rs.getString(2));
+                        gen.writeStringField("outcome", rs.getString(3));
+                        writeNullableLong(gen, "article_id", rs.getObject(4, Long.class));
+                        writeNullableLong(gen, "revises", rs.getObject(5, Long.class));
+                        gen.writeStringField("sha256", rs.getString(6));
                         gen.writeFieldName("problems");
-                        gen.writeRawValue(rs.getString(6));
+                        gen.writeRawValue(rs.getString(7));
                         gen.writeEndObject();
                     }
                 }

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,18 +53,7 @@ public class IngestResource {
             content =
                     @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.OBJECT,
-                                            properties = {
-                                                @SchemaProperty(
-                                                        name = "run",
-                                                        implementation = IngestReports.RunSummary.class),
-                                                @SchemaProperty(
-                                                        name = "files",
-                                                        type = SchemaType.ARRAY,
-                                                        implementation = FileResult.class)
-                                            })))
+                            schema = @Schema(implementation = IngestReports.RunReport.class)))
     @POST
     @Path("/ingest")
     @RolesAllowed(Role.Names.ARCHIVIST)
@@ -115,18 +103,7 @@ public class IngestResource {
             content =
                     @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.OBJECT,
-                                            properties = {
-                                                @SchemaProperty(
-                                                        name = "run",
-                                                        implementation = IngestReports.RunSummary.class),
-                                                @SchemaProperty(
-                                                        name = "files",
-                                                        type = SchemaType.ARRAY,
-                                                        implementation = FileResult.class)
-                                            })))
+                            schema = @Schema(implementation = IngestReports.RunReport.class)))
     @GET
     @Path("/ingest-runs/{id}")
     @RolesAllowed(Role.Names.ARCHIVIST)

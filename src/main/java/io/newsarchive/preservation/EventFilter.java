@@ -11,14 +11,14 @@ public record EventFilter(
         EventType type, EventOutcome outcome, String agent, Long articleId, LocalDate from, LocalDate to) {
 
     /** The filter the parameters name; each is checked and a bad one named (400). */
-    public static EventFilter of(String type, String outcome, String agent, String article, String from, String to) {
+    public static EventFilter of(EventParams p) {
         return new EventFilter(
-                blank(type) ? null : Params.oneOf("type", type, EventType.values()),
-                blank(outcome) ? null : Params.oneOf("outcome", outcome, EventOutcome.values()),
-                blank(agent) ? null : Params.text("agent", agent),
-                blank(article) ? null : Params.id("article", article),
-                Params.date("from", from),
-                Params.date("to", to));
+                blank(p.type) ? null : Params.oneOf("type", p.type, EventType.values()),
+                blank(p.outcome) ? null : Params.oneOf("outcome", p.outcome, EventOutcome.values()),
+                blank(p.agent) ? null : Params.text("agent", p.agent),
+                blank(p.article) ? null : Params.id("article", p.article),
+                Params.date("from", p.from),
+                Params.date("to", p.to));
     }
 
     /** A page of events, newest first, and the address of the older ones, or null when there are none. */

@@ -4,6 +4,7 @@ import io.newsarchive.account.Role;
 import io.newsarchive.system.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,52 +35,7 @@ public class EventResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     public EventPage events(
-            @RestQuery
-                    @Parameter(
-                            description = "the PREMIS event type",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {
-                                                "ingestion",
-                                                "fixity check",
-                                                "metadata modification",
-                                                "deaccession",
-                                                "accession",
-                                                "dissemination",
-                                                "recovery"
-                                            }))
-                    String type,
-            @RestQuery
-                    @Parameter(
-                            description = "how the events ended",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"success", "failure"}))
-                    String outcome,
-            @RestQuery @Parameter(description = "who or what acted: a user name, or the catalog for its own checks")
-                    String agent,
-            @RestQuery
-                    @Parameter(
-                            description = "an article version's id",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    String article,
-            @RestQuery
-                    @Parameter(
-                            description = "first day, inclusive (UTC)",
-                            schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String from,
-            @RestQuery
-                    @Parameter(
-                            description = "last day, inclusive (UTC)",
-                            schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String to,
-            @RestQuery
-                    @Parameter(
-                            description = "only events older than this event id: the next page",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    String before,
+            @BeanParam EventParams params,
             @RestQuery
                     @Parameter(
                             description = "events a page",
@@ -90,10 +46,12 @@ public class EventResource {
                                             maximum = "1000",
                                             defaultValue = "100"))
                     String limit) {
-        EventFilter filter = EventFilter.of(type, outcome, agent, article, from, to);
+        EventFilter filter = EventFilter.of(params);
         int size = Params.intInRange("limit", limit, 100, 1, 1000);
         EventFilter.Page page = filter.page(
-                before, size, filter.href("/api/events").plus("limit", limit == null ? null : String.valueOf(size)));
+                params.before,
+                size,
+                filter.href("/api/events").plus("limit", limit == null ? null : String.valueOf(size)));
         return new EventPage(page.events().stream().map(EventJson::of).toList(), page.older());
     }
 }

@@ -51,6 +51,7 @@ class IngestResourceTest {
                 .body("run.finished_at", notNullValue())
                 .body("run.counts.added", equalTo(1))
                 .body("run.counts.rejected", equalTo(1))
+                .body("files.seq", equalTo(List.of(1, 2)))
                 .body("files[0].name", equalTo("001_bad.txt"))
                 .body("files[0].outcome", equalTo("rejected"))
                 .body("files[0].article_id", nullValue())
