@@ -1,5 +1,6 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.system.ApiError;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BeanParam;
@@ -7,7 +8,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The catalog page: search, filters, facets, timeline and results; {@code GET /api/articles} is its JSON twin. */
@@ -18,6 +24,8 @@ public class CatalogPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance catalog(CatalogView view);
+
+        static native TemplateInstance refused(String title, SearchForm form);
     }
 
     private final ArticleSearch search;
@@ -27,16 +35,38 @@ public class CatalogPage {
     }
 
     @Operation(summary = "The catalog page: search, filters, facets and results")
+    @APIResponse(
+            responseCode = "200",
+            description = "the page",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "the search form as typed, with what is wrong")
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance catalog(@BeanParam ListingParams params) {
-        ListingRequest request = ListingRequest.of(params);
-        String title =
-                request.filter().q() == null ? "Catalog" : request.filter().q() + " – Catalog";
-        return render(title, request);
+    public Response catalog(@BeanParam ListingParams params) {
+        return page(params.q == null || params.q.isBlank() ? "Catalog" : params.q.strip() + " – Catalog", params);
     }
 
-    TemplateInstance render(String title, ListingRequest request) {
-        return Templates.catalog(CatalogView.of(title, request, search.list(request)));
+    /**
+     * The catalog page of these parameters, rendered here so that its bytes get an ETag. A search the catalog cannot
+     * take keeps its form, filled in as it was typed, and says what is wrong there (400).
+     */
+    Response page(String title, ListingParams params) {
+        ListingRequest request;
+        Listing listing;
+        try {
+            request = ListingRequest.of(params);
+            listing = search.list(request);
+        } catch (ApiError.Failure refused) {
+            if (refused.status() != Response.Status.BAD_REQUEST.getStatusCode()) {
+                throw refused;
+            }
+            return Response.status(refused.status())
+                    .entity(Templates.refused(title, SearchForm.refused(params, refused.body()))
+                            .render())
+                    .build();
+        }
+        return Response.ok(Templates.catalog(CatalogView.of(title, request, listing))
+                        .render())
+                .build();
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * What the catalog page shows, with every link worked out: the template only lays it out.
  *
- * @param hidden     filters the search form keeps without showing them as fields
+ * @param form       the search form, filled in as the listing was asked for
  * @param filters    the active filters, each with a link that removes it
  * @param facetsNote says when facet counts cover only part of the matches
  * @param exports    links that export the whole selection (value: the link, label: the format)
@@ -18,12 +18,7 @@ import java.util.List;
  */
 public record CatalogView(
         String title,
-        String q,
-        String from,
-        String to,
-        String sort,
-        List<Choice> sorts,
-        List<Choice> hidden,
+        SearchForm form,
         Listing listing,
         String totalText,
         String exactTotalHref,
@@ -51,26 +46,6 @@ public record CatalogView(
         CatalogFilter f = request.filter();
         Href here = request.href("/");
         Href api = here.at("/api/articles");
-
-        List<Choice> sorts = new ArrayList<>();
-        if (f.q() != null) {
-            sorts.add(new Choice("sort", "relevance", "Best match", request.sort() == SortOrder.RELEVANCE));
-        }
-        sorts.add(new Choice("sort", "-published", "Newest first", request.sort() == SortOrder.NEWEST));
-        sorts.add(new Choice("sort", "published", "Oldest first", request.sort() == SortOrder.OLDEST));
-
-        List<Choice> hidden = new ArrayList<>();
-        f.sources().forEach(s -> hidden.add(new Choice("source", s, s, true)));
-        if (f.statuses() != StatusFilter.ACTIVE) {
-            hidden.add(
-                    new Choice("status", f.statuses().toString(), f.statuses().toString(), true));
-        }
-        if (f.allVersions()) {
-            hidden.add(new Choice("all_versions", "true", "all versions", true));
-        }
-        if (request.limit() != ListingRequest.DEFAULT_LIMIT) {
-            hidden.add(new Choice("limit", Integer.toString(request.limit()), "limit", true));
-        }
 
         List<FacetLink> filters = new ArrayList<>();
         if (f.q() != null) {
@@ -175,12 +150,7 @@ public record CatalogView(
                 new Choice("format", export.with("format", "bagit").toString(), "BagIt bag", false));
         return new CatalogView(
                 title,
-                f.q() == null ? "" : f.q(),
-                f.from() == null ? "" : f.from().toString(),
-                f.to() == null ? "" : f.to().toString(),
-                request.sort().param,
-                sorts,
-                hidden,
+                SearchForm.of(request),
                 listing,
                 totalText,
                 exactTotalHref,

@@ -7,8 +7,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -42,13 +47,17 @@ public class SourcesPage {
     }
 
     @Operation(summary = "One source's catalog")
+    @APIResponse(
+            responseCode = "200",
+            description = "the page",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/{host}")
-    public TemplateInstance source(
+    public Response source(
             @RestPath @Parameter(description = "the source's host name, as bbc.co.uk") String host,
             @BeanParam ListingParams params) {
         SourceStats source = SourceResource.find(sources, host);
         params.source = List.of(source.host());
-        return catalog.render(source.host() + " – Catalog", ListingRequest.of(params));
+        return catalog.page(source.host() + " – Catalog", params);
     }
 }

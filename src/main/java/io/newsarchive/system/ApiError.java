@@ -27,6 +27,11 @@ public record ApiError(String error, String message, String parameter) {
         public int status() {
             return status;
         }
+
+        /** What it says: its code, message and parameter. */
+        public ApiError body() {
+            return body;
+        }
     }
 
     /** A 400 naming the parameter at fault. */

@@ -8,6 +8,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.vertx.core.Context;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -66,8 +67,13 @@ public class ErrorMappers {
         String error = Response.Status.fromStatusCode(status) == null
                 ? "error"
                 : Response.Status.fromStatusCode(status).name().toLowerCase(Locale.ROOT);
+        // the catalog's own "not found" is an ApiError: this one is the framework's, for an address nothing answers
+        String message = e instanceof NotFoundException
+                ? "nothing is at " + uri.getPath() + ": the address may be mistyped, or from an older version of the"
+                        + " catalog"
+                : e.getMessage();
         // headers the answer needs stay: a 416's Content-Range, a 405's Allow
-        Response.ResponseBuilder answer = Response.fromResponse(answer(uri, status, error, e.getMessage(), null));
+        Response.ResponseBuilder answer = Response.fromResponse(answer(uri, status, error, message, null));
         given.getStringHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
                 values.forEach(value -> answer.header(name, value));

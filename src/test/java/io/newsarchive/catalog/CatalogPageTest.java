@@ -9,10 +9,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +28,8 @@ import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueWord;
 import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -142,6 +149,95 @@ class CatalogPageTest {
                 browser.findElements(By.cssSelector("aside ul li a")).size(),
                 "the other sport articles of that day");
         assertJsonTwin();
+    }
+
+    /** The home page is sorted newest first; a query typed there and sent with Enter is sorted by relevance. */
+    @Test
+    void aQueryTypedOnTheHomePageIsSortedByRelevance() {
+        String word = uniqueWord();
+        String domain = uniqueDomain();
+        String filler = "Other matters of the day were reported at length by the desk, with more to follow later.";
+        ingest(
+                article(
+                        word + " at the heart of it",
+                        LocalDate.of(2021, 3, 1),
+                        "https://" + domain + "/most",
+                        "The " + word + " again, " + word + " and " + word + "."),
+                article(
+                        "Newer story",
+                        LocalDate.of(2022, 3, 1),
+                        "https://" + domain + "/newer",
+                        filler,
+                        filler + " Also " + word + ".",
+                        filler),
+                article(
+                        "Newest story",
+                        LocalDate.of(2022, 3, 2),
+                        "https://" + domain + "/newest",
+                        filler,
+                        filler,
+                        filler + " And " + word + "."));
+        List<String> byRelevance = given().queryParam("q", word)
+                .queryParam("sort", "relevance")
+                .get("/api/articles")
+                .jsonPath()
+                .getList("items.headline");
+        assertNotEquals(
+                given().queryParam("q", word)
+                        .queryParam("sort", "-published")
+                        .get("/api/articles")
+                        .jsonPath()
+                        .getList("items.headline"),
+                byRelevance,
+                "the corpus tells the orders apart");
+
+        browser.get(root.toString());
+        browser.findElement(By.id("q")).sendKeys(word + Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("q=" + word));
+
+        assertFalse(browser.getCurrentUrl().contains("sort=-published"), browser.getCurrentUrl());
+        assertEquals(
+                "",
+                new Select(browser.findElement(By.id("sort")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
+        assertEquals(byRelevance, headlines(), "by relevance");
+    }
+
+    /** An address nothing answers is the catalog's own page, which says so and leads back; the API says it in JSON. */
+    @Test
+    void anUnknownAddressSaysSoInTheCatalogsWords() {
+        browser.get(root + "no/such/page");
+        assertEquals("Not found", browser.findElement(By.tagName("h1")).getText());
+        String notice = browser.findElement(By.cssSelector("[role=alert]")).getText();
+        assertTrue(notice.startsWith("nothing is at /no/such/page"), notice);
+        assertFalse(browser.getPageSource().contains("Unable to find matching"), "no framework words");
+        assertFalse(browser.findElements(By.linkText("Back to the catalog")).isEmpty());
+        given().get("/api/no-such-thing")
+                .then()
+                .statusCode(404)
+                .body("error", equalTo("not_found"))
+                .body("message", startsWith("nothing is at /api/no-such-thing"));
+    }
+
+    /** A search the catalog cannot take keeps its form, filled in as typed, and says there what is wrong (400). */
+    @Test
+    void aRefusedSearchKeepsItsFormAndSaysWhatIsWrong() {
+        for (String[] refused :
+                new String[][] {{"q=the", "q"}, {"from=2022-13-01", "from"}, {"sort=sideways", "sort"}}) {
+            given().get("/?" + refused[0]).then().statusCode(400);
+            browser.get(root + "?" + refused[0] + "&source=bbc.co.uk");
+            WebElement alert = browser.findElement(By.cssSelector("form.search [role=alert]"));
+            assertTrue(alert.getText().startsWith("This search could not be run: " + refused[1]), alert.getText());
+            assertEquals("true", browser.findElement(By.id(refused[1])).getAttribute("aria-invalid"));
+            assertEquals(
+                    "bbc.co.uk",
+                    browser.findElement(By.cssSelector("form.search input[name=source]"))
+                            .getAttribute("value"),
+                    "the rest of the search is kept");
+        }
+        browser.get(root + "?q=the");
+        assertEquals("the", browser.findElement(By.id("q")).getAttribute("value"), "the words as typed");
     }
 
     private void follow(WebElement linkOrButton) {
