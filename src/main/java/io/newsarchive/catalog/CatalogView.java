@@ -80,7 +80,7 @@ public record CatalogView(
             for (Listing.FacetValue v : listing.facets().source()) {
                 sources.add(new FacetLink(
                         v.value(),
-                        grouped(v.count()),
+                        TemplateFormats.grouped(v.count()),
                         here.toggle("source", v.value()).toString(),
                         f.sources().contains(v.value())));
             }
@@ -110,11 +110,11 @@ public record CatalogView(
         }
         String facetsNote = listing.facetsSampleSize() == null
                 ? null
-                : "Counts in the facets and the chart cover the first " + grouped(listing.facetsSampleSize())
-                        + " matches.";
+                : "Counts in the facets and the chart cover the first "
+                        + TemplateFormats.grouped(listing.facetsSampleSize()) + " matches.";
 
         String totalText = (listing.totalIsEstimate() ? "About " : "")
-                + grouped(listing.total())
+                + TemplateFormats.grouped(listing.total())
                 + (listing.total() == 1 ? " article" : " articles");
         String exactTotalHref =
                 listing.totalIsEstimate() ? here.with("exact_total", "true").toString() : null;
@@ -172,7 +172,7 @@ public record CatalogView(
     private static FacetLink period(Href here, CatalogFilter f, Listing.FacetValue v, LocalDate from, LocalDate to) {
         boolean active = from.equals(f.from()) && to.equals(f.to());
         String href = (active ? dates(here, null, null) : dates(here, from, to)).toString();
-        return new FacetLink(v.value(), grouped(v.count()), href, active);
+        return new FacetLink(v.value(), TemplateFormats.grouped(v.count()), href, active);
     }
 
     /** The link restricted to publication dates from {@code from} to {@code to}, or unrestricted when null. */
@@ -185,9 +185,5 @@ public record CatalogView(
             return "published until " + to;
         }
         return to == null ? "published since " + from : "published " + from + " to " + to;
-    }
-
-    static String grouped(long n) {
-        return String.format("%,d", n);
     }
 }

@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How pages write values: {@code {article.ingestedAt.readable}}, {@code {size.bytes}}, {@code {n.count('file')}}. */
+/**
+ * How pages write values: {@code {article.ingestedAt.readable}}, {@code {size.bytes}}, {@code {n.count('file')}},
+ * {@code {n.grouped}}.
+ */
 @TemplateExtension
 public class TemplateFormats {
 
@@ -54,6 +57,11 @@ public class TemplateFormats {
 
     /** A number with its noun, singular for one: {@code {run.counts.revised.count('revision')}} gives "1 revision". */
     static String count(Number n, String noun) {
-        return n + " " + (n.longValue() == 1 ? noun : noun + "s");
+        return grouped(n) + " " + (n.longValue() == 1 ? noun : noun + "s");
+    }
+
+    /** A whole number with its thousands marked, as people read it: {@code {totals.articles.grouped}}, "20,706". */
+    static String grouped(Number n) {
+        return String.format(Locale.ROOT, "%,d", n.longValue());
     }
 }

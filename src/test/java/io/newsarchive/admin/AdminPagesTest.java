@@ -181,6 +181,52 @@ class AdminPagesTest {
         signOut();
     }
 
+    /**
+     * The admin menu marks the page shown; counts are written with their thousands marked; an article's run links
+     * to the run's page for archivists (not to its JSON).
+     */
+    @Test
+    void theMenuMarksThePageCountsAreGroupedAndRunsLinkToTheirPage() {
+        String host = "many." + CatalogFixtures.uniqueDomain();
+        String[] files = new String[1000];
+        for (int i = 0; i < files.length; i++) {
+            files[i] = article("Story " + i, LocalDate.of(2023, 1, 1), "https://" + host + "/" + i, "Text " + i + ".");
+        }
+        long id = CatalogFixtures.ingest(files).get(0);
+
+        signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        for (String[] page : new String[][] {
+            {"/admin", "/admin"},
+            {"/admin/runs", "/admin/runs"},
+            {"/admin/audit", "/admin/audit"},
+            {"/admin/users", "/admin/users"}
+        }) {
+            browser.get(url(page[0]));
+            List<String> current = browser.findElements(By.cssSelector("nav.admin a[aria-current=page]")).stream()
+                    .map(a -> a.getAttribute("href"))
+                    .toList();
+            assertEquals(List.of(url(page[1])), current, page[0]);
+        }
+
+        browser.get(url("/sources"));
+        String row = browser.findElement(By.xpath("//tr[td/a[text()='" + host + "']]"))
+                .getText();
+        assertTrue(row.contains("1,000"), row);
+        browser.get(url("/admin"));
+        assertTrue(
+                browser.findElement(By.cssSelector("dl.totals"))
+                        .getText()
+                        .matches("(?s).*Articles\\s+\\d{1,3}(,\\d{3})+.*"),
+                browser.findElement(By.cssSelector("dl.totals")).getText());
+
+        browser.get(url("/articles/" + id));
+        String run = browser.findElement(By.partialLinkText("run ")).getAttribute("href");
+        assertTrue(run.matches(".*/admin/runs/\\d+"), run);
+        signOut();
+        browser.get(url("/articles/" + id));
+        assertTrue(browser.findElements(By.partialLinkText("run ")).isEmpty(), "no link to an admin page for visitors");
+    }
+
     @Test
     void aViewerCannotReachTheAdminPages() {
         signIn(TestUsers.newUser(Role.VIEWER), TestUsers.PASSWORD);
