@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,6 +35,7 @@ import java.util.Map;
 import static io.newsarchive.testing.CorpusFiles.article;
 import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +124,16 @@ class AdminPagesTest {
         assertTrue(history.contains("headline: " + SCRIPT + " " + word + " → Corrected " + word), history);
 
         browser.findElement(By.id("status-reason")).sendKeys("checking withdrawal");
+        // destructive, so it looks so and asks to be confirmed first
+        WebElement withdraw = browser.findElement(By.xpath("//button[normalize-space()='Withdraw this article']"));
+        assertEquals("rgba(179, 38, 30, 1)", withdraw.getCssValue("background-color"));
+        String before = browser.getCurrentUrl();
+        withdraw.click();
+        assertEquals(before, browser.getCurrentUrl(), "not sent unconfirmed");
+        assertFalse(browser.findElement(By.name("confirm"))
+                .getAttribute("validationMessage")
+                .isEmpty());
+        browser.findElement(By.name("confirm")).click();
         clickAndLoad(By.xpath("//button[normalize-space()='Withdraw this article']"));
         assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("Reason: checking withdrawal"));
         browser.get(url("/?q=" + word));
