@@ -80,6 +80,7 @@ public final class ArticleColumns {
                 rs.getInt("metadata_revision"),
                 rs.getString("note"),
                 rs.getString("withdrawn_reason"),
+                null,
                 null);
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param note      an archivist's note, or null
  * @param withdrawnReason why a withdrawn article was withdrawn, or null
  * @param snippet   in listings with a text query: body text around the matches, as HTML-escaped text whose
- *                  matched words are wrapped in {@code <mark>}
+ *                  matched words are wrapped in {@code <mark>}, with "…" where it cuts a sentence
+ * @param markedHeadline in listings with a text query: the headline the same way, its matched words marked
  */
 public record ArticleJson(
         long id,
@@ -38,7 +39,8 @@ public record ArticleJson(
         int metadataRevision,
         String note,
         String withdrawnReason,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String snippet) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String snippet,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String markedHeadline) {
 
     static ArticleJson of(Article a) {
         return new ArticleJson(
@@ -63,10 +65,11 @@ public record ArticleJson(
                 a.metadataRevision,
                 a.note,
                 a.withdrawnReason,
+                null,
                 null);
     }
 
-    ArticleJson withSnippet(String html) {
+    ArticleJson withMatches(String snippetHtml, String headlineHtml) {
         return new ArticleJson(
                 id,
                 headline,
@@ -89,6 +92,7 @@ public record ArticleJson(
                 metadataRevision,
                 note,
                 withdrawnReason,
-                html);
+                snippetHtml,
+                headlineHtml);
     }
 }

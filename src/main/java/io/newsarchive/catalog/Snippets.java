@@ -18,8 +18,12 @@ import java.util.Map;
  */
 final class Snippets {
 
-    private static final String OPTIONS =
-            "StartSel=\u0001, StopSel=\u0002, MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=\" … \"";
+    private static final String MARKS = "StartSel=\u0001, StopSel=\u0002, ";
+    private static final String OPTIONS = MARKS + "MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=\" … \"";
+    /** Headlines are short: every match in them is marked, and nothing is cut. */
+    private static final String WHOLE = MARKS + "HighlightAll=true";
+    /** Where a fragment ends a sentence; one that ends elsewhere was cut. */
+    private static final String SENTENCE_ENDS = ".!?\"'”’)";
 
     private Snippets() {}
 
@@ -29,11 +33,12 @@ final class Snippets {
             return items;
         }
         Long[] ids = items.stream().map(ArticleJson::id).toArray(Long[]::new);
+        Map<Long, String> markedHeadlines = headlines(c, "a.headline", new Object[0], text.tsquery(), WHOLE, ids);
         Map<Long, String> snippets = headlines(c, """
                 coalesce((select string_agg(s, ' … ' order by n)
                           from (select s, n from unnest(a.sentences) with ordinality u(s, n)
                                 where lower(s) like any(?) order by n limit 3) candidates),
-                         array_to_string(a.sentences[1:2], ' '))""", new Object[] {likePatterns(text)}, text.tsquery(), ids);
+                         array_to_string(a.sentences[1:2], ' '))""", new Object[] {likePatterns(text)}, text.tsquery(), OPTIONS, ids);
         Long[] unmarked = snippets.entrySet().stream()
                 .filter(e -> e.getValue().indexOf('\u0001') < 0)
                 .map(Map.Entry::getKey)
@@ -45,17 +50,21 @@ final class Snippets {
                             + " then article_body_text(a.sentences) else array_to_string(a.sentences[1:2], ' ') end",
                     new Object[] {text.tsquery()},
                     text.tsquery(),
+                    OPTIONS,
                     unmarked));
         }
         return items.stream()
-                .map(a -> a.withSnippet(html(snippets.getOrDefault(a.id(), ""))))
+                .map(a -> a.withMatches(
+                        html(cutsSaidSo(snippets.getOrDefault(a.id(), ""))),
+                        html(markedHeadlines.getOrDefault(a.id(), a.headline()))))
                 .toList();
     }
 
     private static Map<Long, String> headlines(
-            Connection c, String text, Object[] textParams, String tsquery, Long[] ids) throws SQLException {
+            Connection c, String text, Object[] textParams, String tsquery, String options, Long[] ids)
+            throws SQLException {
         List<Object> params = new ArrayList<>(List.of(textParams));
-        params.addAll(List.of(tsquery, OPTIONS, ids));
+        params.addAll(List.of(tsquery, options, ids));
         Map<Long, String> headlines = new LinkedHashMap<>();
         try (PreparedStatement ps = FilterConditions.prepare(
                         c,
@@ -68,6 +77,20 @@ final class Snippets {
             }
         }
         return headlines;
+    }
+
+    /**
+     * The snippet with "…" before a fragment that starts inside a sentence (with a small letter) and after one that
+     * stops inside one, so that a reader sees where the text goes on.
+     */
+    static String cutsSaidSo(String marked) {
+        String plain = marked.replace("\u0001", "").replace("\u0002", "").strip();
+        if (plain.isEmpty()) {
+            return marked;
+        }
+        String start = Character.isLowerCase(plain.charAt(0)) ? "… " : "";
+        String end = SENTENCE_ENDS.indexOf(plain.charAt(plain.length() - 1)) < 0 ? " …" : "";
+        return start + marked.strip() + end;
     }
 
     /** LIKE patterns for the lexemes of the query. */

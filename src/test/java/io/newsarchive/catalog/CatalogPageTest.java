@@ -1,6 +1,7 @@
 package io.newsarchive.catalog;
 
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.HeadlessChromium;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -202,6 +203,26 @@ class CatalogPageTest {
                         .getFirstSelectedOption()
                         .getAttribute("value"));
         assertEquals(byRelevance, headlines(), "by relevance");
+    }
+
+    /** Matched words are marked in headlines too, and a snippet that cuts a sentence says so with "…". */
+    @Test
+    void matchesAreMarkedInHeadlinesAndCutSnippetsSaySo() {
+        String word = uniqueWord();
+        String longSentence = "The council met on a grey morning in the old town hall to hear the reports of"
+                + " every committee, and after a long debate about roads and schools and the budget the " + word
+                + " was finally raised by a member from the northern district who had waited all year for the"
+                + " chance to speak about it at length before the whole assembly and the press.";
+        ingest(article(
+                "A headline about the " + word, LocalDate.of(2022, 4, 1), CorpusFiles.uniqueUrl(), longSentence));
+
+        browser.get(root + "?q=" + word);
+        List<WebElement> headlineMarks = browser.findElements(By.cssSelector(".items h2 mark"));
+        assertEquals(
+                List.of(word), headlineMarks.stream().map(WebElement::getText).toList());
+        String snippet = browser.findElement(By.cssSelector(".items .snippet")).getText();
+        assertTrue(snippet.startsWith("… ") || snippet.endsWith(" …"), snippet);
+        assertTrue(snippet.contains(word), snippet);
     }
 
     /** An address nothing answers is the catalog's own page, which says so and leads back; the API says it in JSON. */
