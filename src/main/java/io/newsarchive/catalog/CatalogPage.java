@@ -43,14 +43,15 @@ public class CatalogPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response catalog(@BeanParam ListingParams params) {
-        return page(params.q == null || params.q.isBlank() ? "Catalog" : params.q.strip() + " – Catalog", params);
+        return page(params.q == null || params.q.isBlank() ? "Catalog" : params.q.strip() + " – Catalog", null, params);
     }
 
     /**
-     * The catalog page of these parameters, rendered here so that its bytes get an ETag. A search the catalog cannot
-     * take keeps its form, filled in as it was typed, and says what is wrong there (400).
+     * The catalog page of these parameters, rendered here so that its bytes get an ETag; {@code scope} names what the
+     * listing is of (a source), or is null for the whole catalog. A search the catalog cannot take keeps its form,
+     * filled in as it was typed, and says what is wrong there (400).
      */
-    Response page(String title, ListingParams params) {
+    Response page(String title, String scope, ListingParams params) {
         ListingRequest request;
         Listing listing;
         try {
@@ -65,7 +66,7 @@ public class CatalogPage {
                             .render())
                     .build();
         }
-        return Response.ok(Templates.catalog(CatalogView.of(title, request, listing))
+        return Response.ok(Templates.catalog(CatalogView.of(title, scope, request, listing))
                         .render())
                 .build();
     }

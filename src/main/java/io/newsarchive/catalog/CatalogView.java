@@ -10,6 +10,7 @@ import java.util.List;
 /**
  * What the catalog page shows, with every link worked out: the template only lays it out.
  *
+ * @param scope      what the listing is of, named in its heading (a source's host), or null for the catalog
  * @param form       the search form, filled in as the listing was asked for
  * @param filters    the active filters, each with a link that removes it
  * @param facetsNote says when facet counts cover only part of the matches
@@ -18,6 +19,7 @@ import java.util.List;
  */
 public record CatalogView(
         String title,
+        String scope,
         SearchForm form,
         Listing listing,
         String totalText,
@@ -42,7 +44,7 @@ public record CatalogView(
     /** The months facet is listed only for spans up to two years; longer spans offer the years first. */
     private static final int MAX_MONTH_LINKS = 24;
 
-    static CatalogView of(String title, ListingRequest request, Listing listing) {
+    static CatalogView of(String title, String scope, ListingRequest request, Listing listing) {
         CatalogFilter f = request.filter();
         Href here = request.href("/");
         Href api = here.at("/api/articles");
@@ -150,6 +152,7 @@ public record CatalogView(
                 new Choice("format", export.with("format", "bagit").toString(), "BagIt bag", false));
         return new CatalogView(
                 title,
+                scope,
                 SearchForm.of(request),
                 listing,
                 totalText,

@@ -58,6 +58,6 @@ public class SourcesPage {
             @BeanParam ListingParams params) {
         SourceStats source = SourceResource.find(sources, host);
         params.source = List.of(source.host());
-        return catalog.page(source.host() + " – Catalog", params);
+        return catalog.page(source.host() + " – Catalog", source.host(), params);
     }
 }

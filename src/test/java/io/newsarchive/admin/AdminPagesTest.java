@@ -115,6 +115,7 @@ class AdminPagesTest {
 
         clickAndLoad(By.linkText("Correct the metadata"));
         assertEquals(SCRIPT + " " + word, browser.findElement(By.id("headline")).getAttribute("value"));
+        assertEquals("textarea", browser.findElement(By.id("headline")).getTagName(), "room for long headlines");
         browser.findElement(By.id("headline")).clear();
         browser.findElement(By.id("headline")).sendKeys("Corrected " + word);
         browser.findElement(By.id("reason")).sendKeys("the headline held markup");

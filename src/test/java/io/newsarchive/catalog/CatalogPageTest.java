@@ -101,6 +101,9 @@ class CatalogPageTest {
         assertFalse(browser.findElements(By.cssSelector(".items .snippet mark")).isEmpty(), "matches are highlighted");
         assertFalse(browser.findElements(By.cssSelector(".timeline rect")).isEmpty(), "the timeline is drawn");
 
+        browser.get(root + "sources/sport." + domain);
+        assertEquals("sport." + domain + ": 3 articles", heading(), "a source's page names it");
+        browser.navigate().back();
         follow(browser.findElement(By.cssSelector(".facets")).findElement(By.linkText("sport." + domain)));
         assertTrue(browser.getCurrentUrl().contains("source=sport." + domain));
         assertEquals("3 articles", heading());
@@ -259,6 +262,9 @@ class CatalogPageTest {
         }
         browser.get(root + "?q=the");
         assertEquals("the", browser.findElement(By.id("q")).getAttribute("value"), "the words as typed");
+        // dates are typed and shown as every date in the catalog is written
+        assertEquals("YYYY-MM-DD", browser.findElement(By.id("from")).getAttribute("placeholder"));
+        assertEquals("text", browser.findElement(By.id("from")).getAttribute("type"));
     }
 
     private void follow(WebElement linkOrButton) {
