@@ -48,7 +48,8 @@ public class RunsPage {
 
     private static final int PAGE = 200;
 
-    public record ShowLink(String label, String href, boolean active) {}
+    /** A filter of the run's files, with how many files it shows. */
+    public record ShowLink(String label, int count, String href, boolean active) {}
 
     /** How far a run has got; what the page's script polls. */
     public record Progress(
@@ -136,7 +137,8 @@ public class RunsPage {
                 : null;
         List<ShowLink> shows = new ArrayList<>();
         for (FileSelection s : FileSelection.values()) {
-            shows.add(new ShowLink(s.label, here.plus("show", s.toString()).toString(), s == filter));
+            shows.add(new ShowLink(
+                    s.label, s.countIn(run), here.plus("show", s.toString()).toString(), s == filter));
         }
         return Templates.run(
                 run,

@@ -37,6 +37,17 @@ public class TemplateFormats {
         return count(seconds, "second");
     }
 
+    /** How long from one instant to another, to a tenth of a second under a minute: "36.9 s", "2 min 5 s", "1 h 4 min". */
+    static String until(Instant start, Instant end) {
+        Duration took = Duration.between(start, end);
+        if (took.toSeconds() < 60) {
+            return String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+        }
+        return took.toHours() > 0
+                ? took.toHours() + " h " + took.toMinutesPart() + " min"
+                : took.toMinutes() + " min " + took.toSecondsPart() + " s";
+    }
+
     /** A size in bytes the way people read it: {@code {limits.maxFileBytes.bytes}} gives "512 MiB". */
     static String bytes(long bytes) {
         String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};

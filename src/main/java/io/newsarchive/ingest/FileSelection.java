@@ -27,6 +27,19 @@ public enum FileSelection {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** How many of a run's files it selects, as the run counted them. */
+    public int countIn(IngestReports.RunSummary run) {
+        IngestReports.Counts counts = run.counts();
+        return switch (this) {
+            case ALL -> run.filesDone();
+            case REJECTED -> counts.rejected();
+            case WARNINGS -> counts.warnings();
+            case ADDED -> counts.added();
+            case REVISED -> counts.revised();
+            case DUPLICATE -> counts.duplicate();
+        };
+    }
+
     /** The selection named by the parameter {@code show}; all files when it is absent. */
     public static FileSelection of(String show) {
         return show == null || show.isEmpty() ? ALL : Params.oneOf("show", show, values());

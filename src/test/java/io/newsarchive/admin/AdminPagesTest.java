@@ -94,7 +94,15 @@ class AdminPagesTest {
         String report = browser.findElement(By.cssSelector("table.files")).getText();
         assertTrue(report.contains("bad.txt rejected"), report);
         assertTrue(report.contains("error: line 2:"), report);
-        assertTrue(report.contains("good.txt added"), report);
+        assertTrue(report.contains("good.txt would add"), "a dry run's rows say what storing would do: " + report);
+        assertEquals(
+                List.of("All files 2", "Rejected 1", "With warnings 0", "Added 1", "Revisions 0", "Duplicates 0"),
+                browser.findElements(By.cssSelector("nav.filters a")).stream()
+                        .map(a -> a.getText().replaceAll("\\s+", " ").strip())
+                        .toList(),
+                "each filter says how many files it shows");
+        String meta = browser.findElement(By.cssSelector("p.meta")).getText();
+        assertTrue(meta.matches("Started .* UTC by .*; finished .* UTC, after [0-9.]+ s\\..*"), meta);
         HeadlessChromium.screenshot(browser, "upload-report");
 
         clickAndLoad(By.xpath("//button[normalize-space()='Store these files']"));
