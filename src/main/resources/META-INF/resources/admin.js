@@ -24,7 +24,7 @@ document.addEventListener("DOMContentLoaded", () => {
           cell.textContent = count;
         }
       }
-      text.textContent = p.files_done + " of " + p.total_files + " files, " + p.files_per_second
+      text.textContent = "RUNNING: " + p.files_done + " of " + p.total_files + " files, " + p.files_per_second
           + " files per second" + (p.seconds_left != null ? ", about " + p.seconds_left + " s left" : "") + ".";
       setTimeout(poll, 1000);
     };
