@@ -86,11 +86,13 @@ public class IngestReports {
 
     /**
      * Runs that failed, were interrupted or rejected files, unless a later run over the same upload completed (a
-     * dry run that was stored, a failed run that was run again): that later run stands for the upload.
+     * dry run that was stored, a failed run that was run again): that later run stands for the upload. A dry run
+     * that completed is a check whose report its uploader has read; what it rejected was never stored, so it is not
+     * listed however long it is left.
      */
     public List<RunSummary> needingAttention(int limit) {
         return select("select " + RUN_COLUMNS + " from ingest_run r where (" + STATUS + """
-                 in ('failed', 'interrupted') or rejected > 0)
+                 in ('failed', 'interrupted') or (rejected > 0 and not dry_run))
                     and not exists (select 1 from ingest_run later where later.upload_dir = r.upload_dir
                                     and later.id > r.id and later.status = 'completed')
                 order by id desc limit ?""", limit);

@@ -219,7 +219,28 @@ class AdminPagesTest {
         }
         long id = CatalogFixtures.ingest(files).get(0);
 
+        // a dry run left with a rejected file: a check that stored nothing, not something to attend to
+        int dryRun = TestUsers.asAdmin()
+                .multiPart(
+                        "file",
+                        "bad.txt",
+                        "A headline\nyesterday\nhttps://example.com/x\nText.\n".getBytes(StandardCharsets.UTF_8),
+                        "text/plain")
+                .post("/api/ingest?dry_run=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("run.id");
+
         signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.get(url("/admin"));
+        assertTrue(
+                browser.findElements(By.cssSelector("a[href='/admin/runs/" + dryRun + "']")).stream()
+                        .noneMatch(
+                                a -> a.findElements(By.xpath("ancestor::section[@aria-labelledby='attention-heading']"))
+                                                .size()
+                                        > 0),
+                "a completed dry run does not need attention");
         for (String[] page : new String[][] {
             {"/admin", "/admin"},
             {"/admin/runs", "/admin/runs"},
