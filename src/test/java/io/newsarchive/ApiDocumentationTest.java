@@ -7,6 +7,7 @@ import io.newsarchive.account.Role;
 import io.newsarchive.audit.AuditAction;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.catalog.SortOrder;
+import io.newsarchive.catalog.SourceOrder;
 import io.newsarchive.catalog.StatusFilter;
 import io.newsarchive.export.ExportFormat;
 import io.newsarchive.ingest.FileSelection;
@@ -78,7 +79,8 @@ class ApiDocumentationTest {
             "outcome", words(EventOutcome.values(), Object::toString),
             "action", words(AuditAction.values(), Object::toString),
             "show", words(FileSelection.values(), Object::toString),
-            "role", words(Role.values(), Object::toString));
+            "role", words(Role.values(), Object::toString),
+            "order", words(SourceOrder.values(), Object::toString));
 
     private JsonNode document;
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -37,6 +38,15 @@ public class SourceCatalog {
     /** Every source that has listed articles, the biggest first. */
     public List<SourceStats> all() {
         return query(STATS.formatted("", "having sum(c.articles) > 0"), null);
+    }
+
+    /** The sources whose host holds {@code part} (in any case; every source when it is blank), in that order. */
+    public List<SourceStats> matching(String part, SourceOrder order) {
+        String wanted = part == null ? "" : part.strip().toLowerCase(Locale.ROOT);
+        return all().stream()
+                .filter(s -> s.host().contains(wanted))
+                .sorted(order.comparator)
+                .toList();
     }
 
     public Optional<SourceStats> find(String host) {

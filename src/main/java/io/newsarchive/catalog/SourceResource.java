@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import io.newsarchive.corpus.ArticleUrl;
 import io.newsarchive.system.ApiError;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,8 +29,8 @@ public class SourceResource {
 
     @Operation(summary = "Every source with its article count and first and last publication dates")
     @GET
-    public List<SourceStats> all() {
-        return sources.all();
+    public List<SourceStats> all(@BeanParam SourceListParams params) {
+        return params.listed(sources);
     }
 
     @Operation(summary = "One source")

@@ -27,7 +27,8 @@ public class SourcesPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance sources(List<SourceStats> sources, long articles);
+        static native TemplateInstance sources(
+                List<SourceStats> sources, long articles, String find, SourceOrder order, List<SourceOrder> orders);
     }
 
     private final SourceCatalog sources;
@@ -40,10 +41,14 @@ public class SourcesPage {
 
     @Operation(summary = "The list of sources")
     @GET
-    public TemplateInstance sources() {
-        List<SourceStats> all = sources.all();
+    public TemplateInstance sources(@BeanParam SourceListParams params) {
+        List<SourceStats> listed = params.listed(sources);
         return Templates.sources(
-                all, all.stream().mapToLong(SourceStats::articles).sum());
+                listed,
+                listed.stream().mapToLong(SourceStats::articles).sum(),
+                params.find == null ? "" : params.find,
+                SourceOrder.of(params.order),
+                List.of(SourceOrder.values()));
     }
 
     @Operation(summary = "One source's catalog")

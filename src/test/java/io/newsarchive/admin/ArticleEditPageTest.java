@@ -163,7 +163,9 @@ class ArticleEditPageTest {
         assertEquals(409, late.statusCode());
         String page = late.body().asString();
         assertTrue(page.contains("someone else changed this article"), page);
-        assertTrue(page.contains("headline → First correction"), page);
+        assertTrue(
+                page.contains("headline: Original headline → First correction"),
+                "what it was when both opened the form, and what it is now: " + page);
         assertTrue(page.contains(">Second correction</textarea>"), "what the second archivist typed is kept");
         assertTrue(page.contains("name=\"revision\" value=\"2\""), "sending the form again applies to revision 2");
         assertEquals(

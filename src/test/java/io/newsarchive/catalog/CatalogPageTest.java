@@ -228,6 +228,42 @@ class CatalogPageTest {
         assertTrue(snippet.contains(word), snippet);
     }
 
+    /** The list of sources can be narrowed to the hosts that hold some letters, and put in another order. */
+    @Test
+    void theSourcesCanBeFoundAndOrdered() {
+        String domain = uniqueDomain();
+        ingest(
+                article("One", LocalDate.of(2022, 5, 1), "https://alpha." + domain + "/1", "One."),
+                article("Two", LocalDate.of(2022, 5, 2), "https://beta." + domain + "/1", "Two."),
+                article("Three", LocalDate.of(2022, 5, 3), "https://beta." + domain + "/2", "Three."));
+
+        browser.get(root + "sources");
+        browser.findElement(By.id("find")).sendKeys(domain.toUpperCase());
+        new Select(browser.findElement(By.id("order"))).selectByVisibleText("By name");
+        follow(browser.findElement(By.cssSelector("form.search button")));
+        assertEquals(List.of("alpha." + domain, "beta." + domain), sourceRows());
+        assertEquals(
+                "2 sources, 3 articles", browser.findElement(By.tagName("h1")).getText());
+
+        new Select(browser.findElement(By.id("order"))).selectByVisibleText("Most articles first");
+        follow(browser.findElement(By.cssSelector("form.search button")));
+        assertEquals(List.of("beta." + domain, "alpha." + domain), sourceRows());
+        assertEquals(domain.toUpperCase(), browser.findElement(By.id("find")).getAttribute("value"));
+        assertEquals(
+                List.of("alpha." + domain, "beta." + domain),
+                given().get("/api/sources?find=" + domain + "&order=host")
+                        .jsonPath()
+                        .getList("host"),
+                "the JSON twin takes the same parameters");
+        given().get("/api/sources?order=sideways").then().statusCode(400).body("parameter", equalTo("order"));
+    }
+
+    private List<String> sourceRows() {
+        return browser.findElements(By.cssSelector("table tbody td:first-child a")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
     /** An address nothing answers is the catalog's own page, which says so and leads back; the API says it in JSON. */
     @Test
     void anUnknownAddressSaysSoInTheCatalogsWords() {
