@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param scope      what the listing is of, named in its heading (a source's host), or null for the catalog
  * @param form       the search form, filled in as the listing was asked for
+ * @param rangeText  which of the matches the page shows ("51–100 of 20,706"), or null when it shows none
  * @param filters    the active filters, each with a link that removes it
  * @param facetsNote says when facet counts cover only part of the matches
  * @param exports    links that export the whole selection (value: the link, label: the format)
@@ -23,6 +24,7 @@ public record CatalogView(
         SearchForm form,
         Listing listing,
         String totalText,
+        String rangeText,
         String exactTotalHref,
         List<FacetLink> filters,
         List<FacetLink> sources,
@@ -118,6 +120,12 @@ public record CatalogView(
         String totalText = (listing.totalIsEstimate() ? "About " : "")
                 + TemplateFormats.grouped(listing.total())
                 + (listing.total() == 1 ? " article" : " articles");
+        String rangeText = listing.items().isEmpty()
+                ? null
+                : TemplateFormats.grouped(listing.start()) + "–"
+                        + TemplateFormats.grouped(
+                                listing.start() + listing.items().size() - 1) + " of "
+                        + (listing.totalIsEstimate() ? "about " : "") + TemplateFormats.grouped(listing.total());
         String exactTotalHref =
                 listing.totalIsEstimate() ? here.with("exact_total", "true").toString() : null;
         String nextHref = listing.nextCursor() == null
@@ -156,6 +164,7 @@ public record CatalogView(
                 SearchForm.of(request),
                 listing,
                 totalText,
+                rangeText,
                 exactTotalHref,
                 filters,
                 sources,

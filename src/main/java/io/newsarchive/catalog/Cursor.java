@@ -13,15 +13,17 @@ import java.util.regex.Pattern;
  * A position in a listing: the sort key and id of the row next to it, and which way to read. Clients get it as an
  * opaque token; it names its sort order so that a cursor from another order is refused rather than misread.
  *
- * @param key      the row's sort key: its publication date, or for relevance its tier and publication date
+ * @param key      the row's sort key: its publication date, nothing when ingestion orders (the id is the key), or for relevance its tier and publication date
  *                 ({@code 1/2022-03-01}) on PostgreSQL, its score and publication date ({@code s7.25/2022-03-01})
  *                 on a search engine
  * @param backward whether the page is the one before the row (a "previous" link)
+ * @param position where the row is in the listing, from 0, so that a page can say which articles of the total it
+ *                 shows ("51–100 of 20,706")
  */
-public record Cursor(SortOrder sort, String key, long id, boolean backward) {
+public record Cursor(SortOrder sort, String key, long id, boolean backward, long position) {
 
-    /** v1 cursors held RUM rank distances; they are refused like any malformed one. */
-    private static final String VERSION = "v2";
+    /** v1 cursors held RUM rank distances, v2 no position; they are refused like any malformed one. */
+    private static final String VERSION = "v3";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     /** Publication dates have four-digit years (the parser's range), never {@code +10000-01-01}. */
@@ -31,7 +33,8 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
             Pattern.compile("(?:[123]|s(?<score>\\d+\\.\\d+(?:E-?\\d+)?))/(?<date>\\d{4}-\\d{2}-\\d{2})");
 
     public String token() {
-        String plain = String.join("|", VERSION, sort.param, backward ? "prev" : "next", key, Long.toString(id));
+        String plain = String.join(
+                "|", VERSION, sort.param, backward ? "prev" : "next", key, Long.toString(id), Long.toString(position));
         return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -42,7 +45,7 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
         } catch (IllegalArgumentException e) {
             throw malformed();
         }
-        if (parts.length != 5 || !parts[0].equals(VERSION) || !(parts[2].equals("next") || parts[2].equals("prev"))) {
+        if (parts.length != 6 || !parts[0].equals(VERSION) || !(parts[2].equals("next") || parts[2].equals("prev"))) {
             throw malformed();
         }
         if (!parts[1].equals(expected.param)) {
@@ -51,15 +54,25 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
                     "this cursor belongs to sort=" + parts[1] + ", not sort=" + expected.param
                             + "; start again from the first page");
         }
-        Matcher key = (expected == SortOrder.RELEVANCE ? RELEVANCE_KEY : DATE_KEY).matcher(parts[3]);
-        if (!key.matches()) {
-            throw malformed();
-        }
         Cursor cursor;
         try {
-            LocalDate.parse(key.group("date"));
-            cursor = new Cursor(expected, parts[3], Long.parseLong(parts[4]), parts[2].equals("prev"));
+            if (expected == SortOrder.INGESTED) {
+                if (!parts[3].isEmpty()) {
+                    throw malformed();
+                }
+            } else {
+                Matcher key = (expected == SortOrder.RELEVANCE ? RELEVANCE_KEY : DATE_KEY).matcher(parts[3]);
+                if (!key.matches()) {
+                    throw malformed();
+                }
+                LocalDate.parse(key.group("date"));
+            }
+            cursor = new Cursor(
+                    expected, parts[3], Long.parseLong(parts[4]), parts[2].equals("prev"), Long.parseLong(parts[5]));
         } catch (NumberFormatException | DateTimeParseException e) {
+            throw malformed();
+        }
+        if (cursor.position() < 0) {
             throw malformed();
         }
         // only what this catalog writes: no sign, no leading zero, no padding, nothing the database would misread
@@ -67,6 +80,20 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward) {
             throw malformed();
         }
         return cursor;
+    }
+
+    /**
+     * The position of the first row of a page read from {@code cursor} (null on the first page). A page before the
+     * cursor that is not full is the listing's first, wherever the rows have moved since the cursor was made.
+     */
+    public static long start(Cursor cursor, int rows, boolean more) {
+        if (cursor == null) {
+            return 0;
+        }
+        if (cursor.backward()) {
+            return more ? Math.max(0, cursor.position() - rows) : 0;
+        }
+        return cursor.position() + 1;
     }
 
     /** A relevance key of a search engine's ranking: its score and publication date. */

@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * One page of a listing, as {@code GET /api/articles} answers it.
  *
+ * @param start             the position of the first item in the listing, from 1 (51 on the second page of 50)
  * @param total             the number of matching articles, or an estimate of it
  * @param facets            counts per source, year and month; null when not asked for
  * @param facetSources      how many sources the source facet has in all (it lists the most frequent)
@@ -16,6 +17,7 @@ public record Listing(
         List<ArticleJson> items,
         String nextCursor,
         String prevCursor,
+        long start,
         long total,
         boolean totalIsEstimate,
         @JsonInclude(JsonInclude.Include.NON_NULL) Facets facets,

@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class ListingPages {
 
-    record Page(List<ArticleJson> items, String next, String prev) {}
+    record Page(List<ArticleJson> items, String next, String prev, long start) {}
 
     /** A listed article with its sort key as the cursor writes it. */
     private record Row(ArticleJson item, String key) {}
@@ -49,7 +49,16 @@ final class ListingPages {
                 && !where.text().exclusionsOnly()
                 && FilterConditions.plannedRows(c, where.sql(), where.params()) < FEW_MATCHES;
         if (sort != SortOrder.RELEVANCE) {
-            rows.addAll(rows(c, where.sql(), where.params(), fewMatches, "", cursor, descending, wanted));
+            rows.addAll(rows(
+                    c,
+                    where.sql(),
+                    where.params(),
+                    fewMatches,
+                    "",
+                    sort == SortOrder.INGESTED,
+                    cursor,
+                    descending,
+                    wanted));
         } else {
             int first = where.text().exclusionsOnly() ? 3 : 1;
             int fromTier = cursor == null ? (backward ? 3 : first) : Cursor.tier(cursor.key());
@@ -63,6 +72,7 @@ final class ListingPages {
                         params,
                         fewMatches,
                         tier + "/",
+                        false,
                         cursor != null && tier == Cursor.tier(cursor.key()) ? cursor : null,
                         descending,
                         wanted - rows.size()));
@@ -75,19 +85,20 @@ final class ListingPages {
         if (backward) {
             Collections.reverse(rows);
         }
+        long start = Cursor.start(cursor, rows.size(), more);
         String next = null;
         String prev = null;
         if (!rows.isEmpty()) {
             Row firstRow = rows.get(0);
             Row last = rows.get(rows.size() - 1);
             if (backward || more) {
-                next = new Cursor(sort, last.key(), last.item().id(), false).token();
+                next = new Cursor(sort, last.key(), last.item().id(), false, start + rows.size() - 1).token();
             }
             if (backward ? more : cursor != null) {
-                prev = new Cursor(sort, firstRow.key(), firstRow.item().id(), true).token();
+                prev = new Cursor(sort, firstRow.key(), firstRow.item().id(), true, start).token();
             }
         }
-        return new Page(rows.stream().map(Row::item).toList(), next, prev);
+        return new Page(rows.stream().map(Row::item).toList(), next, prev, start);
     }
 
     /**
@@ -123,8 +134,8 @@ final class ListingPages {
     }
 
     /**
-     * Up to {@code limit} rows matching {@code conditions} in the order of (published, id), after {@code within}
-     * when given. The key is written into cursors with {@code keyPrefix} before it. With {@code fewMatches}, every
+     * Up to {@code limit} rows matching {@code conditions} in the order of (published, id), or of id alone
+     * {@code byIngestion}, after {@code within} when given. The key is written into cursors with {@code keyPrefix} before it. With {@code fewMatches}, every
      * match is read from the text indexes and sorted ({@code offset 0} keeps the order and limit out of that
      * subquery); else PostgreSQL chooses, and walks the date index for common words.
      */
@@ -134,14 +145,19 @@ final class ListingPages {
             List<Object> conditionParams,
             boolean fewMatches,
             String keyPrefix,
+            boolean byIngestion,
             Cursor within,
             boolean descending,
             int limit)
             throws SQLException {
         List<Object> params = new ArrayList<>(conditionParams);
         String where = conditions;
-        if (within != null) {
-            where += "\n  and (a.published, a.id) " + (descending ? "<" : ">") + " (?::date, ?)";
+        String after = descending ? " < " : " > ";
+        if (within != null && byIngestion) {
+            where += "\n  and a.id" + after + "?";
+            params.add(within.id());
+        } else if (within != null) {
+            where += "\n  and (a.published, a.id)" + after + "(?::date, ?)";
             params.add(within.key().substring(keyPrefix.length()));
             params.add(within.id());
         }
@@ -157,9 +173,9 @@ final class ListingPages {
                     .append(where);
         }
         String direction = descending ? " desc" : "";
-        sql.append("\norder by a.published")
-                .append(direction)
-                .append(", a.id")
+        sql.append("\norder by ")
+                .append(byIngestion ? "" : "a.published" + direction + ", ")
+                .append("a.id")
                 .append(direction)
                 .append("\nlimit ?");
         params.add(limit);
@@ -168,7 +184,7 @@ final class ListingPages {
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 ArticleJson item = ArticleColumns.read(rs);
-                rows.add(new Row(item, keyPrefix + item.published()));
+                rows.add(new Row(item, byIngestion ? "" : keyPrefix + item.published()));
             }
         }
         return rows;

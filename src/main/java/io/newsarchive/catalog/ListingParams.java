@@ -14,11 +14,11 @@ public class ListingParams extends FilterParams {
     @RestQuery
     @Parameter(
             description = "the order: relevance (needs q; the default with q), newest (-published, the default"
-                    + " without q) or oldest (published) first",
+                    + " without q), oldest (published) or most recently ingested (-ingested) first",
             schema =
                     @Schema(
                             type = SchemaType.STRING,
-                            enumeration = {"-published", "published", "relevance"}))
+                            enumeration = {"-published", "published", "relevance", "-ingested"}))
     public String sort;
 
     @RestQuery

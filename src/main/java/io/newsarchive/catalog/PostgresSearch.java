@@ -85,6 +85,7 @@ public class PostgresSearch implements ArticleSearch {
                         items,
                         page.next(),
                         page.prev(),
+                        page.start() + 1,
                         counted.total(),
                         counted.estimate(),
                         request.facets() ? counted.facets() : null,

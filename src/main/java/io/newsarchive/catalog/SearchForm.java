@@ -15,7 +15,17 @@ import java.util.List;
  * @param parameter the parameter at fault, or null
  */
 public record SearchForm(
-        String q, String from, String to, List<Choice> sorts, List<Choice> hidden, String error, String parameter) {
+        String q,
+        String from,
+        String to,
+        List<Choice> sorts,
+        List<Choice> pageSizes,
+        List<Choice> hidden,
+        String error,
+        String parameter) {
+
+    /** The page sizes offered; another size asked for in the URL is offered too, so that the form keeps it. */
+    private static final List<Integer> PAGE_SIZES = List.of(20, 50, 100, 200);
 
     /** The form of a listing the catalog answered. */
     static SearchForm of(ListingRequest request) {
@@ -29,15 +39,13 @@ public record SearchForm(
         if (f.allVersions()) {
             hidden.add(new Choice("all_versions", "true", "all versions", true));
         }
-        if (request.limit() != ListingRequest.DEFAULT_LIMIT) {
-            hidden.add(new Choice("limit", Integer.toString(request.limit()), "limit", true));
-        }
         boolean byDefault = request.sort() == SortOrder.of(null, f.q() != null);
         return new SearchForm(
                 f.q() == null ? "" : f.q(),
                 f.from() == null ? "" : f.from().toString(),
                 f.to() == null ? "" : f.to().toString(),
                 sorts(byDefault ? "" : request.sort().param),
+                pageSizes(Integer.toString(request.limit())),
                 hidden,
                 null,
                 null);
@@ -52,12 +60,12 @@ public record SearchForm(
         }
         keep(hidden, "status", p.status, at);
         keep(hidden, "all_versions", p.allVersions, at);
-        keep(hidden, "limit", p.limit, at);
         return new SearchForm(
                 p.q == null ? "" : p.q,
                 p.from == null ? "" : p.from,
                 p.to == null ? "" : p.to,
                 sorts(p.sort == null || "sort".equals(at) ? "" : p.sort),
+                pageSizes(p.limit == null || p.limit.isEmpty() || "limit".equals(at) ? "" : p.limit),
                 hidden,
                 refused.message(),
                 at);
@@ -77,6 +85,28 @@ public record SearchForm(
         return List.of(
                 new Choice("sort", "", "Best match (newest first without words)", selected.isEmpty()),
                 new Choice("sort", "-published", "Newest first", selected.equals(SortOrder.NEWEST.param)),
-                new Choice("sort", "published", "Oldest first", selected.equals(SortOrder.OLDEST.param)));
+                new Choice("sort", "published", "Oldest first", selected.equals(SortOrder.OLDEST.param)),
+                new Choice(
+                        "sort",
+                        SortOrder.INGESTED.param,
+                        "Recently ingested first",
+                        selected.equals(SortOrder.INGESTED.param)));
+    }
+
+    /**
+     * The page sizes, {@code selected} chosen; none chosen is the default size, whose value is empty so that the form
+     * leaves it out of the address as links do.
+     */
+    private static List<Choice> pageSizes(String selected) {
+        String size = selected.isEmpty() ? Integer.toString(ListingRequest.DEFAULT_LIMIT) : selected;
+        List<Choice> sizes = new ArrayList<>();
+        for (int n : PAGE_SIZES) {
+            String value = n == ListingRequest.DEFAULT_LIMIT ? "" : Integer.toString(n);
+            sizes.add(new Choice("limit", value, n + " a page", size.equals(Integer.toString(n))));
+        }
+        if (sizes.stream().noneMatch(Choice::selected)) {
+            sizes.add(new Choice("limit", size, size + " a page", true));
+        }
+        return sizes;
     }
 }

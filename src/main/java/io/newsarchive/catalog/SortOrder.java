@@ -6,7 +6,9 @@ import io.newsarchive.system.ApiError;
 public enum SortOrder {
     NEWEST("-published"),
     OLDEST("published"),
-    RELEVANCE("relevance");
+    RELEVANCE("relevance"),
+    /** Most recently ingested first: by id, which grows with every stored article and version. */
+    INGESTED("-ingested");
 
     public final String param;
 
@@ -27,6 +29,7 @@ public enum SortOrder {
                 return order;
             }
         }
-        throw ApiError.badParameter("sort", "sort must be -published, published or relevance, not \"" + value + "\"");
+        throw ApiError.badParameter(
+                "sort", "sort must be -published, published, relevance or -ingested, not \"" + value + "\"");
     }
 }

@@ -167,19 +167,20 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         List<ArticleJson> items = postgres.articles(
                 hits.stream().map(hit -> Long.valueOf(hit.id())).toList(),
                 r.filter().q());
+        long start = Cursor.start(cursor, hits.size(), more);
         String next = null;
         String prev = null;
         if (!hits.isEmpty()) {
             if (backward || more) {
-                next = cursorAt(r.sort(), hits.get(hits.size() - 1), false);
+                next = cursorAt(r.sort(), hits.get(hits.size() - 1), false, start + hits.size() - 1);
             }
             if (backward ? more : cursor != null) {
-                prev = cursorAt(r.sort(), hits.get(0), true);
+                prev = cursorAt(r.sort(), hits.get(0), true, start);
             }
         }
         long total = response.hits().total().value();
         if (!r.facets()) {
-            return new Listing(items, next, prev, total, false, null, null, null);
+            return new Listing(items, next, prev, start + 1, total, false, null, null, null);
         }
         Map<String, Aggregate> aggregations = response.aggregations();
         List<Listing.FacetValue> sources = aggregations.get("source").sterms().buckets().array().stream()
@@ -188,7 +189,7 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         Listing.Facets facets =
                 new Listing.Facets(sources, histogram(aggregations.get("year")), histogram(aggregations.get("month")));
         int sourceCount = (int) aggregations.get("sources").cardinality().value();
-        return new Listing(items, next, prev, total, false, facets, sourceCount, null);
+        return new Listing(items, next, prev, start + 1, total, false, facets, sourceCount, null);
     }
 
     /** Whether an article matches (on the whole text), filtered, and for ranking its headline and lead. */
@@ -241,16 +242,21 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         if (order == SortOrder.RELEVANCE) {
             sort.add(SortOptions.of(s -> s.score(sc -> sc.order(direction))));
         }
-        sort.add(SortOptions.of(s -> s.field(f -> f.field("published").order(direction))));
+        if (order != SortOrder.INGESTED) {
+            sort.add(SortOptions.of(s -> s.field(f -> f.field("published").order(direction))));
+        }
         sort.add(SortOptions.of(s -> s.field(f -> f.field("id").order(direction))));
         return sort;
     }
 
     /** Where a page starts: the cursor's row as the index now sorts it. */
     private List<FieldValue> searchAfter(ListingRequest r, Query query, Cursor cursor) throws IOException {
+        FieldValue id = FieldValue.of(cursor.id());
+        if (r.sort() == SortOrder.INGESTED) {
+            return List.of(id);
+        }
         FieldValue published = FieldValue.of(
                 cursor.published().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-        FieldValue id = FieldValue.of(cursor.id());
         if (r.sort() != SortOrder.RELEVANCE) {
             return List.of(published, id);
         }
@@ -268,14 +274,15 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         return List.of(FieldValue.of(score), published, id);
     }
 
-    private static String cursorAt(SortOrder order, Hit<Void> hit, boolean backward) {
+    private static String cursorAt(SortOrder order, Hit<Void> hit, boolean backward, long position) {
         List<FieldValue> values = hit.sort();
         long id = Long.parseLong(hit.id());
         if (order == SortOrder.RELEVANCE) {
             String key = Cursor.scoredKey(values.get(0).doubleValue(), date(values.get(1)));
-            return new Cursor(order, key, id, backward).token();
+            return new Cursor(order, key, id, backward, position).token();
         }
-        return new Cursor(order, date(values.get(0)).toString(), id, backward).token();
+        String key = order == SortOrder.INGESTED ? "" : date(values.get(0)).toString();
+        return new Cursor(order, key, id, backward, position).token();
     }
 
     private static LocalDate date(FieldValue epochMillis) {

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,26 +56,58 @@ public class ArticleSearchTest {
         }
 
         List<List<Long>> pages = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         List<String> prevCursors = new ArrayList<>();
         String cursor = null;
         do {
             JsonPath page = listing("source=" + host + "&limit=5" + (cursor == null ? "" : "&cursor=" + cursor));
             pages.add(itemIds(page));
+            starts.add(page.getInt("start"));
             prevCursors.add(page.getString("prev_cursor"));
             cursor = page.getString("next_cursor");
         } while (cursor != null);
         assertEquals(newestFirst, pages.stream().flatMap(List::stream).toList());
         assertEquals(List.of(5, 5, 5, 5, 3), pages.stream().map(List::size).toList());
+        assertEquals(List.of(1, 6, 11, 16, 21), starts, "each page says where it starts");
         assertNull(prevCursors.get(0), "the first page has no previous page");
 
         // back from the last page: the same pages in reverse, and the first page has no previous one
         JsonPath back = listing("source=" + host + "&limit=5&cursor=" + prevCursors.get(4));
         assertEquals(pages.get(3), itemIds(back));
+        assertEquals(16, back.getInt("start"));
         for (int i = 2; i >= 0; i--) {
             back = listing("source=" + host + "&limit=5&cursor=" + back.getString("prev_cursor"));
             assertEquals(pages.get(i), itemIds(back));
+            assertEquals(starts.get(i), back.getInt("start"));
         }
         assertNull(back.getString("prev_cursor"));
+    }
+
+    @Test
+    void recentlyIngestedFirstListsTheLastStoredFirstWhateverTheirDates() {
+        String host = "news." + uniqueDomain();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // each later file is older by its date, so that ingestion and publication orders differ
+            ids.addAll(ingest(article(
+                    "Stored " + i, LocalDate.of(2022, 6, 20 - i), "https://" + host + "/i/" + i, "Text " + i + ".")));
+        }
+        List<Long> lastStoredFirst = new ArrayList<>(ids);
+        Collections.reverse(lastStoredFirst);
+        List<Long> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath page =
+                    listing("source=" + host + "&sort=-ingested&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            seen.addAll(itemIds(page));
+            cursor = page.getString("next_cursor");
+        } while (cursor != null);
+        assertEquals(lastStoredFirst, seen);
+        String newestCursor = listing("source=" + host + "&limit=3").getString("next_cursor");
+        given().get("/api/articles?source=" + host + "&sort=-ingested&cursor=" + newestCursor)
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("cursor"));
     }
 
     @Test

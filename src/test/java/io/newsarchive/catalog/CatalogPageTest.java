@@ -208,6 +208,55 @@ class CatalogPageTest {
         assertEquals(byRelevance, headlines(), "by relevance");
     }
 
+    /**
+     * The page says which of the matches it shows, takes another page size from the form, and lists the most
+     * recently ingested first when asked.
+     */
+    @Test
+    void thePageSaysWhichMatchesItShowsAndTakesASizeAndTheIngestOrder() {
+        String host = "news." + uniqueDomain();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            files.add(article("Item " + i, LocalDate.of(2022, 7, 1 + i), "https://" + host + "/p/" + i, "Text."));
+        }
+        ingest(files.toArray(String[]::new));
+        List<Long> last = ingest(
+                article("Stored last, published first", LocalDate.of(2020, 1, 1), "https://" + host + "/p/x", "T."));
+
+        browser.get(root + "?source=" + host);
+        assertEquals(
+                "Showing 1–24 of 24",
+                browser.findElement(By.cssSelector("p.range")).getText());
+        Select size = new Select(browser.findElement(By.id("limit")));
+        assertEquals("50 a page", size.getFirstSelectedOption().getText());
+        size.selectByVisibleText("20 a page");
+        follow(browser.findElement(By.cssSelector("form.search button[type=submit]")));
+        assertTrue(browser.getCurrentUrl().contains("limit=20"), browser.getCurrentUrl());
+        assertEquals(20, items().size());
+        assertEquals(
+                "Showing 1–20 of 24",
+                browser.findElement(By.cssSelector("p.range")).getText());
+        follow(browser.findElement(By.cssSelector("a[rel=next]")));
+        assertEquals(
+                "Showing 21–24 of 24",
+                browser.findElement(By.cssSelector("p.range")).getText());
+        assertEquals(
+                "20 a page",
+                new Select(browser.findElement(By.id("limit")))
+                        .getFirstSelectedOption()
+                        .getText());
+        follow(browser.findElement(By.cssSelector("a[rel=prev]")));
+        assertEquals(
+                "Showing 1–20 of 24",
+                browser.findElement(By.cssSelector("p.range")).getText());
+
+        new Select(browser.findElement(By.id("sort"))).selectByVisibleText("Recently ingested first");
+        follow(browser.findElement(By.cssSelector("form.search button[type=submit]")));
+        assertTrue(browser.getCurrentUrl().contains("sort=-ingested"), browser.getCurrentUrl());
+        assertEquals("Stored last, published first", headlines().get(0));
+        assertEquals("/articles/" + last.get(0), items().get(0).getDomProperty("pathname"));
+    }
+
     /** Matched words are marked in headlines too, and a snippet that cuts a sentence says so with "…". */
     @Test
     void matchesAreMarkedInHeadlinesAndCutSnippetsSaySo() {
