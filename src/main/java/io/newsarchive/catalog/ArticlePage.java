@@ -3,6 +3,7 @@ package io.newsarchive.catalog;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.preservation.EventJson;
 import io.newsarchive.preservation.PreservationEvent;
+import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.Params;
 import io.newsarchive.system.PublicAddress;
@@ -19,9 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One article version: metadata, body sentence by sentence, versions, neighbours from its source and day, and the
@@ -49,8 +52,14 @@ public class ArticlePage {
                 List<Neighbour> sameDay,
                 List<AuditEvent> history,
                 List<EventJson> events,
-                ArticleMetadata metadata);
+                ArticleMetadata metadata,
+                String results);
     }
+
+    /** A listing of the catalog or of a source, as its pages link to themselves; nothing that leaves the site. */
+    private static final Pattern LISTING = Pattern.compile("/(?:sources/[^/?#]+)?(?:\\?[^#\\s]*)?");
+
+    private static final int MAX_RESULTS_LENGTH = 4000;
 
     private static final int NEIGHBOURS = 20;
 
@@ -65,8 +74,15 @@ public class ArticlePage {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance article(
-            @RestPath @Parameter(description = "an article version's id") String id, @Context UriInfo uri) {
+            @RestPath @Parameter(description = "an article version's id") String id,
+            @RestQuery
+                    @Parameter(
+                            description = "the catalog page the reader came from (/?q=words), shown as a link back to"
+                                    + " the results")
+                    String results,
+            @Context UriInfo uri) {
         Article article = Article.byId(Params.id("id", id));
+        String back = results == null || results.isEmpty() ? null : listing(results);
         List<Version> versions =
                 Article.<Article>list("normalizedUrl = ?1 order by version", article.normalizedUrl).stream()
                         .map(v ->
@@ -90,6 +106,15 @@ public class ArticlePage {
                 sameDay,
                 AuditEvent.ofArticle(article.id),
                 PreservationEvent.ofArticle(article.id),
-                ArticleMetadata.of(article, PublicAddress.of(config, uri), config.anonymousBrowsing()));
+                ArticleMetadata.of(article, PublicAddress.of(config, uri), config.anonymousBrowsing()),
+                back);
+    }
+
+    private static String listing(String results) {
+        if (results.length() > MAX_RESULTS_LENGTH || !LISTING.matcher(results).matches()) {
+            throw ApiError.badParameter(
+                    "results", "results must be an address of the catalog's results, such as /?q=words");
+        }
+        return results;
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
  * @param facetsNote says when facet counts cover only part of the matches
  * @param exports    links that export the whole selection (value: the link, label: the format)
  * @param feedHref   the Atom feed of the selection, or null when it lists withdrawn articles, which feeds do not
+ * @param articleQuery what the links to listed articles carry so that their pages link back to this one
  */
 public record CatalogView(
         String title,
@@ -37,7 +38,8 @@ public record CatalogView(
         String prevHref,
         String jsonHref,
         List<Choice> exports,
-        String feedHref) {
+        String feedHref,
+        String articleQuery) {
 
     public record Choice(String name, String value, String label, boolean selected) {}
 
@@ -134,9 +136,11 @@ public record CatalogView(
         String prevHref = listing.prevCursor() == null
                 ? null
                 : here.with("cursor", listing.prevCursor()).toString();
-        String jsonHref = request.cursor() == null
-                ? api.toString()
-                : api.with("cursor", request.cursor().token()).toString();
+        String cursor = request.cursor() == null ? null : request.cursor().token();
+        String jsonHref = api.with("cursor", cursor).toString();
+        String articleQuery = Href.of("")
+                .plus("results", here.with("cursor", cursor).toString())
+                .toString();
         Href export = here.at("/api/export")
                 .without("sort")
                 .without("limit")
@@ -177,7 +181,8 @@ public record CatalogView(
                 prevHref,
                 jsonHref,
                 exports,
-                f.statuses() == StatusFilter.ACTIVE ? ArticleFeed.address(f) : null);
+                f.statuses() == StatusFilter.ACTIVE ? ArticleFeed.address(f) : null,
+                articleQuery);
     }
 
     /** A year or month facet value: a link to that period, or back to no dates when it is the current filter. */

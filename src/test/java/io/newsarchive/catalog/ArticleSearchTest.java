@@ -86,25 +86,33 @@ public class ArticleSearchTest {
     @Test
     void recentlyIngestedFirstListsTheLastStoredFirstWhateverTheirDates() {
         String host = "news." + uniqueDomain();
+        // a text query, so that a search engine answers it where one is on
+        String word = uniqueWord();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             // each later file is older by its date, so that ingestion and publication orders differ
             ids.addAll(ingest(article(
-                    "Stored " + i, LocalDate.of(2022, 6, 20 - i), "https://" + host + "/i/" + i, "Text " + i + ".")));
+                    "Stored " + i,
+                    LocalDate.of(2022, 6, 20 - i),
+                    "https://" + host + "/i/" + i,
+                    word + " " + i + ".")));
         }
         List<Long> lastStoredFirst = new ArrayList<>(ids);
         Collections.reverse(lastStoredFirst);
         List<Long> seen = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         String cursor = null;
         do {
-            JsonPath page =
-                    listing("source=" + host + "&sort=-ingested&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            JsonPath page = listing("q=" + word + "&source=" + host + "&sort=-ingested&limit=3"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
             seen.addAll(itemIds(page));
+            starts.add(page.getInt("start"));
             cursor = page.getString("next_cursor");
         } while (cursor != null);
         assertEquals(lastStoredFirst, seen);
-        String newestCursor = listing("source=" + host + "&limit=3").getString("next_cursor");
-        given().get("/api/articles?source=" + host + "&sort=-ingested&cursor=" + newestCursor)
+        assertEquals(List.of(1, 4, 7), starts);
+        String newestCursor = listing("q=" + word + "&sort=-published&limit=3").getString("next_cursor");
+        given().get("/api/articles?q=" + word + "&sort=-ingested&cursor=" + newestCursor)
                 .then()
                 .statusCode(400)
                 .body("parameter", equalTo("cursor"));

@@ -29,6 +29,7 @@ import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueWord;
 import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -255,6 +256,22 @@ class CatalogPageTest {
         assertTrue(browser.getCurrentUrl().contains("sort=-ingested"), browser.getCurrentUrl());
         assertEquals("Stored last, published first", headlines().get(0));
         assertEquals("/articles/" + last.get(0), items().get(0).getDomProperty("pathname"));
+
+        // an article opened from the results leads back to them, and names where it sits in the catalog
+        List<String> results = headlines();
+        follow(items().get(0));
+        assertEquals(
+                List.of("Catalog", host, "Article #" + last.get(0)),
+                browser.findElements(By.cssSelector("nav.breadcrumbs li")).stream()
+                        .map(WebElement::getText)
+                        .toList());
+        follow(browser.findElement(By.linkText("← Back to results")));
+        assertEquals(root + "?source=" + host + "&sort=-ingested&limit=20", browser.getCurrentUrl());
+        assertEquals(results, headlines());
+        given().get("/articles/" + last.get(0) + "?results=https://elsewhere.example/")
+                .then()
+                .statusCode(400)
+                .body(containsString("results"));
     }
 
     /** Matched words are marked in headlines too, and a snippet that cuts a sentence says so with "…". */
