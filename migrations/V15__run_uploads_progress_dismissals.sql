@@ -6,8 +6,9 @@ alter table ingest_run add column upload_names text[];
 
 -- When the last few batches of a run were stored, each as [epoch milliseconds, files done by then], oldest first:
 -- a running run's rate and time left come from this recent window rather than from the whole run, whose first batch
--- is slower (nothing read ahead yet).
-alter table ingest_run add column progress_marks jsonb not null default '[]';
+-- is slower (nothing read ahead yet). Null until its first batch is stored, as in runs from before V15 and in bags
+-- exported before it.
+alter table ingest_run add column progress_marks jsonb;
 
 -- A run an archivist took off the dashboard's Needs attention list (it stays in the list of runs); who and when, and
 -- the audit log says so, with the undoing.

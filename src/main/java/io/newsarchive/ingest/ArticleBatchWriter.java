@@ -312,7 +312,7 @@ final class ArticleBatchWriter {
                 update ingest_run set added = added + ?, duplicate = duplicate + ?, revised = revised + ?,
                     rejected = rejected + ?, warnings = warnings + ?,
                     progress_marks = (select coalesce(jsonb_agg(m order by i), '[]')
-                                      from jsonb_array_elements(progress_marks) with ordinality e(m, i)
+                                      from jsonb_array_elements(coalesce(progress_marks, '[]')) with ordinality e(m, i)
                                       where i > jsonb_array_length(progress_marks) - ?)
                         || jsonb_build_array(jsonb_build_array(
                                (extract(epoch from clock_timestamp()) * 1000)::bigint,

@@ -309,9 +309,10 @@ public class IngestReports {
 
     private RunSummary summary(ResultSet rs) throws SQLException {
         Array names = rs.getArray("upload_names");
+        String stored = rs.getString("progress_marks");
         List<RunProgress.Mark> marks = new ArrayList<>();
         try {
-            for (long[] mark : json.readValue(rs.getString("progress_marks"), long[][].class)) {
+            for (long[] mark : stored == null ? new long[0][] : json.readValue(stored, long[][].class)) {
                 marks.add(new RunProgress.Mark(Instant.ofEpochMilli(mark[0]), (int) mark[1]));
             }
         } catch (IOException e) {
