@@ -16,7 +16,10 @@ alter table ingest_run add column dismissed_at timestamptz;
 alter table ingest_run add column dismissed_by text;
 alter table ingest_run add constraint ingest_run_dismissed_check check ((dismissed_at is null) = (dismissed_by is null));
 
+-- The actions of V14's source collections are listed too, so that this list keeps them.
 alter table audit_event drop constraint audit_event_action_check;
 alter table audit_event add constraint audit_event_action_check
-    check (action in ('edit', 'withdraw', 'restore', 'ingest', 'user_add', 'user_role', 'user_disable', 'user_enable',
-                      'user_password', 'run_dismiss', 'run_undismiss'));
+    check (action in ('edit', 'withdraw', 'restore', 'ingest',
+                      'user_add', 'user_role', 'user_disable', 'user_enable', 'user_password',
+                      'collection_add', 'collection_edit', 'collection_sources', 'collection_delete',
+                      'run_dismiss', 'run_undismiss'));
