@@ -24,8 +24,8 @@ document.addEventListener("DOMContentLoaded", () => {
           cell.textContent = count;
         }
       }
-      text.textContent = "RUNNING: " + p.files_done + " of " + p.total_files + " files, " + p.files_per_second
-          + " files per second" + (p.seconds_left != null ? ", about " + p.seconds_left + " s left" : "") + ".";
+      // the server words the line: the rate and the time left only once they mean something
+      text.textContent = p.line;
       setTimeout(poll, 1000);
     };
     setTimeout(poll, 1000);

@@ -58,7 +58,9 @@ public class AuditPage {
                                                 "user_role",
                                                 "user_disable",
                                                 "user_enable",
-                                                "user_password"
+                                                "user_password",
+                                                "run_dismiss",
+                                                "run_undismiss"
                                             }))
                     String action,
             @RestQuery

@@ -1,12 +1,14 @@
 package io.newsarchive.admin;
 
 import io.newsarchive.account.Role;
+import io.newsarchive.account.SignedIn;
 import io.newsarchive.catalog.CatalogStatistics;
 import io.newsarchive.catalog.Timeline;
 import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.preservation.PreservationEvent;
 import io.newsarchive.search.SearchStatus;
 import io.newsarchive.system.Href;
+import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -47,7 +53,9 @@ public class DashboardPage {
                 List<IngestReports.RunSummary> runs,
                 List<IngestReports.RunSummary> attention,
                 List<PreservationEvent> damaged,
-                SearchStatus.Summary search);
+                SearchStatus.Summary search,
+                IngestReports.RunSummary dismissed,
+                String csrf);
     }
 
     /** A year or a month of the timeline links to the public listing of its articles. */
@@ -76,10 +84,23 @@ public class DashboardPage {
     @Inject
     SearchStatus search;
 
+    @Inject
+    SignedIn signedIn;
+
     @Operation(summary = "The dashboard")
     @GET
     @Transactional
-    public TemplateInstance dashboard() {
+    public TemplateInstance dashboard(
+            @RestQuery
+                    @Parameter(
+                            description = "a run just dismissed from Needs attention: the page offers to undo that",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    String dismissed) {
+        IngestReports.RunSummary dismissedRun = dismissed == null
+                ? null
+                : reports.find(Params.id("dismissed", dismissed))
+                        .filter(r -> r.dismissedAt() != null)
+                        .orElse(null);
         List<IngestReports.RunSummary> runs = reports.list(RECENT_RUNS);
         List<IngestReports.RunSummary> attention = reports.needingAttention(RECENT_RUNS);
         List<CatalogStatistics.SourceCount> top = statistics.topSources(TOP_SOURCES);
@@ -104,6 +125,8 @@ public class DashboardPage {
                 runs,
                 attention,
                 PreservationEvent.openFixityFailures(RECENT_RUNS),
-                search.summary());
+                search.summary(),
+                dismissedRun,
+                signedIn.csrfToken());
     }
 }

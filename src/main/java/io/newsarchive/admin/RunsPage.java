@@ -2,10 +2,13 @@ package io.newsarchive.admin;
 
 import io.newsarchive.account.Role;
 import io.newsarchive.account.SignedIn;
+import io.newsarchive.catalog.ArticleHeadlines;
 import io.newsarchive.ingest.FileSelection;
 import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.ingest.IngestReports.FileRow;
 import io.newsarchive.ingest.IngestReports.RunSummary;
+import io.newsarchive.ingest.IngestRuns;
+import io.newsarchive.ingest.RunProgress;
 import io.newsarchive.ingest.RunStatus;
 import io.newsarchive.ingest.Uploads;
 import io.newsarchive.system.Href;
@@ -31,14 +34,16 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Ingest runs for archivists: the list, and a run's page with its live progress, counts and per-file results
- * (filtered, as CSV, rejected files downloaded back with what to fix); a dry run of an upload is committed here.
+ * (filtered, as CSV, rejected files downloaded back with what to fix); a dry run of an upload is committed here,
+ * and a run taken off (or put back on) the dashboard's Needs attention list.
  */
 @Tag(name = "Admin pages")
 @Path("/admin/runs")
@@ -51,13 +56,20 @@ public class RunsPage {
     /** A filter of the run's files, with how many files it shows. */
     public record ShowLink(String label, int count, String href, boolean active) {}
 
-    /** How far a run has got; what the page's script polls. */
+    /**
+     * How far a run has got; what the page's script polls.
+     *
+     * @param filesPerSecond over the last few stored batches; null until two are stored
+     * @param secondsLeft    rounded; null while there is no rate
+     * @param line           the progress line the page shows, starting with the status word
+     */
     public record Progress(
             RunStatus status,
             int filesDone,
             Integer totalFiles,
-            double filesPerSecond,
+            Double filesPerSecond,
             Long secondsLeft,
+            String line,
             IngestReports.Counts counts) {
 
         public int percent() {
@@ -73,6 +85,7 @@ public class RunsPage {
                 RunSummary run,
                 Progress progress,
                 List<FileRow> files,
+                Map<Long, String> headlines,
                 List<ShowLink> shows,
                 String show,
                 String nextHref,
@@ -92,6 +105,12 @@ public class RunsPage {
 
     @Inject
     SignedIn signedIn;
+
+    @Inject
+    IngestRuns runs;
+
+    @Inject
+    ArticleHeadlines headlines;
 
     @Operation(summary = "The ingest runs")
     @GET
@@ -140,10 +159,15 @@ public class RunsPage {
             shows.add(new ShowLink(
                     s.label, s.countIn(run), here.plus("show", s.toString()).toString(), s == filter));
         }
+        List<FileRow> shown = files.subList(0, Math.min(PAGE, files.size()));
         return Templates.run(
                 run,
                 progress(run),
-                files.subList(0, Math.min(PAGE, files.size())),
+                shown,
+                headlines.of(shown.stream()
+                        .map(FileRow::articleId)
+                        .filter(Objects::nonNull)
+                        .toList()),
                 shows,
                 filter.toString(),
                 next,
@@ -180,18 +204,41 @@ public class RunsPage {
                 .build();
     }
 
+    @Operation(summary = "Takes a run that has ended off the dashboard's Needs attention list")
+    @POST
+    @Path("/{id}/dismiss")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response dismiss(@RestPath @Parameter(description = "an ingest run's id") String id, @RestForm String csrf) {
+        signedIn.checkCsrf(csrf);
+        long runId = run(id).id();
+        runs.dismiss(runId, signedIn.name());
+        return Response.seeOther(URI.create("/admin?dismissed=" + runId)).build();
+    }
+
+    @Operation(summary = "Puts a dismissed run back on the dashboard's Needs attention list")
+    @POST
+    @Path("/{id}/undismiss")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response undismiss(
+            @RestPath @Parameter(description = "an ingest run's id") String id, @RestForm String csrf) {
+        signedIn.checkCsrf(csrf);
+        runs.undismiss(run(id).id(), signedIn.name());
+        return Response.seeOther(URI.create("/admin")).build();
+    }
+
     private RunSummary run(String id) {
         return reports.get(Params.id("id", id));
     }
 
     static Progress progress(RunSummary run) {
-        Instant end = run.finishedAt() != null ? run.finishedAt() : Instant.now();
-        double seconds = Math.max(0.001, Duration.between(run.startedAt(), end).toMillis() / 1000.0);
-        double rate = run.filesDone() / seconds;
-        Long left = run.totalFiles() == null || run.status() != RunStatus.RUNNING || rate == 0
-                ? null
-                : Math.round((run.totalFiles() - run.filesDone()) / rate);
+        RunProgress progress = run.progress(Instant.now());
         return new Progress(
-                run.status(), run.filesDone(), run.totalFiles(), Math.round(rate * 10) / 10.0, left, run.counts());
+                run.status(),
+                run.filesDone(),
+                run.totalFiles(),
+                progress.filesPerSecond(),
+                progress.secondsLeft(),
+                progress.line(),
+                run.counts());
     }
 }

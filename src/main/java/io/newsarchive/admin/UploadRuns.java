@@ -71,7 +71,7 @@ public class UploadRuns {
      * whose run cannot start is deleted, since no run would ever point to it.
      */
     public long start(Path upload, boolean dryRun, String user) {
-        return run(new IngestRequest(Trigger.WEB, user, dryRun, upload.toString(), null), () -> delete(upload));
+        return run(request(user, dryRun, upload.toString(), null), () -> delete(upload));
     }
 
     /**
@@ -113,9 +113,7 @@ public class UploadRuns {
             Long earlier = reports.committedBy(dryRun.id());
             return earlier != null
                     ? earlier
-                    : run(
-                            new IngestRequest(Trigger.WEB, user.name(), false, dryRun.uploadDir(), dryRun.id()),
-                            () -> {});
+                    : run(request(user.name(), false, dryRun.uploadDir(), dryRun.id()), () -> {});
         });
     }
 
@@ -136,11 +134,13 @@ public class UploadRuns {
                     ? committed
                     : running != null
                             ? running
-                            : run(
-                                    new IngestRequest(
-                                            Trigger.WEB, user.name(), run.dryRun(), run.uploadDir(), run.commitsRun()),
-                                    () -> {});
+                            : run(request(user.name(), run.dryRun(), run.uploadDir(), run.commitsRun()), () -> {});
         });
+    }
+
+    /** A run of the admin pages over a kept upload, recording the names its files were uploaded with. */
+    private IngestRequest request(String user, boolean dryRun, String upload, Long commitsRun) {
+        return new IngestRequest(Trigger.WEB, user, dryRun, upload, commitsRun, uploads.names(upload));
     }
 
     /**

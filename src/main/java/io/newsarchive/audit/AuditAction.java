@@ -18,9 +18,13 @@ public enum AuditAction {
     USER_ROLE,
     USER_DISABLE,
     USER_ENABLE,
-    USER_PASSWORD;
+    USER_PASSWORD,
+    /** An ingest run taken off the dashboard's Needs attention list. */
+    RUN_DISMISS,
+    /** A dismissed run put back on the Needs attention list. */
+    RUN_UNDISMISS;
 
-    /** The word for it in SQL, JSON, parameters and pages: {@code edit}, ..., {@code user_add}, ... */
+    /** The word for it in SQL, JSON, parameters and pages: {@code edit}, ..., {@code user_add}, ..., {@code run_dismiss} */
     @JsonValue
     @Override
     public String toString() {

@@ -66,14 +66,14 @@ public class AuditEvent extends PanacheEntityBase {
     }
 
     /**
-     * Records, on the caller's connection and in its transaction, that {@code username} started ingest run
-     * {@code runId}, one that stores (the ingest writes with JDBC, not through this entity).
+     * Records, on the caller's connection and in its transaction, that {@code username} did {@code action} to ingest
+     * run {@code runId} (ingest writes with JDBC, not through this entity).
      */
-    public static void recordIngest(Connection conn, String username, long runId) throws SQLException {
+    public static void recordRun(Connection conn, String username, AuditAction action, long runId) throws SQLException {
         try (PreparedStatement insert =
                 conn.prepareStatement("insert into audit_event (username, action, run_id) values (?, ?, ?)")) {
             insert.setString(1, username);
-            insert.setString(2, AuditAction.INGEST.toString());
+            insert.setString(2, action.toString());
             insert.setLong(3, runId);
             insert.executeUpdate();
         }

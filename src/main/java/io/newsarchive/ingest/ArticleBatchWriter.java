@@ -43,6 +43,8 @@ final class ArticleBatchWriter {
 
     private static final CSVFormat COPY_CSV = CSVFormat.POSTGRESQL_CSV;
     private static final HexFormat HEX = HexFormat.of();
+    /** How many of the last stored batches a run's rate is taken over (see {@link RunProgress}). */
+    private static final int PROGRESS_MARKS = 4;
 
     private final Connection conn;
     private final long runId;
@@ -305,16 +307,25 @@ final class ArticleBatchWriter {
             counts[r.outcome().ordinal()]++;
             warnings += r.hasWarning() ? 1 : 0;
         }
+        // the marks keep the last PROGRESS_MARKS batches: when each was stored and the files done by then
         try (PreparedStatement update = conn.prepareStatement("""
                 update ingest_run set added = added + ?, duplicate = duplicate + ?, revised = revised + ?,
-                    rejected = rejected + ?, warnings = warnings + ?
+                    rejected = rejected + ?, warnings = warnings + ?,
+                    progress_marks = (select coalesce(jsonb_agg(m order by i), '[]')
+                                      from jsonb_array_elements(coalesce(progress_marks, '[]')) with ordinality e(m, i)
+                                      where i > jsonb_array_length(progress_marks) - ?)
+                        || jsonb_build_array(jsonb_build_array(
+                               (extract(epoch from clock_timestamp()) * 1000)::bigint,
+                               added + duplicate + revised + rejected + ?))
                 where id = ?""")) {
             update.setInt(1, counts[Outcome.ADDED.ordinal()]);
             update.setInt(2, counts[Outcome.DUPLICATE.ordinal()]);
             update.setInt(3, counts[Outcome.REVISED.ordinal()]);
             update.setInt(4, counts[Outcome.REJECTED.ordinal()]);
             update.setInt(5, warnings);
-            update.setLong(6, runId);
+            update.setInt(6, PROGRESS_MARKS - 1);
+            update.setInt(7, results.size());
+            update.setLong(8, runId);
             update.executeUpdate();
         }
     }

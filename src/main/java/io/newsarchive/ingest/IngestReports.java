@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,8 @@ public class IngestReports {
     private static final String RUN_COLUMNS = """
             id, trigger, started_by, """ + STATUS + """
              as status, dry_run, started_at, finished_at,
-            added, duplicate, revised, rejected, warnings, error, total_files, upload_dir, commits_run""";
+            added, duplicate, revised, rejected, warnings, error, total_files, upload_dir, commits_run, upload_names,
+            progress_marks::text as progress_marks, dismissed_at, dismissed_by""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -41,8 +43,11 @@ public class IngestReports {
     public record Counts(int added, int duplicate, int revised, int rejected, int warnings) {}
 
     /**
-     * @param totalFiles the files the run takes in; the sum of its counts is how many it has done
-     * @param commitsRun for a run that stores an uploaded dry run: that dry run
+     * @param totalFiles    the files the run takes in; the sum of its counts is how many it has done
+     * @param commitsRun    for a run that stores an uploaded dry run: that dry run
+     * @param uploadNames   the names of the files uploaded for it, or null (a run of the command line or start-up)
+     * @param progressMarks the last few stored batches, for its rate and time left
+     * @param dismissedAt   when an archivist took it off the dashboard's Needs attention list, or null
      */
     public record RunSummary(
             long id,
@@ -56,10 +61,38 @@ public class IngestReports {
             String error,
             Integer totalFiles,
             @JsonIgnore String uploadDir,
-            Long commitsRun) {
+            Long commitsRun,
+            List<String> uploadNames,
+            @JsonIgnore List<RunProgress.Mark> progressMarks,
+            Instant dismissedAt,
+            String dismissedBy) {
+
+        /** How many uploaded names are said before "and N other files". */
+        private static final int NAMES_SHOWN = 3;
 
         public int filesDone() {
             return counts.added() + counts.duplicate() + counts.revised() + counts.rejected();
+        }
+
+        /** How far it has got, told at {@code now}. */
+        public RunProgress progress(Instant now) {
+            return RunProgress.of(status, filesDone(), totalFiles, startedAt, error, progressMarks, now);
+        }
+
+        /** The uploaded names as a phrase: "a.zip", "a.txt and b.txt", "a.txt, b.txt, c.txt and 2 other files". */
+        @JsonIgnore
+        public String uploadedFiles() {
+            if (uploadNames == null || uploadNames.isEmpty()) {
+                return null;
+            }
+            int n = uploadNames.size();
+            if (n <= NAMES_SHOWN) {
+                return n == 1
+                        ? uploadNames.get(0)
+                        : String.join(", ", uploadNames.subList(0, n - 1)) + " and " + uploadNames.get(n - 1);
+            }
+            return String.join(", ", uploadNames.subList(0, NAMES_SHOWN)) + " and " + (n - NAMES_SHOWN)
+                    + (n - NAMES_SHOWN == 1 ? " other file" : " other files");
         }
     }
 
@@ -88,11 +121,11 @@ public class IngestReports {
      * Runs that failed, were interrupted or rejected files, unless a later run over the same upload completed (a
      * dry run that was stored, a failed run that was run again): that later run stands for the upload. A dry run
      * that completed is a check whose report its uploader has read; what it rejected was never stored, so it is not
-     * listed however long it is left.
+     * listed however long it is left. Nor is a run an archivist dismissed.
      */
     public List<RunSummary> needingAttention(int limit) {
         return select("select " + RUN_COLUMNS + " from ingest_run r where (" + STATUS + """
-                 in ('failed', 'interrupted') or (rejected > 0 and not dry_run))
+                 in ('failed', 'interrupted') or (rejected > 0 and not dry_run)) and dismissed_at is null
                     and not exists (select 1 from ingest_run later where later.upload_dir = r.upload_dir
                                     and later.id > r.id and later.status = 'completed')
                 order by id desc limit ?""", limit);
@@ -274,7 +307,17 @@ public class IngestReports {
         }
     }
 
-    private static RunSummary summary(ResultSet rs) throws SQLException {
+    private RunSummary summary(ResultSet rs) throws SQLException {
+        Array names = rs.getArray("upload_names");
+        String stored = rs.getString("progress_marks");
+        List<RunProgress.Mark> marks = new ArrayList<>();
+        try {
+            for (long[] mark : stored == null ? new long[0][] : json.readValue(stored, long[][].class)) {
+                marks.add(new RunProgress.Mark(Instant.ofEpochMilli(mark[0]), (int) mark[1]));
+            }
+        } catch (IOException e) {
+            throw new SQLException("ingest_run.progress_marks holds no marks: " + e.getMessage(), e);
+        }
         return new RunSummary(
                 rs.getLong("id"),
                 Words.of(Trigger.class, rs.getString("trigger")),
@@ -292,7 +335,11 @@ public class IngestReports {
                 rs.getString("error"),
                 rs.getObject("total_files", Integer.class),
                 rs.getString("upload_dir"),
-                rs.getObject("commits_run", Long.class));
+                rs.getObject("commits_run", Long.class),
+                names == null ? null : List.of((String[]) names.getArray()),
+                marks,
+                instant(rs, "dismissed_at"),
+                rs.getString("dismissed_by"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -68,10 +68,13 @@ public class IngestResource {
         boolean dry = Params.bool("dry_run", dryRun, false);
         uploads.check(files);
         long runId;
-        try (InputFiles input = InputFiles.of(
-                files.stream().map(FileUpload::uploadedFile).toList(),
-                files.stream().map(FileUpload::fileName).toList())) {
-            runId = ingest.ingest(input, new IngestRequest(Trigger.API, signedIn.name(), dry), IngestProgress.NONE);
+        List<String> names = files.stream().map(FileUpload::fileName).toList();
+        try (InputFiles input =
+                InputFiles.of(files.stream().map(FileUpload::uploadedFile).toList(), names)) {
+            runId = ingest.ingest(
+                    input,
+                    new IngestRequest(Trigger.API, signedIn.name(), dry, null, null, names),
+                    IngestProgress.NONE);
         } catch (InputFiles.InputException e) {
             throw ApiError.badParameter("file", e.getMessage());
         }

@@ -1,12 +1,15 @@
 package io.newsarchive.ingest;
 
 import io.agroal.api.AgroalDataSource;
+import io.newsarchive.audit.AuditAction;
 import io.newsarchive.audit.AuditEvent;
+import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.Words;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -65,14 +68,19 @@ public class IngestRuns {
         conn.setAutoCommit(false);
         try (PreparedStatement insert = conn.prepareStatement("""
                 insert into ingest_run (trigger, started_by, status, dry_run, started_at, total_files, upload_dir,
-                                        commits_run)
-                values (?, ?, 'running', ?, clock_timestamp(), ?, ?, ?) returning id, """ + START_MICROS)) {
+                                        commits_run, upload_names)
+                values (?, ?, 'running', ?, clock_timestamp(), ?, ?, ?, ?) returning id, """ + START_MICROS)) {
             insert.setString(1, request.trigger().toString());
             insert.setString(2, request.startedBy());
             insert.setBoolean(3, request.dryRun());
             insert.setInt(4, totalFiles);
             insert.setString(5, request.uploadDir());
             insert.setObject(6, request.commitsRun());
+            insert.setArray(
+                    7,
+                    request.uploadNames() == null
+                            ? null
+                            : conn.createArrayOf("text", request.uploadNames().toArray()));
             long id;
             long started;
             try (ResultSet rs = insert.executeQuery()) {
@@ -82,7 +90,7 @@ public class IngestRuns {
             }
             if (!request.dryRun()) {
                 // with the run itself, so that nothing is stored without its entry in the audit log
-                AuditEvent.recordIngest(conn, request.startedBy(), id);
+                AuditEvent.recordRun(conn, request.startedBy(), AuditAction.INGEST, id);
             }
             try (PreparedStatement lock = conn.prepareStatement("select pg_advisory_lock(?)")) {
                 lock.setLong(1, id);
@@ -94,6 +102,75 @@ public class IngestRuns {
         } catch (SQLException e) {
             conn.rollback();
             throw e;
+        }
+    }
+
+    /**
+     * Takes a run that has ended off the dashboard's Needs attention list, with an audit event; dismissing it again
+     * changes nothing. A running run cannot be dismissed (409): it may yet need attention.
+     */
+    public void dismiss(long runId, String user) {
+        boolean changed = changeDismissal(
+                user,
+                AuditAction.RUN_DISMISS,
+                runId,
+                "update ingest_run r set dismissed_at = clock_timestamp(), dismissed_by = ? where r.id = ?"
+                        + " and r.dismissed_at is null and " + STATUS + " <> 'running'",
+                user,
+                runId);
+        if (!changed && running(runId)) {
+            throw ApiError.failure(
+                    Response.Status.CONFLICT,
+                    "conflict",
+                    "run " + runId + " is still running: it can be dismissed once it has ended",
+                    null);
+        }
+    }
+
+    /** Puts a dismissed run back on the Needs attention list (it shows there if it still needs attention). */
+    public void undismiss(long runId, String user) {
+        changeDismissal(
+                user,
+                AuditAction.RUN_UNDISMISS,
+                runId,
+                "update ingest_run r set dismissed_at = null, dismissed_by = null where r.id = ?"
+                        + " and r.dismissed_at is not null",
+                runId);
+    }
+
+    /** Runs the update and, when it changed the run, records who did so, in one transaction. */
+    private boolean changeDismissal(String user, AuditAction action, long runId, String update, Object... values) {
+        try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            try (PreparedStatement statement = conn.prepareStatement(update)) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                boolean changed = statement.executeUpdate() > 0;
+                if (changed) {
+                    AuditEvent.recordRun(conn, user, action, runId);
+                }
+                conn.commit();
+                return changed;
+            } catch (SQLException e) {
+                conn.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IngestFailure("cannot change ingest run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean running(long runId) {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement select =
+                        conn.prepareStatement("select " + STATUS + " = 'running' from ingest_run r where r.id = ?")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IngestFailure("cannot read ingest run " + runId + ": " + e.getMessage(), e);
         }
     }
 

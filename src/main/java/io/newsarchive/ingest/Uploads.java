@@ -72,6 +72,20 @@ public class Uploads {
 
     /** The files of a kept upload, named as they were uploaded, in the order its runs take them. */
     public InputFiles open(String upload) {
+        List<Path> paths = files(upload);
+        return InputFiles.of(paths, names(paths));
+    }
+
+    /** The names of a kept upload's files as they were uploaded (without folders), in the order they were sent. */
+    public List<String> names(String upload) {
+        return names(files(upload));
+    }
+
+    private static List<String> names(List<Path> files) {
+        return files.stream().map(p -> p.getFileName().toString()).toList();
+    }
+
+    private static List<Path> files(String upload) {
         Path dir = Path.of(upload);
         List<Path> paths = new ArrayList<>();
         try (Stream<Path> slots = Files.list(dir)) {
@@ -83,8 +97,7 @@ public class Uploads {
         } catch (IOException e) {
             throw new InputFiles.InputException("the upload in " + dir + " is no longer there: " + e.getMessage());
         }
-        return InputFiles.of(
-                paths, paths.stream().map(p -> p.getFileName().toString()).toList());
+        return paths;
     }
 
     /** Refuses an upload beyond the limits of {@code catalog.uploads}, naming the file and the limit. */

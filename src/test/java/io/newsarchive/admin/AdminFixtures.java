@@ -1,9 +1,14 @@
 package io.newsarchive.admin;
 
+import io.agroal.api.AgroalDataSource;
 import io.newsarchive.testing.TestUsers;
 import io.restassured.response.Response;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -48,5 +53,75 @@ public final class AdminFixtures {
             }
         }
         return fail("run " + runId + " did not finish within 30 s");
+    }
+
+    /**
+     * A web run of {@code totalFiles} files recorded as running since {@code secondsAgo}, holding its lock as a live
+     * run does (so it is not taken for interrupted) until closed; the test moves it on by {@link #stored}. Closing
+     * ends it as completed.
+     */
+    public static final class RunningRun implements AutoCloseable {
+
+        public final long id;
+        private final Connection conn;
+
+        public RunningRun(AgroalDataSource dataSource, String startedBy, int totalFiles, int secondsAgo)
+                throws SQLException {
+            conn = dataSource.getConnection();
+            conn.setAutoCommit(true);
+            try (PreparedStatement insert = conn.prepareStatement("""
+                    insert into ingest_run (trigger, started_by, status, dry_run, started_at, total_files)
+                    values ('web', ?, 'running', false, now() - make_interval(secs => ?), ?) returning id""")) {
+                insert.setString(1, startedBy);
+                insert.setInt(2, secondsAgo);
+                insert.setInt(3, totalFiles);
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            execute("select pg_advisory_lock(?)", id);
+        }
+
+        /**
+         * Records the batches stored so far: {@code marks} pairs of (seconds ago, files done by then), oldest first;
+         * the run's files done are the last pair's, all added.
+         */
+        public void stored(double... marks) throws SQLException {
+            StringBuilder json = new StringBuilder("[");
+            long now = System.currentTimeMillis();
+            for (int i = 0; i < marks.length; i += 2) {
+                json.append(i == 0 ? "" : ",")
+                        .append('[')
+                        .append(now - Math.round(marks[i] * 1000))
+                        .append(',')
+                        .append((long) marks[i + 1])
+                        .append(']');
+            }
+            execute(
+                    "update ingest_run set added = ?, progress_marks = ?::jsonb where id = ?",
+                    marks.length == 0 ? 0 : (int) marks[marks.length - 1],
+                    json.append(']').toString(),
+                    id);
+        }
+
+        private void execute(String sql, Object... values) throws SQLException {
+            try (PreparedStatement statement = conn.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                statement.execute();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                execute("update ingest_run set status = 'completed', finished_at = now() where id = ?", id);
+                execute("select pg_advisory_unlock(?)", id);
+            } finally {
+                conn.close();
+            }
+        }
     }
 }

@@ -200,9 +200,14 @@ class AdminPagesTest {
             }
         }
         assertTrue(
-                seen.stream().anyMatch(t -> t.matches("RUNNING: \\d+ of 3000 files, [\\d.]+ files per second.*")),
+                seen.stream()
+                        .anyMatch(t -> t.matches("RUNNING: [\\d,]+ of 3,000 files after \\d+ s, [\\d.,]+ files per"
+                                + " second, (about .+|less than 10 s) left\\.")),
                 seen.toString());
-        assertTrue(seen.get(seen.size() - 1).startsWith("COMPLETED: 3000 files in all"), seen.toString());
+        assertTrue(
+                seen.stream().noneMatch(t -> t.matches(".*\\b0(\\.0)? files per second.*")),
+                "no rate of nothing: " + seen);
+        assertTrue(seen.get(seen.size() - 1).startsWith("COMPLETED: 3,000 files in all"), seen.toString());
         signOut();
     }
 

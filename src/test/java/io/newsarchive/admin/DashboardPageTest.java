@@ -1,16 +1,176 @@
 package io.newsarchive.admin;
 
+import io.agroal.api.AgroalDataSource;
+import io.newsarchive.account.Role;
+import io.newsarchive.account.Sessions;
+import io.newsarchive.audit.AuditAction;
+import io.newsarchive.audit.AuditEvent;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.TestUsers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
+import java.io.IOException;
+import java.net.URL;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The dashboard: its timeline's links, and the Needs attention list an archivist can dismiss runs from. */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
 class DashboardPageTest {
+
+    private static WebDriver browser;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
 
     @Test
     void aYearOrAMonthOfTheTimelineLinksToTheListingOfItsDays() {
         assertEquals("/?from=2022-01-01&to=2022-12-31", DashboardPage.PERIOD_LINKS.year(2022));
         assertEquals("/?from=2024-02-01&to=2024-02-29", DashboardPage.PERIOD_LINKS.month(YearMonth.of(2024, 2)));
+    }
+
+    @Test
+    void anArchivistDismissesARunFromNeedsAttentionAndCanPutItBack() throws IOException {
+        String name = TestUsers.newUser(Role.ARCHIVIST);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(name, TestUsers.PASSWORD);
+        long run =
+                RunsPageTest.upload(archivist, "store", Map.of("bad.txt", "No date\n\nhttps://example.com/d\nText.\n"));
+        assertEquals("completed", AdminFixtures.awaitFinished(archivist, run));
+
+        browser.get(url("/signin"));
+        browser.manage().addCookie(new Cookie(Sessions.COOKIE, archivist.cookie()));
+        browser.get(url("/admin"));
+        WebElement item = attentionItem(run);
+        assertTrue(item.getText().contains("rejected 1 of 1 file"), item.getText());
+        HeadlessChromium.screenshot(browser, "dashboard-attention");
+        HeadlessChromium.clickAndLoad(browser, item.findElement(By.xpath(".//button[starts-with(., 'Dismiss')]")));
+
+        assertTrue(browser.getCurrentUrl().endsWith("/admin?dismissed=" + run), browser.getCurrentUrl());
+        assertEquals(List.of(), attentionLinks(run), "no longer under Needs attention");
+        String notice = browser.findElement(By.id("dismissed")).getText();
+        assertTrue(notice.startsWith("Run #" + run + " is no longer listed under Needs attention"), notice);
+        HeadlessChromium.screenshot(browser, "dashboard-dismissed");
+        assertEquals(1, audited(AuditAction.RUN_DISMISS, run, name));
+
+        browser.get(url("/admin/runs"));
+        assertEquals(
+                1,
+                browser.findElements(By.cssSelector("table.runs a[href='/admin/runs/" + run + "']"))
+                        .size(),
+                "the list of runs still shows it");
+        browser.get(url("/admin/runs/" + run));
+        String dismissed = browser.findElement(By.id("dismissed")).getText();
+        assertTrue(
+                dismissed.startsWith(name + " took this run off the dashboard's Needs attention list on "), dismissed);
+
+        HeadlessChromium.clickAndLoad(browser, browser.findElement(By.xpath("//button[.='Put it back']")));
+        assertTrue(browser.getCurrentUrl().endsWith("/admin"), browser.getCurrentUrl());
+        attentionItem(run);
+        assertEquals(1, audited(AuditAction.RUN_UNDISMISS, run, name));
+
+        // dismissing twice (a double click) records it once
+        for (int i = 0; i < 2; i++) {
+            Response dismiss = post(archivist, "/admin/runs/" + run + "/dismiss", archivist.csrf());
+            assertEquals(303, dismiss.statusCode(), dismiss.body().asString());
+        }
+        assertEquals(2, audited(AuditAction.RUN_DISMISS, run, name));
+        browser.get(url("/admin?dismissed=" + run));
+        HeadlessChromium.clickAndLoad(browser, browser.findElement(By.xpath("//button[.='Undo']")));
+        attentionItem(run);
+    }
+
+    @Test
+    void aDismissalNeedsTheFormTokenAnEndedRunAndAnIdThatIsOne() throws Exception {
+        String name = TestUsers.newUser(Role.ARCHIVIST);
+        TestUsers.BrowserSession archivist = TestUsers.signIn(name, TestUsers.PASSWORD);
+        long run =
+                RunsPageTest.upload(archivist, "store", Map.of("bad.txt", "No date\n\nhttps://example.com/e\nText.\n"));
+        AdminFixtures.awaitFinished(archivist, run);
+        assertEquals(
+                403,
+                post(archivist, "/admin/runs/" + run + "/dismiss", "forged").statusCode());
+        assertEquals(0, audited(AuditAction.RUN_DISMISS, run, name));
+
+        try (AdminFixtures.RunningRun running = new AdminFixtures.RunningRun(dataSource, name, 10, 1)) {
+            Response refused = post(archivist, "/admin/runs/" + running.id + "/dismiss", archivist.csrf());
+            assertEquals(409, refused.statusCode());
+            assertTrue(
+                    refused.body().asString().contains("still running"),
+                    refused.body().asString());
+        }
+        assertEquals(
+                404,
+                post(archivist, "/admin/runs/999999999/dismiss", archivist.csrf())
+                        .statusCode());
+        Response bad = archivist.request().get("/admin?dismissed=soon");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().asString().contains("dismissed"), bad.body().asString());
+        // a run that was not dismissed offers no undoing
+        assertTrue(!archivist
+                .request()
+                .get("/admin?dismissed=" + run)
+                .body()
+                .asString()
+                .contains("id=\"dismissed\""));
+    }
+
+    private static Response post(TestUsers.BrowserSession session, String path, String csrf) {
+        return session.request()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", csrf)
+                .post(path);
+    }
+
+    private static long audited(AuditAction action, long run, String user) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> AuditEvent.count("action = ?1 and runId = ?2 and username = ?3", action, run, user));
+    }
+
+    /** The Needs attention item of the run. */
+    private static WebElement attentionItem(long run) {
+        List<WebElement> links = attentionLinks(run);
+        assertEquals(1, links.size(), "listed under Needs attention once");
+        return links.get(0).findElement(By.xpath("./ancestor::li"));
+    }
+
+    private static List<WebElement> attentionLinks(long run) {
+        return browser.findElements(By.cssSelector("section.attention a[href='/admin/runs/" + run + "']"));
+    }
+
+    private String url(String path) {
+        return root.toString().replaceAll("/$", "") + path;
     }
 }

@@ -1,30 +1,51 @@
 package io.newsarchive.admin;
 
+import io.agroal.api.AgroalDataSource;
 import io.newsarchive.account.Role;
+import io.newsarchive.account.Sessions;
 import io.newsarchive.audit.AuditAction;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.ingest.IngestProgress;
+import io.newsarchive.ingest.IngestRequest;
+import io.newsarchive.ingest.IngestService;
+import io.newsarchive.ingest.InputFiles;
+import io.newsarchive.ingest.Trigger;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
+import io.newsarchive.testing.HeadlessChromium;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,6 +54,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -45,13 +67,123 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Uploading on the admin pages: the dry-run report, storing it, the per-file results and the upload limits. */
+/**
+ * Uploading on the admin pages: the dry-run report, storing it, the per-file results and the upload limits; a run's
+ * live progress and what its page names, in headless Chromium.
+ */
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 class RunsPageTest {
 
+    /** A rate of nothing, which a running run's line must never show. */
+    private static final Pattern NO_RATE = Pattern.compile("\\b0(\\.0)? files per second");
+
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
     @Inject
     UploadCleanup cleanup;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    IngestService ingest;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aRunningRunSaysWhatItIsDoingAndGivesARateAndTimeLeftOnlyOnceTheyMeanSomething() throws Exception {
+        String archivist = TestUsers.newUser(Role.ARCHIVIST);
+        signIn(TestUsers.signIn(archivist, TestUsers.PASSWORD));
+        List<String> seen = new ArrayList<>();
+        try (AdminFixtures.RunningRun run = new AdminFixtures.RunningRun(dataSource, archivist, 3000, 8)) {
+            browser.get(url("/admin/runs/" + run.id));
+            String reading = progressText(seen);
+            assertTrue(reading.startsWith("RUNNING: reading and checking the first files of 3,000, "), reading);
+            assertFalse(reading.contains("per second") || reading.contains("left"), reading);
+            assertTrue(
+                    browser.getPageSource().contains("<noscript><meta http-equiv=\"refresh\" content=\"2\">"),
+                    "without scripts the page loads itself again");
+
+            // the first batch is stored: counted, but one batch tells no rate (it was read with nothing ahead)
+            run.stored(1, 500);
+            wait.until(d -> progressText(seen).contains("500 of 3,000 files"));
+            String one = progressText(seen);
+            assertTrue(one.matches("RUNNING: 500 of 3,000 files after \\d+ s; checking the next ones\\."), one);
+
+            // a second batch 5.6 s later: 89 files a second, 2,000 files left
+            run.stored(6.6, 500, 1, 1000);
+            wait.until(d -> progressText(seen).contains("1,000 of 3,000"));
+            String rated = progressText(seen);
+            assertTrue(
+                    rated.matches(
+                            "RUNNING: 1,000 of 3,000 files after \\d+ s, 89 files per second, about \\d+ s left\\."),
+                    rated);
+            assertEquals("1000", browser.findElement(By.id("count-added")).getText(), "the counts follow too");
+            HeadlessChromium.screenshot(browser, "run-progress");
+
+            // loaded again (as without scripts), the page says the same
+            browser.get(url("/admin/runs/" + run.id));
+            assertTrue(progressText(seen).startsWith("RUNNING: 1,000 of 3,000 files after "), seen.toString());
+        }
+        wait.until(d -> progressText(seen).startsWith("COMPLETED: 1,000 files in all"));
+        assertEquals(
+                List.of(),
+                seen.stream().filter(line -> NO_RATE.matcher(line).find()).toList(),
+                "no line says a rate of nothing: " + seen);
+    }
+
+    @Test
+    void aRunsPageNamesItsUploadAndTheHeadlineOfEachFilesArticle() throws IOException {
+        TestUsers.BrowserSession archivist = TestUsers.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
+        String headline = "Council votes " + CatalogFixtures.uniqueWord();
+        byte[] zip = CorpusFiles.zip(Map.of(
+                "a.txt", article(headline, uniqueUrl(), "Text.").getBytes(StandardCharsets.UTF_8),
+                "b.txt", "no date\n\nhttps://example.com/b\nText.\n".getBytes(StandardCharsets.UTF_8)));
+        Response started = archivist
+                .request()
+                .multiPart("csrf", archivist.csrf())
+                .multiPart("mode", "store")
+                .multiPart("file", "council-2024.zip", zip, "application/zip")
+                .post("/admin/upload");
+        long run = Long.parseLong(started.header("Location").replaceAll(".*/", ""));
+        assertEquals("completed", AdminFixtures.awaitFinished(archivist, run));
+        assertEquals(
+                List.of("council-2024.zip"),
+                asAdmin().get("/api/ingest-runs/" + run).jsonPath().getList("run.upload_names"));
+
+        signIn(archivist);
+        browser.get(url("/admin/runs/" + run));
+        String meta = browser.findElement(By.cssSelector("p.meta")).getText();
+        assertTrue(meta.contains(" with the upload council-2024.zip; finished "), meta);
+        assertEquals(
+                List.of(headline, ""),
+                browser.findElements(By.cssSelector("table.files tbody td.headline")).stream()
+                        .map(WebElement::getText)
+                        .toList(),
+                "the stored file's row has its headline, the rejected one's none");
+        HeadlessChromium.screenshot(browser, "run-headlines");
+
+        // stored again from the command line (or by a run from before names were kept): no upload to name
+        long cli = ingestedWithoutUpload(article("Elsewhere " + CatalogFixtures.uniqueWord(), uniqueUrl(), "Text."));
+        browser.get(url("/admin/runs/" + cli));
+        assertFalse(browser.findElement(By.cssSelector("p.meta")).getText().contains("upload"));
+    }
 
     @Test
     void theOldAddressesOfRunsLeadToTheNewOnes() {
@@ -333,5 +465,44 @@ class RunsPageTest {
             }
         }
         throw new AssertionError("not found");
+    }
+
+    /** Lets the browser use the session. */
+    private void signIn(TestUsers.BrowserSession session) {
+        browser.get(url("/signin"));
+        browser.manage().deleteAllCookies();
+        browser.manage().addCookie(new Cookie(Sessions.COOKIE, session.cookie()));
+    }
+
+    /** The run page's progress line, noted in {@code seen}; null while the page loads itself again. */
+    private static String progressText(List<String> seen) {
+        try {
+            String text = browser.findElement(By.id("progress-text")).getText();
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(text)) {
+                seen.add(text);
+            }
+            return text;
+        } catch (WebDriverException reloading) {
+            return "";
+        }
+    }
+
+    /** A run of the ingest service that no upload started; returns its id. */
+    private long ingestedWithoutUpload(String file) {
+        try (InputFiles input = InputFiles.of(List.of(write(file)), List.of("cli.txt"))) {
+            return ingest.ingest(input, new IngestRequest(Trigger.CLI, "test", false), IngestProgress.NONE);
+        }
+    }
+
+    private static Path write(String file) {
+        try {
+            return Files.writeString(Files.createTempFile("cli", ".txt"), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String url(String path) {
+        return root.toString().replaceAll("/$", "") + path;
     }
 }
