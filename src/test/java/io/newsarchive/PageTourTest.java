@@ -1,0 +1,324 @@
+package io.newsarchive;
+
+import io.newsarchive.admin.AdminFixtures;
+import io.newsarchive.catalog.ArticleCorrections;
+import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.testing.Axe;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.TestUsers;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URL;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every page in headless Chromium at 1280×900 and 390×844, signed out and signed in as the admin: axe-core finds no
+ * violation, nothing scrolls sideways, each has a description for search engines, and each is saved as
+ * target/screenshots/tour-WIDTH-NAME.png to be looked at. The keyboard reaches every control with a visible focus,
+ * and the first result in few tab stops.
+ */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class PageTourTest {
+
+    /** Charts are left out of axe's checks until the charts branch lands; it removes this. */
+    private static final List<String> NOT_CHECKED = List.of("figure.timeline", "figure.bars");
+
+    /** Width, height and the screenshots' prefix of each screen the tour is taken on. */
+    private record Screen(int width, int height) {
+
+        String name(String page) {
+            return "tour-" + width + "-" + page;
+        }
+    }
+
+    private static final List<Screen> SCREENS = List.of(new Screen(1280, 900), new Screen(390, 844));
+
+    /**
+     * Marks the focused element as reached and tells whether its focus ring stands out 3:1 from what is behind it;
+     * null when the focus has left the page's controls (the last one was passed).
+     */
+    private static final String FOCUSED = """
+            const luminance = c => {
+              const [r, g, b] = c.match(/[0-9.]+/g).slice(0, 3).map(v => v / 255)
+                  .map(v => v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+              return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            const ratio = (a, b) => {
+              const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+              return (x + 0.05) / (y + 0.05);
+            };
+            const background = e => {
+              for (; e; e = e.parentElement) {
+                const c = getComputedStyle(e).backgroundColor;
+                if (c !== 'transparent' && !/^rgba\\(.*, 0\\)$/.test(c)) return c;
+              }
+              return 'rgb(255, 255, 255)';
+            };
+            const e = document.activeElement;
+            if (!e || e === document.body || e === document.documentElement) return null;
+            const again = e.hasAttribute('data-tabbed');
+            e.setAttribute('data-tabbed', '');
+            const style = getComputedStyle(e);
+            const contrast = ratio(style.outlineColor, background(e.parentElement));
+            const seen = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && contrast >= 3;
+            return {again: again, ring: seen,
+                    what: e.outerHTML.slice(0, 100) + ' outline ' + style.outlineStyle + ' ' + style.outlineWidth + ' '
+                        + style.outlineColor + ', ' + contrast.toFixed(2) + ':1'};
+            """;
+
+    /** The visible controls that Tab never reached (a radio button counts as reached when one of its group was). */
+    private static final String UNREACHED = """
+            const controls = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
+            return [...document.querySelectorAll(controls)]
+                .filter(e => !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+                .filter(e => !e.hasAttribute('data-tabbed'))
+                .filter(e => !(e.type === 'radio'
+                    && document.querySelector('input[type=radio][name="' + e.name + '"][data-tabbed]')))
+                .map(e => e.outerHTML.slice(0, 100));
+            """;
+
+    private static ChromiumDriver browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    ArticleCorrections corrections;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = (ChromiumDriver) HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void everyPageHasNoAxeViolationAndNoSidewaysScrollOnDesktopAndPhone() throws IOException {
+        String word = CatalogFixtures.uniqueWord();
+        String domain = CatalogFixtures.uniqueDomain();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String url = "https://" + (i % 3 == 0 ? "www." : "news" + i % 4 + ".") + domain + "/story-" + i + ".html";
+            files.add(article(
+                    "Story " + i + " of the " + word + " tour, with a headline long enough to wrap on a phone",
+                    LocalDate.of(2020 + i % 3, 1 + i % 12, 1 + i),
+                    url,
+                    "The " + word + " appears in sentence one.",
+                    "A second sentence follows it."));
+        }
+        String revisedUrl = uniqueUrl();
+        files.add(article("Revised " + word, LocalDate.of(2022, 3, 4), revisedUrl, "The first text."));
+        files.add(article("Revised " + word, LocalDate.of(2022, 3, 4), revisedUrl, "The corrected text."));
+        files.add(article("Withdrawn " + word, LocalDate.of(2022, 3, 5), uniqueUrl(), "Taken down."));
+        List<Long> ids = CatalogFixtures.ingest(files.toArray(String[]::new));
+        long first = ids.get(0);
+        long older = ids.get(24);
+        long newer = ids.get(25);
+        long withdrawn = ids.get(26);
+        assertInstanceOf(
+                ArticleCorrections.Saved.class, corrections.withdraw(withdrawn, "legal takedown", 1, TestUsers.ADMIN));
+        long run = AdminFixtures.dryRun("A headline without a date\n\nhttps://example.com/x\nText.\n");
+        String source = "news1." + domain;
+
+        Map<String, String> publicPages = new LinkedHashMap<>();
+        publicPages.put("catalog", "/");
+        publicPages.put("search", "/?q=" + word);
+        publicPages.put("search-facet", "/?q=" + word + "&source=" + source);
+        publicPages.put("article", "/articles/" + first);
+        publicPages.put("article-versions", "/articles/" + newer);
+        publicPages.put("article-old-version", "/articles/" + older);
+        publicPages.put("article-withdrawn", "/articles/" + withdrawn);
+        publicPages.put("sources", "/sources");
+        publicPages.put("source", "/sources/" + source);
+        publicPages.put("refused-search", "/?q=the");
+        publicPages.put("refused-date", "/?from=2022-13-01");
+        publicPages.put("not-found", "/no/such/page");
+        Map<String, String> adminPages = new LinkedHashMap<>();
+        adminPages.put("dashboard", "/admin");
+        adminPages.put("upload", "/admin/upload");
+        adminPages.put("runs", "/admin/runs");
+        adminPages.put("run-rejected", "/admin/runs/" + run);
+        adminPages.put("settings", "/admin/settings");
+        adminPages.put("users", "/admin/users");
+        adminPages.put("audit", "/admin/audit");
+        adminPages.put("events", "/admin/events");
+        adminPages.put("restore", "/admin/restore");
+        adminPages.put("article-edit", "/admin/articles/" + newer + "/edit");
+
+        List<String> problems = new ArrayList<>();
+        for (Screen screen : SCREENS) {
+            emulate(screen);
+            publicPages.forEach((name, path) -> problems.addAll(visit(screen, name, path)));
+            problems.addAll(visit(screen, "signin", "/signin"));
+            signIn();
+            publicPages.forEach((name, path) -> problems.addAll(visit(screen, name + "-admin", path)));
+            adminPages.forEach((name, path) -> problems.addAll(visit(screen, name, path)));
+            signOut();
+        }
+        assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void theKeyboardReachesEveryControlWithAVisibleFocusAndTheFirstResultInFewTabs() {
+        String word = CatalogFixtures.uniqueWord();
+        String domain = CatalogFixtures.uniqueDomain();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            files.add(article(
+                    "Keyboard " + i + " " + word,
+                    LocalDate.of(2020, 1, 2).plusMonths(i),
+                    "https://s" + i % 5 + "." + domain + "/k" + i,
+                    "The " + word + " text."));
+        }
+        long id = CatalogFixtures.ingest(files.toArray(String[]::new)).get(0);
+        long run = AdminFixtures.dryRun("A headline without a date\n\nhttps://example.com/x\nText.\n");
+        emulate(SCREENS.get(0));
+
+        browser.get(url("/?q=" + word));
+        WebElement firstResult = browser.findElement(By.cssSelector(".items h2 a"));
+        browser.findElement(By.id("q")).click();
+        int presses = 0;
+        while (!firstResult.equals(browser.switchTo().activeElement()) && presses < 200) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            presses++;
+        }
+        // Stops in the timeline are not counted until the charts branch lands; it removes this.
+        long inChart = browser.findElements(By.cssSelector("figure.timeline a")).size();
+        assertTrue(
+                presses - inChart <= 20,
+                presses + " tab presses (" + inChart + " in the timeline) from the search box to the first result");
+
+        List<String> problems = new ArrayList<>();
+        signIn();
+        for (String path : List.of(
+                "/?q=" + word,
+                "/articles/" + id,
+                "/admin",
+                "/admin/upload",
+                "/admin/runs/" + run,
+                "/admin/users",
+                "/admin/articles/" + id + "/edit")) {
+            problems.addAll(tabThrough(path));
+        }
+        signOut();
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
+     * Tabs through the page from its top to its last control: each stop must show a focus ring of 3:1, and every
+     * visible control must be reached.
+     */
+    private List<String> tabThrough(String path) {
+        browser.get(url(path));
+        List<String> problems = new ArrayList<>();
+        for (int presses = 0; presses < 500; presses++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> focused = (Map<String, Object>) browser.executeScript(FOCUSED);
+            if (focused == null || Boolean.TRUE.equals(focused.get("again"))) {
+                break;
+            }
+            if (!Boolean.TRUE.equals(focused.get("ring"))) {
+                problems.add(path + ": no focus ring of 3:1 on " + focused.get("what"));
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<String> unreached = (List<String>) browser.executeScript(UNREACHED);
+        unreached.forEach(control -> problems.add(path + ": the keyboard never reaches " + control));
+        return problems;
+    }
+
+    /** Loads the page, runs axe on it, checks that nothing scrolls sideways and saves a screenshot. */
+    private List<String> visit(Screen screen, String name, String path) {
+        browser.get(url(path));
+        String where = screen.name(name) + " (" + path + "): ";
+        List<String> problems = new ArrayList<>();
+        for (String violation : Axe.violations(browser, NOT_CHECKED)) {
+            problems.add(where + violation);
+        }
+        Object description = browser.executeScript("return document.querySelector('meta[name=description]')?.content");
+        if (description == null || description.toString().isBlank()) {
+            problems.add(where + "no meta description (search engines show one)");
+        }
+        // A phone widens its layout viewport (window.innerWidth) to what overflows: the screen's width is the limit.
+        Number overflow = (Number) browser.executeScript(
+                "const page = document.documentElement;"
+                        + "return page.scrollWidth - Math.min(window.innerWidth, page.clientWidth, arguments[0])",
+                screen.width());
+        if (overflow.intValue() > 0) {
+            problems.add(where + "scrolls sideways by " + overflow + " px");
+        }
+        try {
+            HeadlessChromium.screenshot(browser, screen.name(name));
+        } catch (IOException e) {
+            problems.add(where + "no screenshot: " + e);
+        }
+        return problems;
+    }
+
+    /** The page's size as the browser lays it out: a phone's (with its viewport meta honoured) below 600 px. */
+    private static void emulate(Screen screen) {
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        screen.width(),
+                        "height",
+                        screen.height(),
+                        "deviceScaleFactor",
+                        1,
+                        "mobile",
+                        screen.width() < 600));
+    }
+
+    private void signIn() {
+        browser.get(url("/signin"));
+        browser.findElement(By.id("username")).sendKeys(TestUsers.ADMIN);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.ADMIN_PASSWORD);
+        HeadlessChromium.clickAndLoad(browser, browser.findElement(By.cssSelector("form.stacked button")));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
+    }
+
+    private void signOut() {
+        browser.get(url("/"));
+        HeadlessChromium.clickAndLoad(browser, browser.findElement(By.xpath("//button[normalize-space()='Sign out']")));
+        assertEquals(1, browser.findElements(By.linkText("Sign in")).size(), "signed out");
+    }
+
+    private String url(String path) {
+        return root.toString().replaceAll("/$", "") + path;
+    }
+}
