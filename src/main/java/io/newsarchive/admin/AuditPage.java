@@ -58,7 +58,11 @@ public class AuditPage {
                                                 "user_role",
                                                 "user_disable",
                                                 "user_enable",
-                                                "user_password"
+                                                "user_password",
+                                                "collection_add",
+                                                "collection_edit",
+                                                "collection_sources",
+                                                "collection_delete"
                                             }))
                     String action,
             @RestQuery

@@ -18,9 +18,16 @@ public enum AuditAction {
     USER_ROLE,
     USER_DISABLE,
     USER_ENABLE,
-    USER_PASSWORD;
+    USER_PASSWORD,
+    /** A source collection made, with its name, description and sources. */
+    COLLECTION_ADD,
+    /** A source collection renamed or described anew. */
+    COLLECTION_EDIT,
+    /** Sources added to or removed from a collection. */
+    COLLECTION_SOURCES,
+    COLLECTION_DELETE;
 
-    /** The word for it in SQL, JSON, parameters and pages: {@code edit}, ..., {@code user_add}, ... */
+    /** The word for it in SQL, JSON, parameters and pages: {@code edit}, ..., {@code user_add}, ..., {@code collection_add}, ... */
     @JsonValue
     @Override
     public String toString() {
