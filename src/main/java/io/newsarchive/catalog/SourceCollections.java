@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -67,13 +66,11 @@ public class SourceCollections {
         return query(STATS.formatted(""), null);
     }
 
-    public Optional<CollectionStats> find(String slug) {
-        return query(STATS.formatted("where c.slug = ?"), slug).stream().findFirst();
-    }
-
     /** The collection of this slug, or a 404. */
     public CollectionStats get(String slug) {
-        return find(slug).orElseThrow(() -> ApiError.notFound("no collection " + slug));
+        return query(STATS.formatted("where c.slug = ?"), slug).stream()
+                .findFirst()
+                .orElseThrow(() -> ApiError.notFound("no collection " + slug));
     }
 
     /** The hosts of the collections of these slugs, together; a 400 naming {@code collection} for an unknown one. */
@@ -137,7 +134,7 @@ public class SourceCollections {
     @Transactional
     public void edit(String slug, String name, String description, String by) {
         takeTurn();
-        SourceCollection collection = locked(slug);
+        SourceCollection collection = named(slug);
         String newName = checkName(name, collection);
         String newDescription = checkDescription(description);
         AuditEvent event = audit(collection, AuditAction.COLLECTION_EDIT, by)
@@ -155,7 +152,7 @@ public class SourceCollections {
     @Transactional
     public void addSources(String slug, String sources, String by) {
         takeTurn();
-        SourceCollection collection = locked(slug);
+        SourceCollection collection = named(slug);
         List<Source> added = sources(sources);
         if (added.isEmpty()) {
             throw ApiError.badParameter("sources", "name at least one source to add, such as bbc.co.uk");
@@ -167,7 +164,7 @@ public class SourceCollections {
     @Transactional
     public void removeSource(String slug, String host, String by) {
         takeTurn();
-        SourceCollection collection = locked(slug);
+        SourceCollection collection = named(slug);
         String name = normalHost(host == null ? "" : host);
         changeSources(collection, () -> collection.sources.removeIf(s -> s.host.equals(name)), by);
     }
@@ -179,7 +176,7 @@ public class SourceCollections {
             throw ApiError.badParameter("confirm", "tick the box to confirm that the collection goes");
         }
         takeTurn();
-        SourceCollection collection = locked(slug);
+        SourceCollection collection = named(slug);
         audit(collection, AuditAction.COLLECTION_DELETE, by)
                 .change("name", collection.name, null)
                 .change("description", collection.description.isEmpty() ? null : collection.description, null)
@@ -214,7 +211,7 @@ public class SourceCollections {
                 .executeUpdate();
     }
 
-    private static SourceCollection locked(String slug) {
+    private static SourceCollection named(String slug) {
         SourceCollection collection =
                 SourceCollection.<SourceCollection>find("slug", slug).firstResult();
         if (collection == null) {

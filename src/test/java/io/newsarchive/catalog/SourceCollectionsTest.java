@@ -4,6 +4,7 @@ import io.newsarchive.account.Role;
 import io.newsarchive.audit.AuditAction;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.SearchIndex;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Source collections: archivists make and change them through the admin forms, each change audited and bad input
  * refused by name; {@code collection=} filters listings, exports and feeds, and the collection facet counts the
- * matches of each collection's sources.
+ * matches of each collection's sources. {@link SourceCollectionsOnOpenSearchTest} runs these with OpenSearch.
  */
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
@@ -52,6 +53,7 @@ class SourceCollectionsTest {
                 article(word + " two", LocalDate.of(2023, 3, 2), "https://www." + mail + "/2", "About " + word + "."),
                 article(word + " three", LocalDate.of(2023, 3, 3), "https://" + mail + "/3", "About " + word + "."),
                 article(word + " four", LocalDate.of(2023, 3, 4), "https://" + times + "/4", "About " + word + "."));
+        SearchIndex.catchUp();
         TestUsers.BrowserSession archivist = archivist();
         String name = "Tabloids " + word;
         Response made = post(archivist, "/admin/collections", "name", name, "sources", sun + ", www." + mail);
@@ -68,6 +70,16 @@ class SourceCollectionsTest {
         assertTrue(
                 given().get("/api/collections").jsonPath().getList("slug").contains(slug),
                 "every collection is listed");
+        String listPage =
+                given().get("/collections").then().statusCode(200).extract().asString();
+        assertTrue(listPage.contains("<a href=\"/?collection=" + slug + "\">3 articles</a>"), listPage);
+        given().redirects()
+                .follow(false)
+                .accept("application/json")
+                .get("/collections")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("/api/collections"));
 
         JsonPath listed = given().queryParam("collection", slug)
                 .get("/api/articles")
@@ -83,6 +95,23 @@ class SourceCollectionsTest {
         JsonPath matched = given().queryParam("q", word).get("/api/articles").jsonPath();
         assertEquals(4, matched.getInt("total"));
         assertEquals(3, collectionFacet(matched, slug).get("count"));
+        JsonPath matchedInCollection = given().queryParam("q", word)
+                .queryParam("collection", slug)
+                .get("/api/articles")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(3, matchedInCollection.getInt("total"));
+        assertEquals(3, collectionFacet(matchedInCollection, slug).get("count"));
+        assertEquals(
+                1,
+                given().queryParam("q", word)
+                        .queryParam("collection", slug)
+                        .queryParam("source", sun)
+                        .get("/api/articles")
+                        .jsonPath()
+                        .getInt("total"));
 
         // a source and a collection: the articles of the source that are in the collection
         assertEquals(
@@ -101,6 +130,7 @@ class SourceCollectionsTest {
                         .getInt("total"));
 
         String csv = given().queryParam("collection", slug)
+                .queryParam("q", word)
                 .queryParam("format", "csv")
                 .get("/api/export")
                 .then()
@@ -170,6 +200,13 @@ class SourceCollectionsTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("no collection no-such-collection"));
+        // with words too, which a search engine may answer
+        given().queryParam("q", "anything")
+                .queryParam("collection", "no-such-collection")
+                .get("/api/articles")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("collection"));
         given().get("/api/collections/no-such-collection").then().statusCode(404);
     }
 
