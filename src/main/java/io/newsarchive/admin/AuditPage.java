@@ -59,6 +59,10 @@ public class AuditPage {
                                                 "user_disable",
                                                 "user_enable",
                                                 "user_password",
+                                                "collection_add",
+                                                "collection_edit",
+                                                "collection_sources",
+                                                "collection_delete",
                                                 "run_dismiss",
                                                 "run_undismiss"
                                             }))

@@ -19,6 +19,13 @@ public enum AuditAction {
     USER_DISABLE,
     USER_ENABLE,
     USER_PASSWORD,
+    /** A source collection made, with its name, description and sources. */
+    COLLECTION_ADD,
+    /** A source collection renamed or described anew. */
+    COLLECTION_EDIT,
+    /** Sources added to or removed from a collection. */
+    COLLECTION_SOURCES,
+    COLLECTION_DELETE,
     /** An ingest run taken off the dashboard's Needs attention list. */
     RUN_DISMISS,
     /** A dismissed run put back on the Needs attention list. */

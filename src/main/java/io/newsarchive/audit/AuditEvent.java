@@ -22,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One change to an article or a user: who, when, what, why, and the old and new values. Never updated. */
+/** One change to an article, a user or a source collection: who, when, what, why, and the old and new values. Never updated. */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {
@@ -45,6 +45,10 @@ public class AuditEvent extends PanacheEntityBase {
 
     @Column(name = "subject_user")
     public String subjectUser;
+
+    /** The source collection changed, by the name it had after the change (before it, for a deletion). */
+    @Column(name = "subject_collection")
+    public String subjectCollection;
 
     /** The article's metadata revision after the change. */
     public Integer revision;

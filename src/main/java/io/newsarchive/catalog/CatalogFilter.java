@@ -17,14 +17,22 @@ import java.util.regex.Pattern;
  * @param from        first publication date, inclusive, or null
  * @param to          last publication date, inclusive, or null
  * @param sources     hosts or registrable domains (lower case, without {@code www.}); empty for all
+ * @param collections slugs of source collections, whose sources' articles are listed; empty for all
  * @param statuses    active articles (the default), withdrawn ones, or all
  * @param allVersions whether earlier versions of an article are listed too
  */
 public record CatalogFilter(
-        String q, LocalDate from, LocalDate to, List<String> sources, StatusFilter statuses, boolean allVersions) {
+        String q,
+        LocalDate from,
+        LocalDate to,
+        List<String> sources,
+        List<String> collections,
+        StatusFilter statuses,
+        boolean allVersions) {
 
     static final int MAX_QUERY_LENGTH = 500;
     private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}._-]{1,253}");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
     public static CatalogFilter of(FilterParams p) {
         String q = Params.text("q", p.q);
@@ -41,13 +49,14 @@ public record CatalogFilter(
                 from,
                 to,
                 sources(p.source),
+                collections(p.collection),
                 StatusFilter.of(p.status),
                 Params.bool("all_versions", p.allVersions, false));
     }
 
     /** The filter with the sources replaced, as the source pages and facet links need it. */
     public CatalogFilter withSources(List<String> replaced) {
-        return new CatalogFilter(q, from, to, List.copyOf(replaced), statuses, allVersions);
+        return new CatalogFilter(q, from, to, List.copyOf(replaced), collections, statuses, allVersions);
     }
 
     /** The filters in words, for people reading an export's description or a feed's title years later. */
@@ -58,6 +67,10 @@ public record CatalogFilter(
         }
         if (!sources.isEmpty()) {
             text.append(" from ").append(String.join(", ", sources));
+        }
+        if (!collections.isEmpty()) {
+            text.append(collections.size() == 1 ? " in the collection " : " in the collections ")
+                    .append(String.join(", ", collections));
         }
         if (from != null) {
             text.append(" published from ").append(from);
@@ -91,5 +104,26 @@ public record CatalogFilter(
             }
         }
         return List.copyOf(sources);
+    }
+
+    /** The slugs as written, checked in form here; which collections there are is checked with the catalog. */
+    private static List<String> collections(List<String> values) {
+        List<String> slugs = new ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            String slug = value.strip().toLowerCase(Locale.ROOT);
+            if (slug.isEmpty()) {
+                continue;
+            }
+            if (!SLUG.matcher(slug).matches()) {
+                throw ApiError.badParameter(
+                        "collection",
+                        "collection must be a collection's slug such as uk-tabloids (see /api/collections), not \""
+                                + value + "\"");
+            }
+            if (!slugs.contains(slug)) {
+                slugs.add(slug);
+            }
+        }
+        return List.copyOf(slugs);
     }
 }

@@ -5,7 +5,9 @@ import io.newsarchive.system.Href;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the catalog page shows, with every link worked out: the template only lays it out.
@@ -14,6 +16,7 @@ import java.util.List;
  * @param form       the search form, filled in as the listing was asked for
  * @param rangeText  which of the matches the page shows ("51–100 of 20,706"), or null when it shows none
  * @param filters    the active filters, each with a link that removes it
+ * @param collections the collections that have matches, and those chosen
  * @param facetsNote says when facet counts cover only part of the matches
  * @param exports    links that export the whole selection (value: the link, label: the format)
  * @param feedHref   the Atom feed of the selection, or null when it lists withdrawn articles, which feeds do not
@@ -30,6 +33,7 @@ public record CatalogView(
         List<FacetLink> filters,
         List<FacetLink> sources,
         String allSourcesHref,
+        List<FacetLink> collections,
         List<FacetLink> years,
         List<FacetLink> months,
         String facetsNote,
@@ -68,6 +72,16 @@ public record CatalogView(
         f.sources()
                 .forEach(s -> filters.add(
                         new FacetLink("from " + s, "", here.toggle("source", s).toString(), true)));
+        Map<String, String> collectionNames = new HashMap<>();
+        if (listing.facets() != null) {
+            listing.facets().collection().forEach(v -> collectionNames.put(v.value(), v.name()));
+        }
+        f.collections()
+                .forEach(slug -> filters.add(new FacetLink(
+                        "in " + collectionNames.getOrDefault(slug, slug),
+                        "",
+                        here.toggle("collection", slug).toString(),
+                        true)));
         if (f.statuses() != StatusFilter.ACTIVE) {
             filters.add(new FacetLink(
                     "status " + f.statuses(), "", here.without("status").toString(), true));
@@ -78,6 +92,7 @@ public record CatalogView(
         }
 
         List<FacetLink> sources = new ArrayList<>();
+        List<FacetLink> collections = new ArrayList<>();
         List<FacetLink> years = new ArrayList<>();
         List<FacetLink> months = new ArrayList<>();
         Timeline timeline = new Timeline(List.of(), List.of(), false);
@@ -92,6 +107,16 @@ public record CatalogView(
             }
             if (listing.facetSources() != null && listing.facetSources() > sources.size()) {
                 allSourcesHref = here.with("source_facets", "1000").toString();
+            }
+            for (Listing.CollectionValue v : listing.facets().collection()) {
+                boolean active = f.collections().contains(v.value());
+                if (v.count() > 0 || active) {
+                    collections.add(new FacetLink(
+                            v.name(),
+                            TemplateFormats.grouped(v.count()),
+                            here.toggle("collection", v.value()).toString(),
+                            active));
+                }
             }
             for (Listing.FacetValue v : listing.facets().year()) {
                 int year = Integer.parseInt(v.value());
@@ -173,6 +198,7 @@ public record CatalogView(
                 filters,
                 sources,
                 allSourcesHref,
+                collections,
                 years,
                 months,
                 facetsNote,

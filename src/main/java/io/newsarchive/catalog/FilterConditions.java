@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
  *
  * @param nonText   the conditions but the text query
  * @param text      the checked text query, or null
- * @param sourceIds the ids of the filter's sources, or null for all sources
+ * @param sourceIds the ids of the filter's sources (of its collections too), or null for all sources
  */
 record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery text, Long[] sourceIds) {
 
@@ -50,9 +51,13 @@ record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery te
             sql.add("a.published <= ?");
             params.add(f.to());
         }
-        Long[] sourceIds = null;
-        if (!f.sources().isEmpty()) {
-            sourceIds = sourceIds(c, f.sources());
+        Long[] sourceIds = f.sources().isEmpty() ? null : sourceIds(c, f.sources());
+        if (!f.collections().isEmpty()) {
+            // articles of the sources named that are in the collections too
+            Long[] members = SourceCollections.members(c, f.collections()).sourceIds();
+            sourceIds = sourceIds == null ? members : both(sourceIds, members);
+        }
+        if (sourceIds != null) {
             if (sourceIds.length == 1) {
                 // plain equality lets (source_id, published, id) hand out the rows already in order
                 sql.add("a.source_id = ?");
@@ -96,6 +101,11 @@ record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery te
 
     static String and(List<String> conditions) {
         return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+    }
+
+    private static Long[] both(Long[] some, Long[] others) {
+        Set<Long> wanted = Set.of(others);
+        return Arrays.stream(some).filter(wanted::contains).toArray(Long[]::new);
     }
 
     private static Long[] sourceIds(Connection c, List<String> sources) throws SQLException {

@@ -37,6 +37,13 @@ public class FilterParams {
 
     @RestQuery
     @Parameter(
+            description = "a source collection's slug (uk-tabloids; see /api/collections): its sources' articles;"
+                    + " repeat for several collections",
+            explode = Explode.TRUE)
+    public List<String> collection;
+
+    @RestQuery
+    @Parameter(
             description = "which articles by their status; active when left out",
             schema =
                     @Schema(

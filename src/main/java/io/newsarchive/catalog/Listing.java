@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  *
  * @param start             the position of the first item in the listing, from 1 (51 on the second page of 50)
  * @param total             the number of matching articles, or an estimate of it
- * @param facets            counts per source, year and month; null when not asked for
+ * @param facets            counts per source, year, month and collection; null when not asked for
  * @param facetSources      how many sources the source facet has in all (it lists the most frequent)
  * @param facetsSampleSize  null when the facets count every match; else they count only this many matches
  */
@@ -24,8 +25,19 @@ public record Listing(
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer facetSources,
         Integer facetsSampleSize) {
 
-    public record Facets(List<FacetValue> source, List<FacetValue> year, List<FacetValue> month) {}
+    /** @param collection every source collection with how many of the matches its sources have */
+    public record Facets(
+            List<FacetValue> source, List<FacetValue> year, List<FacetValue> month, List<CollectionValue> collection) {}
 
     /** A facet value: a host, a year ({@code 2022}) or a month ({@code 2022-03}). */
     public record FacetValue(String value, long count) {}
+
+    /** A value of the collection facet: a collection's slug and name, and the matches from its sources. */
+    public record CollectionValue(String value, String name, long count) {
+
+        /** Most matches first, then by name. */
+        public static final Comparator<CollectionValue> ORDER = Comparator.comparingLong(CollectionValue::count)
+                .reversed()
+                .thenComparing(CollectionValue::name, String.CASE_INSENSITIVE_ORDER);
+    }
 }

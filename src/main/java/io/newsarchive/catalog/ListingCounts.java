@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Totals and facets (sources, years, months) of a listing. Without a text query they add up
+ * Totals and facets (sources, years, months, collections) of a listing. Without a text query they add up
  * {@code article_month_count}; with one they count the matches, up to {@code catalog.browse.count-limit} unless an
  * exact total is asked for; a query of only exclusions is the listing without them minus the matches of what it
  * excludes. Counts are kept per filter until {@code catalog_version} changes, so that paging through a listing
@@ -192,12 +192,12 @@ class ListingCounts {
                 return new Counts(rs.getLong(1), false, null, 0, null);
             }
         }
+        // the collection facet lists every collection, with the matches of its sources (none or few at most)
         String sql = """
                 with counts (source_id, month, n) as (
                 %s
-                )
-                select f.kind, s.host, f.month, f.n, f.values_in_facet
-                from (select case when grouping(source_id) = 0 then 'source'
+                ),
+                f as (select case when grouping(source_id) = 0 then 'source'
                                   when grouping(month) = 0 then 'month' else 'total' end as kind,
                              source_id, month, sum(n) as n,
                              row_number() over (partition by grouping(source_id), grouping(month)
@@ -205,13 +205,22 @@ class ListingCounts {
                              count(*) over (partition by grouping(source_id), grouping(month)) as values_in_facet
                       from counts
                       where n <> 0
-                      group by grouping sets ((source_id), (month), ())) f
+                      group by grouping sets ((source_id), (month), ()))
+                select f.kind, s.host, f.month, f.n, f.values_in_facet, null as name
+                from f
                 left join source s on s.id = f.source_id
-                where f.kind <> 'source' or f.rank <= ?""".formatted(counts);
+                where f.kind <> 'source' or f.rank <= ?
+                union all
+                select 'collection', c.slug, null, coalesce(sum(f.n), 0), null, c.name
+                from source_collection c
+                left join source_collection_member m on m.collection_id = c.id
+                left join f on f.kind = 'source' and f.source_id = m.source_id
+                group by c.id""".formatted(counts);
         params.add(r.sourceFacets());
         long total = 0;
         int sources = 0;
         List<Listing.FacetValue> bySource = new ArrayList<>();
+        List<Listing.CollectionValue> byCollection = new ArrayList<>();
         Map<String, Long> byMonth = new TreeMap<>();
         Map<String, Long> byYear = new TreeMap<>();
         try (PreparedStatement ps = FilterConditions.prepare(c, sql, params);
@@ -226,6 +235,8 @@ class ListingCounts {
                         }
                         sources = rs.getInt(5);
                     }
+                    case "collection" ->
+                        byCollection.add(new Listing.CollectionValue(rs.getString(2), rs.getString(6), n));
                     default -> {
                         if (n != 0) {
                             LocalDate month = rs.getObject(3, LocalDate.class);
@@ -237,7 +248,8 @@ class ListingCounts {
             }
         }
         bySource.sort((a, b) -> Long.compare(b.count(), a.count()));
-        Listing.Facets facets = new Listing.Facets(bySource, values(byYear), values(byMonth));
+        byCollection.sort(Listing.CollectionValue.ORDER);
+        Listing.Facets facets = new Listing.Facets(bySource, values(byYear), values(byMonth), byCollection);
         return new Counts(total, false, facets, sources, null);
     }
 

@@ -51,6 +51,9 @@ public record ListingRequest(
         for (String source : filter.sources()) {
             href = href.plus("source", source);
         }
+        for (String collection : filter.collections()) {
+            href = href.plus("collection", collection);
+        }
         return href.plus(
                         "status",
                         filter.statuses() == StatusFilter.ACTIVE

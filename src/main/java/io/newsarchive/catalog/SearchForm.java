@@ -32,6 +32,7 @@ public record SearchForm(
         CatalogFilter f = request.filter();
         List<Choice> hidden = new ArrayList<>();
         f.sources().forEach(s -> hidden.add(new Choice("source", s, s, true)));
+        f.collections().forEach(c -> hidden.add(new Choice("collection", c, c, true)));
         if (f.statuses() != StatusFilter.ACTIVE) {
             hidden.add(
                     new Choice("status", f.statuses().toString(), f.statuses().toString(), true));
@@ -57,6 +58,9 @@ public record SearchForm(
         List<Choice> hidden = new ArrayList<>();
         if (p.source != null && !"source".equals(at)) {
             p.source.forEach(s -> hidden.add(new Choice("source", s, s, true)));
+        }
+        if (p.collection != null && !"collection".equals(at)) {
+            p.collection.forEach(c -> hidden.add(new Choice("collection", c, c, true)));
         }
         keep(hidden, "status", p.status, at);
         keep(hidden, "all_versions", p.allVersions, at);

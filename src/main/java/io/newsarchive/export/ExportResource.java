@@ -154,6 +154,7 @@ public class ExportResource {
             name.append("-q-").append(slug(filter.q()));
         }
         filter.sources().forEach(s -> name.append("-source-").append(slug(s)));
+        filter.collections().forEach(c -> name.append("-collection-").append(c));
         if (filter.from() != null) {
             name.append("-from-").append(filter.from());
         }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Timer;
 import io.newsarchive.catalog.ArticleJson;
 import io.newsarchive.catalog.ArticleSearch;
 import io.newsarchive.catalog.CatalogFilter;
+import io.newsarchive.catalog.CollectionStats;
 import io.newsarchive.catalog.Cursor;
 import io.newsarchive.catalog.EngineKind;
 import io.newsarchive.catalog.Listing;
@@ -11,6 +12,7 @@ import io.newsarchive.catalog.ListingRequest;
 import io.newsarchive.catalog.PostgresSearch;
 import io.newsarchive.catalog.SearchMetrics;
 import io.newsarchive.catalog.SortOrder;
+import io.newsarchive.catalog.SourceCollections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import org.opensearch.client.json.JsonData;
@@ -21,6 +23,7 @@ import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.CalendarInterval;
+import org.opensearch.client.opensearch._types.aggregations.FiltersBucket;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchResponse;
@@ -66,18 +69,21 @@ public class OpenSearchArticleSearch implements ArticleSearch {
     private final PostgresSearch postgres;
     private final SearchStatus status;
     private final SearchMetrics metrics;
+    private final SourceCollections collections;
 
     OpenSearchArticleSearch(
             SearchEngine engine,
             ArticleIndex index,
             PostgresSearch postgres,
             SearchStatus status,
-            SearchMetrics metrics) {
+            SearchMetrics metrics,
+            SourceCollections collections) {
         this.engine = engine;
         this.index = index;
         this.postgres = postgres;
         this.status = status;
         this.metrics = metrics;
+        this.collections = collections;
     }
 
     @Override
@@ -93,8 +99,10 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         if (cursor != null && request.sort() == SortOrder.RELEVANCE && !cursor.scored()) {
             throw Cursor.fromOtherEngine();
         }
+        // an unknown collection is refused as on PostgreSQL
+        List<String> collectionHosts = collectionHosts(request.filter());
         try {
-            Listing listing = search(request, WebSearchQuery.parse(q));
+            Listing listing = search(request, WebSearchQuery.parse(q), collectionHosts);
             status.searchAnswered();
             // a search that OpenSearch fails is timed as PostgreSQL's, which answers it
             metrics.answered(sample, EngineKind.OPENSEARCH, true);
@@ -115,11 +123,12 @@ public class OpenSearchArticleSearch implements ArticleSearch {
             return postgres.selection(c, filter);
         }
         postgres.checkTextQuery(filter.q());
+        List<String> collectionHosts = collectionHosts(filter);
         try (Statement create = c.createStatement()) {
             create.execute("create temporary table export_selection (id bigint primary key) on commit drop");
         }
         try {
-            selectMatches(c, filter);
+            selectMatches(c, filter, collectionHosts);
             status.searchAnswered();
         } catch (IOException | OpenSearchException e) {
             status.searchFailed(e);
@@ -129,12 +138,24 @@ public class OpenSearchArticleSearch implements ArticleSearch {
             return postgres.selection(c, filter);
         }
         CatalogFilter others = new CatalogFilter(
-                null, filter.from(), filter.to(), filter.sources(), filter.statuses(), filter.allVersions());
+                null,
+                filter.from(),
+                filter.to(),
+                filter.sources(),
+                filter.collections(),
+                filter.statuses(),
+                filter.allVersions());
         return postgres.selection(c, others) + " and a.id in (select id from export_selection)";
     }
 
-    private Listing search(ListingRequest r, WebSearchQuery text) throws IOException {
-        Query query = query(r.filter(), text, true);
+    /** The hosts of the filter's collections, together, or null when it names none. */
+    private List<String> collectionHosts(CatalogFilter filter) {
+        return filter.collections().isEmpty() ? null : collections.hosts(filter.collections());
+    }
+
+    private Listing search(ListingRequest r, WebSearchQuery text, List<String> collectionHosts) throws IOException {
+        Query query = query(r.filter(), collectionHosts, text, true);
+        List<CollectionStats> facetCollections = r.facets() ? collections.all() : List.of();
         Cursor cursor = r.cursor();
         boolean backward = cursor != null && cursor.backward();
         List<FieldValue> after = cursor == null ? null : searchAfter(r, query, cursor);
@@ -150,7 +171,7 @@ public class OpenSearchArticleSearch implements ArticleSearch {
                                 s.searchAfter(after);
                             }
                             if (r.facets()) {
-                                s.aggregations(facetAggregations(r.sourceFacets()));
+                                s.aggregations(facetAggregations(r.sourceFacets(), facetCollections));
                             }
                             return s;
                         },
@@ -186,14 +207,20 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         List<Listing.FacetValue> sources = aggregations.get("source").sterms().buckets().array().stream()
                 .map(b -> new Listing.FacetValue(b.key(), b.docCount()))
                 .toList();
-        Listing.Facets facets =
-                new Listing.Facets(sources, histogram(aggregations.get("year")), histogram(aggregations.get("month")));
+        Listing.Facets facets = new Listing.Facets(
+                sources,
+                histogram(aggregations.get("year")),
+                histogram(aggregations.get("month")),
+                collectionCounts(facetCollections, aggregations.get("collection")));
         int sourceCount = (int) aggregations.get("sources").cardinality().value();
         return new Listing(items, next, prev, start + 1, total, false, facets, sourceCount, null);
     }
 
-    /** Whether an article matches (on the whole text), filtered, and for ranking its headline and lead. */
-    private static Query query(CatalogFilter f, WebSearchQuery text, boolean ranked) {
+    /**
+     * Whether an article matches (on the whole text), filtered, and for ranking its headline and lead;
+     * {@code collectionHosts} are the hosts of the filter's collections, or null when it names none.
+     */
+    private static Query query(CatalogFilter f, List<String> collectionHosts, WebSearchQuery text, boolean ranked) {
         BoolQuery.Builder bool = new BoolQuery.Builder().must(text.matching("text"));
         if (ranked && !text.exclusionsOnly()) {
             bool.should(boosted(text.anyWanted("headline"), HEADLINE_BOOST));
@@ -225,7 +252,16 @@ public class OpenSearchArticleSearch implements ArticleSearch {
                             Query.of(s -> s.terms(t -> t.field("domain").terms(v -> v.value(names)))))
                     .minimumShouldMatch("1"))));
         }
+        if (collectionHosts != null) {
+            bool.filter(fromHosts(collectionHosts));
+        }
         return Query.of(q -> q.bool(bool.build()));
+    }
+
+    /** Articles of these hosts; of none when there are none. */
+    private static Query fromHosts(List<String> hosts) {
+        List<FieldValue> names = hosts.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field("source").terms(v -> v.value(names))));
     }
 
     private static Query boosted(Query query, float boost) {
@@ -289,8 +325,13 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         return LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis.longValue()), ZoneOffset.UTC);
     }
 
-    private static Map<String, Aggregation> facetAggregations(int sourceFacets) {
+    private static Map<String, Aggregation> facetAggregations(int sourceFacets, List<CollectionStats> collections) {
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+        if (!collections.isEmpty()) {
+            Map<String, Query> members = new LinkedHashMap<>();
+            collections.forEach(c -> members.put(c.slug(), fromHosts(c.sources())));
+            aggregations.put("collection", Aggregation.of(a -> a.filters(f -> f.filters(b -> b.keyed(members)))));
+        }
         aggregations.put(
                 "source", Aggregation.of(a -> a.terms(t -> t.field("source").size(sourceFacets))));
         // exact up to 40,000 sources: below its threshold the count is kept as a set
@@ -307,6 +348,19 @@ public class OpenSearchArticleSearch implements ArticleSearch {
                 d.field("published").calendarInterval(interval).format(format).minDocCount(1)));
     }
 
+    /** Every collection with the matches of its sources, from the collection aggregation. */
+    private static List<Listing.CollectionValue> collectionCounts(List<CollectionStats> collections, Aggregate counts) {
+        if (collections.isEmpty()) {
+            return List.of();
+        }
+        Map<String, FiltersBucket> buckets = counts.filters().buckets().keyed();
+        return collections.stream()
+                .map(c -> new Listing.CollectionValue(
+                        c.slug(), c.name(), buckets.get(c.slug()).docCount()))
+                .sorted(Listing.CollectionValue.ORDER)
+                .toList();
+    }
+
     private static List<Listing.FacetValue> histogram(Aggregate aggregate) {
         return aggregate.dateHistogram().buckets().array().stream()
                 .map(b -> new Listing.FacetValue(b.keyAsString(), b.docCount()))
@@ -314,8 +368,9 @@ public class OpenSearchArticleSearch implements ArticleSearch {
     }
 
     /** Every match's id from one point in time of the index, into {@code export_selection}. */
-    private void selectMatches(Connection c, CatalogFilter filter) throws IOException, SQLException {
-        Query query = query(filter, WebSearchQuery.parse(filter.q()), false);
+    private void selectMatches(Connection c, CatalogFilter filter, List<String> collectionHosts)
+            throws IOException, SQLException {
+        Query query = query(filter, collectionHosts, WebSearchQuery.parse(filter.q()), false);
         OpenSearchClient client = client();
         String pit = client.createPit(p -> p.index(index.alias()).keepAlive(t -> t.time("1m")))
                 .pitId();

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * A page asked for as JSON ({@code Accept: application/json}, without HTML) answers with a redirect (303) to its JSON
  * twin, with the same parameters: the catalog page to {@code /api/articles}, an article's page to
- * {@code /api/articles/{id}}, the sources to {@code /api/sources}.
+ * {@code /api/articles/{id}}, the sources to {@code /api/sources}, the source collections to {@code /api/collections}.
  */
 public class JsonTwins {
 
@@ -23,7 +23,8 @@ public class JsonTwins {
         new Twin(Pattern.compile("/"), "/api/articles"),
         new Twin(Pattern.compile("/articles/([^/]+)"), "/api/articles/$1"),
         new Twin(Pattern.compile("/sources"), "/api/sources"),
-        new Twin(Pattern.compile("/sources/([^/]+)"), "/api/sources/$1")
+        new Twin(Pattern.compile("/sources/([^/]+)"), "/api/sources/$1"),
+        new Twin(Pattern.compile("/collections"), "/api/collections")
     };
 
     @ServerRequestFilter(preMatching = true)

@@ -38,6 +38,7 @@ class CatalogSchemaTest {
                             "11 SQL",
                             "12 SQL",
                             "13 SQL",
+                            "14 SQL",
                             "15 SQL"),
                     rows(
                             c,
