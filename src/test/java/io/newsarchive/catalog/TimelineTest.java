@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
-class TimelineTest {
+public class TimelineTest {
 
     static final List<Dimension> WIDTHS = List.of(new Dimension(1280, 900), new Dimension(390, 844));
 
@@ -214,7 +214,7 @@ class TimelineTest {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> measure(WebDriver browser, WebElement chart) {
+    public static Map<String, Object> measure(WebDriver browser, WebElement chart) {
         return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(MEASURE, chart);
     }
 
