@@ -3,6 +3,7 @@ package io.newsarchive.admin;
 import io.newsarchive.account.Role;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.catalog.CatalogStatistics;
+import io.newsarchive.catalog.PeriodChart;
 import io.newsarchive.catalog.Timeline;
 import io.newsarchive.ingest.IngestReports;
 import io.newsarchive.preservation.PreservationEvent;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,18 +38,15 @@ public class DashboardPage {
 
     private static final int TOP_SOURCES = 10;
     private static final int RECENT_RUNS = 10;
-    /** Width of the longest bar in the top-sources chart, in SVG units. */
-    private static final int BAR_WIDTH = 500;
-
-    public record SourceBar(String host, long articles, int width, int y) {}
+    /** A row of the top sources' chart; {@code length} is its bar's, in hundredths of the longest. */
+    public record SourceBar(String host, long articles, double length) {}
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(
                 CatalogStatistics.Totals totals,
-                Timeline timeline,
+                PeriodChart timeline,
                 List<SourceBar> sources,
-                int sourcesHeight,
                 List<IngestReports.RunSummary> runs,
                 List<IngestReports.RunSummary> attention,
                 List<PreservationEvent> damaged,
@@ -59,21 +56,10 @@ public class DashboardPage {
     }
 
     /** A year or a month of the timeline links to the public listing of its articles. */
-    static final Timeline.PeriodLinks PERIOD_LINKS = new Timeline.PeriodLinks() {
-        public String year(int year) {
-            return Href.of("/")
-                    .plus("from", year + "-01-01")
-                    .plus("to", year + "-12-31")
-                    .toString();
-        }
-
-        public String month(YearMonth month) {
-            return Href.of("/")
-                    .plus("from", month.atDay(1).toString())
-                    .plus("to", month.atEndOfMonth().toString())
-                    .toString();
-        }
-    };
+    static final Timeline.PeriodLinks PERIOD_LINKS = (first, last) -> Href.of("/")
+            .plus("from", first.toString())
+            .plus("to", last.toString())
+            .toString();
 
     @Inject
     CatalogStatistics statistics;
@@ -113,15 +99,13 @@ public class DashboardPage {
             sources.add(new SourceBar(
                     source.host(),
                     source.articles(),
-                    (int) Math.max(1, BAR_WIDTH * source.articles() / max),
-                    sources.size() * 24));
+                    Math.max(0.5, Math.round(1000.0 * source.articles() / max) / 10.0)));
         }
-        Timeline timeline = Timeline.of(statistics.articlesPerMonth(), PERIOD_LINKS);
+        PeriodChart timeline = Timeline.of(statistics.articlesPerMonth(), PERIOD_LINKS, "/api/timeline.csv");
         return Templates.dashboard(
                 statistics.totals(),
                 timeline,
                 sources,
-                sources.size() * 24,
                 runs,
                 attention,
                 PreservationEvent.openFixityFailures(RECENT_RUNS),

@@ -37,7 +37,7 @@ public record CatalogView(
         List<FacetLink> years,
         List<FacetLink> months,
         String facetsNote,
-        Timeline timeline,
+        PeriodChart timeline,
         String nextHref,
         String prevHref,
         String jsonHref,
@@ -95,7 +95,14 @@ public record CatalogView(
         List<FacetLink> collections = new ArrayList<>();
         List<FacetLink> years = new ArrayList<>();
         List<FacetLink> months = new ArrayList<>();
-        Timeline timeline = new Timeline(List.of(), List.of(), false);
+        Timeline.PeriodLinks periodLinks =
+                (first, last) -> dates(here, first, last).toString();
+        String timelineCsv = here.at("/api/timeline.csv")
+                .without("sort")
+                .without("limit")
+                .without("source_facets")
+                .toString();
+        PeriodChart timeline = Timeline.of(List.of(), periodLinks, timelineCsv);
         String allSourcesHref = null;
         if (listing.facets() != null) {
             for (Listing.FacetValue v : listing.facets().source()) {
@@ -128,16 +135,7 @@ public record CatalogView(
                     months.add(period(here, f, v, m.atDay(1), m.atEndOfMonth()));
                 }
             }
-            timeline = Timeline.of(listing.facets().month(), new Timeline.PeriodLinks() {
-                public String year(int year) {
-                    return dates(here, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-                            .toString();
-                }
-
-                public String month(YearMonth month) {
-                    return dates(here, month.atDay(1), month.atEndOfMonth()).toString();
-                }
-            });
+            timeline = Timeline.of(listing.facets().month(), periodLinks, timelineCsv);
         }
         String facetsNote = listing.facetsSampleSize() == null
                 ? null

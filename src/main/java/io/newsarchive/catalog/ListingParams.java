@@ -6,10 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The query parameters of a page of a listing: its filters, and its order, size, place and counts. Shared by the pages
+ * The query parameters of a page of a listing: its filters and counts, and its order, size and place. Shared by the pages
  * and the JSON API; {@link ListingRequest#of} checks them.
  */
-public class ListingParams extends FilterParams {
+public class ListingParams extends CountingParams {
 
     @RestQuery
     @Parameter(
@@ -36,12 +36,6 @@ public class ListingParams extends FilterParams {
             description = "whether to count the matches per source, year and month",
             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
     public String facets;
-
-    @RestQuery("exact_total")
-    @Parameter(
-            description = "count the total exactly even where that is slow, instead of estimating a large one",
-            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-    public String exactTotal;
 
     @RestQuery("source_facets")
     @Parameter(

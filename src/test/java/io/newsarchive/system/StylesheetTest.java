@@ -45,7 +45,7 @@ class StylesheetTest {
             };
             const page = getComputedStyle(document.body).backgroundColor;
             const field = document.getElementById('q');
-            const bar = document.querySelector('.timeline rect');
+            const bar = document.querySelector('.chart rect.bar');
             field.focus();
             return {
               focus: ratio(getComputedStyle(field).outlineColor, page),

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * axe-core, from the npm package that src/dev/test-up installs in src/test/js, run in the page the browser shows:
@@ -19,10 +18,10 @@ public final class Axe {
 
     private static final Path SCRIPT = Path.of("src", "test", "js", "node_modules", "axe-core", "axe.min.js");
 
-    /** Runs axe on the context and hands each violation to Selenium's callback as one line per element. */
+    /** Runs axe on the whole page and hands each violation to Selenium's callback as one line per element. */
     private static final String RUN = """
-            const [context, done] = arguments;
-            axe.run(context, {resultTypes: ['violations']}).then(
+            const [done] = arguments;
+            axe.run(document, {resultTypes: ['violations']}).then(
               r => done(r.violations.flatMap(v => v.nodes.map(n =>
                   v.id + ' (' + v.impact + ') ' + JSON.stringify(n.target) + ': ' + v.help + '\\n    '
                   + n.failureSummary.replace(/\\n/g, '\\n    ')))),
@@ -35,18 +34,15 @@ public final class Axe {
 
     /**
      * The violations axe finds in the page, one line each: rule id, impact, the element's selector, what is wrong.
-     * {@code exclude} lists selectors of parts of the page to leave out.
      */
     @SuppressWarnings("unchecked")
-    public static List<String> violations(WebDriver browser, List<String> exclude) {
+    public static List<String> violations(WebDriver browser) {
         JavascriptExecutor page = (JavascriptExecutor) browser;
         if (!Boolean.TRUE.equals(page.executeScript("return typeof axe === 'object'"))) {
             page.executeScript(source());
         }
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Map<String, Object> context =
-                Map.of("exclude", exclude.stream().map(List::of).toList());
-        return (List<String>) page.executeAsyncScript(RUN, context);
+        return (List<String>) page.executeAsyncScript(RUN);
     }
 
     private static synchronized String source() {
