@@ -1,5 +1,6 @@
 package io.newsarchive.catalog;
 
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.runtime.configuration.MemorySize;
 
@@ -7,14 +8,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.BitSet;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How pages write values: {@code {article.ingestedAt.readable}}, {@code {size.bytes}}, {@code {n.count('file')}},
- * {@code {n.grouped}}.
+ * {@code {n.grouped}}, {@code {article.url.breakable}}.
  */
 @TemplateExtension
 public class TemplateFormats {
+
+    /** A run of hex digits as long as a hash, broken into groups of eight. */
+    private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{16,}");
+
+    private static final int HASH_GROUP = 8;
 
     private static final DateTimeFormatter MINUTES =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -74,5 +83,43 @@ public class TemplateFormats {
     /** A whole number with its thousands marked, as people read it: {@code {totals.articles.grouped}}, "20,706". */
     static String grouped(Number n) {
         return String.format(Locale.ROOT, "%,d", n.longValue());
+    }
+
+    /**
+     * Text holding URLs, paths or hashes, HTML-escaped, with a line break allowed ({@code <wbr>}) where a reader
+     * expects one: after a slash (not between two), before {@code ? & #}, after {@code =}, and between groups of eight
+     * digits of a hash. A narrow screen then wraps them there instead of overflowing or cutting a word anywhere.
+     */
+    static RawString breakable(String text) {
+        BitSet breaks = new BitSet(text.length());
+        Matcher hash = HASH.matcher(text);
+        while (hash.find()) {
+            for (int at = hash.start() + HASH_GROUP; at < hash.end(); at += HASH_GROUP) {
+                breaks.set(at);
+            }
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char before = text.charAt(i - 1);
+            char c = text.charAt(i);
+            if ((before == '/' && c != '/') || before == '=' || c == '?' || c == '&' || c == '#') {
+                breaks.set(i);
+            }
+        }
+        StringBuilder html = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            if (breaks.get(i)) {
+                html.append("<wbr>");
+            }
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> html.append("&lt;");
+                case '>' -> html.append("&gt;");
+                case '&' -> html.append("&amp;");
+                case '"' -> html.append("&quot;");
+                case '\'' -> html.append("&#39;");
+                default -> html.append(c);
+            }
+        }
+        return new RawString(html.toString());
     }
 }

@@ -278,6 +278,43 @@ class AdminPagesTest {
         assertTrue(browser.findElements(By.partialLinkText("run ")).isEmpty(), "no link to an admin page for visitors");
     }
 
+    /** No admin page scrolls sideways on a phone, with long addresses in an article, its events and its audit. */
+    @Test
+    void onAPhoneNoAdminPageScrollsSideways() throws IOException {
+        String address = "https://news." + CatalogFixtures.uniqueDomain() + "/world/2024/05/06/"
+                + "a-very-long-address-".repeat(6) + "end?section=international&page=1";
+        long id = CatalogFixtures.ingest(article("Wide", LocalDate.of(2024, 5, 6), address, "One."))
+                .get(0);
+        signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.get(url("/admin/articles/" + id + "/edit"));
+        browser.findElement(By.id("url")).clear();
+        browser.findElement(By.id("url")).sendKeys(address.replace("/world/", "/europe/"));
+        browser.findElement(By.id("reason")).sendKeys("moved to its section");
+        clickAndLoad(By.cssSelector("form.edit button[type=submit]"));
+        try {
+            HeadlessChromium.phone(browser);
+            for (String page : new String[] {
+                "/admin",
+                "/admin/upload",
+                "/admin/runs",
+                "/admin/audit",
+                "/admin/events?article=" + id,
+                "/admin/users",
+                "/admin/restore",
+                "/admin/settings",
+                "/admin/articles/" + id + "/edit",
+                "/articles/" + id
+            }) {
+                browser.get(url(page));
+                assertEquals(0, HeadlessChromium.sidewaysOverflow(browser), page + " scrolls sideways");
+                HeadlessChromium.screenshot(browser, "phone" + page.replaceAll("[^a-z0-9]+", "-"));
+            }
+        } finally {
+            HeadlessChromium.desktop(browser);
+            signOut();
+        }
+    }
+
     @Test
     void aViewerCannotReachTheAdminPages() {
         signIn(TestUsers.newUser(Role.VIEWER), TestUsers.PASSWORD);
@@ -290,11 +327,7 @@ class AdminPagesTest {
     }
 
     private void signIn(String username, String password) {
-        browser.get(url("/signin"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        clickAndLoad(By.cssSelector("form.stacked button"));
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
+        HeadlessChromium.signIn(browser, root, username, password);
     }
 
     private void signOut() {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -183,6 +184,76 @@ class RunsPageTest {
         long cli = ingestedWithoutUpload(article("Elsewhere " + CatalogFixtures.uniqueWord(), uniqueUrl(), "Text."));
         browser.get(url("/admin/runs/" + cli));
         assertFalse(browser.findElement(By.cssSelector("p.meta")).getText().contains("upload"));
+    }
+
+    /**
+     * On a phone each file of a run is a card whose cells say what they are, problems included, so that a page of
+     * 200 files stays about as long as on a wide screen (squeezed into a table, the file names took three letters a
+     * line); the list of runs is cards too, and neither scrolls sideways.
+     */
+    @Test
+    void onAPhoneARunsFilesAreCardsAndItsPageStaysShort() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < 250; i++) {
+            String content = i % 25 == 0
+                    ? "A headline\nyesterday\nnot an address\nText.\n"
+                    : article("Phone run " + i, uniqueUrl(), "Sentence " + i + ".");
+            entries.put(String.format("reports/2024/story-%05d.txt", i), content.getBytes(StandardCharsets.UTF_8));
+        }
+        int run = TestUsers.asAdmin()
+                .multiPart("file", "phone.zip", CorpusFiles.zip(entries), "application/zip")
+                .post("/api/ingest?dry_run=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("run.id");
+        HeadlessChromium.signIn(browser, root, TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
+        try {
+            HeadlessChromium.phone(browser);
+            browser.get(root + "admin/runs/" + run);
+            List<WebElement> rows = browser.findElements(By.cssSelector("table.files tbody tr"));
+            assertEquals(200, rows.size());
+            WebElement rejected = browser.findElement(By.cssSelector("table.files tr.outcome-rejected"));
+            assertEquals("block", rejected.getCssValue("display"), "a card");
+            assertEquals(
+                    "\"Outcome\"",
+                    script(
+                            "return getComputedStyle(arguments[0], '::before').content",
+                            rejected.findElement(By.cssSelector("td[data-label=Outcome]"))),
+                    "each cell says what it is");
+            long width = ((Number) script("return document.documentElement.clientWidth")).longValue();
+            WebElement problems = rejected.findElement(By.cssSelector("ul.problems"));
+            assertTrue(problems.getText().contains("line 2"), problems.getText());
+            assertTrue(
+                    problems.getRect().getX() + problems.getRect().getWidth() <= width, "the problems are not cut off");
+            int tableTop =
+                    browser.findElement(By.cssSelector("table.files")).getRect().getY();
+            long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+            assertTrue((height - tableTop) / rows.size() < 150, "px per file: " + (height - tableTop) / rows.size());
+            assertEquals(0, HeadlessChromium.sidewaysOverflow(browser));
+            HeadlessChromium.screenshot(browser, "run-phone");
+
+            browser.get(root + "admin/runs");
+            assertEquals(
+                    "block",
+                    browser.findElement(By.cssSelector("table.runs tbody tr")).getCssValue("display"));
+            assertEquals(0, HeadlessChromium.sidewaysOverflow(browser));
+            HeadlessChromium.screenshot(browser, "runs-phone");
+
+            HeadlessChromium.desktop(browser);
+            browser.get(root + "admin/runs/" + run);
+            assertEquals(
+                    "table-row",
+                    browser.findElement(By.cssSelector("table.files tbody tr")).getCssValue("display"));
+            HeadlessChromium.screenshot(browser, "run-desktop");
+        } finally {
+            HeadlessChromium.desktop(browser);
+            browser.manage().deleteAllCookies();
+        }
+    }
+
+    private static Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
     @Test

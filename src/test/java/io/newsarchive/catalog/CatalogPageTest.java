@@ -10,9 +10,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -154,6 +156,77 @@ class CatalogPageTest {
                 browser.findElements(By.cssSelector("aside ul li a")).size(),
                 "the other sport articles of that day");
         assertJsonTwin();
+    }
+
+    /**
+     * On a phone the filters are folded between the search form and the results (a box to tick shows them), next in
+     * reading and tab order too; a wide window keeps them open in a side column. No public page scrolls sideways on
+     * a phone.
+     */
+    @Test
+    void onAPhoneTheFiltersFoldAboveTheResults() throws Exception {
+        String domain = uniqueDomain();
+        String word = uniqueWord();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            files.add(article(
+                    "Phone story " + i + " about " + word,
+                    LocalDate.of(2023, 1 + i % 3, 1 + i),
+                    "https://" + (i % 2 == 0 ? "east." : "west.") + domain + "/2023/stories/" + i,
+                    "The " + word + " story number " + i + ".",
+                    "A second sentence."));
+        }
+        ingest(files.toArray(String[]::new));
+        try {
+            HeadlessChromium.phone(browser);
+            browser.get(root + "?q=" + word);
+            assertEquals(390L, ((JavascriptExecutor) browser).executeScript("return window.innerWidth"));
+            WebElement toggle = browser.findElement(By.cssSelector(".facets .fold-toggle"));
+            assertTrue(toggle.isDisplayed());
+            assertTrue(
+                    toggle.getRect().getY() + toggle.getRect().getHeight()
+                            <= items().get(0).getRect().getY(),
+                    "the filters come before the first result");
+            // by its text in the page, not its shown text: folded, it shows none
+            WebElement east = browser.findElement(By.xpath("//aside[@class='facets']//a[.='east." + domain + "']"));
+            assertFalse(east.isDisplayed(), "folded until opened");
+            ((JavascriptExecutor) browser)
+                    .executeScript("arguments[0].focus()", browser.findElement(By.cssSelector("form.search button")));
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            assertEquals(
+                    toggle.findElement(By.tagName("input")),
+                    browser.switchTo().activeElement(),
+                    "the keyboard meets the filters before the results");
+            HeadlessChromium.screenshot(browser, "catalog-phone");
+            toggle.click();
+            assertTrue(east.isDisplayed());
+            HeadlessChromium.screenshot(browser, "catalog-phone-filters");
+            follow(east);
+            assertEquals("6 articles", heading());
+            assertEquals(0, HeadlessChromium.sidewaysOverflow(browser));
+
+            for (String page : new String[] {
+                "", "?q=" + word, "sources", "sources/east." + domain, "?q=the", "no/such/page", "signin"
+            }) {
+                browser.get(root + page);
+                assertEquals(0, HeadlessChromium.sidewaysOverflow(browser), "/" + page + " scrolls sideways");
+            }
+
+            HeadlessChromium.desktop(browser);
+            browser.get(root + "?q=" + word);
+            WebElement facets = browser.findElement(By.cssSelector(".facets"));
+            WebElement results = browser.findElement(By.cssSelector(".results"));
+            assertFalse(
+                    browser.findElement(By.cssSelector(".facets .fold-toggle")).isDisplayed(), "nothing to tick");
+            assertTrue(facets.findElement(By.linkText("east." + domain)).isDisplayed(), "open");
+            assertTrue(
+                    facets.getRect().getX()
+                            >= results.getRect().getX() + results.getRect().getWidth(),
+                    "a side column right of the results");
+            HeadlessChromium.screenshot(browser, "catalog-desktop");
+        } finally {
+            HeadlessChromium.desktop(browser);
+        }
     }
 
     /** The home page is sorted newest first; a query typed there and sent with Enter is sorted by relevance. */

@@ -1,6 +1,7 @@
 package io.newsarchive.testing;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -10,10 +11,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +63,34 @@ public final class HeadlessChromium {
             }
         });
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** Makes the window a phone's screen, 390 × 844 CSS pixels; {@link #desktop} goes back. */
+    public static void phone(WebDriver browser) {
+        browser.manage().window().setSize(new Dimension(390, 844));
+    }
+
+    /** Makes the window the desktop one the browser starts with, 1280 × 1000 CSS pixels. */
+    public static void desktop(WebDriver browser) {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    /** How many CSS pixels the page reaches past the right edge of the window: 0 when it does not scroll sideways. */
+    public static long sidewaysOverflow(WebDriver browser) {
+        return ((Number) ((JavascriptExecutor) browser)
+                        .executeScript("const page = document.documentElement;"
+                                + " return Math.max(0, page.scrollWidth - page.clientWidth);"))
+                .longValue();
+    }
+
+    /** Signs in on the sign-in page of the catalog at {@code root} and waits until it has led on. */
+    public static void signIn(WebDriver browser, URL root, String username, String password) {
+        browser.get(root.toString().replaceAll("/$", "") + "/signin");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        clickAndLoad(browser, browser.findElement(By.cssSelector("form.stacked button")));
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
     }
 
     /** Saves what the browser shows under target/screenshots, to be looked at. */
