@@ -16,6 +16,8 @@ import java.util.List;
  * @param facetsNote says when facet counts cover only part of the matches
  * @param exports    links that export the whole selection (value: the link, label: the format)
  * @param feedHref   the Atom feed of the selection, or null when it lists withdrawn articles, which feeds do not
+ * @param views      the selection's top words and coverage by source
+ * @param query      the selection's filters as a query string, as a saved search keeps them
  */
 public record CatalogView(
         String title,
@@ -35,7 +37,9 @@ public record CatalogView(
         String prevHref,
         String jsonHref,
         List<Choice> exports,
-        String feedHref) {
+        String feedHref,
+        MatchLinks views,
+        String query) {
 
     public record Choice(String name, String value, String label, boolean selected) {}
 
@@ -168,7 +172,9 @@ public record CatalogView(
                 prevHref,
                 jsonHref,
                 exports,
-                f.statuses() == StatusFilter.ACTIVE ? ArticleFeed.address(f) : null);
+                f.statuses() == StatusFilter.ACTIVE ? ArticleFeed.address(f) : null,
+                MatchLinks.of(f),
+                f.query());
     }
 
     /** A year or month facet value: a link to that period, or back to no dates when it is the current filter. */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A page asked for as JSON ({@code Accept: application/json}, without HTML) answers with a redirect (303) to its JSON
  * twin, with the same parameters: the catalog page to {@code /api/articles}, an article's page to
- * {@code /api/articles/{id}}, the sources to {@code /api/sources}.
+ * {@code /api/articles/{id}}, the sources to {@code /api/sources}, top words and coverage to {@code /api/words} and
+ * {@code /api/coverage}.
  */
 public class JsonTwins {
 
@@ -23,7 +24,9 @@ public class JsonTwins {
         new Twin(Pattern.compile("/"), "/api/articles"),
         new Twin(Pattern.compile("/articles/([^/]+)"), "/api/articles/$1"),
         new Twin(Pattern.compile("/sources"), "/api/sources"),
-        new Twin(Pattern.compile("/sources/([^/]+)"), "/api/sources/$1")
+        new Twin(Pattern.compile("/sources/([^/]+)"), "/api/sources/$1"),
+        new Twin(Pattern.compile("/words"), "/api/words"),
+        new Twin(Pattern.compile("/coverage"), "/api/coverage")
     };
 
     @ServerRequestFilter(preMatching = true)
