@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 public class MatchStatistics {
 
     /**
-     * Each sampled article's words as typed, lower-cased and without stemming or stop words, to find the form each
-     * stem is written in most often: {@code english_stem} gives the stem {@code to_tsvector('english', ...)} gives.
+     * The stems in most of the sampled articles, from their text vectors ({@code ts_stat}: ndoc articles hold a
+     * lexeme), each with the form it is written in most often there: the articles' words as typed (the
+     * {@code simple} configuration: lower case, neither stemmed nor stop words dropped), each taken to its stem by
+     * {@code english_stem}, the dictionary by which the {@code english} configuration made the vectors' lexemes.
      */
     private static final String TOP_WORDS = """
             with lexemes as (
