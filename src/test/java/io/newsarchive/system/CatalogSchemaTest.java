@@ -29,7 +29,16 @@ class CatalogSchemaTest {
         flyway(db, null).migrate();
         try (Connection c = connect(db)) {
             assertEquals(
-                    List.of("6 SQL_BASELINE", "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL"),
+                    List.of(
+                            "6 SQL_BASELINE",
+                            "7 SQL",
+                            "8 SQL",
+                            "9 SQL",
+                            "10 SQL",
+                            "11 SQL",
+                            "12 SQL",
+                            "13 SQL",
+                            "16 SQL"),
                     rows(
                             c,
                             "select version || ' ' || type from flyway_schema_history"
