@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -95,6 +97,26 @@ class CoveragePageTest {
 
         HeadlessChromium.clickAndLoad(browser, browser.findElement(By.linkText("Top words")));
         assertEquals("Top words", browser.findElement(By.tagName("h1")).getText());
+
+        // on a phone, both pages fit the width
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            assertFitsTheWidth("top-words-phone");
+            browser.navigate().back();
+            assertFitsTheWidth("coverage-phone");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    private static void assertFitsTheWidth(String screenshot) throws Exception {
+        HeadlessChromium.screenshot(browser, screenshot);
+        Object overflow = ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0L, overflow, browser.getCurrentUrl() + " scrolls sideways");
+        Object tableOverflow = ((JavascriptExecutor) browser)
+                .executeScript("const s = document.querySelector('.scroll'); return s.scrollWidth - s.clientWidth");
+        assertEquals(0L, tableOverflow, browser.getCurrentUrl() + ": the table fits too");
     }
 
     private static List<String> cells(WebElement row) {
