@@ -73,7 +73,19 @@ public class ArticleFeed {
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING)))
     @GET
     public Response feed(@BeanParam FilterParams params, @Context UriInfo uri) {
-        ListingRequest request = request(params);
+        CatalogFilter filter = CatalogFilter.of(params);
+        if (filter.statuses() != StatusFilter.ACTIVE) {
+            throw ApiError.badParameter("status", "a feed lists public articles only: leave out status");
+        }
+        return atom(filter, address(filter), filter.describe() + ", newest first", uri);
+    }
+
+    /**
+     * The feed of a filter of public articles ({@code status} active), at {@code self} (a path of this site), titled
+     * {@code title} after the catalog's name.
+     */
+    public Response atom(CatalogFilter filter, String self, String title, UriInfo uri) {
+        ListingRequest request = listing(filter);
         List<ArticleJson> items = search.list(request).items();
         Map<Long, Instant> changed = lastChanged(items);
         String base = PublicAddress.of(config, uri);
@@ -84,15 +96,14 @@ public class ArticleFeed {
             xml.setDefaultNamespace(ATOM);
             xml.writeStartElement(ATOM, "feed");
             xml.writeDefaultNamespace(ATOM);
-            String self = base + address(request.filter());
-            element(xml, "id", self);
-            element(xml, "title", config.name() + ": " + request.filter().describe() + ", newest first");
+            element(xml, "id", base + self);
+            element(xml, "title", config.name() + ": " + title);
             // an empty feed has nothing that changed: a fixed time keeps its ETag, so readers polling it get 304s
             element(
                     xml,
                     "updated",
                     time(changed.values().stream().max(Instant::compareTo).orElse(Instant.EPOCH)));
-            link(xml, "self", LINK_TYPE, self);
+            link(xml, "self", LINK_TYPE, base + self);
             link(xml, "alternate", "text/html", base + request.href("/"));
             for (ArticleJson a : items) {
                 entry(xml, a, changed.getOrDefault(a.id(), a.ingestedAt()), base);
@@ -106,15 +117,7 @@ public class ArticleFeed {
         return Response.ok(body.toByteArray(), MEDIA_TYPE).build();
     }
 
-    /** The listing a feed shows: the catalog's filters, newest first, the first page; what would change that is refused. */
-    private static ListingRequest request(FilterParams p) {
-        CatalogFilter filter = CatalogFilter.of(p);
-        if (filter.statuses() != StatusFilter.ACTIVE) {
-            throw ApiError.badParameter("status", "a feed lists public articles only: leave out status");
-        }
-        return listing(filter);
-    }
-
+    /** The listing a feed shows: the catalog's filters, newest first, the first page. */
     private static ListingRequest listing(CatalogFilter filter) {
         return new ListingRequest(
                 filter, SortOrder.NEWEST, ENTRIES, null, false, false, ListingRequest.DEFAULT_SOURCE_FACETS);

@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import io.newsarchive.corpus.ArticleUrl;
 import io.newsarchive.system.ApiError;
+import io.newsarchive.system.Href;
 import io.newsarchive.system.Params;
 
 import java.time.LocalDate;
@@ -57,6 +58,25 @@ public record CatalogFilter(
     /** The filter with the sources replaced, as the source pages and facet links need it. */
     public CatalogFilter withSources(List<String> replaced) {
         return new CatalogFilter(q, from, to, List.copyOf(replaced), collections, statuses, allVersions);
+    }
+
+    /** A link to {@code path} with these filters as the catalog writes them, in the default order. */
+    Href href(String path) {
+        return new ListingRequest(
+                        this,
+                        SortOrder.of(null, q != null),
+                        ListingRequest.DEFAULT_LIMIT,
+                        null,
+                        true,
+                        false,
+                        ListingRequest.DEFAULT_SOURCE_FACETS)
+                .href(path);
+    }
+
+    /** The filters as a query string ({@code q=...&source=...}; empty for none), as saved searches keep them. */
+    public String query() {
+        String link = href("").toString();
+        return link.isEmpty() ? "" : link.substring(1);
     }
 
     /** The filters in words, for people reading an export's description or a feed's title years later. */

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param facetsNote says when facet counts cover only part of the matches
  * @param exports    links that export the whole selection (value: the link, label: the format)
  * @param feedHref   the Atom feed of the selection, or null when it lists withdrawn articles, which feeds do not
+ * @param views      the selection's top words and coverage by source
+ * @param query      the selection's filters as a query string, as a saved search keeps them
  * @param articleQuery what the links to listed articles carry so that their pages link back to this one
  */
 public record CatalogView(
@@ -43,6 +45,8 @@ public record CatalogView(
         String jsonHref,
         List<Choice> exports,
         String feedHref,
+        MatchLinks views,
+        String query,
         String articleQuery) {
 
     public record Choice(String name, String value, String label, boolean selected) {}
@@ -206,6 +210,8 @@ public record CatalogView(
                 jsonHref,
                 exports,
                 f.statuses() == StatusFilter.ACTIVE ? ArticleFeed.address(f) : null,
+                MatchLinks.of(f),
+                f.query(),
                 articleQuery);
     }
 

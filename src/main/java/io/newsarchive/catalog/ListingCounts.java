@@ -57,21 +57,9 @@ class ListingCounts {
 
     private Counts count(Connection c, ListingRequest r, FilterConditions where) throws SQLException {
         List<Object> params = new ArrayList<>();
-        if (where.text() == null) {
-            return summed(c, r, monthCounts(r.filter(), where, params), params);
-        }
         boolean limited = !r.exactTotal();
-        String matches;
-        if (where.text().exclusionsOnly()) {
-            String all = monthCounts(r.filter(), where, params);
-            matches =
-                    "select source_id, month, sum(n) from (\n" + all + "\nunion all\nselect source_id, month, -n from ("
-                            + matchCounts(where, limited, params) + ") excluded) m group by 1, 2";
-        } else {
-            matches = matchCounts(where, limited, params);
-        }
-        Counts counted = summed(c, r, matches, params);
-        if (!limited || !reachedLimit(c, where, counted)) {
+        Counts counted = summed(c, r, matches(r.filter(), where, limited, params), params);
+        if (where.text() == null || !limited || !reachedLimit(c, where, counted)) {
             return counted;
         }
         long estimate = Math.max(countLimit, FilterConditions.plannedRows(c, where.sql(), where.params()));
@@ -82,6 +70,23 @@ class ListingCounts {
                 counted.facets(),
                 counted.facetSources(),
                 where.text().exclusionsOnly() ? null : countLimit);
+    }
+
+    /**
+     * (source_id, month, n) of the articles a filter matches, its values added to {@code params}; a text query's
+     * matches are counted up to the count limit when {@code limited}, and a query of only exclusions is the
+     * articles without it minus the matches of what it excludes.
+     */
+    String matches(CatalogFilter f, FilterConditions where, boolean limited, List<Object> params) {
+        if (where.text() == null) {
+            return monthCounts(f, where, params);
+        }
+        if (!where.text().exclusionsOnly()) {
+            return matchCounts(where, limited, params);
+        }
+        String all = monthCounts(f, where, params);
+        return "select source_id, month, sum(n) from (\n" + all + "\nunion all\nselect source_id, month, -n from ("
+                + matchCounts(where, limited, params) + ") excluded) m group by 1, 2";
     }
 
     /** Whether counting stopped at the limit; for exclusions, whether the excluded matches did. */
@@ -122,7 +127,7 @@ class ListingCounts {
      * (source_id, month, n) of a filter without its text query: whole months in the date range come from
      * {@code article_month_count}, the days of a partly covered first or last month from the articles themselves.
      */
-    private static String monthCounts(CatalogFilter f, FilterConditions where, List<Object> params) {
+    static String monthCounts(CatalogFilter f, FilterConditions where, List<Object> params) {
         LocalDate wholeFrom = f.from() == null || f.from().getDayOfMonth() == 1
                 ? f.from()
                 : f.from().withDayOfMonth(1).plusMonths(1);

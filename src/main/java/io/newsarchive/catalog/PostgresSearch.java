@@ -54,8 +54,44 @@ public class PostgresSearch implements ArticleSearch {
         if (request.cursor() != null && request.cursor().scored()) {
             throw Cursor.fromOtherEngine();
         }
-        boolean text = request.filter().q() != null;
         Timer.Sample sample = metrics.start();
+        Listing listing = read(request.filter(), (c, where, deadline) -> {
+            ListingPages.Page page = ListingPages.page(c, request, where, deadline);
+            List<ArticleJson> items = page.items();
+            if (where.text() != null) {
+                deadline.nextStatement();
+                items = Snippets.add(c, items, where.text());
+                deadline.nextStatement();
+            }
+            ListingCounts.Counts counted = counts.counts(c, request, where);
+            return new Listing(
+                    items,
+                    page.next(),
+                    page.prev(),
+                    page.start() + 1,
+                    counted.total(),
+                    counted.estimate(),
+                    request.facets() ? counted.facets() : null,
+                    request.facets() ? counted.facetSources() : null,
+                    counted.sampleSize());
+        });
+        metrics.answered(sample, EngineKind.POSTGRESQL, request.filter().q() != null);
+        return listing;
+    }
+
+    /** Reads the matches of a filter within the time and turns of a listing ({@link #read}). */
+    interface MatchReading<T> {
+        T read(Connection c, FilterConditions where, ListingPages.Deadline deadline) throws SQLException;
+    }
+
+    /**
+     * Reads what a filter matches as a listing does, on PostgreSQL whatever the search engine: in one snapshot,
+     * a text search in its turn, every statement within what is left of {@code catalog.browse.statement-timeout}
+     * (call the deadline before each statement after the first); a wait or a statement too long is the same 503
+     * as a listing's.
+     */
+    <T> T read(CatalogFilter filter, MatchReading<T> reading) {
+        boolean text = filter.q() != null;
         if (text) {
             takeTurn();
         }
@@ -71,26 +107,8 @@ public class PostgresSearch implements ArticleSearch {
                 // without one is three cheap statements (its page, the catalog's version, its counts), each bounded
                 long deadline = System.nanoTime() + config.statementTimeout().toNanos();
                 startListing(c, text, deadline);
-                FilterConditions where = FilterConditions.of(c, request.filter(), config.maxQueryTerms());
-                ListingPages.Page page = ListingPages.page(c, request, where, () -> limitStatements(c, text, deadline));
-                List<ArticleJson> items = page.items();
-                if (text) {
-                    limitStatements(c, true, deadline);
-                    items = Snippets.add(c, items, where.text());
-                    limitStatements(c, true, deadline);
-                }
-                ListingCounts.Counts counted = counts.counts(c, request, where);
-                metrics.answered(sample, EngineKind.POSTGRESQL, text);
-                return new Listing(
-                        items,
-                        page.next(),
-                        page.prev(),
-                        page.start() + 1,
-                        counted.total(),
-                        counted.estimate(),
-                        request.facets() ? counted.facets() : null,
-                        request.facets() ? counted.facetSources() : null,
-                        counted.sampleSize());
+                FilterConditions where = FilterConditions.of(c, filter, config.maxQueryTerms());
+                return reading.read(c, where, () -> limitStatements(c, text, deadline));
             } finally {
                 // nothing was written; the rollback also ends the statement timeout set with "set local"
                 c.rollback();
@@ -98,7 +116,7 @@ public class PostgresSearch implements ArticleSearch {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw failure(e, request.filter());
+            throw failure(e, filter);
         } finally {
             if (text) {
                 textSearches.release();

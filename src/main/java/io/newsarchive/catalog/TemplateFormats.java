@@ -122,4 +122,9 @@ public class TemplateFormats {
         }
         return new RawString(html.toString());
     }
+
+    /** A part of a whole (0 to 1) as a percentage to a tenth: "12.5%", and "<0.1%" for less but not none. */
+    static String percent(double share) {
+        return share > 0 && share < 0.0005 ? "<0.1%" : String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
 }

@@ -158,6 +158,10 @@ public interface CatalogConfig {
         /** Most words (and phrase words) one text query may hold. */
         @WithDefault("50")
         int maxQueryTerms();
+
+        /** Top words counts the words of this many matches at most, the newest; more matches are left out. */
+        @WithDefault("1000")
+        int topWordsSample();
     }
 
     /** The search engine, when search is not PostgreSQL's own full text. */

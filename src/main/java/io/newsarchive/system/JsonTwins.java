@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A page asked for as JSON ({@code Accept: application/json}, without HTML) answers with a redirect (303) to its JSON
  * twin, with the same parameters: the catalog page to {@code /api/articles}, an article's page to
- * {@code /api/articles/{id}}, the sources to {@code /api/sources}, the source collections to {@code /api/collections}.
+ * {@code /api/articles/{id}}, the sources to {@code /api/sources}, the source collections to {@code /api/collections},
+ * top words and coverage to {@code /api/words} and {@code /api/coverage}.
  */
 public class JsonTwins {
 
@@ -24,7 +25,9 @@ public class JsonTwins {
         new Twin(Pattern.compile("/articles/([^/]+)"), "/api/articles/$1"),
         new Twin(Pattern.compile("/sources"), "/api/sources"),
         new Twin(Pattern.compile("/sources/([^/]+)"), "/api/sources/$1"),
-        new Twin(Pattern.compile("/collections"), "/api/collections")
+        new Twin(Pattern.compile("/collections"), "/api/collections"),
+        new Twin(Pattern.compile("/words"), "/api/words"),
+        new Twin(Pattern.compile("/coverage"), "/api/coverage")
     };
 
     @ServerRequestFilter(preMatching = true)

@@ -89,4 +89,21 @@ class PostgresSearchTimeoutTest {
         given().get("/api/articles?q=" + word).then().statusCode(200).body("total", equalTo(1));
         assertEquals(200, given().get("/api/articles").statusCode());
     }
+
+    /** Top words and coverage read the matches as a listing does, within its time: refused alike (MatchStatistics). */
+    @Test
+    void topWordsAndCoverageThatRunOutOfTimeAreA503AsListingsAre() throws Exception {
+        String word = uniqueWord();
+        ingest(article("The " + word, LocalDate.of(2022, 4, 1), "https://news." + uniqueDomain() + "/1", "Text."));
+        try (Connection lock = CatalogTestDatabase.connect();
+                Statement s = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            s.execute("lock table article in access exclusive mode");
+            for (String path : new String[] {"/api/words", "/api/coverage", "/api/coverage.csv", "/coverage"}) {
+                given().get(path + "?q=" + word).then().statusCode(503).body(containsString("narrow it"));
+            }
+            lock.rollback();
+        }
+        given().get("/api/words?q=" + word).then().statusCode(200).body("articles", equalTo(1));
+    }
 }

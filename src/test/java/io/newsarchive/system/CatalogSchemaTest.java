@@ -39,7 +39,8 @@ class CatalogSchemaTest {
                             "12 SQL",
                             "13 SQL",
                             "14 SQL",
-                            "15 SQL"),
+                            "15 SQL",
+                            "16 SQL"),
                     rows(
                             c,
                             "select version || ' ' || type from flyway_schema_history"
