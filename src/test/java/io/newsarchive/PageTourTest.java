@@ -3,6 +3,8 @@ package io.newsarchive;
 import io.newsarchive.admin.AdminFixtures;
 import io.newsarchive.catalog.ArticleCorrections;
 import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.catalog.SourceCollections;
+import io.newsarchive.savedsearch.SavedSearches;
 import io.newsarchive.testing.Axe;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
@@ -115,6 +117,12 @@ class PageTourTest {
     @Inject
     ArticleCorrections corrections;
 
+    @Inject
+    SourceCollections collections;
+
+    @Inject
+    SavedSearches savedSearches;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         browser = (ChromiumDriver) HeadlessChromium.start();
@@ -154,6 +162,9 @@ class PageTourTest {
                 ArticleCorrections.Saved.class, corrections.withdraw(withdrawn, "legal takedown", 1, TestUsers.ADMIN));
         long run = AdminFixtures.dryRun("A headline without a date\n\nhttps://example.com/x\nText.\n");
         String source = "news1." + domain;
+        String collection =
+                collections.add("Tour " + word, "The sources of the tour", source + " www." + domain, TestUsers.ADMIN);
+        savedSearches.save(TestUsers.ADMIN, "The tour's words", "q=" + word);
 
         Map<String, String> publicPages = new LinkedHashMap<>();
         publicPages.put("catalog", "/");
@@ -165,6 +176,10 @@ class PageTourTest {
         publicPages.put("article-withdrawn", "/articles/" + withdrawn);
         publicPages.put("sources", "/sources");
         publicPages.put("source", "/sources/" + source);
+        publicPages.put("collections", "/collections");
+        publicPages.put("collection", "/?collection=" + collection);
+        publicPages.put("top-words", "/words?q=" + word);
+        publicPages.put("coverage", "/coverage?q=" + word);
         publicPages.put("refused-search", "/?q=the");
         publicPages.put("refused-date", "/?from=2022-13-01");
         publicPages.put("not-found", "/no/such/page");
@@ -179,6 +194,9 @@ class PageTourTest {
         adminPages.put("events", "/admin/events");
         adminPages.put("restore", "/admin/restore");
         adminPages.put("article-edit", "/admin/articles/" + newer + "/edit");
+        adminPages.put("admin-collections", "/admin/collections");
+        adminPages.put("admin-collection", "/admin/collections/" + collection);
+        adminPages.put("saved-searches", "/saved-searches");
 
         List<String> problems = new ArrayList<>();
         for (Screen screen : SCREENS) {
