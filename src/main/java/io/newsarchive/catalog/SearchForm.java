@@ -87,7 +87,7 @@ public record SearchForm(
      */
     private static List<Choice> sorts(String selected) {
         return List.of(
-                new Choice("sort", "", "Best match (newest first without words)", selected.isEmpty()),
+                new Choice("sort", "", "Best match, else newest", selected.isEmpty()),
                 new Choice("sort", "-published", "Newest first", selected.equals(SortOrder.NEWEST.param)),
                 new Choice("sort", "published", "Oldest first", selected.equals(SortOrder.OLDEST.param)),
                 new Choice(
