@@ -1,14 +1,11 @@
 package io.newsarchive.catalog;
 
-import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -16,17 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 
 /** The numbers the catalog's charts draw, as CSV. */
 @Tag(name = "Catalog")
 @Path("/api")
-@Produces(ChartCsvResource.CSV)
+@Produces(CsvTable.MEDIA_TYPE)
 public class ChartCsvResource {
-
-    static final String CSV = "text/csv; charset=utf-8";
 
     private final ArticleSearch search;
     private final SourceCatalog sources;
@@ -57,7 +51,7 @@ public class ChartCsvResource {
                 true,
                 Params.bool("exact_total", params.exactTotal, false),
                 1));
-        return attachment(
+        return CsvTable.attachment(
                 Timeline.of(listing.facets().month(), (first, last) -> null, null)
                         .csv(),
                 "articles-per-period.csv");
@@ -73,25 +67,11 @@ public class ChartCsvResource {
     @GET
     @Path("/sources.csv")
     public Response sources() {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(
-                out,
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader("host", "domain", "articles", "first", "last")
-                        .get())) {
-            for (SourceStats s : sources.all()) {
-                csv.printRecord(s.host(), s.domain(), s.articles(), s.first(), s.last());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return attachment(out.toString(), "sources.csv");
-    }
-
-    private static Response attachment(String csv, String fileName) {
-        return Response.ok(csv)
-                .header("Content-Disposition", ContentDisposition.attachment(fileName))
-                .build();
+        return CsvTable.download(
+                "sources.csv",
+                List.of("host", "domain", "articles", "first", "last"),
+                sources.all().stream()
+                        .map(s -> Arrays.asList(s.host(), s.domain(), s.articles(), s.first(), s.last()))
+                        .toList());
     }
 }

@@ -23,8 +23,6 @@ import java.util.List;
 @Path("/api")
 public class MatchStatisticsResource {
 
-    private static final String CSV = "text/csv; charset=utf-8; header=present";
-
     private final MatchStatistics statistics;
 
     MatchStatisticsResource(MatchStatistics statistics) {
@@ -52,7 +50,7 @@ public class MatchStatisticsResource {
     @APIResponse(responseCode = "503", description = "busy or too slow, as a search can be; narrow the filters")
     @GET
     @Path("/words.csv")
-    @Produces(CSV)
+    @Produces(CsvTable.MEDIA_TYPE)
     public Response wordsCsv(@BeanParam TopWordsParams params) {
         return CsvTable.download(
                 "top-words.csv",
@@ -82,7 +80,7 @@ public class MatchStatisticsResource {
     @APIResponse(responseCode = "503", description = "busy or too slow, as a search can be; narrow the filters")
     @GET
     @Path("/coverage.csv")
-    @Produces(CSV)
+    @Produces(CsvTable.MEDIA_TYPE)
     public Response coverageCsv(@BeanParam FilterParams params) {
         return CsvTable.download(
                 "coverage-by-source.csv",

@@ -1,11 +1,5 @@
 package io.newsarchive.catalog;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -212,24 +206,15 @@ public record PeriodChart(
 
     /** The numbers of the table as CSV: a column for the period, one for each series. */
     public String csv() {
-        StringWriter out = new StringWriter();
         List<String> header = new ArrayList<>(List.of(interval.toString()));
         header.addAll(series);
-        try (CSVPrinter csv = new CSVPrinter(
-                out,
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader(header.toArray(String[]::new))
-                        .get())) {
-            for (Row row : rows) {
-                List<Object> record = new ArrayList<>(List.of(row.period()));
-                row.values().forEach(v -> record.add(measure == Measure.COUNT ? (Object) Math.round(v) : exact(v)));
-                csv.printRecord(record);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<List<Object>> records = new ArrayList<>();
+        for (Row row : rows) {
+            List<Object> record = new ArrayList<>(List.of(row.period()));
+            row.values().forEach(v -> record.add(measure == Measure.COUNT ? (Object) Math.round(v) : exact(v)));
+            records.add(record);
         }
-        return out.toString();
+        return CsvTable.text(header, records);
     }
 
     /** A fraction as a plain decimal, never in exponent notation. */
