@@ -21,7 +21,8 @@ document.addEventListener("DOMContentLoaded", () => {
       for (const [outcome, count] of Object.entries(p.counts)) {
         const cell = document.getElementById("count-" + outcome);
         if (cell) {
-          cell.textContent = count;
+          // grouped as the server writes counts: 1,000
+          cell.textContent = count.toLocaleString("en");
         }
       }
       // the server words the line: the rate and the time left only once they mean something

@@ -58,7 +58,7 @@ class WriteEndpointsTest {
             "POST /api/fixity",
             new Endpoint(Role.ARCHIVIST, () -> "/api/fixity", UnaryOperator.identity()));
 
-    /** The admin pages' forms, posted by a signed-in browser. */
+    /** The forms of the admin pages and of a user's own pages, posted by a signed-in browser. */
     private static final Map<String, Endpoint> FORMS = Map.ofEntries(
             Map.entry(
                     "POST /admin/upload",
@@ -127,6 +127,69 @@ class WriteEndpointsTest {
                             Role.ADMIN,
                             () -> "/admin/restore",
                             request -> request.multiPart("bag", "empty.bag.zip", new byte[0], "application/zip"))),
+            Map.entry(
+                    "POST /admin/runs/{id}/dismiss",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/runs/" + AdminFixtures.dryRun(article("To dismiss", uniqueUrl(), "Body."))
+                                    + "/dismiss",
+                            UnaryOperator.identity())),
+            Map.entry(
+                    "POST /admin/runs/{id}/undismiss",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/runs/" + AdminFixtures.dryRun(article("To put back", uniqueUrl(), "Body."))
+                                    + "/undismiss",
+                            UnaryOperator.identity())),
+            Map.entry(
+                    "POST /admin/collections",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/collections",
+                            request -> request.formParam("name", "Collection " + UUID.randomUUID())
+                                    .formParam("description", "")
+                                    .formParam("sources", ""))),
+            // an unknown collection's 404 comes after the checks of role and token
+            Map.entry(
+                    "POST /admin/collections/{slug}",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/collections/no-such-collection",
+                            request -> request.formParam("name", "Renamed").formParam("description", ""))),
+            Map.entry(
+                    "POST /admin/collections/{slug}/sources",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/collections/no-such-collection/sources",
+                            request -> request.formParam("sources", "example.com"))),
+            Map.entry(
+                    "POST /admin/collections/{slug}/sources/remove",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/collections/no-such-collection/sources/remove",
+                            request -> request.formParam("host", "example.com"))),
+            Map.entry(
+                    "POST /admin/collections/{slug}/delete",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/collections/no-such-collection/delete",
+                            request -> request.formParam("confirm", "true"))),
+            // anyone signed in keeps saved searches; another user's (or no) saved search is a 404 after the checks
+            Map.entry(
+                    "POST /saved-searches",
+                    new Endpoint(
+                            Role.VIEWER,
+                            () -> "/saved-searches",
+                            request -> request.formParam("name", "Saved").formParam("query", "q=saved"))),
+            Map.entry(
+                    "POST /saved-searches/{id}/rename",
+                    new Endpoint(
+                            Role.VIEWER,
+                            () -> "/saved-searches/999999999/rename",
+                            request -> request.formParam("name", "Renamed"))),
+            Map.entry(
+                    "POST /saved-searches/{id}/delete",
+                    new Endpoint(Role.VIEWER, () -> "/saved-searches/999999999/delete", UnaryOperator.identity())),
             Map.entry(
                     "POST /admin/users/{id}/password",
                     new Endpoint(
@@ -209,13 +272,15 @@ class WriteEndpointsTest {
                                 .statusCode(),
                         endpoint + " as an archivist");
             }
-            assertEquals(
-                    403,
-                    write.body()
-                            .apply(asViewer.request().formParam("csrf", asViewer.csrf()))
-                            .request(method, path)
-                            .statusCode(),
-                    endpoint + " as a viewer");
+            if (write.role() != Role.VIEWER) {
+                assertEquals(
+                        403,
+                        write.body()
+                                .apply(asViewer.request().formParam("csrf", asViewer.csrf()))
+                                .request(method, path)
+                                .statusCode(),
+                        endpoint + " as a viewer");
+            }
             assertEquals(
                     403,
                     write.body().apply(allowed.request()).request(method, path).statusCode(),
@@ -257,11 +322,15 @@ class WriteEndpointsTest {
     }
 
     private static String userWith(Role role) {
-        return role == Role.ARCHIVIST ? archivist : TestUsers.ADMIN;
+        return switch (role) {
+            case VIEWER -> viewer;
+            case ARCHIVIST -> archivist;
+            case ADMIN -> TestUsers.ADMIN;
+        };
     }
 
     private static String passwordOf(Role role) {
-        return role == Role.ARCHIVIST ? TestUsers.PASSWORD : TestUsers.ADMIN_PASSWORD;
+        return role == Role.ADMIN ? TestUsers.ADMIN_PASSWORD : TestUsers.PASSWORD;
     }
 
     /** "METHOD /path" of every resource method of the app (compiled to target/classes) that may change something. */

@@ -211,6 +211,7 @@ class AdminPagesTest {
                 seen.stream().noneMatch(t -> t.matches(".*\\b0(\\.0)? files per second.*")),
                 "no rate of nothing: " + seen);
         assertTrue(seen.get(seen.size() - 1).startsWith("COMPLETED: 3,000 files in all"), seen.toString());
+        assertEquals("3,000", browser.findElement(By.id("count-added")).getText(), "counts are grouped");
         signOut();
     }
 

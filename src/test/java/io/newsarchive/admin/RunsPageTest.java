@@ -135,7 +135,7 @@ class RunsPageTest {
                     rated.matches(
                             "RUNNING: 1,000 of 3,000 files after \\d+ s, 89 files per second, about \\d+ s left\\."),
                     rated);
-            assertEquals("1000", browser.findElement(By.id("count-added")).getText(), "the counts follow too");
+            assertEquals("1,000", browser.findElement(By.id("count-added")).getText(), "the counts follow too");
             HeadlessChromium.screenshot(browser, "run-progress");
 
             // loaded again (as without scripts), the page says the same
