@@ -23,7 +23,8 @@ class UnknownParametersTest {
                 .body("parameter", equalTo("url"))
                 .body(
                         "message",
-                        containsString("unknown parameter url: GET /api/articles takes all_versions, collection, cursor,"));
+                        containsString(
+                                "unknown parameter url: GET /api/articles takes all_versions, collection, cursor,"));
         given().get("/api/export?format=csv&sha256=abc").then().statusCode(400).body("parameter", equalTo("sha256"));
         given().get("/api/articles/1/events?limit=5")
                 .then()
