@@ -1,5 +1,7 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.system.Href;
+import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BeanParam;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.List;
 
@@ -25,10 +28,27 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class SourcesPage {
 
+    /** How many sources a page lists: a phone draws a few hundred table rows slowly, and nobody reads more. */
+    static final int PAGE_SIZE = 100;
+
+    /**
+     * @param shown the sources of this page, {@code first} (1-based) the number of the first of them
+     */
+    record SourcePage(List<SourceStats> shown, int first, int total, long articles, Href prev, Href next) {
+
+        /** "Showing 101–200 of 914", or null when one page lists them all. */
+        public String rangeText() {
+            if (prev == null && next == null) {
+                return null;
+            }
+            return "Showing %,d–%,d of %,d".formatted(first, first + shown.size() - 1, total);
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance sources(
-                List<SourceStats> sources, long articles, String find, SourceOrder order, List<SourceOrder> orders);
+                SourcePage page, String find, SourceOrder order, List<SourceOrder> orders);
     }
 
     private final SourceCatalog sources;
@@ -41,14 +61,29 @@ public class SourcesPage {
 
     @Operation(summary = "The list of sources")
     @GET
-    public TemplateInstance sources(@BeanParam SourceListParams params) {
+    public TemplateInstance sources(
+            @BeanParam SourceListParams params,
+            @RestQuery @Parameter(description = "which hundred sources to show, from 1 (the default)") String page) {
         List<SourceStats> listed = params.listed(sources);
+        int pages = Math.max(1, (listed.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int number = Params.intInRange("page", page, 1, 1, pages);
+        int first = (number - 1) * PAGE_SIZE;
+        Href here = Href.of("/sources").plus("find", blankAsNull(params.find)).plus("order", blankAsNull(params.order));
         return Templates.sources(
-                listed,
-                listed.stream().mapToLong(SourceStats::articles).sum(),
+                new SourcePage(
+                        listed.subList(first, Math.min(listed.size(), first + PAGE_SIZE)),
+                        first + 1,
+                        listed.size(),
+                        listed.stream().mapToLong(SourceStats::articles).sum(),
+                        number > 1 ? here.plus("page", number == 2 ? null : Integer.toString(number - 1)) : null,
+                        number < pages ? here.plus("page", Integer.toString(number + 1)) : null),
                 params.find == null ? "" : params.find,
                 SourceOrder.of(params.order),
                 List.of(SourceOrder.values()));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @Operation(summary = "One source's catalog")

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.BitSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,6 +122,15 @@ public class TemplateFormats {
             }
         }
         return new RawString(html.toString());
+    }
+
+    /**
+     * One side of a change in the audit log, {@code {c.value.changed('old')}}: breakable like a URL (values are often
+     * addresses and file names), and "(none)" for a value that was or became absent.
+     */
+    static RawString changed(Map<String, String> values, String side) {
+        String value = values.get(side);
+        return value == null ? new RawString("(none)") : breakable(value);
     }
 
     /** A part of a whole (0 to 1) as a percentage to a tenth: "12.5%", and "<0.1%" for less but not none. */

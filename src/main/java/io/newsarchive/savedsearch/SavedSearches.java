@@ -49,9 +49,14 @@ public class SavedSearches {
         own(username, id).name = checkName(name);
     }
 
+    /** Deletes a saved search and its feed; {@code confirm} is the ticked box of the form that asks whether to. */
     @Transactional
-    public void delete(String username, String id) {
-        own(username, id).delete();
+    public void delete(String username, String id, String confirm) {
+        SavedSearch saved = own(username, id);
+        if (confirm == null || confirm.isEmpty()) {
+            throw ApiError.badParameter("confirm", "tick the box to confirm that the search and its feed go");
+        }
+        saved.delete();
     }
 
     /** The saved search of a feed token, while its user may still sign in. */

@@ -95,9 +95,12 @@ public class SavedSearchesPage {
     @Operation(summary = "Deletes a saved search, and with it its feed")
     @POST
     @Path("/{id}/delete")
-    public Response delete(@RestPath @Parameter(description = "a saved search's id") String id, @RestForm String csrf) {
+    public Response delete(
+            @RestPath @Parameter(description = "a saved search's id") String id,
+            @RestForm String confirm,
+            @RestForm String csrf) {
         signedIn.checkCsrf(csrf);
-        searches.delete(signedIn.name(), id);
+        searches.delete(signedIn.name(), id, confirm);
         return back("");
     }
 

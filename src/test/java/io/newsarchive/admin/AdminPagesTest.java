@@ -313,6 +313,30 @@ class AdminPagesTest {
                 assertEquals(0, HeadlessChromium.sidewaysOverflow(browser), page + " scrolls sideways");
                 HeadlessChromium.screenshot(browser, "phone" + page.replaceAll("[^a-z0-9]+", "-"));
             }
+            // the changed address in the article's history and the audit log wraps at its slashes, not mid-word
+            for (String page : new String[] {"/articles/" + id, "/admin/audit"}) {
+                browser.get(url(page));
+                String changes =
+                        browser.findElement(By.cssSelector("ul.changes")).getAttribute("innerHTML");
+                assertTrue(changes.contains("/<wbr>europe/<wbr>"), page + ": " + changes);
+            }
+            // the admin menu is one line until opened, then two columns with the current page marked
+            browser.get(url("/admin/runs"));
+            WebElement toggle = browser.findElement(By.cssSelector("label.fold-toggle.admin-menu"));
+            WebElement menu = browser.findElement(By.cssSelector("nav.admin"));
+            assertFalse(menu.isDisplayed(), "folded on a phone");
+            assertTrue(toggle.getSize().getHeight() < 60, "one line: " + toggle.getSize());
+            toggle.click();
+            assertTrue(menu.isDisplayed());
+            List<WebElement> links = menu.findElements(By.tagName("a"));
+            assertEquals(
+                    links.get(0).getLocation().getY(),
+                    links.get(1).getLocation().getY(),
+                    "two columns");
+            assertTrue(menu.getSize().getHeight() < 200, "at most five rows: " + menu.getSize());
+            assertEquals(
+                    "Ingest runs",
+                    menu.findElement(By.cssSelector("a[aria-current=page]")).getText());
         } finally {
             HeadlessChromium.desktop(browser);
             signOut();

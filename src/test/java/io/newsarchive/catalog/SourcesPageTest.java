@@ -12,6 +12,9 @@ import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
 import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /sources} and {@code /sources/{host}}, as HTML with their JSON twins. */
 @QuarkusTest
@@ -25,7 +28,8 @@ class SourcesPageTest {
                 article("First <b>bold</b> claim", LocalDate.of(2022, 1, 5), "https://" + host + "/1", "Text."),
                 article("Second", LocalDate.of(2022, 3, 9), "https://" + host + "/2", "Text."));
 
-        given().get("/sources")
+        given().queryParam("find", host)
+                .get("/sources")
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
@@ -44,5 +48,49 @@ class SourcesPageTest {
                 .statusCode(404)
                 .contentType(containsString("text/html"))
                 .body(containsString("no source nowhere." + host));
+    }
+
+    @Test
+    void aHundredSourcesMakeAPageAndTheFindAndOrderCarryOver() {
+        String domain = uniqueDomain();
+        String[] files = new String[SourcesPage.PAGE_SIZE + 1];
+        for (int i = 0; i < files.length; i++) {
+            files[i] = article("Story " + i, LocalDate.of(2022, 1, 5), "https://s" + i + "." + domain + "/1", "Text.");
+        }
+        ingest(files);
+
+        String first = given().queryParam("find", domain)
+                .queryParam("order", "host")
+                .get("/sources")
+                .then()
+                .statusCode(200)
+                .body(containsString("<h1>101 sources, 101 articles</h1>"))
+                .body(containsString("Showing 1–100 of 101"))
+                .body(not(containsString("rel=\"prev\"")))
+                .extract()
+                .asString();
+        assertEquals(SourcesPage.PAGE_SIZE, first.split("<tr><td data-label=\"Source\">", -1).length - 1);
+        assertTrue(first.contains("<a rel=\"next\" href=\"/sources?find=" + domain + "&amp;order=host&amp;page=2\">"));
+
+        String second = given().queryParam("find", domain)
+                .queryParam("order", "host")
+                .queryParam("page", "2")
+                .get("/sources")
+                .then()
+                .statusCode(200)
+                .body(containsString("Showing 101–101 of 101"))
+                .body(containsString("<a rel=\"prev\" href=\"/sources?find=" + domain + "&amp;order=host\">"))
+                .body(not(containsString("rel=\"next\"")))
+                .extract()
+                .asString();
+        assertEquals(1, second.split("<tr><td data-label=\"Source\">", -1).length - 1);
+
+        given().queryParam("find", domain)
+                .queryParam("page", "3")
+                .get("/sources")
+                .then()
+                .statusCode(400)
+                .body(containsString("<code>page</code>"))
+                .body(containsString("from 1 to 2"));
     }
 }

@@ -2,6 +2,9 @@ package io.newsarchive.catalog;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TemplateFormatsTest {
@@ -20,5 +23,16 @@ class TemplateFormatsTest {
                 "SHA-256 01234567<wbr>89abcdef<wbr>01234567<wbr>89abcdef, file cafe1234",
                 TemplateFormats.breakable("SHA-256 0123456789abcdef0123456789abcdef, file cafe1234")
                         .getValue());
+    }
+
+    @Test
+    void aChangedValueBreaksLikeAUrlAndAnAbsentOneIsNone() {
+        Map<String, String> change = new HashMap<>();
+        change.put("old", "https://a.example/x");
+        change.put("new", null);
+        assertEquals(
+                "https://<wbr>a.example/<wbr>x",
+                TemplateFormats.changed(change, "old").getValue());
+        assertEquals("(none)", TemplateFormats.changed(change, "new").getValue());
     }
 }

@@ -124,8 +124,13 @@ class SavedSearchesPageTest {
         assertEquals(feed, atom.getString("feed.link.find { it.@rel == 'self' }.@href"));
         HeadlessChromium.screenshot(browser, "saved-searches");
 
-        HeadlessChromium.clickAndLoad(
-                browser, browser.findElement(By.xpath("//button[.='Delete “Renamed " + word + "”']")));
+        WebElement delete = browser.findElement(By.xpath("//button[.='Delete “Renamed " + word + "”']"));
+        delete.click();
+        assertEquals(
+                1, browser.findElements(By.cssSelector("ul.saved-searches li")).size(), "not without the tick");
+        browser.findElement(By.cssSelector("ul.saved-searches input[name=confirm]"))
+                .click();
+        HeadlessChromium.clickAndLoad(browser, delete);
         assertTrue(browser.findElements(By.cssSelector("ul.saved-searches li")).isEmpty());
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("You have saved no search yet."));
         given().get(feed).then().statusCode(404);
@@ -142,7 +147,11 @@ class SavedSearchesPageTest {
         post(other, "/saved-searches/" + id + "/rename", "name", "Theirs")
                 .then()
                 .statusCode(404);
-        post(other, "/saved-searches/" + id + "/delete", "name", "").then().statusCode(404);
+        post(other, "/saved-searches/" + id + "/delete", "confirm", "on").then().statusCode(404);
+        post(owner, "/saved-searches/" + id + "/delete", "name", "")
+                .then()
+                .statusCode(400)
+                .body(containsString("<code>confirm</code>"));
         owner.request()
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("name", "No token")
