@@ -164,16 +164,13 @@ public class ArticleExport {
         }
 
         /**
-         * @param files whether this is the list of a zip's or bag's files: then with each file's {@code path} in the
-         *              package and no end line, whatever the request asked
-         */
-        /**
          * The catalog's rows behind the selection, whole, one JSON Lines file a table ({@code catalog/article.jsonl},
          * ...), so that a restore rebuilds the catalog as it was: the articles (without their originals, which are the
          * payload), their sources, the ingest runs they came from (but for where an upload waits) with the runs' file
          * results, their audit history with the runs' own audit events, and their preservation events with the
          * chunks of fixity passes over their ids. A file result of another article is left out, and a revision of an
-         * article not in the bag is not named.
+         * article not in the bag is not named. Every source collection travels (a few rows, the catalog's own words for
+         * groups of its sources) with the history of its changes, and its members that are sources of the bag.
          */
         private Map<String, OriginalsZip.TagContent> catalogTables() {
             String articles = "select a.id" + FROM + where;
@@ -183,6 +180,11 @@ public class ArticleExport {
                     "source",
                     "select to_jsonb(t)::text from source t where t.id in (select a.source_id" + FROM + where
                             + ") order by t.id");
+            tables.put("source_collection", "select to_jsonb(t)::text from source_collection t order by t.id");
+            tables.put(
+                    "source_collection_member",
+                    "select to_jsonb(t)::text from source_collection_member t where t.source_id in (select a.source_id"
+                            + FROM + where + ") order by t.collection_id, t.source_id");
             tables.put(
                     "ingest_run",
                     // where an upload waits on this server is no business of the bag's
@@ -201,7 +203,8 @@ public class ArticleExport {
             tables.put(
                     "audit_event",
                     "select to_jsonb(t)::text from audit_event t where t.article_id in (" + articles
-                            + ") or (t.article_id is null and t.run_id in (" + runs + ")) order by t.id");
+                            + ") or (t.article_id is null and t.run_id in (" + runs
+                            + ")) or t.subject_collection is not null order by t.id");
             tables.put(
                     "preservation_event",
                     "select to_jsonb(t)::text from preservation_event t where t.article_id in (" + articles
@@ -234,7 +237,11 @@ public class ArticleExport {
             }
         }
 
-        /** @return how many articles it wrote */
+        /**
+         * @param files whether this is the list of a zip's or bag's files: then with each file's {@code path} in the
+         *              package and no end line, whatever the request asked
+         * @return how many articles it wrote
+         */
         private long csv(OutputStream out, Request csv, boolean files) throws SQLException, IOException {
             if (csv.bom()) {
                 out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});

@@ -24,14 +24,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 
 /**
  * Rebuilds the catalog from a bag it exported: article ids, versions and which is latest, {@code ingested_at}, the
- * ingest runs with their file results, sources, metadata revisions with their audit history, notes, withdrawals and
- * the preservation events, row for row ({@code metadata/catalog/*.jsonl}), and each original from the payload.
+ * ingest runs with their file results, sources and source collections, metadata revisions with their audit history,
+ * notes, withdrawals and the preservation events, row for row ({@code metadata/catalog/*.jsonl}), and each original from the payload.
  * <p>
  * Nothing is stored unless every file of the bag matches every manifest and tag manifest, and all of it is stored in
  * one transaction, under the lock every writer of articles takes. Into an empty catalog the rows keep their ids. A
@@ -44,8 +45,18 @@ import javax.sql.DataSource;
 public class BagRestore {
 
     /** The tables of a bag, in the order their rows can be inserted (each refers only to earlier ones). */
-    static final List<String> TABLES =
-            List.of("source", "ingest_run", "article", "ingest_file", "audit_event", "preservation_event");
+    static final List<String> TABLES = List.of(
+            "source",
+            "source_collection",
+            "source_collection_member",
+            "ingest_run",
+            "article",
+            "ingest_file",
+            "audit_event",
+            "preservation_event");
+
+    /** Tables that bags made before they were carried lack: such a bag restores with none of their rows. */
+    private static final Set<String> ADDED_LATER = Set.of("source_collection", "source_collection_member");
 
     private static final int BATCH = 500;
 
@@ -112,7 +123,8 @@ public class BagRestore {
         List<String> roots = ExportedPackage.bagRoots(entries);
         if (roots.size() == 1) {
             for (String table : TABLES) {
-                if (!entries.containsKey(roots.get(0) + "metadata/catalog/" + table + ".jsonl")) {
+                if (!ADDED_LATER.contains(table)
+                        && !entries.containsKey(roots.get(0) + "metadata/catalog/" + table + ".jsonl")) {
                     throw new Refused(display + " has no metadata/catalog/" + table + ".jsonl: it was not made by"
                             + " this catalog's export, or by an older version; ingest it instead (new articles, new"
                             + " ids)");
@@ -122,7 +134,10 @@ public class BagRestore {
         List<String> problems;
         try {
             List<String> trusted = new ArrayList<>(List.of("bag-info.txt", "metadata/articles.csv"));
-            TABLES.forEach(table -> trusted.add("metadata/catalog/" + table + ".jsonl"));
+            TABLES.stream()
+                    .map(table -> "metadata/catalog/" + table + ".jsonl")
+                    .filter(file -> roots.size() != 1 || entries.containsKey(roots.get(0) + file))
+                    .forEach(trusted::add);
             problems = ExportedPackage.checkBag(display, entries, trusted);
         } catch (InputFiles.InputException e) {
             throw new Refused(e.getMessage());
@@ -171,7 +186,10 @@ public class BagRestore {
                     "create temp table bag_original (sha256 text primary key, content bytea not null) on commit drop");
         }
         for (String table : TABLES) {
-            loadLines(c, table, entries.get(root + "metadata/catalog/" + table + ".jsonl"));
+            InputFile.Opener file = entries.get(root + "metadata/catalog/" + table + ".jsonl");
+            if (file != null) {
+                loadLines(c, table, file);
+            }
         }
         loadOriginals(c, root, entries);
         List<String> problems = rows(c, """
@@ -185,7 +203,10 @@ public class BagRestore {
             lock.setInt(1, Article.WRITE_LOCK_CLASS);
             lock.execute();
         }
-        if (!merge && (exists(c, "select from article") || exists(c, "select from ingest_run"))) {
+        if (!merge
+                && (exists(c, "select from article")
+                        || exists(c, "select from ingest_run")
+                        || exists(c, "select from source_collection"))) {
             throw new Refused("the catalog is not empty: a restore rebuilds an empty catalog, or merges into this one"
                     + " only when asked to (--merge), never renumbering what is there");
         }
@@ -209,6 +230,10 @@ public class BagRestore {
                 s.execute("update bag_article set changed_at = clock_timestamp()");
             } else {
                 s.execute(insert(c, "source", true));
+                // a merge leaves the collections as they are here: they are this catalog's archivists' own, and a
+                // collection's history in the audit log names it only as it was then
+                s.execute(insert(c, "source_collection", true));
+                s.execute(insert(c, "source_collection_member", false));
             }
             s.execute(insert(c, "ingest_run", true));
             s.execute(insert(c, "article", false));
@@ -231,7 +256,8 @@ public class BagRestore {
                     + " overriding system value select new_id, (select p.new_id from bag_preservation_event p"
                     + " where p.id = b.part_of), " + String.join(", ", columns)
                     + " from bag_preservation_event b order by b.new_id");
-            for (String table : List.of("source", "ingest_run", "article", "audit_event", "preservation_event")) {
+            for (String table : List.of(
+                    "source", "source_collection", "ingest_run", "article", "audit_event", "preservation_event")) {
                 // the next id a writer takes comes after every restored one
                 s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), greatest((select max(id) from "
                         + table + "), 1))");

@@ -2,6 +2,7 @@ package io.newsarchive.restore;
 
 import io.newsarchive.catalog.ArticleCorrections;
 import io.newsarchive.catalog.ArticleCorrections.Correction;
+import io.newsarchive.catalog.SourceCollections;
 import io.newsarchive.ingest.IngestProgress;
 import io.newsarchive.ingest.IngestRequest;
 import io.newsarchive.ingest.IngestService;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -44,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The whole cycle: ingest, correct, withdraw, revise, export a bag, restore it into an empty catalog and find every
+ * The whole cycle: ingest, correct, withdraw, revise, group the source in a collection, export a bag, restore it into
+ * an empty catalog and find every
  * row of every table as it was, column by column; then see a bag with one changed byte, or one changed tag file,
  * refused with nothing stored.
  */
@@ -58,6 +61,9 @@ class BagRestoreTest {
     @Inject
     ArticleCorrections corrections;
 
+    @Inject
+    SourceCollections collections;
+
     @TempDir
     Path dir;
 
@@ -70,11 +76,18 @@ class BagRestoreTest {
         String runs = "(select a.ingest_run_id from article a where a.id in " + articles + ")";
         Map<String, String> tables = new LinkedHashMap<>();
         tables.put("source", "id in (select source_id from article where id in " + articles + ")");
+        tables.put("source_collection", "true");
+        tables.put(
+                "source_collection_member",
+                "source_id in (select source_id from article where id in " + articles + ")");
         tables.put("ingest_run", "id in " + runs);
         tables.put("article", "id in " + articles);
         tables.put("article_original", "article_id in " + articles);
         tables.put("ingest_file", "run_id in " + runs);
-        tables.put("audit_event", "article_id in " + articles + " or (article_id is null and run_id in " + runs + ")");
+        tables.put(
+                "audit_event",
+                "article_id in " + articles + " or (article_id is null and run_id in " + runs
+                        + ") or subject_collection is not null");
         tables.put(
                 "preservation_event",
                 "article_id in " + articles + " or (first_article_id is not null and int8range(first_article_id,"
@@ -116,6 +129,10 @@ class BagRestoreTest {
         BagRestore.Restored merged = new BagRestore(restored).restore(bag, true, "again");
         assertEquals(0, merged.articles());
         assertEquals(3, merged.skipped(), "a merge of what is there adds nothing and renumbers nothing");
+        try (Connection c = restored.getConnection()) {
+            assertEquals(before.get("source_collection"), rows(c, "source_collection", "true"), "a merge keeps them");
+            assertEquals(before.get("audit_event"), rows(c, "audit_event", "true"), "and records nothing twice");
+        }
     }
 
     @Test
@@ -144,6 +161,28 @@ class BagRestoreTest {
         }
     }
 
+    @Test
+    void aBagMadeBeforeCollectionsTravelledRestoresWithoutThem() throws Exception {
+        String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+        Path bag = archivedCatalog(host);
+        Path older = rewritten(bag, entries -> {
+            entries.keySet().removeIf(name -> name.contains("/metadata/catalog/source_collection"));
+            entries.replaceAll((name, bytes) -> name.contains("/tagmanifest-")
+                    ? new String(bytes, StandardCharsets.UTF_8)
+                            .replaceAll("(?m)^.*metadata/catalog/source_collection.*\\n", "")
+                            .getBytes(StandardCharsets.UTF_8)
+                    : bytes);
+        });
+        Map<String, String> empty = CatalogTestDatabase.freshDatabase();
+        CatalogTestDatabase.migrate(empty);
+        DataSource target = CatalogTestDatabase.dataSource(empty);
+
+        assertEquals(3, new BagRestore(target).restore(older, false, "x").articles());
+        try (Connection c = target.getConnection()) {
+            assertEquals(0, count(c, "select count(*) from source_collection"));
+        }
+    }
+
     /**
      * Two runs: the first stores a.txt and b.txt, the second a new version of a.txt under the same name; b is corrected
      * and a withdrawn (every version). Returns the bag of everything from {@code host}.
@@ -159,6 +198,8 @@ class BagRestoreTest {
         CorpusFiles.write(second, "a.txt", article("A, revised", day, urlA, "Revised version."));
         ingest(first);
         ingest(second);
+        String slug = collections.add("Letters " + host, "", host, "carol");
+        collections.edit(slug, "Letters of " + host, "Two sources", "carol");
         long a = given().get("/api/articles?source=" + host + "&q=revised")
                 .then()
                 .extract()
@@ -193,20 +234,25 @@ class BagRestoreTest {
 
     /** The bag with the text of the entry ending in {@code suffix} changed. */
     private Path changed(Path bag, String suffix, UnaryOperator<String> change) throws Exception {
+        return rewritten(
+                bag,
+                entries -> entries.replaceAll((name, bytes) -> name.endsWith(suffix)
+                        ? change.apply(new String(bytes, StandardCharsets.UTF_8))
+                                .getBytes(StandardCharsets.UTF_8)
+                        : bytes));
+    }
+
+    /** The bag with its entries (name to bytes, in order) changed. */
+    private Path rewritten(Path bag, Consumer<Map<String, byte[]>> change) throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(bag.toFile())) {
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 try (InputStream in = zip.getInputStream(entry)) {
-                    byte[] bytes = in.readAllBytes();
-                    entries.put(
-                            entry.getName(),
-                            entry.getName().endsWith(suffix)
-                                    ? change.apply(new String(bytes, StandardCharsets.UTF_8))
-                                            .getBytes(StandardCharsets.UTF_8)
-                                    : bytes);
+                    entries.put(entry.getName(), in.readAllBytes());
                 }
             }
         }
+        change.accept(entries);
         return Files.write(dir.resolve("changed-" + UUID.randomUUID() + ".bag.zip"), CorpusFiles.zip(entries));
     }
 
@@ -215,8 +261,12 @@ class BagRestoreTest {
      * which a restore gives anew after the catalog's own (and a preservation event's part_of with them).
      */
     private static List<String> rows(Connection c, String table, String where) throws SQLException {
-        String key =
-                table.equals("article_original") ? "article_id" : table.equals("ingest_file") ? "run_id, seq" : "id";
+        String key = switch (table) {
+            case "article_original" -> "article_id";
+            case "ingest_file" -> "run_id, seq";
+            case "source_collection_member" -> "collection_id, source_id";
+            default -> "id";
+        };
         String row = table.endsWith("_event") ? "(to_jsonb(t) - 'id' - 'part_of')::text" : "t::text";
         return rowsOf(c, "select " + row + " from " + table + " t where " + where + " order by " + key);
     }
