@@ -34,18 +34,41 @@ public class HarvestRecords {
             String url,
             String host,
             String note,
-            int version) {}
+            int version,
+            List<String> collections) {}
 
-    /** Which records, and where the page starts: after {@code (afterChanged, afterId)} when given. */
+    /**
+     * Which records, and where the page starts: after {@code (afterChanged, afterId)} when given.
+     *
+     * @param collection the slug of a source collection whose sources' records are listed; {@link #ANY_COLLECTION}
+     *                   for the records of every source in some collection; null for all
+     */
     public record Selection(
-            Instant from, Instant until, String host, Integer year, Instant afterChanged, long afterId) {}
+            Instant from,
+            Instant until,
+            String host,
+            Integer year,
+            String collection,
+            Instant afterChanged,
+            long afterId) {}
+
+    /** The {@link Selection#collection()} of the records whose source is in any collection. */
+    public static final String ANY_COLLECTION = "";
+
+    /** A collection as a set: its slug and its name. */
+    public record CollectionSet(String slug, String name) {}
+
+    private static final String MEMBERS =
+            "select m.source_id from source_collection_member m join source_collection c on c.id = m.collection_id";
 
     /** When a record last changed: its last metadata revision, or else its ingest (as the indexes of V13). */
     private static final String CHANGED = "coalesce(a.changed_at, a.ingested_at)";
 
     private static final String SELECT =
             "select a.id, " + CHANGED + ", a.status = 'withdrawn', a.headline, a.published,"
-                    + " a.url, s.host, a.note, a.version from article a join source s on s.id = a.source_id";
+                    + " a.url, s.host, a.note, a.version, array(select c.slug from source_collection_member m"
+                    + " join source_collection c on c.id = m.collection_id where m.source_id = a.source_id"
+                    + " order by c.slug) from article a join source s on s.id = a.source_id";
 
     private final DataSource dataSource;
 
@@ -68,6 +91,12 @@ public class HarvestRecords {
         if (s.host() != null) {
             where.add("a.source_id = (select id from source where host = ?)");
             values.add(s.host());
+        }
+        if (ANY_COLLECTION.equals(s.collection())) {
+            where.add("a.source_id in (" + MEMBERS + ")");
+        } else if (s.collection() != null) {
+            where.add("a.source_id in (" + MEMBERS + " where c.slug = ?)");
+            values.add(s.collection());
         }
         if (s.year() != null) {
             where.add("a.published >= ? and a.published < ?");
@@ -111,8 +140,11 @@ public class HarvestRecords {
         }
     }
 
-    /** The hosts of the sources that have articles, and the years articles were published in, for sets. */
-    public record SetNames(List<String> hosts, List<Integer> years) {}
+    /**
+     * The hosts of the sources that have articles, the years articles were published in and the source collections,
+     * for sets.
+     */
+    public record SetNames(List<String> hosts, List<Integer> years, List<CollectionSet> collections) {}
 
     public SetNames setNames() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -135,7 +167,14 @@ public class HarvestRecords {
                     years.add(rs.getInt(1));
                 }
             }
-            return new SetNames(hosts, years);
+            List<CollectionSet> collections = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select slug, name from source_collection order by slug");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    collections.add(new CollectionSet(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return new SetNames(hosts, years, collections);
         }
     }
 
@@ -152,7 +191,8 @@ public class HarvestRecords {
                         rs.getString(6),
                         rs.getString(7),
                         rs.getString(8),
-                        rs.getInt(9)));
+                        rs.getInt(9),
+                        List.of((String[]) rs.getArray(10).getArray())));
             }
         }
         return records;

@@ -47,7 +47,8 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code /oai}: the catalog as an OAI-PMH 2.0 repository. Every article version is a record ({@code oai:NAME:id})
  * with unqualified Dublin Core ({@code oai_dc}); its datestamp is when it last changed (ingest, correction,
  * withdrawal, restoration), and a withdrawn version is a deleted record, kept so (deletedRecord persistent). Sets:
- * {@code source:HOST} and {@code year:YYYY} (of publication), under {@code source} and {@code year}. Lists come
+ * {@code source:HOST}, {@code year:YYYY} (of publication) and {@code collection:SLUG} (the sources of a source
+ * collection), under {@code source}, {@code year} and {@code collection}. Lists come
  * {@code catalog.oai.page-records} at a time with keyset resumption tokens. Every protocol error is answered in
  * the protocol's XML with status 200, as it asks.
  */
@@ -63,7 +64,7 @@ public class OaiPmhResource {
     private static final String PREFIX = "oai_dc";
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
-    private static final Pattern SET = Pattern.compile("(source|year)(?::(.+))?");
+    private static final Pattern SET = Pattern.compile("(source|year|collection)(?::(.+))?");
     /** The characters of a metadataPrefix and of each part of a setSpec, as the schema allows them. */
     private static final Pattern SPEC_WORD = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+");
 
@@ -123,7 +124,7 @@ public class OaiPmhResource {
             in = ParameterIn.QUERY,
             description = "records changed at or before (UTC; a day or a second)",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-    @Parameter(name = "set", in = ParameterIn.QUERY, description = "a set: source:HOST or year:YYYY")
+    @Parameter(name = "set", in = ParameterIn.QUERY, description = "a set: source:HOST, year:YYYY or collection:SLUG")
     @Parameter(name = "resumptionToken", in = ParameterIn.QUERY, description = "where an incomplete list goes on")
     @APIResponse(
             responseCode = "200",
@@ -323,6 +324,10 @@ public class OaiPmhResource {
         for (int year : names.years()) {
             set(xml, "year:" + year, "Articles published in " + year);
         }
+        set(xml, "collection", "Articles of sources in a source collection");
+        for (HarvestRecords.CollectionSet collection : names.collections()) {
+            set(xml, "collection:" + collection.slug(), "Articles of the collection " + collection.name());
+        }
         xml.writeEndElement();
     }
 
@@ -377,6 +382,7 @@ public class OaiPmhResource {
         }
         String host = null;
         Integer year = null;
+        String collection = null;
         if (set != null) {
             Matcher spec = SET.matcher(set);
             if (!spec.matches()) {
@@ -384,6 +390,9 @@ public class OaiPmhResource {
             }
             if (spec.group(1).equals("source")) {
                 host = spec.group(2) == null ? null : host(spec.group(2));
+            } else if (spec.group(1).equals("collection")) {
+                // an unknown slug lists nothing: noRecordsMatch, as for a source without articles
+                collection = spec.group(2) == null ? HarvestRecords.ANY_COLLECTION : spec.group(2);
             } else if (spec.group(2) != null) {
                 if (!spec.group(2).matches("\\d{4}")) {
                     throw new OaiError(OaiError.Code.NO_RECORDS_MATCH, "no set " + set + " (see ListSets)");
@@ -398,6 +407,7 @@ public class OaiPmhResource {
                         untilTime,
                         host,
                         year,
+                        collection,
                         after == null ? null : after.lastChanged(),
                         after == null ? 0 : after.lastId()),
                 size + 1);
@@ -468,6 +478,9 @@ public class OaiPmhResource {
         element(xml, "datestamp", datestamp(record.changedAt()));
         element(xml, "setSpec", sourceSet(record.host()));
         element(xml, "setSpec", "year:" + record.published().getYear());
+        for (String collection : record.collections()) {
+            element(xml, "setSpec", "collection:" + collection);
+        }
         xml.writeEndElement();
     }
 

@@ -2,6 +2,7 @@ package io.newsarchive.oai;
 
 import io.newsarchive.catalog.ArticleCorrections;
 import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.catalog.SourceCollections;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -35,6 +36,7 @@ import static io.newsarchive.testing.CorpusFiles.article;
 import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +54,9 @@ class OaiPmhResourceTest {
 
     @Inject
     ArticleCorrections corrections;
+
+    @Inject
+    SourceCollections collections;
 
     @TestHTTPResource("/oai")
     URL oai;
@@ -119,6 +124,37 @@ class OaiPmhResourceTest {
 
         List<String> sets = oai("verb=ListSets").getList("OAI-PMH.ListSets.set.setSpec");
         assertTrue(sets.containsAll(List.of("source", "source:" + host, "year", "year:2021")), sets.toString());
+    }
+
+    @Test
+    void aSourceCollectionIsASetOfItsSourcesRecords() throws Exception {
+        String url = uniqueUrl();
+        String host = URI.create(url).getHost().substring(4);
+        long id = CatalogFixtures.ingest(article("In a collection", LocalDate.of(2021, 6, 7), url, "Text."))
+                .get(0);
+        long outside = CatalogFixtures.ingest(article("Outside", LocalDate.of(2021, 6, 7), uniqueUrl(), "Text."))
+                .get(0);
+        String slug = collections.add("Harvested " + host, "", host, "dora");
+
+        XmlPath sets = oai("verb=ListSets");
+        assertTrue(
+                sets.getList("OAI-PMH.ListSets.set.setSpec").containsAll(List.of("collection", "collection:" + slug)));
+        assertEquals(
+                "Articles of the collection Harvested " + host,
+                sets.getString("OAI-PMH.ListSets.set.find { it.setSpec == 'collection:" + slug + "' }.setName"));
+
+        XmlPath listed = oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=collection:" + slug);
+        assertEquals(
+                List.of("oai:news-archive.local:" + id), listed.getList("OAI-PMH.ListIdentifiers.header.identifier"));
+        assertEquals(
+                List.of("source:" + host, "year:2021", "collection:" + slug),
+                listed.getList("OAI-PMH.ListIdentifiers.header.setSpec"));
+        String datestamp = listed.getString("OAI-PMH.ListIdentifiers.header.datestamp");
+        List<String> anyCollection = oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=collection&from=" + datestamp)
+                .getList("OAI-PMH.ListIdentifiers.header.identifier");
+        assertTrue(anyCollection.contains("oai:news-archive.local:" + id), anyCollection.toString());
+        assertFalse(anyCollection.contains("oai:news-archive.local:" + outside), anyCollection.toString());
+        assertError("verb=ListIdentifiers&metadataPrefix=oai_dc&set=collection:no-such-" + slug, "noRecordsMatch");
     }
 
     @Test
