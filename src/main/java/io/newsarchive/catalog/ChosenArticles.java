@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Article versions chosen one by one on the catalog page (its checkboxes), named by the parameter {@code id}: repeated
  * ({@code id=4711&id=4712}) or separated by commas ({@code id=4711,4712}, what "all on this page" sends), at most
- * {@link #MAX} of them, the largest page the catalog shows.
+ * {@link #MAX} of them, the largest page the catalog shows. Blank values are skipped: the page's form always sends
+ * an empty {@code id}, so that a form sent with nothing ticked is refused rather than taken for no choice at all.
  */
 public final class ChosenArticles {
 
@@ -28,15 +29,18 @@ public final class ChosenArticles {
     public static List<Long> ids(List<String> values) {
         Set<Long> ids = new LinkedHashSet<>();
         for (String value : values == null ? List.<String>of() : values) {
-            for (String one : value.split(",", -1)) {
-                ids.add(Params.id("id", one.strip()));
+            for (String one : value.split(",")) {
+                if (!one.isBlank()) {
+                    ids.add(Params.id("id", one.strip()));
+                }
             }
             if (ids.size() > MAX) {
                 throw ApiError.badParameter("id", "choose at most " + MAX + " articles by id, not more");
             }
         }
         if (ids.isEmpty()) {
-            throw ApiError.badParameter("id", "choose at least one article (id=4711, repeated for more)");
+            throw ApiError.badParameter(
+                    "id", "choose at least one article: tick it in the results (id=4711, repeated for more)");
         }
         return List.copyOf(ids);
     }

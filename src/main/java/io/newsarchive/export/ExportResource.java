@@ -117,7 +117,8 @@ public class ExportResource {
             @Context UriInfo uri,
             @Context HttpServerRequest request) {
         CatalogFilter filter = CatalogFilter.of(params);
-        List<Long> chosen = ids == null || ids.isEmpty() ? List.of() : chosen(ids, params);
+        // an id given empty (as the catalog page's form sends it with nothing ticked) still asks for a choice
+        List<Long> chosen = uri.getQueryParameters().containsKey("id") ? chosen(ids, params) : List.of();
         ExportFormat exportFormat = ExportFormat.of(format == null ? "csv" : format);
         String name = chosen.isEmpty() ? name(filter) : name(chosen);
         String described = chosen.isEmpty() ? filter.describe() : describe(chosen);
