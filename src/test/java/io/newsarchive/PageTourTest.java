@@ -197,6 +197,9 @@ class PageTourTest {
         adminPages.put("admin-collections", "/admin/collections");
         adminPages.put("admin-collection", "/admin/collections/" + collection);
         adminPages.put("saved-searches", "/saved-searches");
+        adminPages.put(
+                "withdrawals",
+                "/admin/withdrawals?id=" + first + "&id=" + newer + "&id=" + withdrawn + "&results=/?q=" + word);
 
         List<String> problems = new ArrayList<>();
         for (Screen screen : SCREENS) {
@@ -246,7 +249,8 @@ class PageTourTest {
                 "/admin/upload",
                 "/admin/runs/" + run,
                 "/admin/users",
-                "/admin/articles/" + id + "/edit")) {
+                "/admin/articles/" + id + "/edit",
+                "/admin/withdrawals?id=" + id)) {
             problems.addAll(tabThrough(path));
         }
         signOut();

@@ -51,6 +51,21 @@ public class ArticleCorrections {
     /** The change was made from an older revision; nothing was saved. The form names the current revision. */
     public record Conflict(Form form, List<AuditEvent> since) implements Result {}
 
+    /** An article chosen for a withdrawal of several, with the metadata revision it had when it was chosen. */
+    public record Chosen(long id, int revision) {}
+
+    /** What became of a withdrawal of several articles: all of them are withdrawn, or none is. */
+    public sealed interface Withdrawal {}
+
+    public record AllWithdrawn(List<Article> articles) implements Withdrawal {}
+
+    /**
+     * Nothing was withdrawn; each problem names its article.
+     *
+     * @param changed whether an article changed after it was chosen (a conflict), rather than the request being wrong
+     */
+    public record NoneWithdrawn(boolean changed, List<String> problems) implements Withdrawal {}
+
     /** The article and its values, for a new correction. */
     @Transactional
     public Form open(long id) {
@@ -126,6 +141,76 @@ public class ArticleCorrections {
         return setStatus(id, ArticleStatus.ACTIVE, AuditAction.RESTORE, reason, revision, by);
     }
 
+    /** The article versions of these ids, in their order, for a withdrawal of several; a 400 naming unknown ids. */
+    @Transactional
+    public List<Article> chosen(List<Long> ids) {
+        List<Article> articles = new ArrayList<>();
+        List<Long> missing = new ArrayList<>();
+        for (long id : ids) {
+            Article article = Article.findById(id);
+            if (article == null) {
+                missing.add(id);
+            } else {
+                articles.add(article);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ChosenArticles.unknown(missing);
+        }
+        return articles;
+    }
+
+    /**
+     * Withdraws every article chosen, each as {@link #withdraw} would, in one transaction: when any of them is
+     * withdrawn already or changed after it was chosen, or the reason or the confirmation is missing, none is.
+     */
+    @Transactional
+    public Withdrawal withdrawAll(List<Chosen> chosen, String reason, boolean confirmed, String by) {
+        List<String> problems = new ArrayList<>();
+        if (reason.isEmpty()) {
+            problems.add("say why the articles are withdrawn: the reason is kept with each of them");
+        }
+        if (!confirmed) {
+            problems.add("tick the box to confirm that these articles leave the public catalog");
+        }
+        lockArticles();
+        List<Long> missing = new ArrayList<>();
+        List<Article> articles = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        for (Chosen one : chosen) {
+            Article article = Article.findById(one.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (article == null) {
+                missing.add(one.id());
+            } else if (article.metadataRevision != one.revision()) {
+                changed.add("“" + article.headline + "” (article " + article.id + ") was changed after you chose it"
+                        + " (see its history): choose it again");
+            } else if (article.status == ArticleStatus.WITHDRAWN) {
+                problems.add("“" + article.headline + "” (article " + article.id + ") is already withdrawn");
+            } else {
+                articles.add(article);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ChosenArticles.unknown(missing);
+        }
+        if (!changed.isEmpty()) {
+            changed.addAll(problems);
+            return new NoneWithdrawn(true, changed);
+        }
+        if (!problems.isEmpty()) {
+            return new NoneWithdrawn(false, problems);
+        }
+        List<String> urlsDone = new ArrayList<>();
+        for (Article article : articles) {
+            // two versions of one article chosen: it is withdrawn once
+            if (!urlsDone.contains(article.normalizedUrl)) {
+                urlsDone.add(article.normalizedUrl);
+                changeStatus(article, ArticleStatus.WITHDRAWN, AuditAction.WITHDRAW, reason, by);
+            }
+        }
+        return new AllWithdrawn(articles);
+    }
+
     /** Withdrawing or restoring concerns the article, so every version of it. */
     private Result setStatus(
             long id, ArticleStatus status, AuditAction action, String reason, int revision, String by) {
@@ -144,6 +229,13 @@ public class ArticleCorrections {
         if (problem != null) {
             return new Invalid(formOf(article, reason), List.of(problem));
         }
+        changeStatus(article, status, action, reason, by);
+        return new Saved(article);
+    }
+
+    /** Sets the status of every version of the article, each change audited. */
+    private static void changeStatus(
+            Article article, ArticleStatus status, AuditAction action, String reason, String by) {
         String withdrawnReason = status == ArticleStatus.WITHDRAWN ? reason : null;
         for (Article version : versionsOf(article)) {
             AuditEvent event = AuditEvent.by(by, action, reason)
@@ -153,7 +245,6 @@ public class ArticleCorrections {
             version.withdrawnReason = withdrawnReason;
             record(version, event);
         }
-        return new Saved(article);
     }
 
     /** A new URL with a new normalized URL moves every version of the article to it, and to its source. */
@@ -265,10 +356,15 @@ public class ArticleCorrections {
 
     /** The article, after taking the article write lock until the change commits, so that changes take turns. */
     private static Article lockedArticle(long id) {
+        lockArticles();
+        return Article.byId(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Takes the article write lock until the transaction ends. */
+    private static void lockArticles() {
         Article.getEntityManager()
                 .createNativeQuery("select 1 from pg_advisory_xact_lock(?1, 0)")
                 .setParameter(1, Article.WRITE_LOCK_CLASS)
                 .getSingleResult();
-        return Article.byId(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -82,7 +82,7 @@ public class ArticlePage {
                     String results,
             @Context UriInfo uri) {
         Article article = Article.byId(Params.id("id", id));
-        String back = results == null || results.isEmpty() ? null : listing(results);
+        String back = results(results);
         List<Version> versions =
                 Article.<Article>list("normalizedUrl = ?1 order by version", article.normalizedUrl).stream()
                         .map(v ->
@@ -110,7 +110,14 @@ public class ArticlePage {
                 back);
     }
 
-    private static String listing(String results) {
+    /**
+     * The address of the catalog's results that parameter {@code results} names, for a link back to them; null when
+     * it is empty, a 400 naming it when it is no such address.
+     */
+    public static String results(String results) {
+        if (results == null || results.isEmpty()) {
+            return null;
+        }
         if (results.length() > MAX_RESULTS_LENGTH || !LISTING.matcher(results).matches()) {
             throw ApiError.badParameter(
                     "results", "results must be an address of the catalog's results, such as /?q=words");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the catalog page shows, with every link worked out: the template only lays it out.
@@ -23,6 +24,9 @@ import java.util.Map;
  * @param views      the selection's top words and coverage by source
  * @param query      the selection's filters as a query string, as a saved search keeps them
  * @param articleQuery what the links to listed articles carry so that their pages link back to this one
+ * @param resultsHref  this page of results, where a withdrawal of articles chosen on it leads back to
+ * @param pageIds      the ids of the articles on this page, separated by commas: "all on this page" of the form that
+ *                     exports or withdraws the articles ticked
  */
 public record CatalogView(
         String title,
@@ -47,7 +51,9 @@ public record CatalogView(
         String feedHref,
         MatchLinks views,
         String query,
-        String articleQuery) {
+        String articleQuery,
+        String resultsHref,
+        String pageIds) {
 
     public record Choice(String name, String value, String label, boolean selected) {}
 
@@ -165,9 +171,8 @@ public record CatalogView(
                 : here.with("cursor", listing.prevCursor()).toString();
         String cursor = request.cursor() == null ? null : request.cursor().token();
         String jsonHref = api.with("cursor", cursor).toString();
-        String articleQuery = Href.of("")
-                .plus("results", here.with("cursor", cursor).toString())
-                .toString();
+        String resultsHref = here.with("cursor", cursor).toString();
+        String articleQuery = Href.of("").plus("results", resultsHref).toString();
         Href export = here.at("/api/export")
                 .without("sort")
                 .without("limit")
@@ -212,7 +217,9 @@ public record CatalogView(
                 f.statuses() == StatusFilter.ACTIVE ? ArticleFeed.address(f) : null,
                 MatchLinks.of(f),
                 f.query(),
-                articleQuery);
+                articleQuery,
+                resultsHref,
+                listing.items().stream().map(a -> String.valueOf(a.id())).collect(Collectors.joining(",")));
     }
 
     /** A year or month facet value: a link to that period, or back to no dates when it is the current filter. */

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.lang.reflect.Field;
 import java.util.List;
 
 /**
@@ -56,4 +57,24 @@ public class FilterParams {
             description = "every version of each URL, not only the latest",
             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     public String allVersions;
+
+    /** The name of a filter parameter the request gave (one with a value), or null when it gave none. */
+    public String anyGiven() {
+        for (Field field : FilterParams.class.getFields()) {
+            RestQuery name = field.getAnnotation(RestQuery.class);
+            Object value;
+            try {
+                value = field.get(this);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("the filter parameters are public fields", e);
+            }
+            boolean given = value instanceof List<?> values
+                    ? values.stream().anyMatch(v -> !v.toString().isBlank())
+                    : value != null && !value.toString().isBlank();
+            if (name != null && given) {
+                return name.value().isEmpty() ? field.getName() : name.value();
+            }
+        }
+        return null;
+    }
 }

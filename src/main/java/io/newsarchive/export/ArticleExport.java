@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.newsarchive.catalog.ArticleColumns;
 import io.newsarchive.catalog.ArticleSearch;
 import io.newsarchive.catalog.CatalogFilter;
+import io.newsarchive.catalog.ChosenArticles;
 import io.newsarchive.preservation.EventOutcome;
 import io.newsarchive.preservation.EventType;
 import io.newsarchive.preservation.PreservationEvent;
@@ -93,6 +94,8 @@ public class ArticleExport {
     /**
      * What to write.
      *
+     * @param ids         the articles chosen one by one ({@link ChosenArticles}), exported instead of the filter's
+     *                    selection; empty for the filter's
      * @param endLine     whether a CSV ends with the line {@code # N articles; end of export}
      * @param name        the export's file name without its extension, also the folder of a BagIt bag
      * @param description the filters in words, for a bag's External-Description
@@ -102,6 +105,7 @@ public class ArticleExport {
      */
     public record Request(
             CatalogFilter filter,
+            List<Long> ids,
             ExportFormat format,
             boolean includeBody,
             boolean bom,
@@ -364,6 +368,7 @@ public class ArticleExport {
                 }
                 Request files = new Request(
                         request.filter(),
+                        request.ids(),
                         ExportFormat.CSV,
                         false,
                         false,
@@ -452,7 +457,10 @@ public class ArticleExport {
                 // the export holds what the catalog held when it was asked for, whatever is stored meanwhile
                 snapshot.execute("select 1");
             }
-            return new Started(c, request, search.selection(c, request.filter()));
+            String where = request.ids().isEmpty()
+                    ? search.selection(c, request.filter())
+                    : ChosenArticles.selection(c, request.ids());
+            return new Started(c, request, where);
         } catch (SQLException e) {
             close(c);
             throw new DatabaseFailure(e);

@@ -4,8 +4,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.newsarchive.account.SignedIn;
 import io.newsarchive.catalog.CatalogFilter;
+import io.newsarchive.catalog.ChosenArticles;
 import io.newsarchive.catalog.FilterParams;
 import io.newsarchive.catalog.StatusFilter;
+import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.ContentDisposition;
 import io.newsarchive.system.Params;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,12 +35,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * {@code GET /api/export}: the whole selection of a listing's filters, as CSV, JSON or JSON Lines, or its original
- * files as a zip or a BagIt bag.
+ * {@code GET /api/export}: the whole selection of a listing's filters, or the articles chosen by id, as CSV, JSON or
+ * JSON Lines, or their original files as a zip or a BagIt bag.
  */
 @Tag(name = "Export")
 @Path("/api/export")
@@ -57,7 +62,7 @@ public class ExportResource {
         this.signedIn = signedIn;
     }
 
-    @Operation(summary = "The whole selection of a listing's filters as one file")
+    @Operation(summary = "The whole selection of a listing's filters, or the articles chosen by id, as one file")
     @APIResponse(
             responseCode = "200",
             description = "the export, named in Content-Disposition",
@@ -72,6 +77,14 @@ public class ExportResource {
     @GET
     public Response export(
             @BeanParam FilterParams params,
+            @RestQuery("id")
+                    @Parameter(
+                            description =
+                                    "an article version's id: the export holds exactly the articles named, whatever"
+                                            + " their status or version, instead of a filter's selection; repeat it or separate"
+                                            + " ids by commas, at most " + ChosenArticles.MAX,
+                            explode = Explode.TRUE)
+                    List<String> ids,
             @RestQuery
                     @Parameter(
                             description = "csv by default; zip and bagit hold the original files",
@@ -104,19 +117,22 @@ public class ExportResource {
             @Context UriInfo uri,
             @Context HttpServerRequest request) {
         CatalogFilter filter = CatalogFilter.of(params);
+        // an id given empty (as the catalog page's form sends it with nothing ticked) still asks for a choice
+        List<Long> chosen = uri.getQueryParameters().containsKey("id") ? chosen(ids, params) : List.of();
         ExportFormat exportFormat = ExportFormat.of(format == null ? "csv" : format);
-        String name = name(filter);
+        String name = chosen.isEmpty() ? name(filter) : name(chosen);
+        String described = chosen.isEmpty() ? filter.describe() : describe(chosen);
         String query = uri.getRequestUri().getRawQuery();
         ArticleExport.Started started = export.start(new ArticleExport.Request(
                 filter,
+                chosen,
                 exportFormat,
                 Params.bool("include_body", includeBody, false),
                 Params.bool("bom", bom, false),
                 Params.bool("spreadsheet_safe", spreadsheetSafe, false),
                 Params.bool("end_line", endLine, false),
                 name,
-                filter.describe() + " (GET " + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query)
-                        + ")",
+                described + " (GET " + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query) + ")",
                 PublicAddress.of(config, uri),
                 signedIn.anonymous() ? null : signedIn.name()));
         StreamingOutput body = out -> {
@@ -145,6 +161,26 @@ public class ExportResource {
             // no handler left: the connection is closed already
             (first == null ? channel.close() : first.close()).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
+    }
+
+    /** The articles chosen by id, which name the whole export: a filter beside them is refused by name. */
+    private static List<Long> chosen(List<String> ids, FilterParams params) {
+        String filter = params.anyGiven();
+        if (filter != null) {
+            throw ApiError.badParameter(
+                    filter, "id names the articles to export by itself: leave out " + filter + ", or id");
+        }
+        return ChosenArticles.ids(ids);
+    }
+
+    private String name(List<Long> chosen) {
+        return "catalog-" + STAMP.format(clock.instant()) + "-" + chosen.size()
+                + (chosen.size() == 1 ? "-article" : "-articles");
+    }
+
+    private static String describe(List<Long> chosen) {
+        return (chosen.size() == 1 ? "The article" : "The " + chosen.size() + " articles") + " chosen by id: "
+                + chosen.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /** Says what and when: {@code catalog-2026-11-22T1030Z-q-kharkiv-source-bbc.co.uk}. */

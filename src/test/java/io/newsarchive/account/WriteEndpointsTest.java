@@ -100,6 +100,15 @@ class WriteEndpointsTest {
                             () -> "/admin/articles/" + newArticle() + "/restore",
                             request -> request.formParam("reason", "test").formParam("revision", "1"))),
             Map.entry(
+                    "POST /admin/withdrawals",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/withdrawals",
+                            request -> request.formParam("id", String.valueOf(newArticle()))
+                                    .formParam("revision", "1")
+                                    .formParam("reason", "test")
+                                    .formParam("confirm", "true"))),
+            Map.entry(
                     "POST /admin/users",
                     new Endpoint(
                             Role.ADMIN,

@@ -67,6 +67,31 @@ class ArticleCorrectionsTest {
     }
 
     @Test
+    void twoVersionsOfOneArticleChosenTogetherAreWithdrawnOnce() throws Exception {
+        String url = uniqueUrl();
+        List<Long> versions = CatalogFixtures.ingest(
+                article("Versioned", LocalDate.of(2024, 3, 1), url, "First text."),
+                article("Versioned", LocalDate.of(2024, 3, 1), url, "Second text."));
+        var withdrawn = assertInstanceOf(
+                ArticleCorrections.AllWithdrawn.class,
+                corrections.withdrawAll(
+                        List.of(
+                                new ArticleCorrections.Chosen(versions.get(0), 1),
+                                new ArticleCorrections.Chosen(versions.get(1), 1)),
+                        "both chosen",
+                        true,
+                        "someone"));
+        assertEquals(2, withdrawn.articles().size());
+        for (long id : versions) {
+            assertEquals(ArticleStatus.WITHDRAWN, corrections.open(id).article().status);
+            assertEquals(
+                    1,
+                    CatalogTestDatabase.count(
+                            "select count(*) from audit_event where action = 'withdraw' and article_id = " + id));
+        }
+    }
+
+    @Test
     void aDateOutsideTheParsersRangeIsInvalid() {
         String url = uniqueUrl();
         long id = CatalogFixtures.ingest(article("Headline", LocalDate.of(2024, 3, 1), url, "Text."))

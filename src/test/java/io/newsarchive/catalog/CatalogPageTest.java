@@ -1,29 +1,45 @@
 package io.newsarchive.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsarchive.account.Role;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.StringReader;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 
 import static io.newsarchive.catalog.CatalogFixtures.ingest;
@@ -440,6 +456,118 @@ class CatalogPageTest {
         // dates are typed and shown as every date in the catalog is written
         assertEquals("YYYY-MM-DD", browser.findElement(By.id("from")).getAttribute("placeholder"));
         assertEquals("text", browser.findElement(By.id("from")).getAttribute("type"));
+    }
+
+    @Test
+    void twoResultsTickedAreExportedAndAnArchivistWithdrawsThem(@TempDir Path downloads) throws Exception {
+        String word = uniqueWord();
+        String domain = uniqueDomain();
+        List<Long> ids = ingest(
+                article(
+                        "Ticked first " + word,
+                        LocalDate.of(2022, 3, 3),
+                        "https://" + domain + "/1",
+                        "The " + word + "."),
+                article(
+                        "Left alone " + word,
+                        LocalDate.of(2022, 3, 2),
+                        "https://" + domain + "/2",
+                        "The " + word + "."),
+                article(
+                        "Ticked last " + word,
+                        LocalDate.of(2022, 3, 1),
+                        "https://" + domain + "/3",
+                        "The " + word + "."));
+        Set<String> ticked = Set.of(ids.get(0).toString(), ids.get(2).toString());
+        ((ChromeDriver) browser)
+                .executeCdpCommand(
+                        "Browser.setDownloadBehavior",
+                        Map.of(
+                                "behavior",
+                                "allow",
+                                "downloadPath",
+                                downloads.toAbsolutePath().toString()));
+
+        browser.get(root + "?q=" + word);
+        assertTrue(
+                browser.findElements(By.xpath("//button[normalize-space()='Withdraw selected…']"))
+                        .isEmpty(),
+                "only archivists withdraw");
+        tick(ids.get(0), ids.get(2));
+        browser.findElement(By.xpath("//button[normalize-space()='Export selected as CSV']"))
+                .click();
+        Path csv = download(downloads, ".csv");
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(Files.readString(csv).replace("\uFEFF", "")))) {
+            records = parser.getRecords();
+        }
+        assertEquals(ticked, records.stream().map(r -> r.get("id")).collect(Collectors.toSet()));
+        assertEquals(2, records.size());
+
+        browser.findElement(By.xpath("//button[normalize-space()='Export selected as JSON']"))
+                .click();
+        JsonNode json = new ObjectMapper().readTree(download(downloads, ".json").toFile());
+        assertEquals(2, json.size());
+        assertEquals(
+                ticked,
+                Set.of(json.get(0).get("id").asText(), json.get(1).get("id").asText()));
+
+        String archivist = TestUsers.newUser(Role.ARCHIVIST);
+        HeadlessChromium.signIn(browser, root, archivist, TestUsers.PASSWORD);
+        try {
+            browser.get(root + "?q=" + word);
+            tick(ids.get(0), ids.get(2));
+            follow(browser.findElement(By.xpath("//button[normalize-space()='Withdraw selected…']")));
+            assertEquals(
+                    "Withdraw 2 articles", browser.findElement(By.tagName("h1")).getText());
+            assertEquals(
+                    List.of("Ticked first " + word, "Ticked last " + word),
+                    browser.findElements(By.cssSelector("ul.chosen a")).stream()
+                            .map(WebElement::getText)
+                            .toList());
+            browser.findElement(By.id("reason")).sendKeys("published by mistake");
+            browser.findElement(By.name("confirm")).click();
+            follow(browser.findElement(By.xpath("//button[normalize-space()='Withdraw 2 articles']")));
+            assertEquals(
+                    "Withdrawn articles", browser.findElement(By.tagName("h1")).getText());
+            follow(browser.findElement(By.linkText("Back to the results")));
+            assertEquals(List.of("Left alone " + word), headlines());
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
+        for (long id : List.of(ids.get(0), ids.get(2))) {
+            given().get("/api/articles/" + id).then().body("status", equalTo("withdrawn"));
+        }
+    }
+
+    /** Ticks the boxes of these results. */
+    private void tick(long... ids) {
+        for (long id : ids) {
+            WebElement box = browser.findElement(By.cssSelector(".items .pick input[value='" + id + "']"));
+            box.click();
+            assertTrue(box.isSelected());
+        }
+    }
+
+    /** The one file with this extension that the browser downloaded into the folder, once it is whole. */
+    private static Path download(Path folder, String extension) throws Exception {
+        Path[] found = new Path[1];
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try (Stream<Path> files = Files.list(folder)) {
+                List<Path> done =
+                        files.filter(f -> f.toString().endsWith(extension)).toList();
+                found[0] = done.size() == 1 ? done.get(0) : null;
+                return found[0] != null;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        return found[0];
     }
 
     private void follow(WebElement linkOrButton) {

@@ -6,6 +6,7 @@ import com.google.common.hash.Hashing;
 import gov.loc.repository.bagit.domain.Bag;
 import gov.loc.repository.bagit.reader.BagReader;
 import gov.loc.repository.bagit.verify.BagVerifier;
+import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -518,6 +519,70 @@ class ExportResourceTest {
                 .asString();
         assertTrue(csv.endsWith("# 2 articles; end of export\r\n"), csv);
         assertTrue(given().get("/api/export?format=jsonl&" + filters).asString().endsWith("\"articles\":2}\n"));
+    }
+
+    @Test
+    void articlesChosenByIdAreExactlyTheExport() throws Exception {
+        String host = "x" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+        List<Long> ids = CatalogFixtures.ingest(
+                article("Chosen one", LocalDate.of(2021, 5, 1), "https://" + host + "/1", "One."),
+                article("Not chosen", LocalDate.of(2021, 5, 2), "https://" + host + "/2", "Two."),
+                article("Chosen, \"two\"", LocalDate.of(2021, 5, 3), "https://" + host + "/3", "Three."));
+        Set<String> chosen = Set.of(ids.get(0).toString(), ids.get(2).toString());
+
+        // as the catalog page's form sends it: each box a repeated id, and the CSV for spreadsheets
+        Response csv = given().get(
+                        "/api/export?format=csv&bom=true&spreadsheet_safe=true&id=" + ids.get(2) + "&id=" + ids.get(0));
+        csv.then()
+                .statusCode(200)
+                .header(
+                        "Content-Disposition",
+                        matchesPattern("attachment; filename=\"catalog-.*-2-articles\\.csv\".*"));
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(new String(csv.asByteArray(), StandardCharsets.UTF_8).substring(1)))) {
+            records = parser.getRecords();
+        }
+        assertEquals(chosen, records.stream().map(r -> r.get("id")).collect(Collectors.toSet()));
+        assertEquals(2, records.size());
+        assertTrue(records.stream().anyMatch(r -> r.get("headline").equals("Chosen, \"two\"")));
+
+        // "all on this page" sends the ids separated by commas
+        JsonNode json = new ObjectMapper()
+                .readTree(given().get("/api/export?format=json&id=" + ids.get(0) + "," + ids.get(2))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        assertEquals(2, json.size());
+        Set<String> exported = new java.util.HashSet<>();
+        json.forEach(a -> exported.add(a.get("id").asText()));
+        assertEquals(chosen, exported);
+    }
+
+    @Test
+    void badChoicesOfIdsAreNamed() {
+        long id = CatalogFixtures.ingest(article("Alone", "https://" + UUID.randomUUID() + ".example.org/a", "Text."))
+                .get(0);
+        given().get("/api/export?id=abc").then().statusCode(400).body("parameter", equalTo("id"));
+        // the catalog page's form sends an empty id beside those ticked: nothing ticked is no export of everything
+        given().get("/api/export?format=csv&id=").then().statusCode(400).body("parameter", equalTo("id"));
+        given().get("/api/export?id=&id=" + id).then().statusCode(200);
+        given().get("/api/export?id=" + id + "&id=999999999")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("id"))
+                .body("message", equalTo("no article has the id 999999999"));
+        String tooMany = java.util.stream.LongStream.rangeClosed(id, id + 200)
+                .mapToObj(String::valueOf)
+                .collect(Collectors.joining(","));
+        given().get("/api/export?id=" + tooMany).then().statusCode(400).body("parameter", equalTo("id"));
+        given().get("/api/export?q=alone&id=" + id).then().statusCode(400).body("parameter", equalTo("q"));
+        given().get("/api/export?status=all&id=" + id).then().statusCode(400).body("parameter", equalTo("status"));
     }
 
     @Test
