@@ -72,9 +72,14 @@ public class ComparePage {
                                 "Share of all articles",
                                 compared.measure() == Measure.SHARE)),
                 comparison,
-                comparison == null ? null : comparison.chart(csvHref),
+                comparison == null ? null : comparison.chart(csvHref, links(compared)),
                 compared.href("/api/compare").toString(),
                 csvHref);
+    }
+
+    /** Each period's articles when one query is drawn, as bars; none for several, whose periods are lines. */
+    private static Timeline.PeriodLinks links(ComparedQueries compared) {
+        return compared.queries().size() == 1 ? compared.queries().get(0)::articles : null;
     }
 
     private static Row row(int number, ComparedQueries.Query query) {

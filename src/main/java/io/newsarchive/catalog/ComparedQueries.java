@@ -4,6 +4,7 @@ import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Href;
 import io.newsarchive.system.Params;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -26,7 +27,24 @@ public record ComparedQueries(List<Query> queries, Interval interval, Measure me
      * @param name  what the chart, the table and the CSV call it: its label, its words, its sources or "All
      *              articles", told apart from the names of the queries before it by its number
      */
-    public record Query(int number, String label, CatalogFilter filter, String name) {}
+    public record Query(int number, String label, CatalogFilter filter, String name) {
+
+        /** A link to the query's articles published from {@code first} to {@code last}, within its own dates. */
+        String articles(LocalDate first, LocalDate last) {
+            LocalDate from = filter.from() != null && filter.from().isAfter(first) ? filter.from() : first;
+            LocalDate to = filter.to() != null && filter.to().isBefore(last) ? filter.to() : last;
+            return new CatalogFilter(
+                            filter.q(),
+                            from,
+                            to,
+                            filter.sources(),
+                            filter.collections(),
+                            filter.statuses(),
+                            filter.allVersions())
+                    .href("/")
+                    .toString();
+        }
+    }
 
     static final int MAX_LABEL_LENGTH = 100;
 

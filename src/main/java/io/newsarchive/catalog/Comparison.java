@@ -30,8 +30,11 @@ public record Comparison(String interval, String measure, List<Query> queries, L
      */
     public record Period(String period, LocalDate start, long articles, List<Long> matches, List<Double> shares) {}
 
-    /** The chart of the measure asked for, a line a query, with a link to its CSV. */
-    PeriodChart chart(String csvHref) {
+    /**
+     * The chart of the measure asked for, a line a query (a bar a period for one), with a link to its CSV;
+     * {@code links}, or null, gives each period's articles.
+     */
+    PeriodChart chart(String csvHref, Timeline.PeriodLinks links) {
         Interval by = Interval.of("interval", interval, null);
         Measure drawn = Measure.of("measure", measure);
         List<PeriodChart.Series> series = new ArrayList<>();
@@ -52,7 +55,12 @@ public record Comparison(String interval, String measure, List<Query> queries, L
                 by,
                 drawn,
                 periods.stream().map(Period::start).toList(),
-                null,
+                links == null
+                        ? null
+                        : periods.stream()
+                                .map(p ->
+                                        links.days(p.start(), by.next(p.start()).minusDays(1)))
+                                .toList(),
                 series);
     }
 

@@ -31,6 +31,7 @@ import static io.newsarchive.catalog.CatalogFixtures.uniqueWord;
 import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -263,6 +264,29 @@ class ComparePageTest {
                 .statusCode(200)
                 .body(containsString("Fill in at least one query"))
                 .body(containsString("name=\"q5\""));
+    }
+
+    @Test
+    void oneQueryIsDrawnAsBarsEachLinkingToItsArticlesOfThePeriod() {
+        String page = given().get("/compare?q1=" + other + "&from1=1931-03-03")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(page.contains("class=\"bar\""), "bars");
+        assertTrue(page.contains("from=1931-03-03&amp;to=1931-03-31\""), "March, from the query's own first day");
+        assertTrue(page.contains("from=1931-04-01&amp;to=1931-04-30\""), "April");
+    }
+
+    @Test
+    void thePageAskedForAsJsonLeadsToItsTwin() {
+        given().accept("application/json")
+                .redirects()
+                .follow(false)
+                .get("/compare?q1=" + word + "&interval=week")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/api/compare?q1=" + word + "&interval=week"));
     }
 
     private static JsonPath json(String path) {
