@@ -3,6 +3,7 @@ package io.newsarchive.catalog;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Href;
 import io.newsarchive.system.Params;
+import jakarta.ws.rs.core.Response;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -103,20 +104,22 @@ public record ComparedQueries(List<Query> queries, Interval interval, Measure me
     }
 
     /**
-     * Runs what reads a query's parameters, a 400 about one of them then naming that query's parameter: {@code to2}
-     * rather than {@code to}.
+     * Runs what reads or counts a query, a failure about one of its parameters (a 400, or a 503 of its words taking
+     * too long) then naming that query's parameter: {@code to2} rather than {@code to}.
      */
     static <T> T inRow(int number, Supplier<T> reading) {
         try {
             return reading.get();
         } catch (ApiError.Failure failure) {
-            String parameter = failure.body().parameter();
-            if (failure.status() != 400 || parameter == null) {
+            ApiError said = failure.body();
+            if (said.parameter() == null) {
                 throw failure;
             }
-            throw ApiError.badParameter(
-                    parameter + number,
-                    "query " + number + ": " + failure.body().message());
+            throw ApiError.failure(
+                    Response.Status.fromStatusCode(failure.status()),
+                    said.error(),
+                    "query " + number + ": " + said.message(),
+                    said.parameter() + number);
         }
     }
 
