@@ -99,6 +99,7 @@ class ComparePageTest {
         assertEquals(List.of(word, "Second", "sport." + domain), months.getList("queries.label"));
         assertEquals(List.of(1, 2, 3), months.getList("queries.number"));
         assertEquals(List.of("1931-03", "1931-04"), months.getList("periods.period"));
+        assertEquals(List.of("1931-03-01", "1931-04-01"), months.getList("periods.start"));
         assertEquals(List.of(4, 4), months.getList("periods.articles"));
         assertEquals(List.of(3, 1, 1), months.getList("periods[0].matches"));
         assertEquals(List.of(0, 2, 1), months.getList("periods[1].matches"));
