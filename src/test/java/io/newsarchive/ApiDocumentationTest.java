@@ -6,6 +6,8 @@ import com.google.common.collect.Sets;
 import io.newsarchive.account.Role;
 import io.newsarchive.audit.AuditAction;
 import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.catalog.Interval;
+import io.newsarchive.catalog.Measure;
 import io.newsarchive.catalog.SortOrder;
 import io.newsarchive.catalog.SourceOrder;
 import io.newsarchive.catalog.StatusFilter;
@@ -71,16 +73,18 @@ class ApiDocumentationTest {
     private static final Pattern TEMPLATE = Pattern.compile("\\{(\\w+)(:[^}]*)?}");
 
     /** The parameters whose values are a closed set, and the values the code takes. */
-    private static final Map<String, List<String>> ENUMERATED = Map.of(
-            "sort", words(SortOrder.values(), o -> o.param),
-            "status", words(StatusFilter.values(), Object::toString),
-            "format", words(ExportFormat.values(), Object::toString),
-            "type", words(EventType.values(), Object::toString),
-            "outcome", words(EventOutcome.values(), Object::toString),
-            "action", words(AuditAction.values(), Object::toString),
-            "show", words(FileSelection.values(), Object::toString),
-            "role", words(Role.values(), Object::toString),
-            "order", words(SourceOrder.values(), Object::toString));
+    private static final Map<String, List<String>> ENUMERATED = Map.ofEntries(
+            Map.entry("sort", words(SortOrder.values(), o -> o.param)),
+            Map.entry("status", words(StatusFilter.values(), Object::toString)),
+            Map.entry("format", words(ExportFormat.values(), Object::toString)),
+            Map.entry("type", words(EventType.values(), Object::toString)),
+            Map.entry("outcome", words(EventOutcome.values(), Object::toString)),
+            Map.entry("action", words(AuditAction.values(), Object::toString)),
+            Map.entry("show", words(FileSelection.values(), Object::toString)),
+            Map.entry("role", words(Role.values(), Object::toString)),
+            Map.entry("order", words(SourceOrder.values(), Object::toString)),
+            Map.entry("interval", words(Interval.values(), Object::toString)),
+            Map.entry("measure", words(Measure.values(), Object::toString)));
 
     private JsonNode document;
 

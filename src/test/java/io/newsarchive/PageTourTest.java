@@ -180,6 +180,7 @@ class PageTourTest {
         publicPages.put("collection", "/?collection=" + collection);
         publicPages.put("top-words", "/words?q=" + word);
         publicPages.put("coverage", "/coverage?q=" + word);
+        publicPages.put("compare", "/compare?q1=" + word + "&q2=" + word + "&source2=" + source + "&label2=In+news1");
         publicPages.put("refused-search", "/?q=the");
         publicPages.put("refused-date", "/?from=2022-13-01");
         publicPages.put("not-found", "/no/such/page");

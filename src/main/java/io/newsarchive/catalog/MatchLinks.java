@@ -1,15 +1,16 @@
 package io.newsarchive.catalog;
 
 /**
- * Where the views of one selection are, for the links between them: its articles on the catalog page, its top words
- * and its coverage by source.
+ * Where the views of one selection are, for the links between them: its articles on the catalog page, its top words,
+ * its coverage by source, and a comparison of it (its statuses and versions aside) with other queries.
  */
-public record MatchLinks(String articles, String words, String coverage) {
+public record MatchLinks(String articles, String words, String coverage, String compare) {
 
     public static MatchLinks of(CatalogFilter filter) {
         return new MatchLinks(
                 filter.href("/").toString(),
                 filter.href("/words").toString(),
-                filter.href("/coverage").toString());
+                filter.href("/coverage").toString(),
+                ComparedQueries.of(filter).href("/compare").toString());
     }
 }

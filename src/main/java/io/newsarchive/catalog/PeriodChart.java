@@ -218,7 +218,7 @@ public record PeriodChart(
     }
 
     /** A fraction as a plain decimal, never in exponent notation. */
-    private static String exact(double v) {
+    static String exact(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * A page asked for as JSON ({@code Accept: application/json}, without HTML) answers with a redirect (303) to its JSON
  * twin, with the same parameters: the catalog page to {@code /api/articles}, an article's page to
  * {@code /api/articles/{id}}, the sources to {@code /api/sources}, the source collections to {@code /api/collections},
- * top words and coverage to {@code /api/words} and {@code /api/coverage}.
+ * top words and coverage to {@code /api/words} and {@code /api/coverage}, a comparison of queries to
+ * {@code /api/compare}.
  */
 public class JsonTwins {
 
@@ -27,7 +28,8 @@ public class JsonTwins {
         new Twin(Pattern.compile("/sources/([^/]+)"), "/api/sources/$1"),
         new Twin(Pattern.compile("/collections"), "/api/collections"),
         new Twin(Pattern.compile("/words"), "/api/words"),
-        new Twin(Pattern.compile("/coverage"), "/api/coverage")
+        new Twin(Pattern.compile("/coverage"), "/api/coverage"),
+        new Twin(Pattern.compile("/compare"), "/api/compare")
     };
 
     @ServerRequestFilter(preMatching = true)

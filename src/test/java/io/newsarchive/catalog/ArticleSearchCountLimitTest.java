@@ -77,6 +77,24 @@ class ArticleSearchCountLimitTest {
                         .mapToInt(Integer::intValue)
                         .sum());
 
+        // a comparison counts every match, whatever the limit: 5 in April 2022, one a day
+        assertEquals(
+                List.of(5),
+                given().get("/api/compare?q1=" + word)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("periods.collect { it.matches[0] }"));
+        assertEquals(
+                List.of(1, 1, 1, 1, 1),
+                given().get("/api/compare?q1=" + word + "&from1=2022-04-01&to1=2022-04-05")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("periods.collect { it.matches[0] }"));
+
         given().get("/?q=" + word)
                 .then()
                 .statusCode(200)

@@ -23,6 +23,7 @@ import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,10 +91,14 @@ class PostgresSearchTimeoutTest {
         assertEquals(200, given().get("/api/articles").statusCode());
     }
 
-    /** Top words and coverage read the matches as a listing does, within its time: refused alike (MatchStatistics). */
+    /**
+     * Top words, coverage and comparisons read the matches as a listing does, within its time: refused alike
+     * (MatchStatistics, Comparisons).
+     */
     @Test
-    void topWordsAndCoverageThatRunOutOfTimeAreA503AsListingsAre() throws Exception {
+    void topWordsCoverageAndComparisonsThatRunOutOfTimeAreA503AsListingsAre() throws Exception {
         String word = uniqueWord();
+        String other = uniqueWord();
         ingest(article("The " + word, LocalDate.of(2022, 4, 1), "https://news." + uniqueDomain() + "/1", "Text."));
         try (Connection lock = CatalogTestDatabase.connect();
                 Statement s = lock.createStatement()) {
@@ -101,6 +106,15 @@ class PostgresSearchTimeoutTest {
             s.execute("lock table article in access exclusive mode");
             for (String path : new String[] {"/api/words", "/api/coverage", "/api/coverage.csv", "/coverage"}) {
                 given().get(path + "?q=" + word).then().statusCode(503).body(containsString("narrow it"));
+            }
+            // a comparison's query too, named by its number
+            given().get("/api/compare?q1=" + other + "&q2=" + word)
+                    .then()
+                    .statusCode(503)
+                    .body("parameter", equalTo("q1"))
+                    .body("message", startsWith("query 1: "));
+            for (String path : new String[] {"/api/compare.csv", "/compare"}) {
+                given().get(path + "?q1=" + word).then().statusCode(503).body(containsString("narrow it"));
             }
             lock.rollback();
         }
