@@ -155,8 +155,8 @@ public record CatalogView(
             }
             for (Listing.FacetValue v : listing.facets().version()) {
                 boolean all = v.value().equals(Listing.ALL_VERSIONS);
-                CatalogFilter other = new CatalogFilter(
-                        f.q(), f.from(), f.to(), f.sources(), f.collections(), f.statuses(), all);
+                CatalogFilter other =
+                        new CatalogFilter(f.q(), f.from(), f.to(), f.sources(), f.collections(), f.statuses(), all);
                 versions.add(new FacetLink(
                         all ? "All versions" : "Latest version only",
                         TemplateFormats.grouped(v.count()),

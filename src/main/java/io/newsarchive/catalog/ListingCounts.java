@@ -101,7 +101,8 @@ class ListingCounts {
         }
         String all = monthCounts(f, where, params);
         return "select source_id, month, status, latest, sum(n) from (\n" + all
-                + "\nunion all\nselect source_id, month, status, latest, -n from (" + matchCounts(where, limited, params)
+                + "\nunion all\nselect source_id, month, status, latest, -n from ("
+                + matchCounts(where, limited, params)
                 + ") excluded) m group by 1, 2, 3, 4";
     }
 
@@ -172,8 +173,9 @@ class ListingCounts {
                 sql.add("c.month < ?");
                 params.add(wholeUntil);
             }
-            parts.add("select c.source_id, c.month, c.status, c.latest, c.articles as n from article_month_count c where "
-                    + String.join(" and ", sql));
+            parts.add(
+                    "select c.source_id, c.month, c.status, c.latest, c.articles as n from article_month_count c where "
+                            + String.join(" and ", sql));
         }
         List<String> days = new ArrayList<>();
         List<Object> dayBounds = new ArrayList<>();
@@ -266,8 +268,7 @@ class ListingCounts {
                 select 'version', null, null, coalesce(sum(n) filter (where latest), 0), coalesce(sum(n), 0), null
                 from counts where %s
                 union all
-                select 'counted', null, null, coalesce(sum(n), 0), null, null from counts"""
-                .formatted(counts, listed, versionPart, statusPart);
+                select 'counted', null, null, coalesce(sum(n), 0), null, null from counts""".formatted(counts, listed, versionPart, statusPart);
         params.add(r.sourceFacets());
         params.add(r.sourceFacets());
         long total = 0;

@@ -215,7 +215,14 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         Map<String, Aggregate> aggregations =
                 response.aggregations().get("listed").filter().aggregations();
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        response.aggregations().get("statuses").filter().aggregations().get("status").sterms().buckets().array()
+        response.aggregations()
+                .get("statuses")
+                .filter()
+                .aggregations()
+                .get("status")
+                .sterms()
+                .buckets()
+                .array()
                 .forEach(b -> byStatus.put(b.key(), b.docCount()));
         long active = byStatus.getOrDefault(StatusFilter.ACTIVE.toString(), 0L);
         long withdrawn = byStatus.getOrDefault(StatusFilter.WITHDRAWN.toString(), 0L);
@@ -313,17 +320,29 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         return Query.of(q -> q.bool(b -> b.should(query).boost(boost)));
     }
 
-    /** The order of a listing, reversed for a page before a cursor; the id last, so that no two rows tie. */
+    /**
+     * The order of a listing, reversed for a page before a cursor; the id last, so that no two rows tie. The order
+     * {@code source} is by host the other way round from its dates (A to Z, then newest first).
+     */
     private static List<SortOptions> sort(SortOrder order, boolean backward) {
         boolean descending = (order != SortOrder.OLDEST) != backward;
         org.opensearch.client.opensearch._types.SortOrder direction = descending
                 ? org.opensearch.client.opensearch._types.SortOrder.Desc
                 : org.opensearch.client.opensearch._types.SortOrder.Asc;
         List<SortOptions> sort = new ArrayList<>();
-        if (order == SortOrder.RELEVANCE) {
-            sort.add(SortOptions.of(s -> s.score(sc -> sc.order(direction))));
+        switch (order) {
+            case RELEVANCE -> sort.add(SortOptions.of(s -> s.score(sc -> sc.order(direction))));
+            case SOURCE -> {
+                var hosts = descending
+                        ? org.opensearch.client.opensearch._types.SortOrder.Asc
+                        : org.opensearch.client.opensearch._types.SortOrder.Desc;
+                sort.add(SortOptions.of(s -> s.field(f -> f.field("source").order(hosts))));
+            }
+            case WORDS ->
+                sort.add(SortOptions.of(s -> s.field(f -> f.field("word_count").order(direction))));
+            default -> {}
         }
-        if (order != SortOrder.INGESTED) {
+        if (order != SortOrder.INGESTED && order != SortOrder.WORDS) {
             sort.add(SortOptions.of(s -> s.field(f -> f.field("published").order(direction))));
         }
         sort.add(SortOptions.of(s -> s.field(f -> f.field("id").order(direction))));
@@ -336,8 +355,14 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         if (r.sort() == SortOrder.INGESTED) {
             return List.of(id);
         }
+        if (r.sort() == SortOrder.WORDS) {
+            return List.of(FieldValue.of(cursor.words()), id);
+        }
         FieldValue published = FieldValue.of(
                 cursor.published().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        if (r.sort() == SortOrder.SOURCE) {
+            return List.of(FieldValue.of(cursor.host()), published, id);
+        }
         if (r.sort() != SortOrder.RELEVANCE) {
             return List.of(published, id);
         }
@@ -362,7 +387,12 @@ public class OpenSearchArticleSearch implements ArticleSearch {
             String key = Cursor.scoredKey(values.get(0).doubleValue(), date(values.get(1)));
             return new Cursor(order, key, id, backward, position).token();
         }
-        String key = order == SortOrder.INGESTED ? "" : date(values.get(0)).toString();
+        String key = switch (order) {
+            case INGESTED -> "";
+            case WORDS -> Long.toString(values.get(0).longValue());
+            case SOURCE -> values.get(0).stringValue() + "/" + date(values.get(1));
+            default -> date(values.get(0)).toString();
+        };
         return new Cursor(order, key, id, backward, position).token();
     }
 
@@ -402,8 +432,8 @@ public class OpenSearchArticleSearch implements ArticleSearch {
                 Aggregation.of(a -> a.filter(all(statusPart(filter)))
                         .aggregations(
                                 "latest",
-                                Aggregation.of(l -> l.filter(
-                                        Query.of(q -> q.term(t -> t.field("latest").value(FieldValue.TRUE))))))));
+                                Aggregation.of(l -> l.filter(Query.of(
+                                        q -> q.term(t -> t.field("latest").value(FieldValue.TRUE))))))));
         return aggregations;
     }
 
