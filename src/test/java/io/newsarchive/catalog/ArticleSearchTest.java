@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -407,6 +408,7 @@ public class ArticleSearchTest {
             assertEquals(Map.of("latest", 5L, "all", 6L), facet(listed, "version"), selection);
 
             // withdrawn in every version: 2 alone; the statuses of every version, the versions of withdrawn ones
+            assertTheSearchEngineAnswered();
             JsonPath withdrawn = listing(selection + "&status=withdrawn&all_versions=true");
             assertEquals(List.of(ids.get(1)), itemIds(withdrawn));
             assertEquals(Map.of(a, 1L), facet(withdrawn, "domain"), selection);
@@ -414,6 +416,7 @@ public class ArticleSearchTest {
             assertEquals(Map.of("active", 6L, "withdrawn", 1L, "all", 7L), facet(withdrawn, "status"), selection);
             assertEquals(Map.of("latest", 1L, "all", 1L), facet(withdrawn, "version"), selection);
         }
+        assertTheSearchEngineAnswered();
         // a domain's value is a source filter
         for (String selection : List.of("", "q=" + word + "&")) {
             JsonPath ofDomain = listing(selection + "source=" + a + "&status=all");
@@ -464,6 +467,7 @@ public class ArticleSearchTest {
                 do {
                     JsonPath page = listing(
                             selection + "&sort=" + sort + "&limit=4" + (cursor == null ? "" : "&cursor=" + cursor));
+                    assertTheSearchEngineAnswered();
                     assertEquals(seen.size() + 1, page.getInt("start"));
                     pages.add(itemIds(page));
                     seen.addAll(itemIds(page));
@@ -482,6 +486,7 @@ public class ArticleSearchTest {
                 assertNull(back.getString("prev_cursor"));
             }
         }
+        assertTheSearchEngineAnswered();
         String wordsCursor = listing("q=" + word + "&sort=-words&limit=2").getString("next_cursor");
         given().get("/api/articles?q=" + word + "&sort=source&cursor=" + wordsCursor)
                 .then()
@@ -561,6 +566,14 @@ public class ArticleSearchTest {
                 .statusCode(404)
                 .contentType(containsString("text/html"))
                 .body(containsString("no article 999999999"));
+    }
+
+    /** With a search engine, that it answered the searches so far itself rather than leaving them to PostgreSQL. */
+    private static void assertTheSearchEngineAnswered() {
+        given().get("/q/health")
+                .then()
+                .body("checks.find { it.name == 'search' }.data.degraded", not(equalTo(true)))
+                .body("checks.find { it.name == 'search' }.data.problem", nullValue());
     }
 
     private static JsonPath listing(String query) {
