@@ -214,13 +214,22 @@ final class ListingPages {
                 return "(a.word_count, a.id)" + after + "(?, ?)";
             }
             case SOURCE -> {
-                // hosts A to Z and each source's articles newest first: the host goes the other way
+                // hosts A to Z and each source's articles newest first: the host goes the other way. Rather than
+                // "a later host, or this host and a later row", the row's bound is the cursor's for its host and
+                // none for the next ones, so that it bounds the scan of each source's index: with the "or" the
+                // rest of the cursor's source was read from its newest (188 ms instead of 0.5 ms at 1,000,000).
+                // beyond every row: ids start at 1
+                String noDate = descending ? "'infinity'::date" : "'-infinity'::date";
+                String noId = descending ? Long.toString(Long.MAX_VALUE) : "0";
                 params.add(within.host());
                 params.add(within.host());
                 params.add(within.published());
+                params.add(within.host());
                 params.add(within.id());
-                return "(s.host" + (descending ? " > " : " < ") + "? or s.host = ? and (a.published, a.id)" + after
-                        + "(?::date, ?))";
+                return "s.host" + (descending ? " >= " : " <= ") + "? and (a.published, a.id)" + after
+                        + "(case when s.host = ? then ?::date else " + noDate
+                        + " end, case when s.host = ? then ?::bigint"
+                        + " else " + noId + " end)";
             }
             default -> {
                 params.add(within.key().substring(keyPrefix.length()));
