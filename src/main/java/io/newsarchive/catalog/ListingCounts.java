@@ -88,9 +88,9 @@ class ListingCounts {
     }
 
     /**
-     * (source_id, month, status, latest, n) of the articles a filter matches, its values added to {@code params}; a text query's
-     * matches are counted up to the count limit when {@code limited}, and a query of only exclusions is the
-     * articles without it minus the matches of what it excludes.
+     * (source_id, month, status, latest, n) of the articles a filter matches, its values added to {@code params}; a
+     * text query's matches are counted up to the count limit when {@code limited}, and a query of only exclusions is
+     * the articles without it minus the matches of what it excludes.
      */
     String matches(CatalogFilter f, FilterConditions where, boolean limited, List<Object> params) {
         if (where.text() == null) {
@@ -124,7 +124,10 @@ class ListingCounts {
         }
     }
 
-    /** (source_id, month, status, latest, n) of the matches of a text query; of what it excludes for a query of only exclusions. */
+    /**
+     * (source_id, month, status, latest, n) of the matches of a text query; of what it excludes for a query of only
+     * exclusions.
+     */
     private String matchCounts(FilterConditions where, boolean limited, List<Object> params) {
         // for a query of only exclusions, textParam() is what it excludes: counted here as matches
         params.addAll(where.nonTextParams());
@@ -141,8 +144,9 @@ class ListingCounts {
     }
 
     /**
-     * (source_id, month, status, latest, n) of a filter without its text query: whole months in the date range come from
-     * {@code article_month_count}, the days of a partly covered first or last month from the articles themselves.
+     * (source_id, month, status, latest, n) of a filter without its text query: whole months in the date range come
+     * from {@code article_month_count}, the days of a partly covered first or last month from the articles
+     * themselves.
      */
     static String monthCounts(CatalogFilter f, FilterConditions where, List<Object> params) {
         LocalDate wholeFrom = f.from() == null || f.from().getDayOfMonth() == 1
@@ -192,10 +196,9 @@ class ListingCounts {
             }
         }
         if (!days.isEmpty()) {
-            parts.add(
-                    "select a.source_id, date_trunc('month', a.published)::date as month, a.status, a.latest, count(*) as n"
-                            + " from article a where " + where.nonText() + " and (" + String.join(" or ", days)
-                            + ") group by 1, 2, 3, 4");
+            parts.add("select a.source_id, date_trunc('month', a.published)::date as month, a.status, a.latest,"
+                    + " count(*) as n from article a where " + where.nonText() + " and (" + String.join(" or ", days)
+                    + ") group by 1, 2, 3, 4");
             params.addAll(where.nonTextParams());
             params.addAll(dayBounds);
         }

@@ -35,7 +35,7 @@ public class ListingParams extends CountingParams {
     @RestQuery
     @Parameter(
             description =
-                    "whether to count the matches per source, domain, year, month, collection, status and" + " version",
+                    "whether to count the matches per source, domain, year, month, collection, status and version",
             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
     public String facets;
 
