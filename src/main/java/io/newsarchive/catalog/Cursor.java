@@ -115,9 +115,12 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward, long
         return "s" + score + "/" + published;
     }
 
-    /** Whether this is a relevance cursor of a search engine's ranking rather than PostgreSQL's tiers. */
+    /**
+     * Whether this is a relevance cursor of a search engine's ranking rather than PostgreSQL's tiers (a host in the
+     * key of {@code source} may start with an s too).
+     */
     public boolean scored() {
-        return key.startsWith("s");
+        return sort == SortOrder.RELEVANCE && key.startsWith("s");
     }
 
     /** The score of a {@link #scored()} cursor. */

@@ -446,7 +446,8 @@ public class ArticleSearchTest {
         String word = uniqueWord();
         List<String> files = new ArrayList<>();
         for (int i = 0; i < 17; i++) {
-            String host = (i % 3 == 0 ? "b." : i % 3 == 1 ? "a." : "c.") + domain;
+            // a host that starts like a search engine's relevance key ("s7.25/...") is no such key
+            String host = (i % 3 == 0 ? "b." : i % 3 == 1 ? "a." : "s.") + domain;
             // dates and lengths repeat, so that the id breaks ties
             files.add(article(
                     "Long " + i,

@@ -94,9 +94,7 @@ class EngineComparisonIT {
                         allIds(opensearch, query, "published"),
                         "oldest first: " + query);
                 assertEquals(
-                        allIds(postgres, query, "source"),
-                        allIds(opensearch, query, "source"),
-                        "by source: " + query);
+                        allIds(postgres, query, "source"), allIds(opensearch, query, "source"), "by source: " + query);
                 assertEquals(
                         allIds(postgres, query, "-words"),
                         allIds(opensearch, query, "-words"),
