@@ -488,6 +488,12 @@ public class ArticleSearchTest {
             }
         }
         assertTheSearchEngineAnswered();
+        // the search form offers both, the one asked for chosen
+        given().get("/?q=" + word + "&sort=-words")
+                .then()
+                .statusCode(200)
+                .body(containsString("<option value=\"source\">By source, A to Z</option>"))
+                .body(containsString("<option value=\"-words\" selected>Longest first</option>"));
         String wordsCursor = listing("q=" + word + "&sort=-words&limit=2").getString("next_cursor");
         given().get("/api/articles?q=" + word + "&sort=source&cursor=" + wordsCursor)
                 .then()
