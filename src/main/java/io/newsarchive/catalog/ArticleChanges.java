@@ -35,7 +35,8 @@ public final class ArticleChanges {
 
     private static final String DOCUMENT_SELECT = """
             select a.id, a.headline, array_to_string(a.sentences[1:3], ' ') as lead,
-                   article_body_text(a.sentences) as body, a.published, s.host, s.domain, a.status, a.latest
+                   article_body_text(a.sentences) as body, a.published, s.host, s.domain, a.status, a.latest,
+                   a.word_count
             from article a join source s on s.id = a.source_id""";
 
     private ArticleChanges() {}
@@ -254,6 +255,7 @@ public final class ArticleChanges {
                 rs.getString("host"),
                 rs.getString("domain"),
                 Words.of(ArticleStatus.class, rs.getString("status")),
-                rs.getBoolean("latest"));
+                rs.getBoolean("latest"),
+                rs.getInt("word_count"));
     }
 }

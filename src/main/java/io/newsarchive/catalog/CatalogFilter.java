@@ -60,6 +60,11 @@ public record CatalogFilter(
         return new CatalogFilter(q, from, to, List.copyOf(replaced), collections, statuses, allVersions);
     }
 
+    /** The filter with its status and version parts set aside: articles of every status, every version. */
+    public CatalogFilter widened() {
+        return new CatalogFilter(q, from, to, sources, collections, StatusFilter.ALL, true);
+    }
+
     /** A link to {@code path} with these filters as the catalog writes them, in the default order. */
     Href href(String path) {
         return new ListingRequest(

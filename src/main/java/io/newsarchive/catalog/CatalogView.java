@@ -17,7 +17,10 @@ import java.util.stream.Collectors;
  * @param form       the search form, filled in as the listing was asked for
  * @param rangeText  which of the matches the page shows ("51–100 of 20,706"), or null when it shows none
  * @param filters    the active filters, each with a link that removes it
+ * @param domains    the registrable domains of the matches' sources, each a link to {@code source=<domain>}
  * @param collections the collections that have matches, and those chosen
+ * @param statuses   the matches of each status, and of all, linking to {@code status=}
+ * @param versions   the matches in their latest version and in all versions, linking to {@code all_versions=}
  * @param facetsNote says when facet counts cover only part of the matches
  * @param exports    links that export the whole selection (value: the link, label: the format)
  * @param feedHref   the Atom feed of the selection, or null when it lists withdrawn articles, which feeds do not
@@ -39,7 +42,10 @@ public record CatalogView(
         List<FacetLink> filters,
         List<FacetLink> sources,
         String allSourcesHref,
+        List<FacetLink> domains,
         List<FacetLink> collections,
+        List<FacetLink> statuses,
+        List<FacetLink> versions,
         List<FacetLink> years,
         List<FacetLink> months,
         String facetsNote,
@@ -58,6 +64,11 @@ public record CatalogView(
     public record Choice(String name, String value, String label, boolean selected) {}
 
     public record FacetLink(String label, String count, String href, boolean active) {}
+
+    private static final Map<StatusFilter, String> STATUS_LABELS = Map.of(
+            StatusFilter.ACTIVE, "Active",
+            StatusFilter.WITHDRAWN, "Withdrawn",
+            StatusFilter.ALL, "All statuses");
 
     /** The months facet is listed only for spans up to two years; longer spans offer the years first. */
     private static final int MAX_MONTH_LINKS = 24;
@@ -102,6 +113,9 @@ public record CatalogView(
         }
 
         List<FacetLink> sources = new ArrayList<>();
+        List<FacetLink> domains = new ArrayList<>();
+        List<FacetLink> statuses = new ArrayList<>();
+        List<FacetLink> versions = new ArrayList<>();
         List<FacetLink> collections = new ArrayList<>();
         List<FacetLink> years = new ArrayList<>();
         List<FacetLink> months = new ArrayList<>();
@@ -124,6 +138,36 @@ public record CatalogView(
             }
             if (listing.facetSources() != null && listing.facetSources() > sources.size()) {
                 allSourcesHref = here.with("source_facets", "1000").toString();
+            }
+            for (Listing.FacetValue v : listing.facets().domain()) {
+                domains.add(new FacetLink(
+                        v.value(),
+                        TemplateFormats.grouped(v.count()),
+                        here.toggle("source", v.value()).toString(),
+                        f.sources().contains(v.value())));
+            }
+            for (Listing.FacetValue v : listing.facets().status()) {
+                StatusFilter status = StatusFilter.of(v.value());
+                boolean active = status == f.statuses();
+                if (v.count() > 0 || active) {
+                    CatalogFilter other = new CatalogFilter(
+                            f.q(), f.from(), f.to(), f.sources(), f.collections(), status, f.allVersions());
+                    statuses.add(new FacetLink(
+                            STATUS_LABELS.get(status),
+                            TemplateFormats.grouped(v.count()),
+                            relisted(request, other).toString(),
+                            active));
+                }
+            }
+            for (Listing.FacetValue v : listing.facets().version()) {
+                boolean all = v.value().equals(Listing.ALL_VERSIONS);
+                CatalogFilter other =
+                        new CatalogFilter(f.q(), f.from(), f.to(), f.sources(), f.collections(), f.statuses(), all);
+                versions.add(new FacetLink(
+                        all ? "All versions" : "Latest version only",
+                        TemplateFormats.grouped(v.count()),
+                        relisted(request, other).toString(),
+                        all == f.allVersions()));
             }
             for (Listing.CollectionValue v : listing.facets().collection()) {
                 boolean active = f.collections().contains(v.value());
@@ -205,7 +249,10 @@ public record CatalogView(
                 filters,
                 sources,
                 allSourcesHref,
+                domains,
                 collections,
+                statuses,
+                versions,
                 years,
                 months,
                 facetsNote,
@@ -220,6 +267,12 @@ public record CatalogView(
                 articleQuery,
                 resultsHref,
                 listing.items().stream().map(a -> String.valueOf(a.id())).collect(Collectors.joining(",")));
+    }
+
+    /** The same listing with another filter, from its first page, its parameters in the order of the grammar. */
+    private static Href relisted(ListingRequest r, CatalogFilter other) {
+        return new ListingRequest(other, r.sort(), r.limit(), null, r.facets(), r.exactTotal(), r.sourceFacets())
+                .href("/");
     }
 
     /** A year or month facet value: a link to that period, or back to no dates when it is the current filter. */

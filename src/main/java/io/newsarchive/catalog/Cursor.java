@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * A position in a listing: the sort key and id of the row next to it, and which way to read. Clients get it as an
  * opaque token; it names its sort order so that a cursor from another order is refused rather than misread.
  *
- * @param key      the row's sort key: its publication date, nothing when ingestion orders (the id is the key), or for relevance its tier and publication date
+ * @param key      the row's sort key: its publication date, nothing when ingestion orders (the id is the key), its
+ *                 word count ({@code 812}) for {@code -words}, its source's host and publication date
+ *                 ({@code bbc.co.uk/2022-03-01}) for {@code source}, or for relevance its tier and publication date
  *                 ({@code 1/2022-03-01}) on PostgreSQL, its score and publication date ({@code s7.25/2022-03-01})
  *                 on a search engine
  * @param backward whether the page is the one before the row (a "previous" link)
@@ -28,6 +30,11 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward, long
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     /** Publication dates have four-digit years (the parser's range), never {@code +10000-01-01}. */
     private static final Pattern DATE_KEY = Pattern.compile("(?<date>\\d{4}-\\d{2}-\\d{2})");
+
+    private static final Pattern SOURCE_KEY =
+            Pattern.compile("(?<host>[\\p{L}\\p{N}._-]{1,253})/(?<date>\\d{4}-\\d{2}-\\d{2})");
+
+    private static final Pattern WORDS_KEY = Pattern.compile("0|[1-9]\\d{0,8}");
 
     private static final Pattern RELEVANCE_KEY =
             Pattern.compile("(?:[123]|s(?<score>\\d+\\.\\d+(?:E-?\\d+)?))/(?<date>\\d{4}-\\d{2}-\\d{2})");
@@ -60,8 +67,15 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward, long
                 if (!parts[3].isEmpty()) {
                     throw malformed();
                 }
+            } else if (expected == SortOrder.WORDS) {
+                if (!WORDS_KEY.matcher(parts[3]).matches()) {
+                    throw malformed();
+                }
             } else {
-                Matcher key = (expected == SortOrder.RELEVANCE ? RELEVANCE_KEY : DATE_KEY).matcher(parts[3]);
+                Matcher key = (expected == SortOrder.RELEVANCE
+                                ? RELEVANCE_KEY
+                                : expected == SortOrder.SOURCE ? SOURCE_KEY : DATE_KEY)
+                        .matcher(parts[3]);
                 if (!key.matches()) {
                     throw malformed();
                 }
@@ -101,14 +115,27 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward, long
         return "s" + score + "/" + published;
     }
 
-    /** Whether this is a relevance cursor of a search engine's ranking rather than PostgreSQL's tiers. */
+    /**
+     * Whether this is a relevance cursor of a search engine's ranking rather than PostgreSQL's tiers (a host in the
+     * key of {@code source} may start with an s too).
+     */
     public boolean scored() {
-        return key.startsWith("s");
+        return sort == SortOrder.RELEVANCE && key.startsWith("s");
     }
 
     /** The score of a {@link #scored()} cursor. */
     public double score() {
         return Double.parseDouble(key.substring(1, key.indexOf('/')));
+    }
+
+    /** The host of the source of the row a {@code source} cursor is next to. */
+    public String host() {
+        return key.substring(0, key.indexOf('/'));
+    }
+
+    /** The word count of the row a {@code -words} cursor is next to. */
+    public int words() {
+        return Integer.parseInt(key);
     }
 
     /** The publication date of the row the cursor is next to. */

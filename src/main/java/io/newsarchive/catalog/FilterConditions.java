@@ -18,11 +18,19 @@ import java.util.stream.Collectors;
  * A filter as the WHERE clause over {@code article a} of listings, counts and exports, with its values as
  * parameters ({@code ?}).
  *
- * @param nonText   the conditions but the text query
- * @param text      the checked text query, or null
- * @param sourceIds the ids of the filter's sources (of its collections too), or null for all sources
+ * @param nonText      the conditions but the text query
+ * @param text         the checked text query, or null
+ * @param sourceIds    the ids of the filter's sources (of its collections too), or null for all sources
+ * @param wideNonText  {@code nonText} without the conditions on status and version, for the facets that count the
+ *                     other statuses and versions ({@link #widened()})
  */
-record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery text, Long[] sourceIds) {
+record FilterConditions(
+        String nonText,
+        List<Object> nonTextParams,
+        TextQuery text,
+        Long[] sourceIds,
+        String wideNonText,
+        List<Object> wideNonTextParams) {
 
     private static final ObjectMapper PLAN = new ObjectMapper();
 
@@ -34,15 +42,17 @@ record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery te
     static final String HEADLINE_MATCH = "to_tsvector('english'::regconfig, a.headline) @@ ?::tsquery";
 
     static FilterConditions of(Connection c, CatalogFilter f, int maxQueryTerms) throws SQLException {
-        List<String> sql = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+        List<String> visibility = new ArrayList<>();
+        List<Object> visibilityParams = new ArrayList<>();
         if (!f.allVersions()) {
-            sql.add("a.latest");
+            visibility.add("a.latest");
         }
         if (f.statuses().only() != null) {
-            sql.add("a.status = ?");
-            params.add(f.statuses().only().toString());
+            visibility.add("a.status = ?");
+            visibilityParams.add(f.statuses().only().toString());
         }
+        List<String> sql = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         if (f.from() != null) {
             sql.add("a.published >= ?");
             params.add(f.from());
@@ -67,10 +77,17 @@ record FilterConditions(String nonText, List<Object> nonTextParams, TextQuery te
                 params.add(sourceIds);
             }
         }
-        String nonText = and(sql);
-        List<Object> nonTextParams = List.copyOf(params);
+        List<String> all = new ArrayList<>(visibility);
+        all.addAll(sql);
+        List<Object> allParams = new ArrayList<>(visibilityParams);
+        allParams.addAll(params);
         TextQuery text = f.q() == null ? null : TextQuery.parse(c, f.q(), maxQueryTerms);
-        return new FilterConditions(nonText, nonTextParams, text, sourceIds);
+        return new FilterConditions(and(all), List.copyOf(allParams), text, sourceIds, and(sql), List.copyOf(params));
+    }
+
+    /** The conditions with those on status and version set aside: every status and version of what they match. */
+    FilterConditions widened() {
+        return new FilterConditions(wideNonText, wideNonTextParams, text, sourceIds, wideNonText, wideNonTextParams);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.LocalDate;
  *
  * @param lead the first three sentences, the second field of relevance after the headline
  * @param body every sentence, as the full-text vector reads them
+ * @param wordCount the words of the article, for the order {@code -words}
  */
 public record IndexedArticle(
         long id,
@@ -18,4 +19,5 @@ public record IndexedArticle(
         String source,
         String domain,
         ArticleStatus status,
-        boolean latest) {}
+        boolean latest,
+        int wordCount) {}

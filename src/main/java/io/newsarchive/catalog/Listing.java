@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param start             the position of the first item in the listing, from 1 (51 on the second page of 50)
  * @param total             the number of matching articles, or an estimate of it
- * @param facets            counts per source, year, month and collection; null when not asked for
+ * @param facets            counts per source, domain, year, month, collection, status and version; null when not
+ *                          asked for
  * @param facetSources      how many sources the source facet has in all (it lists the most frequent)
  * @param facetsSampleSize  null when the facets count every match; else they count only this many matches
  */
@@ -25,11 +26,32 @@ public record Listing(
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer facetSources,
         Integer facetsSampleSize) {
 
-    /** @param collection every source collection with how many of the matches its sources have */
-    public record Facets(
-            List<FacetValue> source, List<FacetValue> year, List<FacetValue> month, List<CollectionValue> collection) {}
+    /** The value of the version facet that counts the latest versions (the default), and the one of all versions. */
+    public static final String LATEST_VERSIONS = "latest";
 
-    /** A facet value: a host, a year ({@code 2022}) or a month ({@code 2022-03}). */
+    public static final String ALL_VERSIONS = "all";
+
+    /**
+     * @param domain     the registrable domains of the matches' sources, most frequent first
+     * @param collection every source collection with how many of the matches its sources have
+     * @param status     the matches with each status ({@code active}, {@code withdrawn}, {@code all}), the filter's
+     *                   status set aside
+     * @param version    the matches in their latest version ({@code latest}) and in all versions ({@code all}), the
+     *                   filter's version set aside
+     */
+    public record Facets(
+            List<FacetValue> source,
+            List<FacetValue> domain,
+            List<FacetValue> year,
+            List<FacetValue> month,
+            List<CollectionValue> collection,
+            List<FacetValue> status,
+            List<FacetValue> version) {}
+
+    /**
+     * A facet value: a host, a domain, a year ({@code 2022}), a month ({@code 2022-03}), a status or a version
+     * ({@code latest} or {@code all}).
+     */
     public record FacetValue(String value, long count) {}
 
     /** A value of the collection facet: a collection's slug and name, and the matches from its sources. */

@@ -14,11 +14,12 @@ public class ListingParams extends CountingParams {
     @RestQuery
     @Parameter(
             description = "the order: relevance (needs q; the default with q), newest (-published, the default"
-                    + " without q), oldest (published) or most recently ingested (-ingested) first",
+                    + " without q), oldest (published), most recently ingested (-ingested) first, by source host"
+                    + " A to Z then newest (source), or longest (-words) first",
             schema =
                     @Schema(
                             type = SchemaType.STRING,
-                            enumeration = {"-published", "published", "relevance", "-ingested"}))
+                            enumeration = {"-published", "published", "relevance", "-ingested", "source", "-words"}))
     public String sort;
 
     @RestQuery
@@ -33,7 +34,8 @@ public class ListingParams extends CountingParams {
 
     @RestQuery
     @Parameter(
-            description = "whether to count the matches per source, year and month",
+            description =
+                    "whether to count the matches per source, domain, year, month, collection, status and version",
             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
     public String facets;
 

@@ -89,9 +89,9 @@ public class MatchStatistics {
             String matched = counts.matches(filter, where, false, params);
             String all = ListingCounts.monthCounts(filter, where, params);
             String sql = """
-                    with matched (source_id, month, n) as (
+                    with matched (source_id, month, status, latest, n) as (
                     %s
-                    ), everything (source_id, month, n) as (
+                    ), everything (source_id, month, status, latest, n) as (
                     %s
                     ), hits as (
                         select source_id, sum(n) as matches from matched group by 1 having sum(n) <> 0

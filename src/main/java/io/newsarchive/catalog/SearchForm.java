@@ -94,7 +94,10 @@ public record SearchForm(
                         "sort",
                         SortOrder.INGESTED.param,
                         "Recently ingested first",
-                        selected.equals(SortOrder.INGESTED.param)));
+                        selected.equals(SortOrder.INGESTED.param)),
+                new Choice(
+                        "sort", SortOrder.SOURCE.param, "By source, A to Z", selected.equals(SortOrder.SOURCE.param)),
+                new Choice("sort", SortOrder.WORDS.param, "Longest first", selected.equals(SortOrder.WORDS.param)));
     }
 
     /**

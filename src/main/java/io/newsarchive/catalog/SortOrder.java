@@ -8,7 +8,11 @@ public enum SortOrder {
     OLDEST("published"),
     RELEVANCE("relevance"),
     /** Most recently ingested first: by id, which grows with every stored article and version. */
-    INGESTED("-ingested");
+    INGESTED("-ingested"),
+    /** By the source's host A to Z, each source's articles newest first. */
+    SOURCE("source"),
+    /** Longest first, by word count. */
+    WORDS("-words");
 
     public final String param;
 
@@ -30,6 +34,7 @@ public enum SortOrder {
             }
         }
         throw ApiError.badParameter(
-                "sort", "sort must be -published, published, relevance or -ingested, not \"" + value + "\"");
+                "sort",
+                "sort must be -published, published, relevance, -ingested, source or -words, not \"" + value + "\"");
     }
 }

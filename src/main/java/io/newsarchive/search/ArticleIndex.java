@@ -220,6 +220,7 @@ public class ArticleIndex {
         doc.put("domain", a.domain());
         doc.put("status", a.status().toString());
         doc.put("latest", a.latest());
+        doc.put("word_count", a.wordCount());
         return doc;
     }
 }

@@ -13,6 +13,7 @@ import io.newsarchive.catalog.PostgresSearch;
 import io.newsarchive.catalog.SearchMetrics;
 import io.newsarchive.catalog.SortOrder;
 import io.newsarchive.catalog.SourceCollections;
+import io.newsarchive.catalog.StatusFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import org.opensearch.client.json.JsonData;
@@ -153,8 +154,15 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         return filter.collections().isEmpty() ? null : collections.hosts(filter.collections());
     }
 
+    /**
+     * One page with its total and facets. With facets the query matches every status and version and a post filter
+     * keeps the listed ones, so that one search gives the page, its total (hits are counted after the post filter),
+     * the facets of what it lists (aggregated under the same filter) and those of status and version, each under
+     * the filter's other part.
+     */
     private Listing search(ListingRequest r, WebSearchQuery text, List<String> collectionHosts) throws IOException {
-        Query query = query(r.filter(), collectionHosts, text, true);
+        CatalogFilter filter = r.filter();
+        Query query = query(r.facets() ? filter.widened() : filter, collectionHosts, text, true);
         List<CollectionStats> facetCollections = r.facets() ? collections.all() : List.of();
         Cursor cursor = r.cursor();
         boolean backward = cursor != null && cursor.backward();
@@ -171,7 +179,8 @@ public class OpenSearchArticleSearch implements ArticleSearch {
                                 s.searchAfter(after);
                             }
                             if (r.facets()) {
-                                s.aggregations(facetAggregations(r.sourceFacets(), facetCollections));
+                                s.postFilter(all(visibility(filter)));
+                                s.aggregations(facetAggregations(filter, r.sourceFacets(), facetCollections));
                             }
                             return s;
                         },
@@ -203,15 +212,36 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         if (!r.facets()) {
             return new Listing(items, next, prev, start + 1, total, false, null, null, null);
         }
-        Map<String, Aggregate> aggregations = response.aggregations();
-        List<Listing.FacetValue> sources = aggregations.get("source").sterms().buckets().array().stream()
-                .map(b -> new Listing.FacetValue(b.key(), b.docCount()))
-                .toList();
+        Map<String, Aggregate> aggregations =
+                response.aggregations().get("listed").filter().aggregations();
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        response.aggregations()
+                .get("statuses")
+                .filter()
+                .aggregations()
+                .get("status")
+                .sterms()
+                .buckets()
+                .array()
+                .forEach(b -> byStatus.put(b.key(), b.docCount()));
+        long active = byStatus.getOrDefault(StatusFilter.ACTIVE.toString(), 0L);
+        long withdrawn = byStatus.getOrDefault(StatusFilter.WITHDRAWN.toString(), 0L);
+        var versions = response.aggregations().get("versions").filter();
         Listing.Facets facets = new Listing.Facets(
-                sources,
+                terms(aggregations.get("source")),
+                terms(aggregations.get("domain")),
                 histogram(aggregations.get("year")),
                 histogram(aggregations.get("month")),
-                collectionCounts(facetCollections, aggregations.get("collection")));
+                collectionCounts(facetCollections, aggregations.get("collection")),
+                List.of(
+                        new Listing.FacetValue(StatusFilter.ACTIVE.toString(), active),
+                        new Listing.FacetValue(StatusFilter.WITHDRAWN.toString(), withdrawn),
+                        new Listing.FacetValue(StatusFilter.ALL.toString(), active + withdrawn)),
+                List.of(
+                        new Listing.FacetValue(
+                                Listing.LATEST_VERSIONS,
+                                versions.aggregations().get("latest").filter().docCount()),
+                        new Listing.FacetValue(Listing.ALL_VERSIONS, versions.docCount())));
         int sourceCount = (int) aggregations.get("sources").cardinality().value();
         return new Listing(items, next, prev, start + 1, total, false, facets, sourceCount, null);
     }
@@ -226,13 +256,7 @@ public class OpenSearchArticleSearch implements ArticleSearch {
             bool.should(boosted(text.anyWanted("headline"), HEADLINE_BOOST));
             bool.should(boosted(text.anyWanted("lead"), LEAD_BOOST));
         }
-        if (!f.allVersions()) {
-            bool.filter(Query.of(q -> q.term(t -> t.field("latest").value(FieldValue.TRUE))));
-        }
-        if (f.statuses().only() != null) {
-            String word = f.statuses().only().toString();
-            bool.filter(Query.of(q -> q.term(t -> t.field("status").value(FieldValue.of(word)))));
-        }
+        visibility(f).forEach(bool::filter);
         if (f.from() != null || f.to() != null) {
             bool.filter(Query.of(q -> q.range(range -> {
                 range.field("published");
@@ -258,6 +282,34 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         return Query.of(q -> q.bool(bool.build()));
     }
 
+    /** The filter's conditions on version and status, in that order: none, one or both. */
+    private static List<Query> visibility(CatalogFilter f) {
+        List<Query> conditions = new ArrayList<>();
+        if (!f.allVersions()) {
+            conditions.add(Query.of(q -> q.term(t -> t.field("latest").value(FieldValue.TRUE))));
+        }
+        if (f.statuses().only() != null) {
+            String word = f.statuses().only().toString();
+            conditions.add(Query.of(q -> q.term(t -> t.field("status").value(FieldValue.of(word)))));
+        }
+        return conditions;
+    }
+
+    /** The filter's condition on its status alone. */
+    private static List<Query> statusPart(CatalogFilter f) {
+        return visibility(new CatalogFilter(null, null, null, List.of(), List.of(), f.statuses(), true));
+    }
+
+    /** The filter's condition on its version alone. */
+    private static List<Query> versionPart(CatalogFilter f) {
+        return visibility(new CatalogFilter(null, null, null, List.of(), List.of(), StatusFilter.ALL, f.allVersions()));
+    }
+
+    /** Articles that meet every condition; every article for none. */
+    private static Query all(List<Query> conditions) {
+        return Query.of(q -> q.bool(b -> b.filter(conditions)));
+    }
+
     /** Articles of these hosts; of none when there are none. */
     private static Query fromHosts(List<String> hosts) {
         List<FieldValue> names = hosts.stream().map(FieldValue::of).toList();
@@ -268,17 +320,29 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         return Query.of(q -> q.bool(b -> b.should(query).boost(boost)));
     }
 
-    /** The order of a listing, reversed for a page before a cursor; the id last, so that no two rows tie. */
+    /**
+     * The order of a listing, reversed for a page before a cursor; the id last, so that no two rows tie. The order
+     * {@code source} is by host the other way round from its dates (A to Z, then newest first).
+     */
     private static List<SortOptions> sort(SortOrder order, boolean backward) {
         boolean descending = (order != SortOrder.OLDEST) != backward;
         org.opensearch.client.opensearch._types.SortOrder direction = descending
                 ? org.opensearch.client.opensearch._types.SortOrder.Desc
                 : org.opensearch.client.opensearch._types.SortOrder.Asc;
         List<SortOptions> sort = new ArrayList<>();
-        if (order == SortOrder.RELEVANCE) {
-            sort.add(SortOptions.of(s -> s.score(sc -> sc.order(direction))));
+        switch (order) {
+            case RELEVANCE -> sort.add(SortOptions.of(s -> s.score(sc -> sc.order(direction))));
+            case SOURCE -> {
+                var hosts = descending
+                        ? org.opensearch.client.opensearch._types.SortOrder.Asc
+                        : org.opensearch.client.opensearch._types.SortOrder.Desc;
+                sort.add(SortOptions.of(s -> s.field(f -> f.field("source").order(hosts))));
+            }
+            case WORDS ->
+                sort.add(SortOptions.of(s -> s.field(f -> f.field("word_count").order(direction))));
+            default -> {}
         }
-        if (order != SortOrder.INGESTED) {
+        if (order != SortOrder.INGESTED && order != SortOrder.WORDS) {
             sort.add(SortOptions.of(s -> s.field(f -> f.field("published").order(direction))));
         }
         sort.add(SortOptions.of(s -> s.field(f -> f.field("id").order(direction))));
@@ -291,8 +355,14 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         if (r.sort() == SortOrder.INGESTED) {
             return List.of(id);
         }
+        if (r.sort() == SortOrder.WORDS) {
+            return List.of(FieldValue.of(cursor.words()), id);
+        }
         FieldValue published = FieldValue.of(
                 cursor.published().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        if (r.sort() == SortOrder.SOURCE) {
+            return List.of(FieldValue.of(cursor.host()), published, id);
+        }
         if (r.sort() != SortOrder.RELEVANCE) {
             return List.of(published, id);
         }
@@ -317,7 +387,12 @@ public class OpenSearchArticleSearch implements ArticleSearch {
             String key = Cursor.scoredKey(values.get(0).doubleValue(), date(values.get(1)));
             return new Cursor(order, key, id, backward, position).token();
         }
-        String key = order == SortOrder.INGESTED ? "" : date(values.get(0)).toString();
+        String key = switch (order) {
+            case INGESTED -> "";
+            case WORDS -> Long.toString(values.get(0).longValue());
+            case SOURCE -> values.get(0).stringValue() + "/" + date(values.get(1));
+            default -> date(values.get(0)).toString();
+        };
         return new Cursor(order, key, id, backward, position).token();
     }
 
@@ -325,22 +400,47 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         return LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis.longValue()), ZoneOffset.UTC);
     }
 
-    private static Map<String, Aggregation> facetAggregations(int sourceFacets, List<CollectionStats> collections) {
-        Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+    /**
+     * The facets: what the page lists (the listed articles, under the filter's status and version) by collection,
+     * source, domain, year and month; by status under the filter's version; by version under its status.
+     */
+    private static Map<String, Aggregation> facetAggregations(
+            CatalogFilter filter, int sourceFacets, List<CollectionStats> collections) {
+        Map<String, Aggregation> listed = new LinkedHashMap<>();
         if (!collections.isEmpty()) {
             Map<String, Query> members = new LinkedHashMap<>();
             collections.forEach(c -> members.put(c.slug(), fromHosts(c.sources())));
-            aggregations.put("collection", Aggregation.of(a -> a.filters(f -> f.filters(b -> b.keyed(members)))));
+            listed.put("collection", Aggregation.of(a -> a.filters(f -> f.filters(b -> b.keyed(members)))));
         }
-        aggregations.put(
-                "source", Aggregation.of(a -> a.terms(t -> t.field("source").size(sourceFacets))));
+        listed.put("source", Aggregation.of(a -> a.terms(t -> t.field("source").size(sourceFacets))));
+        listed.put("domain", Aggregation.of(a -> a.terms(t -> t.field("domain").size(sourceFacets))));
         // exact up to 40,000 sources: below its threshold the count is kept as a set
-        aggregations.put(
+        listed.put(
                 "sources",
                 Aggregation.of(a -> a.cardinality(c -> c.field("source").precisionThreshold(40_000))));
-        aggregations.put("year", dateHistogram(CalendarInterval.Year, "yyyy"));
-        aggregations.put("month", dateHistogram(CalendarInterval.Month, "yyyy-MM"));
+        listed.put("year", dateHistogram(CalendarInterval.Year, "yyyy"));
+        listed.put("month", dateHistogram(CalendarInterval.Month, "yyyy-MM"));
+        Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+        aggregations.put(
+                "listed", Aggregation.of(a -> a.filter(all(visibility(filter))).aggregations(listed)));
+        aggregations.put(
+                "statuses",
+                Aggregation.of(a -> a.filter(all(versionPart(filter)))
+                        .aggregations("status", Aggregation.of(s -> s.terms(t -> t.field("status"))))));
+        aggregations.put(
+                "versions",
+                Aggregation.of(a -> a.filter(all(statusPart(filter)))
+                        .aggregations(
+                                "latest",
+                                Aggregation.of(l -> l.filter(Query.of(
+                                        q -> q.term(t -> t.field("latest").value(FieldValue.TRUE))))))));
         return aggregations;
+    }
+
+    private static List<Listing.FacetValue> terms(Aggregate aggregate) {
+        return aggregate.sterms().buckets().array().stream()
+                .map(b -> new Listing.FacetValue(b.key(), b.docCount()))
+                .toList();
     }
 
     private static Aggregation dateHistogram(CalendarInterval interval, String format) {

@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -382,6 +383,125 @@ public class ArticleSearchTest {
     }
 
     @Test
+    void statusVersionAndDomainFacetsCountTheOtherChoicesOfTheFilter() {
+        String a = uniqueDomain();
+        String b = uniqueDomain();
+        String word = uniqueWord();
+        List<Long> ids = ingest(
+                article("One", LocalDate.of(2022, 1, 10), "https://news." + a + "/1", word + " one."),
+                article("Two", LocalDate.of(2022, 1, 11), "https://news." + a + "/2", word + " two."),
+                article("Three", LocalDate.of(2022, 2, 12), "https://sport." + a + "/3", word + " three."),
+                article("Four", LocalDate.of(2022, 1, 13), "https://www." + b + "/4", word + " four."),
+                article("Five", LocalDate.of(2022, 3, 14), "https://" + b + "/5", word + " five."),
+                article("Five again", LocalDate.of(2022, 3, 14), "https://" + b + "/5", word + " five, revised."),
+                article("Six", LocalDate.of(2022, 3, 15), "https://" + b + "/6", word + " six."));
+        withdraw(ids.get(1));
+
+        // the same counts without a text query (article_month_count) and with one (the matches, or OpenSearch)
+        for (String selection : List.of("source=" + a + "&source=" + b, "q=" + word)) {
+            // active latest versions: 1, 3, 4, 5 revised, 6
+            JsonPath listed = listing(selection);
+            assertEquals(5, listed.getInt("total"));
+            assertEquals(Map.of(b, 3L, a, 2L), facet(listed, "domain"), selection);
+            assertEquals(b, listed.getString("facets.domain[0].value"), "the biggest domain first");
+            assertEquals(Map.of("active", 5L, "withdrawn", 1L, "all", 6L), facet(listed, "status"), selection);
+            assertEquals(Map.of("latest", 5L, "all", 6L), facet(listed, "version"), selection);
+
+            // withdrawn in every version: 2 alone; the statuses of every version, the versions of withdrawn ones
+            assertTheSearchEngineAnswered();
+            JsonPath withdrawn = listing(selection + "&status=withdrawn&all_versions=true");
+            assertEquals(List.of(ids.get(1)), itemIds(withdrawn));
+            assertEquals(Map.of(a, 1L), facet(withdrawn, "domain"), selection);
+            assertEquals(Map.of("news." + a, 1L), facet(withdrawn, "source"), selection);
+            assertEquals(Map.of("active", 6L, "withdrawn", 1L, "all", 7L), facet(withdrawn, "status"), selection);
+            assertEquals(Map.of("latest", 1L, "all", 1L), facet(withdrawn, "version"), selection);
+        }
+        assertTheSearchEngineAnswered();
+        // a domain's value is a source filter
+        for (String selection : List.of("", "q=" + word + "&")) {
+            JsonPath ofDomain = listing(selection + "source=" + a + "&status=all");
+            assertEquals(3, ofDomain.getInt("total"), selection);
+            assertEquals(Map.of("news." + a, 2L, "sport." + a, 1L), facet(ofDomain, "source"), selection);
+            assertEquals(Map.of(a, 3L), facet(ofDomain, "domain"), selection);
+        }
+
+        // the page links each value, the current one marked
+        given().get("/?q=" + word)
+                .then()
+                .statusCode(200)
+                .body(containsString("<h2>Domains</h2>"))
+                .body(containsString("href=\"/?q=" + word + "&amp;source=" + b + "\">" + b + "</a>"))
+                .body(containsString(
+                        "class=\"active\" aria-current=\"true\">Active</a> <span class=\"count\">5</span>"))
+                .body(containsString("href=\"/?q=" + word + "&amp;status=withdrawn\">Withdrawn</a>"))
+                .body(containsString("href=\"/?q=" + word + "&amp;status=all\">All statuses</a>"))
+                .body(containsString("href=\"/?q=" + word
+                        + "&amp;all_versions=true\">All versions</a> <span class=\"count\">6</span>"))
+                .body(containsString("aria-current=\"true\">Latest version only</a>"));
+    }
+
+    @Test
+    void bySourceAndLongestFirstPageThroughEveryArticleOnceBothWays() throws Exception {
+        String domain = uniqueDomain();
+        String word = uniqueWord();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            // a host that starts like a search engine's relevance key ("s7.25/...") is no such key
+            String host = (i % 3 == 0 ? "b." : i % 3 == 1 ? "a." : "s.") + domain;
+            // dates and lengths repeat, so that the id breaks ties
+            files.add(article(
+                    "Long " + i,
+                    LocalDate.of(2022, 4, 1 + i % 4),
+                    "https://" + host + "/w/" + i,
+                    word + " " + "more words here ".repeat(i % 5) + "end."));
+        }
+        ingest(files.toArray(String[]::new));
+
+        for (String sort : List.of("source", "-words")) {
+            List<Long> expected = orderFromArticles(domain, sort);
+            assertEquals(17, expected.size());
+            for (String selection : List.of("source=" + domain, "q=" + word)) {
+                List<Long> seen = new ArrayList<>();
+                List<String> prevCursors = new ArrayList<>();
+                List<List<Long>> pages = new ArrayList<>();
+                String cursor = null;
+                do {
+                    JsonPath page = listing(
+                            selection + "&sort=" + sort + "&limit=4" + (cursor == null ? "" : "&cursor=" + cursor));
+                    assertTheSearchEngineAnswered();
+                    assertEquals(seen.size() + 1, page.getInt("start"));
+                    pages.add(itemIds(page));
+                    seen.addAll(itemIds(page));
+                    prevCursors.add(page.getString("prev_cursor"));
+                    cursor = page.getString("next_cursor");
+                } while (cursor != null);
+                assertEquals(expected, seen, sort + " " + selection);
+                // and back from the last page to the first
+                JsonPath back = listing(selection + "&sort=" + sort + "&limit=4&cursor=" + prevCursors.get(4));
+                for (int i = 3; i >= 0; i--) {
+                    assertEquals(pages.get(i), itemIds(back), sort + " " + selection + " back to page " + i);
+                    back = i == 0
+                            ? back
+                            : listing(selection + "&sort=" + sort + "&limit=4&cursor=" + back.getString("prev_cursor"));
+                }
+                assertNull(back.getString("prev_cursor"));
+            }
+        }
+        assertTheSearchEngineAnswered();
+        // the search form offers both, the one asked for chosen
+        given().get("/?q=" + word + "&sort=-words")
+                .then()
+                .statusCode(200)
+                .body(containsString("<option value=\"source\">By source, A to Z</option>"))
+                .body(containsString("<option value=\"-words\" selected>Longest first</option>"));
+        String wordsCursor = listing("q=" + word + "&sort=-words&limit=2").getString("next_cursor");
+        given().get("/api/articles?q=" + word + "&sort=source&cursor=" + wordsCursor)
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("cursor"));
+    }
+
+    @Test
     void badParametersAreRefusedWithTheParameterNamed() {
         String cursor = listing("limit=1").getString("next_cursor");
         Map<String, String> cases = new HashMap<>();
@@ -393,6 +513,7 @@ public class ArticleSearchTest {
         cases.put("limit=5000", "limit");
         cases.put("limit=ten", "limit");
         cases.put("sort=newest", "sort");
+        cases.put("sort=words", "sort");
         cases.put("sort=relevance", "sort");
         cases.put("cursor=not-a-cursor", "cursor");
         cases.put("cursor=" + cursor + "&sort=published", "cursor");
@@ -454,6 +575,14 @@ public class ArticleSearchTest {
                 .body(containsString("no article 999999999"));
     }
 
+    /** With a search engine, that it answered the searches so far itself rather than leaving them to PostgreSQL. */
+    private static void assertTheSearchEngineAnswered() {
+        given().get("/q/health")
+                .then()
+                .body("checks.find { it.name == 'search' }.data.degraded", not(equalTo(true)))
+                .body("checks.find { it.name == 'search' }.data.problem", nullValue());
+    }
+
     private static JsonPath listing(String query) {
         SearchIndex.catchUp();
         return given().get("/api/articles?" + query)
@@ -485,6 +614,23 @@ public class ArticleSearchTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The ids of a domain's listed articles in the order {@code sort}, straight from the article table. */
+    private static List<Long> orderFromArticles(String domain, String sort) throws Exception {
+        String order = sort.equals("source") ? "s.host, a.published desc, a.id desc" : "a.word_count desc, a.id desc";
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = CatalogTestDatabase.connect();
+                PreparedStatement ps = c.prepareStatement("select a.id from article a join source s on s.id ="
+                        + " a.source_id where s.domain = ? and a.latest and a.status = 'active' order by " + order)) {
+            ps.setString(1, domain);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** Articles per month for the filter, counted straight from the article table. */

@@ -21,6 +21,12 @@ class CursorTest {
         assertEquals(newest, Cursor.parse(newest.token(), SortOrder.NEWEST));
         Cursor ingested = new Cursor(SortOrder.INGESTED, "", 9, false, 149);
         assertEquals(ingested, Cursor.parse(ingested.token(), SortOrder.INGESTED));
+        Cursor bySource = new Cursor(SortOrder.SOURCE, "news.bbc.co.uk/2022-03-01", 11, true, 20);
+        assertEquals(bySource, Cursor.parse(bySource.token(), SortOrder.SOURCE));
+        assertEquals("news.bbc.co.uk", bySource.host());
+        Cursor longest = new Cursor(SortOrder.WORDS, "812", 12, false, 3);
+        assertEquals(longest, Cursor.parse(longest.token(), SortOrder.WORDS));
+        assertEquals(812, longest.words());
     }
 
     @Test
@@ -59,6 +65,20 @@ class CursorTest {
         relevance.forEach(plain -> assertRefused(plain, SortOrder.RELEVANCE));
         newest.forEach(plain -> assertRefused(plain, SortOrder.NEWEST));
         ingested.forEach(plain -> assertRefused(plain, SortOrder.INGESTED));
+        List<String> bySource = List.of(
+                "v3|source|next|2022-01-01|5|0",
+                "v3|source|next|a b.com/2022-01-01|5|0",
+                "v3|source|next|a.com/b.com/2022-01-01|5|0",
+                "v3|source|next|a.com'/2022-01-01|5|0",
+                "v3|source|next|/2022-01-01|5|0");
+        List<String> longest = List.of(
+                "v3|-words|next||5|0",
+                "v3|-words|next|012|5|0",
+                "v3|-words|next|-1|5|0",
+                "v3|-words|next|9999999999|5|0",
+                "v3|-words|next|2022-01-01|5|0");
+        bySource.forEach(plain -> assertRefused(plain, SortOrder.SOURCE));
+        longest.forEach(plain -> assertRefused(plain, SortOrder.WORDS));
         String padded = new Cursor(SortOrder.NEWEST, "2022-01-01", 5, false, 0).token() + "=";
         assertThrows(ApiError.Failure.class, () -> Cursor.parse(padded, SortOrder.NEWEST));
     }

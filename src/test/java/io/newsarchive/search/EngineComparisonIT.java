@@ -93,6 +93,12 @@ class EngineComparisonIT {
                         allIds(postgres, query, "published"),
                         allIds(opensearch, query, "published"),
                         "oldest first: " + query);
+                assertEquals(
+                        allIds(postgres, query, "source"), allIds(opensearch, query, "source"), "by source: " + query);
+                assertEquals(
+                        allIds(postgres, query, "-words"),
+                        allIds(opensearch, query, "-words"),
+                        "longest first: " + query);
                 List<Long> ranked = allIds(opensearch, query, null);
                 List<Long> byDate = allIds(postgres, query, "-published");
                 assertEquals(

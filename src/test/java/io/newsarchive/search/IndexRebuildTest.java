@@ -133,7 +133,7 @@ class IndexRebuildTest {
     void aWriteToAnIndexThatIsGoneFailsRatherThanMakingItAgain() throws Exception {
         String gone = index.alias() + "-replaced";
         IndexedArticle article = new IndexedArticle(
-                1, "Headline", "Lead.", "Body.", LocalDate.of(2022, 1, 1), "h", "h", ArticleStatus.ACTIVE, true);
+                1, "Headline", "Lead.", "Body.", LocalDate.of(2022, 1, 1), "h", "h", ArticleStatus.ACTIVE, true, 2);
 
         IOException refused = assertThrows(IOException.class, () -> index.write(List.of(article), 1, List.of(gone)));
 
