@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -145,6 +146,11 @@ public record CatalogView(
                         TemplateFormats.grouped(v.count()),
                         here.toggle("source", v.value()).toString(),
                         f.sources().contains(v.value())));
+            }
+            // a domain facet that only repeats the sources (each source its own domain) says nothing new
+            Set<String> sourceNames = sources.stream().map(FacetLink::label).collect(Collectors.toSet());
+            if (domains.stream().allMatch(d -> sourceNames.contains(d.label()))) {
+                domains.clear();
             }
             for (Listing.FacetValue v : listing.facets().status()) {
                 StatusFilter status = StatusFilter.of(v.value());

@@ -438,6 +438,12 @@ public class ArticleSearchTest {
                 .body(containsString("href=\"/?q=" + word
                         + "&amp;all_versions=true\">All versions</a> <span class=\"count\">6</span>"))
                 .body(containsString("aria-current=\"true\">Latest version only</a>"));
+        // where every source is its own domain, the domains would only repeat the sources
+        given().get("/?q=" + word + "&from=2022-03-01")
+                .then()
+                .statusCode(200)
+                .body(containsString("<h2>Sources</h2>"))
+                .body(not(containsString("<h2>Domains</h2>")));
     }
 
     @Test
