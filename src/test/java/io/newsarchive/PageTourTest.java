@@ -282,11 +282,19 @@ class PageTourTest {
         return problems;
     }
 
-    /** Loads the page, runs axe on it, checks that nothing scrolls sideways and saves a screenshot. */
+    /**
+     * Loads the page, checks its status (a refused search 400, an unknown address 404, every other page 200), runs
+     * axe on it, checks that nothing scrolls sideways and saves a screenshot.
+     */
     private List<String> visit(Screen screen, String name, String path) {
         browser.get(url(path));
         String where = screen.name(name) + " (" + path + "): ";
         List<String> problems = new ArrayList<>();
+        int expected = name.startsWith("refused-") ? 400 : name.startsWith("not-found") ? 404 : 200;
+        Object status = browser.executeScript("return performance.getEntriesByType('navigation')[0].responseStatus");
+        if (((Number) status).intValue() != expected) {
+            problems.add(where + "answered " + status + ", not " + expected);
+        }
         for (String violation : Axe.violations(browser)) {
             problems.add(where + violation);
         }

@@ -129,7 +129,7 @@ public class Comparisons {
                         + where.sql() + " group by 1";
             } else {
                 sql = "select month, sum(n) from (\n" + counts.matches(filter, where, false, params)
-                        + "\n) m (source_id, month, n) group by 1";
+                        + "\n) m (source_id, month, status, latest, n) group by 1";
             }
             TreeMap<LocalDate, Long> periods = new TreeMap<>();
             try (PreparedStatement ps = FilterConditions.prepare(c, sql, params);
