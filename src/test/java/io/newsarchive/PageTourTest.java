@@ -8,25 +8,19 @@ import io.newsarchive.savedsearch.SavedSearches;
 import io.newsarchive.testing.Axe;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.net.URL;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +29,6 @@ import java.util.Map;
 
 import static io.newsarchive.testing.CorpusFiles.article;
 import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,10 +102,8 @@ class PageTourTest {
                 .map(e => e.outerHTML.slice(0, 100));
             """;
 
-    private static ChromiumDriver browser;
-
-    @TestHTTPResource("/")
-    URL root;
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     @Inject
     ArticleCorrections corrections;
@@ -122,18 +113,6 @@ class PageTourTest {
 
     @Inject
     SavedSearches savedSearches;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = (ChromiumDriver) HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void everyPageHasNoAxeViolationAndNoSidewaysScrollOnDesktopAndPhone() throws IOException {
@@ -207,10 +186,10 @@ class PageTourTest {
             emulate(screen);
             publicPages.forEach((name, path) -> problems.addAll(visit(screen, name, path)));
             problems.addAll(visit(screen, "signin", "/signin"));
-            signIn();
+            browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
             publicPages.forEach((name, path) -> problems.addAll(visit(screen, name + "-admin", path)));
             adminPages.forEach((name, path) -> problems.addAll(visit(screen, name, path)));
-            signOut();
+            browser.signOut();
         }
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
     }
@@ -231,7 +210,7 @@ class PageTourTest {
         long run = AdminFixtures.dryRun("A headline without a date\n\nhttps://example.com/x\nText.\n");
         emulate(SCREENS.get(0));
 
-        browser.get(url("/?q=" + word));
+        browser.open("/?q=" + word);
         WebElement firstResult = browser.findElement(By.cssSelector(".items h2 a"));
         browser.findElement(By.id("q")).click();
         int presses = 0;
@@ -242,7 +221,7 @@ class PageTourTest {
         assertTrue(presses <= 20, presses + " tab presses from the search box to the first result");
 
         List<String> problems = new ArrayList<>();
-        signIn();
+        browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         for (String path : List.of(
                 "/?q=" + word,
                 "/articles/" + id,
@@ -254,7 +233,7 @@ class PageTourTest {
                 "/admin/withdrawals?id=" + id)) {
             problems.addAll(tabThrough(path));
         }
-        signOut();
+        browser.signOut();
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
@@ -263,7 +242,7 @@ class PageTourTest {
      * visible control must be reached.
      */
     private List<String> tabThrough(String path) {
-        browser.get(url(path));
+        browser.get(browser.url(path));
         List<String> problems = new ArrayList<>();
         for (int presses = 0; presses < 500; presses++) {
             new Actions(browser).sendKeys(Keys.TAB).perform();
@@ -287,7 +266,7 @@ class PageTourTest {
      * axe on it, checks that nothing scrolls sideways and saves a screenshot.
      */
     private List<String> visit(Screen screen, String name, String path) {
-        browser.get(url(path));
+        browser.get(browser.url(path));
         String where = screen.name(name) + " (" + path + "): ";
         List<String> problems = new ArrayList<>();
         int expected = name.startsWith("refused-") ? 400 : name.startsWith("not-found") ? 404 : 200;
@@ -331,24 +310,5 @@ class PageTourTest {
                         1,
                         "mobile",
                         screen.width() < 600));
-    }
-
-    private void signIn() {
-        browser.get(url("/signin"));
-        browser.findElement(By.id("username")).sendKeys(TestUsers.ADMIN);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.ADMIN_PASSWORD);
-        HeadlessChromium.clickAndLoad(browser, browser.findElement(By.cssSelector("form.stacked button")));
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
-    }
-
-    private void signOut() {
-        browser.get(url("/"));
-        HeadlessChromium.clickAndLoad(browser, browser.findElement(By.xpath("//button[normalize-space()='Sign out']")));
-        assertEquals(1, browser.findElements(By.linkText("Sign in")).size(), "signed out");
-    }
-
-    private String url(String path) {
-        return root.toString().replaceAll("/$", "") + path;
     }
 }

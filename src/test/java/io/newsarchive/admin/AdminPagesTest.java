@@ -5,23 +5,20 @@ import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,24 +47,10 @@ class AdminPagesTest {
 
     private static final String SCRIPT = "<script>alert(1)</script>";
 
-    private static WebDriver browser;
-    private static WebDriverWait wait;
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    private static final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
     @Test
     void anArchivistUploadsChecksStoresCorrectsWithdrawsAndRestores() throws IOException {
@@ -79,10 +62,10 @@ class AdminPagesTest {
                 article(SCRIPT + " " + word, LocalDate.of(2024, 5, 6), uniqueUrl(), "A story about " + word + "."));
         Path bad = Files.writeString(dir.resolve("bad.txt"), "A headline\nyesterday\nhttps://example.com/x\nText.\n");
 
-        signIn(archivist, TestUsers.PASSWORD);
+        browser.signIn(archivist, TestUsers.PASSWORD);
         assertTrue(browser.getCurrentUrl().endsWith("/admin"), browser.getCurrentUrl());
 
-        browser.get(url("/admin/upload"));
+        browser.open("/admin/upload");
         browser.findElement(By.id("file")).sendKeys(good + "\n" + bad);
         assertTrue(
                 browser.findElement(By.cssSelector("input[name=mode][value=dry_run]"))
@@ -108,7 +91,7 @@ class AdminPagesTest {
         clickAndLoad(By.xpath("//button[normalize-space()='Store these files']"));
         wait.until(d -> String.valueOf(progressText()).startsWith("COMPLETED"));
         String run = browser.getCurrentUrl();
-        browser.get(url("/?q=" + word));
+        browser.open("/?q=" + word);
         assertEquals(
                 SCRIPT + " " + word,
                 browser.findElement(By.cssSelector(".items h2")).getText());
@@ -145,17 +128,17 @@ class AdminPagesTest {
         browser.findElement(By.name("confirm")).click();
         clickAndLoad(By.xpath("//button[normalize-space()='Withdraw this article']"));
         assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("Reason: checking withdrawal"));
-        browser.get(url("/?q=" + word));
+        browser.open("/?q=" + word);
         assertTrue(browser.findElement(By.cssSelector(".results h1")).getText().startsWith("0 articles"));
         browser.navigate().back();
         browser.findElement(By.id("status-reason")).sendKeys("withdrawn by mistake");
         clickAndLoad(By.xpath("//button[normalize-space()='Restore this article']"));
-        browser.get(url("/?q=" + word));
+        browser.open("/?q=" + word);
         assertEquals(
                 "Corrected " + word,
                 browser.findElement(By.cssSelector(".items h2")).getText());
 
-        browser.get(url("/admin/audit?user=" + archivist));
+        browser.open("/admin/audit?user=" + archivist);
         String audit = browser.findElement(By.cssSelector("table.audit")).getText();
         assertTrue(
                 audit.contains("restore")
@@ -167,10 +150,10 @@ class AdminPagesTest {
         assertNoAlert();
         HeadlessChromium.screenshot(browser, "audit-log");
 
-        browser.get(url("/admin"));
+        browser.open("/admin");
         assertTrue(browser.findElement(By.cssSelector("dl.totals")).getText().contains("Articles"));
         HeadlessChromium.screenshot(browser, "dashboard");
-        signOut();
+        browser.signOut();
     }
 
     @Test
@@ -183,8 +166,8 @@ class AdminPagesTest {
                             .getBytes(StandardCharsets.UTF_8));
         }
         Path zip = Files.write(Files.createTempDirectory("admin-large").resolve("large.zip"), CorpusFiles.zip(entries));
-        signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
-        browser.get(url("/admin/upload"));
+        browser.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
+        browser.open("/admin/upload");
         browser.findElement(By.id("file")).sendKeys(zip.toString());
         clickAndLoad(By.cssSelector("form.upload button[type=submit]"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress-text")));
@@ -212,7 +195,7 @@ class AdminPagesTest {
                 "no rate of nothing: " + seen);
         assertTrue(seen.get(seen.size() - 1).startsWith("COMPLETED: 3,000 files in all"), seen.toString());
         assertEquals("3,000", browser.findElement(By.id("count-added")).getText(), "counts are grouped");
-        signOut();
+        browser.signOut();
     }
 
     /**
@@ -241,8 +224,8 @@ class AdminPagesTest {
                 .extract()
                 .path("run.id");
 
-        signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
-        browser.get(url("/admin"));
+        browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.open("/admin");
         assertTrue(
                 browser.findElements(By.cssSelector("a[href='/admin/runs/" + dryRun + "']")).stream()
                         .noneMatch(
@@ -256,29 +239,29 @@ class AdminPagesTest {
             {"/admin/audit", "/admin/audit"},
             {"/admin/users", "/admin/users"}
         }) {
-            browser.get(url(page[0]));
+            browser.get(browser.url(page[0]));
             List<String> current = browser.findElements(By.cssSelector("nav.admin a[aria-current=page]")).stream()
                     .map(a -> a.getAttribute("href"))
                     .toList();
-            assertEquals(List.of(url(page[1])), current, page[0]);
+            assertEquals(List.of(browser.url(page[1])), current, page[0]);
         }
 
-        browser.get(url("/sources"));
+        browser.open("/sources");
         String row = browser.findElement(By.xpath("//tr[td/a[text()='" + host + "']]"))
                 .getText();
         assertTrue(row.contains("1,000"), row);
-        browser.get(url("/admin"));
+        browser.open("/admin");
         assertTrue(
                 browser.findElement(By.cssSelector("dl.totals"))
                         .getText()
                         .matches("(?s).*Articles\\s+\\d{1,3}(,\\d{3})+.*"),
                 browser.findElement(By.cssSelector("dl.totals")).getText());
 
-        browser.get(url("/articles/" + id));
+        browser.open("/articles/" + id);
         String run = browser.findElement(By.partialLinkText("run ")).getAttribute("href");
         assertTrue(run.matches(".*/admin/runs/\\d+"), run);
-        signOut();
-        browser.get(url("/articles/" + id));
+        browser.signOut();
+        browser.open("/articles/" + id);
         assertTrue(browser.findElements(By.partialLinkText("run ")).isEmpty(), "no link to an admin page for visitors");
     }
 
@@ -289,8 +272,8 @@ class AdminPagesTest {
                 + "a-very-long-address-".repeat(6) + "end?section=international&page=1";
         long id = CatalogFixtures.ingest(article("Wide", LocalDate.of(2024, 5, 6), address, "One."))
                 .get(0);
-        signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
-        browser.get(url("/admin/articles/" + id + "/edit"));
+        browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.open("/admin/articles/" + id + "/edit");
         browser.findElement(By.id("url")).clear();
         browser.findElement(By.id("url")).sendKeys(address.replace("/world/", "/europe/"));
         browser.findElement(By.id("reason")).sendKeys("moved to its section");
@@ -309,19 +292,19 @@ class AdminPagesTest {
                 "/admin/articles/" + id + "/edit",
                 "/articles/" + id
             }) {
-                browser.get(url(page));
+                browser.get(browser.url(page));
                 assertEquals(0, HeadlessChromium.sidewaysOverflow(browser), page + " scrolls sideways");
                 HeadlessChromium.screenshot(browser, "phone" + page.replaceAll("[^a-z0-9]+", "-"));
             }
             // the changed address in the article's history and the audit log wraps at its slashes, not mid-word
             for (String page : new String[] {"/articles/" + id, "/admin/audit"}) {
-                browser.get(url(page));
+                browser.get(browser.url(page));
                 String changes =
                         browser.findElement(By.cssSelector("ul.changes")).getAttribute("innerHTML");
                 assertTrue(changes.contains("/<wbr>europe/<wbr>"), page + ": " + changes);
             }
             // the admin menu is one line until opened, then two columns with the current page marked
-            browser.get(url("/admin/runs"));
+            browser.open("/admin/runs");
             WebElement toggle = browser.findElement(By.cssSelector("label.fold-toggle.admin-menu"));
             WebElement menu = browser.findElement(By.cssSelector("nav.admin"));
             assertFalse(menu.isDisplayed(), "folded on a phone");
@@ -339,28 +322,19 @@ class AdminPagesTest {
                     menu.findElement(By.cssSelector("a[aria-current=page]")).getText());
         } finally {
             HeadlessChromium.desktop(browser);
-            signOut();
+            browser.signOut();
         }
     }
 
     @Test
     void aViewerCannotReachTheAdminPages() {
-        signIn(TestUsers.newUser(Role.VIEWER), TestUsers.PASSWORD);
-        assertTrue(browser.getCurrentUrl().equals(url("/")), browser.getCurrentUrl());
+        browser.signIn(TestUsers.newUser(Role.VIEWER), TestUsers.PASSWORD);
+        assertTrue(browser.getCurrentUrl().equals(browser.url("/")), browser.getCurrentUrl());
         assertTrue(browser.findElements(By.linkText("Admin")).isEmpty(), "no Admin link for a viewer");
-        browser.get(url("/admin"));
+        browser.open("/admin");
         assertEquals("Not allowed", browser.findElement(By.tagName("h1")).getText());
         assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().contains("whose role is viewer"));
-        signOut();
-    }
-
-    private void signIn(String username, String password) {
-        HeadlessChromium.signIn(browser, root, username, password);
-    }
-
-    private void signOut() {
-        clickAndLoad(By.xpath("//button[normalize-space()='Sign out']"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign in")));
+        browser.signOut();
     }
 
     /** The run page's progress line, or null while the page reloads itself (as it does when the run ends). */
@@ -379,9 +353,5 @@ class AdminPagesTest {
 
     private static void assertNoAlert() {
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
-    }
-
-    private String url(String path) {
-        return root.toString().replaceAll("/$", "") + path;
     }
 }

@@ -4,19 +4,16 @@ import io.newsarchive.account.Role;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
-import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,22 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(CatalogTestDatabase.class)
 class CollectionsAdminPageTest {
 
-    private static WebDriver browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     @Test
     void anArchivistMakesACollectionAndTheCatalogFiltersByIt() throws IOException {
@@ -60,9 +43,9 @@ class CollectionsAdminPageTest {
                 article("Sun " + word, LocalDate.of(2023, 5, 1), "https://" + sun + "/1", "About " + word + "."),
                 article("Mail " + word, LocalDate.of(2023, 5, 2), "https://" + mail + "/2", "About " + word + "."),
                 article("Times " + word, LocalDate.of(2023, 5, 3), "https://" + times + "/3", "About " + word + "."));
-        signIn(TestUsers.newUser(Role.ARCHIVIST));
+        browser.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
 
-        browser.get(url("/admin"));
+        browser.open("/admin");
         click(browser.findElement(By.cssSelector("nav.admin")).findElement(By.linkText("Collections")));
         assertEquals(
                 "page",
@@ -86,13 +69,13 @@ class CollectionsAdminPageTest {
         assertEquals(List.of(mail, sun), sources());
         HeadlessChromium.screenshot(browser, "collections-admin");
 
-        browser.get(url("/admin/collections"));
+        browser.open("/admin/collections");
         assertTrue(browser.findElement(By.cssSelector("table.collections"))
                 .getText()
                 .contains(name));
         HeadlessChromium.screenshot(browser, "collections-admin-list");
 
-        browser.get(url("/collections"));
+        browser.open("/collections");
         WebElement listed = browser.findElement(By.id("tabloids-" + word));
         assertTrue(listed.getText().contains("Papers with red tops"), listed.getText());
         click(listed.findElement(By.linkText("2 articles")));
@@ -129,18 +112,7 @@ class CollectionsAdminPageTest {
                 .toList();
     }
 
-    private void signIn(String username) {
-        browser.get(url("/signin"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        click(browser.findElement(By.cssSelector("form.stacked button")));
-    }
-
     private static void click(WebElement target) {
         HeadlessChromium.clickAndLoad(browser, target);
-    }
-
-    private String url(String path) {
-        return root.toString().replaceAll("/$", "") + path;
     }
 }

@@ -8,27 +8,24 @@ import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,25 +54,11 @@ class DashboardPageTest {
             };
             """;
 
-    private static WebDriver browser;
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     @Inject
     AgroalDataSource dataSource;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aYearOrAMonthOfTheTimelineLinksToTheListingOfItsDays() {
@@ -87,7 +70,7 @@ class DashboardPageTest {
     @Test
     void theChartsAreReadableOnADesktopAndOnAPhone() throws Exception {
         CatalogFixtures.ingest(article("Dashboard", LocalDate.of(2022, 6, 1), uniqueUrl(), "Text."));
-        browser.get(root + "signin");
+        browser.open("/signin");
         browser.findElement(By.id("username")).sendKeys(TestUsers.newUser(Role.ARCHIVIST));
         browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
         HeadlessChromium.clickAndLoad(browser, browser.findElement(By.cssSelector("form.stacked button")));
@@ -95,7 +78,7 @@ class DashboardPageTest {
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
         for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
             browser.manage().window().setSize(size);
-            browser.get(root + "admin");
+            browser.open("/admin");
             @SuppressWarnings("unchecked")
             Map<String, Object> sources = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(SOURCES);
             String where = size.width + " px: " + sources;
@@ -121,9 +104,9 @@ class DashboardPageTest {
                 RunsPageTest.upload(archivist, "store", Map.of("bad.txt", "No date\n\nhttps://example.com/d\nText.\n"));
         assertEquals("completed", AdminFixtures.awaitFinished(archivist, run));
 
-        browser.get(url("/signin"));
+        browser.open("/signin");
         browser.manage().addCookie(new Cookie(Sessions.COOKIE, archivist.cookie()));
-        browser.get(url("/admin"));
+        browser.open("/admin");
         WebElement item = attentionItem(run);
         assertTrue(item.getText().contains("rejected 1 of 1 file"), item.getText());
         HeadlessChromium.screenshot(browser, "dashboard-attention");
@@ -136,13 +119,13 @@ class DashboardPageTest {
         HeadlessChromium.screenshot(browser, "dashboard-dismissed");
         assertEquals(1, audited(AuditAction.RUN_DISMISS, run, name));
 
-        browser.get(url("/admin/runs"));
+        browser.open("/admin/runs");
         assertEquals(
                 1,
                 browser.findElements(By.cssSelector("table.runs a[href='/admin/runs/" + run + "']"))
                         .size(),
                 "the list of runs still shows it");
-        browser.get(url("/admin/runs/" + run));
+        browser.open("/admin/runs/" + run);
         String dismissed = browser.findElement(By.id("dismissed")).getText();
         assertTrue(
                 dismissed.startsWith(name + " took this run off the dashboard's Needs attention list on "), dismissed);
@@ -158,7 +141,7 @@ class DashboardPageTest {
             assertEquals(303, dismiss.statusCode(), dismiss.body().asString());
         }
         assertEquals(2, audited(AuditAction.RUN_DISMISS, run, name));
-        browser.get(url("/admin?dismissed=" + run));
+        browser.open("/admin?dismissed=" + run);
         HeadlessChromium.clickAndLoad(browser, browser.findElement(By.xpath("//button[.='Undo']")));
         attentionItem(run);
     }
@@ -219,9 +202,5 @@ class DashboardPageTest {
 
     private static List<WebElement> attentionLinks(long run) {
         return browser.findElements(By.cssSelector("section.attention a[href='/admin/runs/" + run + "']"));
-    }
-
-    private String url(String path) {
-        return root.toString().replaceAll("/$", "") + path;
     }
 }

@@ -14,23 +14,21 @@ import io.newsarchive.ingest.Trigger;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,7 +37,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +76,10 @@ class RunsPageTest {
     /** A rate of nothing, which a running run's line must never show. */
     private static final Pattern NO_RATE = Pattern.compile("\\b0(\\.0)? files per second");
 
-    private static WebDriver browser;
-    private static WebDriverWait wait;
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
+
+    private static final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
     @Inject
     UploadCleanup cleanup;
@@ -91,29 +90,13 @@ class RunsPageTest {
     @Inject
     IngestService ingest;
 
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aRunningRunSaysWhatItIsDoingAndGivesARateAndTimeLeftOnlyOnceTheyMeanSomething() throws Exception {
         String archivist = TestUsers.newUser(Role.ARCHIVIST);
         signIn(TestUsers.signIn(archivist, TestUsers.PASSWORD));
         List<String> seen = new ArrayList<>();
         try (AdminFixtures.RunningRun run = new AdminFixtures.RunningRun(dataSource, archivist, 3000, 8)) {
-            browser.get(url("/admin/runs/" + run.id));
+            browser.open("/admin/runs/" + run.id);
             String reading = progressText(seen);
             assertTrue(reading.startsWith("RUNNING: reading and checking the first files of 3,000, "), reading);
             assertFalse(reading.contains("per second") || reading.contains("left"), reading);
@@ -139,7 +122,7 @@ class RunsPageTest {
             HeadlessChromium.screenshot(browser, "run-progress");
 
             // loaded again (as without scripts), the page says the same
-            browser.get(url("/admin/runs/" + run.id));
+            browser.open("/admin/runs/" + run.id);
             assertTrue(progressText(seen).startsWith("RUNNING: 1,000 of 3,000 files after "), seen.toString());
         }
         wait.until(d -> progressText(seen).startsWith("COMPLETED: 1,000 files in all"));
@@ -169,7 +152,7 @@ class RunsPageTest {
                 asAdmin().get("/api/ingest-runs/" + run).jsonPath().getList("run.upload_names"));
 
         signIn(archivist);
-        browser.get(url("/admin/runs/" + run));
+        browser.open("/admin/runs/" + run);
         String meta = browser.findElement(By.cssSelector("p.meta")).getText();
         assertTrue(meta.contains(" with the upload council-2024.zip; finished "), meta);
         assertEquals(
@@ -182,7 +165,7 @@ class RunsPageTest {
 
         // stored again from the command line (or by a run from before names were kept): no upload to name
         long cli = ingestedWithoutUpload(article("Elsewhere " + CatalogFixtures.uniqueWord(), uniqueUrl(), "Text."));
-        browser.get(url("/admin/runs/" + cli));
+        browser.open("/admin/runs/" + cli);
         assertFalse(browser.findElement(By.cssSelector("p.meta")).getText().contains("upload"));
     }
 
@@ -207,10 +190,10 @@ class RunsPageTest {
                 .statusCode(200)
                 .extract()
                 .path("run.id");
-        HeadlessChromium.signIn(browser, root, TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
+        browser.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         try {
             HeadlessChromium.phone(browser);
-            browser.get(root + "admin/runs/" + run);
+            browser.open("/admin/runs/" + run);
             List<WebElement> rows = browser.findElements(By.cssSelector("table.files tbody tr"));
             assertEquals(200, rows.size());
             WebElement rejected = browser.findElement(By.cssSelector("table.files tr.outcome-rejected"));
@@ -233,7 +216,7 @@ class RunsPageTest {
             assertEquals(0, HeadlessChromium.sidewaysOverflow(browser));
             HeadlessChromium.screenshot(browser, "run-phone");
 
-            browser.get(root + "admin/runs");
+            browser.open("/admin/runs");
             assertEquals(
                     "block",
                     browser.findElement(By.cssSelector("table.runs tbody tr")).getCssValue("display"));
@@ -241,7 +224,7 @@ class RunsPageTest {
             HeadlessChromium.screenshot(browser, "runs-phone");
 
             HeadlessChromium.desktop(browser);
-            browser.get(root + "admin/runs/" + run);
+            browser.open("/admin/runs/" + run);
             assertEquals(
                     "table-row",
                     browser.findElement(By.cssSelector("table.files tbody tr")).getCssValue("display"));
@@ -540,7 +523,7 @@ class RunsPageTest {
 
     /** Lets the browser use the session. */
     private void signIn(TestUsers.BrowserSession session) {
-        browser.get(url("/signin"));
+        browser.open("/signin");
         browser.manage().deleteAllCookies();
         browser.manage().addCookie(new Cookie(Sessions.COOKIE, session.cookie()));
     }
@@ -571,9 +554,5 @@ class RunsPageTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String url(String path) {
-        return root.toString().replaceAll("/$", "") + path;
     }
 }

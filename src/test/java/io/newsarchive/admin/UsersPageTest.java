@@ -6,22 +6,19 @@ import io.newsarchive.audit.AuditAction;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
-import java.net.URL;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -33,31 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(CatalogTestDatabase.class)
 class UsersPageTest {
 
-    private static WebDriver browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     /** On a phone each user is a card holding its forms, and the page does not scroll sideways (it did as a table). */
     @Test
     void onAPhoneEachUserIsACardWithItsForms() throws IOException {
         TestUsers.newUser(Role.VIEWER);
-        HeadlessChromium.signIn(browser, root, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         try {
             HeadlessChromium.phone(browser);
-            browser.get(root + "admin/users");
+            browser.open("/admin/users");
             assertEquals(0, HeadlessChromium.sidewaysOverflow(browser));
             WebElement row = browser.findElement(By.cssSelector("table.users tbody tr"));
             assertEquals("block", row.getCssValue("display"), "a card");
@@ -72,7 +55,7 @@ class UsersPageTest {
             }
             HeadlessChromium.screenshot(browser, "users-phone");
             HeadlessChromium.desktop(browser);
-            browser.get(root + "admin/users");
+            browser.open("/admin/users");
             assertEquals(
                     "table-row",
                     browser.findElement(By.cssSelector("table.users tbody tr")).getCssValue("display"));

@@ -4,22 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.hash.Hashing;
 import io.newsarchive.testing.CatalogTestDatabase;
-import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -48,25 +44,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArticleMetadataTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static WebDriver browser;
 
-    @TestHTTPResource("/")
-    URL root;
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     @Inject
     ArticleCorrections corrections;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void theJsonLdAndDublinCoreDescribeTheArticleAndFollowACorrection() throws Exception {
@@ -74,7 +57,7 @@ class ArticleMetadataTest {
         String file =
                 article("Talks resume in Geneva", LocalDate.of(2024, 5, 6), url + "?utm_source=x", "One.", "Two.");
         long id = ingest(file).get(0);
-        String citation = root + "articles/" + id;
+        String citation = browser.url("/articles/" + id);
         String host = URI.create(url).getHost().substring("www.".length());
 
         browser.get(citation);
@@ -96,7 +79,7 @@ class ArticleMetadataTest {
                 Hashing.sha256().hashString(file, StandardCharsets.UTF_8).toString(),
                 ld.get("encoding").get("sha256").asText());
         assertEquals(
-                root + "api/articles/" + id + "/original",
+                browser.url("/api/articles/" + id + "/original"),
                 ld.get("encoding").get("contentUrl").asText());
         assertNull(ld.get("dateModified"), "never corrected");
         assertNull(ld.get("inLanguage"), "the catalog does not know the language");
@@ -120,7 +103,7 @@ class ArticleMetadataTest {
         assertEquals("Cite this", browser.findElement(By.id("cite-heading")).getText());
         assertEquals(citation, browser.findElement(By.id("cite-version")).getAttribute("value"));
         String latest = browser.findElement(By.id("cite-latest")).getAttribute("value");
-        assertEquals(root + "cite?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8), latest);
+        assertEquals(browser.url("/cite?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)), latest);
         // the address is encoded already
         given().urlEncodingEnabled(false)
                 .redirects()
@@ -150,7 +133,7 @@ class ArticleMetadataTest {
         String hostile = "</script><script>alert(1)</script><!-- & \"quoted\" '</SCRIPT>";
         long id = ingest(article(hostile, uniqueUrl(), "Text.")).get(0);
 
-        browser.get(root + "articles/" + id);
+        browser.open("/articles/" + id);
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
         assertEquals(hostile, jsonLd().get("headline").asText());
         assertEquals(hostile, browser.findElement(By.tagName("h1")).getText());
@@ -176,7 +159,7 @@ class ArticleMetadataTest {
         long id = ingest(article("Taken down", url, "Text.")).get(0);
         assertInstanceOf(ArticleCorrections.Saved.class, corrections.withdraw(id, "legal takedown", 1, "bob"));
 
-        browser.get(root + "articles/" + id);
+        browser.open("/articles/" + id);
         assertTrue(browser.findElements(By.cssSelector("script[type='application/ld+json']"))
                 .isEmpty());
         assertTrue(browser.findElements(By.cssSelector("meta[name^='DC.']")).isEmpty());
@@ -184,7 +167,7 @@ class ArticleMetadataTest {
                 "noindex",
                 browser.findElement(By.cssSelector("meta[name=robots]")).getAttribute("content"));
         assertEquals(
-                root + "articles/" + id,
+                browser.url("/articles/" + id),
                 browser.findElement(By.cssSelector("link[rel=canonical]")).getAttribute("href"));
         assertTrue(browser.findElements(By.id("cite-latest")).isEmpty(), "a withdrawn article has no public latest");
         given().redirects()

@@ -3,20 +3,17 @@ package io.newsarchive.catalog;
 import io.newsarchive.account.Role;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -52,22 +49,8 @@ class ArticlePageTest {
             return lines;
             """;
 
-    private static WebDriver browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     /**
      * On a phone the metadata and links to the history and manage sections further down come before the text; the
@@ -85,10 +68,10 @@ class ArticlePageTest {
         }
         long id = ingest(article("A long story", LocalDate.of(2024, 5, 6), url, sentences))
                 .get(0);
-        HeadlessChromium.signIn(browser, root, TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
+        browser.signIn(TestUsers.newUser(Role.ARCHIVIST), TestUsers.PASSWORD);
         try {
             HeadlessChromium.phone(browser);
-            browser.get(root + "articles/" + id);
+            browser.open("/articles/" + id);
             int text = browser.findElement(By.id("body-heading")).getRect().getY();
             for (String before : new String[] {"#metadata-heading", "dl.meta-list", ".on-this-page"}) {
                 WebElement part = browser.findElement(By.cssSelector(before));
@@ -121,7 +104,7 @@ class ArticlePageTest {
             HeadlessChromium.screenshot(browser, "article-phone");
 
             HeadlessChromium.desktop(browser);
-            browser.get(root + "articles/" + id);
+            browser.open("/articles/" + id);
             Rectangle body = browser.findElement(By.cssSelector(".body")).getRect();
             Rectangle record = browser.findElement(By.cssSelector(".record")).getRect();
             Rectangle more = browser.findElement(By.cssSelector(".more")).getRect();

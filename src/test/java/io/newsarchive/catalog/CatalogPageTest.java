@@ -6,30 +6,26 @@ import io.newsarchive.account.Role;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.StringReader;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,22 +59,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(CatalogTestDatabase.class)
 class CatalogPageTest {
 
-    private static WebDriver browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     @Test
     void searchApplyAFacetPageForwardAndBackAndOpenAnArticle() throws Exception {
@@ -99,7 +81,7 @@ class CatalogPageTest {
                 article("Unrelated", LocalDate.of(2022, 2, 20), "https://news." + domain + "/other", "Nothing here."));
         ingest(files.toArray(String[]::new));
 
-        browser.get(root + "?limit=2");
+        browser.open("/?limit=2");
         assertJsonTwin();
         for (WebElement control :
                 browser.findElements(By.cssSelector("form.search input:not([type=hidden]), form.search select"))) {
@@ -120,7 +102,7 @@ class CatalogPageTest {
         assertFalse(browser.findElements(By.cssSelector(".items .snippet mark")).isEmpty(), "matches are highlighted");
         assertFalse(browser.findElements(By.cssSelector(".timeline rect")).isEmpty(), "the timeline is drawn");
 
-        browser.get(root + "sources/sport." + domain);
+        browser.open("/sources/sport." + domain);
         assertEquals("sport." + domain + ": 3 articles", heading(), "a source's page names it");
         browser.navigate().back();
         follow(browser.findElement(By.cssSelector(".facets")).findElement(By.linkText("sport." + domain)));
@@ -195,7 +177,7 @@ class CatalogPageTest {
         ingest(files.toArray(String[]::new));
         try {
             HeadlessChromium.phone(browser);
-            browser.get(root + "?q=" + word);
+            browser.open("/?q=" + word);
             assertEquals(390L, ((JavascriptExecutor) browser).executeScript("return window.innerWidth"));
             WebElement toggle = browser.findElement(By.cssSelector(".facets .fold-toggle"));
             assertTrue(toggle.isDisplayed());
@@ -224,12 +206,12 @@ class CatalogPageTest {
             for (String page : new String[] {
                 "", "?q=" + word, "sources", "sources/east." + domain, "?q=the", "no/such/page", "signin"
             }) {
-                browser.get(root + page);
+                browser.open("/" + page);
                 assertEquals(0, HeadlessChromium.sidewaysOverflow(browser), "/" + page + " scrolls sideways");
             }
 
             HeadlessChromium.desktop(browser);
-            browser.get(root + "?q=" + word);
+            browser.open("/?q=" + word);
             WebElement facets = browser.findElement(By.cssSelector(".facets"));
             WebElement results = browser.findElement(By.cssSelector(".results"));
             assertFalse(
@@ -285,7 +267,7 @@ class CatalogPageTest {
                 byRelevance,
                 "the corpus tells the orders apart");
 
-        browser.get(root.toString());
+        browser.open("/");
         browser.findElement(By.id("q")).sendKeys(word + Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("q=" + word));
 
@@ -313,7 +295,7 @@ class CatalogPageTest {
         List<Long> last = ingest(
                 article("Stored last, published first", LocalDate.of(2020, 1, 1), "https://" + host + "/p/x", "T."));
 
-        browser.get(root + "?source=" + host);
+        browser.open("/?source=" + host);
         assertEquals(
                 "Showing 1–24 of 24",
                 browser.findElement(By.cssSelector("p.range")).getText());
@@ -355,7 +337,7 @@ class CatalogPageTest {
                         .map(WebElement::getText)
                         .toList());
         follow(browser.findElement(By.linkText("← Back to results")));
-        assertEquals(root + "?source=" + host + "&sort=-ingested&limit=20", browser.getCurrentUrl());
+        assertEquals(browser.url("/?source=" + host + "&sort=-ingested&limit=20"), browser.getCurrentUrl());
         assertEquals(results, headlines());
         given().get("/articles/" + last.get(0) + "?results=https://elsewhere.example/")
                 .then()
@@ -374,7 +356,7 @@ class CatalogPageTest {
         ingest(article(
                 "A headline about the " + word, LocalDate.of(2022, 4, 1), CorpusFiles.uniqueUrl(), longSentence));
 
-        browser.get(root + "?q=" + word);
+        browser.open("/?q=" + word);
         List<WebElement> headlineMarks = browser.findElements(By.cssSelector(".items h2 mark"));
         assertEquals(
                 List.of(word), headlineMarks.stream().map(WebElement::getText).toList());
@@ -392,7 +374,7 @@ class CatalogPageTest {
                 article("Two", LocalDate.of(2022, 5, 2), "https://beta." + domain + "/1", "Two."),
                 article("Three", LocalDate.of(2022, 5, 3), "https://beta." + domain + "/2", "Three."));
 
-        browser.get(root + "sources");
+        browser.open("/sources");
         browser.findElement(By.id("find")).sendKeys(domain.toUpperCase());
         new Select(browser.findElement(By.id("order"))).selectByVisibleText("By name");
         follow(browser.findElement(By.cssSelector("form.search button")));
@@ -422,7 +404,7 @@ class CatalogPageTest {
     /** An address nothing answers is the catalog's own page, which says so and leads back; the API says it in JSON. */
     @Test
     void anUnknownAddressSaysSoInTheCatalogsWords() {
-        browser.get(root + "no/such/page");
+        browser.open("/no/such/page");
         assertEquals("Not found", browser.findElement(By.tagName("h1")).getText());
         String notice = browser.findElement(By.cssSelector("[role=alert]")).getText();
         assertTrue(notice.startsWith("nothing is at /no/such/page"), notice);
@@ -441,7 +423,7 @@ class CatalogPageTest {
         for (String[] refused :
                 new String[][] {{"q=the", "q"}, {"from=2022-13-01", "from"}, {"sort=sideways", "sort"}}) {
             given().get("/?" + refused[0]).then().statusCode(400);
-            browser.get(root + "?" + refused[0] + "&source=bbc.co.uk");
+            browser.open("/?" + refused[0] + "&source=bbc.co.uk");
             WebElement alert = browser.findElement(By.cssSelector("form.search [role=alert]"));
             assertTrue(alert.getText().startsWith("This search could not be run: " + refused[1]), alert.getText());
             assertEquals("true", browser.findElement(By.id(refused[1])).getAttribute("aria-invalid"));
@@ -451,7 +433,7 @@ class CatalogPageTest {
                             .getAttribute("value"),
                     "the rest of the search is kept");
         }
-        browser.get(root + "?q=the");
+        browser.open("/?q=the");
         assertEquals("the", browser.findElement(By.id("q")).getAttribute("value"), "the words as typed");
         // dates are typed and shown as every date in the catalog is written
         assertEquals("YYYY-MM-DD", browser.findElement(By.id("from")).getAttribute("placeholder"));
@@ -479,16 +461,15 @@ class CatalogPageTest {
                         "https://" + domain + "/3",
                         "The " + word + "."));
         Set<String> ticked = Set.of(ids.get(0).toString(), ids.get(2).toString());
-        ((ChromeDriver) browser)
-                .executeCdpCommand(
-                        "Browser.setDownloadBehavior",
-                        Map.of(
-                                "behavior",
-                                "allow",
-                                "downloadPath",
-                                downloads.toAbsolutePath().toString()));
+        browser.executeCdpCommand(
+                "Browser.setDownloadBehavior",
+                Map.of(
+                        "behavior",
+                        "allow",
+                        "downloadPath",
+                        downloads.toAbsolutePath().toString()));
 
-        browser.get(root + "?q=" + word);
+        browser.open("/?q=" + word);
         assertTrue(
                 browser.findElements(By.xpath("//button[normalize-space()='Withdraw selected…']"))
                         .isEmpty(),
@@ -518,9 +499,9 @@ class CatalogPageTest {
                 Set.of(json.get(0).get("id").asText(), json.get(1).get("id").asText()));
 
         String archivist = TestUsers.newUser(Role.ARCHIVIST);
-        HeadlessChromium.signIn(browser, root, archivist, TestUsers.PASSWORD);
+        browser.signIn(archivist, TestUsers.PASSWORD);
         try {
-            browser.get(root + "?q=" + word);
+            browser.open("/?q=" + word);
             tick(ids.get(0), ids.get(2));
             follow(browser.findElement(By.xpath("//button[normalize-space()='Withdraw selected…']")));
             assertEquals(

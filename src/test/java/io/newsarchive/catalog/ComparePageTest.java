@@ -3,24 +3,21 @@ package io.newsarchive.catalog;
 import io.newsarchive.testing.Axe;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -45,25 +42,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(CatalogTestDatabase.class)
 class ComparePageTest {
 
-    private static WebDriver browser;
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
+
     private static String word;
     private static String other;
     private static String domain;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void ingestOnce() {
@@ -208,7 +192,7 @@ class ComparePageTest {
 
     @Test
     void theCatalogLinksToAComparisonOfItsSearchAndThePageDrawsOneLineAQuery() throws IOException {
-        browser.get(root + "?q=" + word + "&source=news." + domain);
+        browser.open("/?q=" + word + "&source=news." + domain);
         HeadlessChromium.clickAndLoad(browser, browser.findElement(By.linkText("Compare this search with others")));
         assertEquals("Compare queries", browser.findElement(By.tagName("h1")).getText());
         assertEquals(word, browser.findElement(By.id("q1")).getAttribute("value"));

@@ -2,22 +2,19 @@ package io.newsarchive.catalog;
 
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.io.StringReader;
-import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,22 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(CatalogTestDatabase.class)
 class CoveragePageTest {
 
-    private static WebDriver browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     @Test
     void theCatalogLinksToTheCoverageOfItsSelectionBySource() throws Exception {
@@ -63,7 +46,7 @@ class CoveragePageTest {
                 article("Sport", LocalDate.of(2022, 6, 2), "https://sport." + domain + "/2", "Text."),
                 article("Sport too", LocalDate.of(2022, 6, 3), "https://sport." + domain + "/3", "Text."));
 
-        browser.get(root + "?q=" + word + "&source=news." + domain + "&source=sport." + domain);
+        browser.open("/?q=" + word + "&source=news." + domain + "&source=sport." + domain);
         HeadlessChromium.clickAndLoad(browser, browser.findElement(By.linkText("Coverage by source")));
         assertEquals("Coverage by source", browser.findElement(By.tagName("h1")).getText());
         List<WebElement> rows = browser.findElements(By.cssSelector("table.coverage tbody tr"));

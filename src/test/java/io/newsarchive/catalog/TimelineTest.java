@@ -2,15 +2,14 @@ package io.newsarchive.catalog;
 
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,7 +19,6 @@ import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URL;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,22 +69,8 @@ public class TimelineTest {
             };
             """;
 
-    private static WebDriver browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     @Test
     void theChartHasAxesValuesATableAndACsvAtBothWidths() throws IOException {
@@ -106,7 +90,7 @@ public class TimelineTest {
 
         for (Dimension size : WIDTHS) {
             browser.manage().window().setSize(size);
-            browser.get(root + "?source=" + domain);
+            browser.open("/?source=" + domain);
             WebElement chart = browser.findElement(By.cssSelector("figure.chart"));
             Map<String, Object> shown = measure(browser, chart);
             String where = size.width + " px: " + shown;
@@ -144,7 +128,7 @@ public class TimelineTest {
                 table);
         HeadlessChromium.screenshot(browser, "timeline-table-390");
         assertEquals(
-                root + "?source=" + domain + "&from=2022-03-01&to=2022-03-31",
+                browser.url("/?source=" + domain + "&from=2022-03-01&to=2022-03-31"),
                 chart.findElement(By.linkText("2022-03")).getAttribute("href"),
                 "a period of the table leads to its articles");
 
@@ -167,7 +151,7 @@ public class TimelineTest {
         ingest(article("A lone " + word, LocalDate.of(2023, 12, 23), uniqueUrl(), "Text."));
         for (Dimension size : WIDTHS) {
             browser.manage().window().setSize(size);
-            browser.get(root + "?q=" + word);
+            browser.open("/?q=" + word);
             Map<String, Object> shown = measure(browser, browser.findElement(By.cssSelector("figure.chart")));
             assertTrue(((Number) shown.get("widestBar")).doubleValue() < 0.1, size.width + " px: " + shown);
             assertEquals(List.of("1"), shown.get("values"));
@@ -192,7 +176,7 @@ public class TimelineTest {
         }
         ingest(files.toArray(String[]::new));
         browser.manage().window().setSize(WIDTHS.get(0));
-        browser.get(root + "?source=" + domain);
+        browser.open("/?source=" + domain);
         assertEquals(
                 24,
                 browser.findElements(By.cssSelector("figure.chart rect.bar")).size());

@@ -2,17 +2,14 @@ package io.newsarchive.catalog;
 
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,22 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(CatalogTestDatabase.class)
 class TopWordsPageTest {
 
-    private static WebDriver browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     @Test
     void theCatalogLinksToTheTopWordsOfItsSelection() throws Exception {
@@ -55,7 +38,7 @@ class TopWordsPageTest {
                 article(word + " again", LocalDate.of(2022, 5, 2), host + "2", "The troops rested."),
                 article("Unrelated", LocalDate.of(2022, 5, 3), host + "3", "Troops everywhere."));
 
-        browser.get(root + "?q=" + word);
+        browser.open("/?q=" + word);
         HeadlessChromium.clickAndLoad(browser, browser.findElement(By.linkText("Top words")));
         assertTrue(browser.getCurrentUrl().endsWith("/words?q=" + word), browser.getCurrentUrl());
         assertEquals("Top words", browser.findElement(By.tagName("h1")).getText());

@@ -5,25 +5,19 @@ import io.newsarchive.account.Role;
 import io.newsarchive.account.UserAccounts;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.xml.XmlPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,25 +42,11 @@ class SavedSearchesPageTest {
 
     private static final Pattern FEED = Pattern.compile("href=\"(/feeds/[A-Za-z0-9_-]{43})\"");
 
-    private static WebDriver browser;
-
-    @TestHTTPResource("/")
-    URL root;
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     @Inject
     UserAccounts accounts;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aViewerSavesTheSearchRenamesItReadsItsFeedWithoutSigningInAndDeletesIt() throws Exception {
@@ -76,18 +56,13 @@ class SavedSearchesPageTest {
                 article(word + " first", LocalDate.of(2022, 7, 1), host + "1", "Text."),
                 article(word + " second", LocalDate.of(2022, 7, 2), host + "2", "Text."));
 
-        browser.get(root + "?q=" + word);
+        browser.open("/?q=" + word);
         assertTrue(
                 browser.findElements(By.cssSelector("form.save-search")).isEmpty(), "nothing to save when signed out");
         String viewer = TestUsers.newUser(Role.VIEWER);
-        browser.get(root + "signin");
-        browser.findElement(By.id("username")).sendKeys(viewer);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        HeadlessChromium.clickAndLoad(browser, browser.findElement(By.cssSelector("form.stacked button")));
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
+        browser.signIn(viewer, TestUsers.PASSWORD);
 
-        browser.get(root + "?q=" + word);
+        browser.open("/?q=" + word);
         HeadlessChromium.screenshot(browser, "catalog-signed-in");
         WebElement name = browser.findElement(By.id("saved-search-name"));
         assertEquals(word, name.getAttribute("value"), "named after its words until renamed");

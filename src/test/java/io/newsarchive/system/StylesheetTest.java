@@ -2,19 +2,15 @@ package io.newsarchive.system;
 
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.testing.CatalogTestDatabase;
-import io.newsarchive.testing.HeadlessChromium;
+import io.newsarchive.testing.PageBrowser;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chromium.ChromiumDriver;
 
-import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -57,22 +53,8 @@ class StylesheetTest {
             };
             """;
 
-    private static ChromiumDriver browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = (ChromiumDriver) HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    static final PageBrowser browser = new PageBrowser();
 
     @AfterEach
     void plainScreen() {
@@ -86,7 +68,7 @@ class StylesheetTest {
             browser.executeCdpCommand(
                     "Emulation.setEmulatedMedia",
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-            browser.get(root.toString());
+            browser.open("/");
             @SuppressWarnings("unchecked")
             Map<String, Number> measured = (Map<String, Number>) ((JavascriptExecutor) browser).executeScript(CONTRAST);
             for (String part : new String[] {"focus", "border", "fieldBorder", "bar"}) {
@@ -101,7 +83,7 @@ class StylesheetTest {
     @Test
     void printingLeavesOutMenusFormsAndCharts() {
         CatalogFixtures.ingest(article("Printed", LocalDate.of(2022, 1, 4), uniqueUrl(), "One."));
-        browser.get(root.toString());
+        browser.open("/");
         assertEquals("flex", browser.findElement(By.cssSelector("form.search")).getCssValue("display"));
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         for (String part : new String[] {"header.site", "form.search", ".facets", ".timeline"}) {

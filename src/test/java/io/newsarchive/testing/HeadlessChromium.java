@@ -11,12 +11,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,16 +79,6 @@ public final class HeadlessChromium {
                         .executeScript("const page = document.documentElement;"
                                 + " return Math.max(0, page.scrollWidth - page.clientWidth);"))
                 .longValue();
-    }
-
-    /** Signs in on the sign-in page of the catalog at {@code root} and waits until it has led on. */
-    public static void signIn(WebDriver browser, URL root, String username, String password) {
-        browser.get(root.toString().replaceAll("/$", "") + "/signin");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        clickAndLoad(browser, browser.findElement(By.cssSelector("form.stacked button")));
-        new WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
     }
 
     /** Saves what the browser shows under target/screenshots, to be looked at. */
