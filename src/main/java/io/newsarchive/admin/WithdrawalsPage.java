@@ -99,8 +99,11 @@ public class WithdrawalsPage {
         }
         List<Chosen> chosen = new ArrayList<>();
         for (int i = 0; i < articleIds.size(); i++) {
-            chosen.add(new Chosen(
-                    articleIds.get(i), Params.intInRange("revision", revisions.get(i), 0, 0, Integer.MAX_VALUE)));
+            String revision = revisions.get(i);
+            if (revision == null || revision.isBlank()) {
+                throw ApiError.badParameter("revision", "send the revision of each article chosen, not a blank one");
+            }
+            chosen.add(new Chosen(articleIds.get(i), Params.intInRange("revision", revision, 0, 0, Integer.MAX_VALUE)));
         }
         String back = ArticlePage.results(results);
         String why = reason == null ? "" : reason.strip();

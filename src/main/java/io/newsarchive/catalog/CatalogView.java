@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * @param articleQuery what the links to listed articles carry so that their pages link back to this one
  * @param resultsHref  this page of results, where a withdrawal of articles chosen on it leads back to
  * @param pageIds      the ids of the articles on this page, separated by commas: "all on this page" of the form that
- *                     exports or withdraws the articles ticked
+ *                     exports or withdraws the articles ticked; null for a page of more than may be chosen at once
  */
 public record CatalogView(
         String title,
@@ -272,7 +272,12 @@ public record CatalogView(
                 f.query(),
                 articleQuery,
                 resultsHref,
-                listing.items().stream().map(a -> String.valueOf(a.id())).collect(Collectors.joining(",")));
+                // a page longer than a choice may be (limit=1000) offers no "all on this page"
+                listing.items().size() > ChosenArticles.MAX
+                        ? null
+                        : listing.items().stream()
+                                .map(a -> String.valueOf(a.id()))
+                                .collect(Collectors.joining(",")));
     }
 
     /** The same listing with another filter, from its first page, its parameters in the order of the grammar. */

@@ -31,8 +31,9 @@ public record Cursor(SortOrder sort, String key, long id, boolean backward, long
     /** Publication dates have four-digit years (the parser's range), never {@code +10000-01-01}. */
     private static final Pattern DATE_KEY = Pattern.compile("(?<date>\\d{4}-\\d{2}-\\d{2})");
 
+    /** A source's host and a date; a host may be an IPv6 address in brackets or an internationalised name. */
     private static final Pattern SOURCE_KEY =
-            Pattern.compile("(?<host>[\\p{L}\\p{N}._-]{1,253})/(?<date>\\d{4}-\\d{2}-\\d{2})");
+            Pattern.compile("(?<host>[\\p{L}\\p{M}\\p{N}._~\\-\\[\\]:%]{1,255})/(?<date>\\d{4}-\\d{2}-\\d{2})");
 
     private static final Pattern WORDS_KEY = Pattern.compile("0|[1-9]\\d{0,8}");
 

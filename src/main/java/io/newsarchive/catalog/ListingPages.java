@@ -16,6 +16,12 @@ import java.util.List;
  */
 final class ListingPages {
 
+    /**
+     * A host as the order {@code source} compares it: by its bytes, as the search engine's keyword sort does, whatever
+     * the database's collation (V18 indexes it so).
+     */
+    private static final String HOST = "s.host collate \"C\"";
+
     record Page(List<ArticleJson> items, String next, String prev, long start) {}
 
     /** A listed article with its sort key as the cursor writes it. */
@@ -184,7 +190,7 @@ final class ListingPages {
         params.add(limit);
         List<String> sources = new ArrayList<>();
         if (within != null) {
-            sources.add("s.host" + (descending ? " >= " : " <= ") + "?");
+            sources.add(HOST + (descending ? " >= " : " <= ") + "?");
             params.add(within.host());
         }
         if (where.sourceIds() != null) {
@@ -226,7 +232,7 @@ final class ListingPages {
                 params.add(within.published());
                 params.add(within.host());
                 params.add(within.id());
-                return "s.host" + (descending ? " >= " : " <= ") + "? and (a.published, a.id)" + after
+                return HOST + (descending ? " >= " : " <= ") + "? and (a.published, a.id)" + after
                         + "(case when s.host = ? then ?::date else " + noDate
                         + " end, case when s.host = ? then ?::bigint"
                         + " else " + noId + " end)";
@@ -244,7 +250,7 @@ final class ListingPages {
         return switch (sort) {
             case INGESTED -> "a.id" + direction;
             case WORDS -> "a.word_count" + direction + ", a.id" + direction;
-            case SOURCE -> "s.host" + (descending ? "" : " desc") + ", a.published" + direction + ", a.id" + direction;
+            case SOURCE -> HOST + (descending ? "" : " desc") + ", a.published" + direction + ", a.id" + direction;
             default -> "a.published" + direction + ", a.id" + direction;
         };
     }

@@ -163,6 +163,16 @@ class WithdrawalsPageTest {
                 .post("/admin/withdrawals");
         assertEquals(400, revisions.statusCode());
         assertTrue(revisions.asString().contains("revision"), revisions.asString());
+        Response blank = archivist
+                .request()
+                .formParam("csrf", archivist.csrf())
+                .formParam("id", id)
+                .formParam("revision", "")
+                .formParam("reason", "r")
+                .formParam("confirm", "true")
+                .post("/admin/withdrawals");
+        assertEquals(400, blank.statusCode(), "a blank revision is no revision, not a change since");
+        assertTrue(blank.asString().contains("<code>revision</code>"), blank.asString());
         assertEquals("active", status(id));
     }
 

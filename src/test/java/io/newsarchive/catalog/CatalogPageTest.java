@@ -45,6 +45,7 @@ import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -438,6 +439,25 @@ class CatalogPageTest {
         // dates are typed and shown as every date in the catalog is written
         assertEquals("YYYY-MM-DD", browser.findElement(By.id("from")).getAttribute("placeholder"));
         assertEquals("text", browser.findElement(By.id("from")).getAttribute("type"));
+    }
+
+    @Test
+    void aPageLongerThanAChoiceOffersNoTickForAllOfIt() {
+        String domain = uniqueDomain();
+        String[] files = new String[ChosenArticles.MAX + 1];
+        for (int i = 0; i < files.length; i++) {
+            files[i] = article("Many " + i, LocalDate.of(2021, 5, 1), "https://" + domain + "/" + i, "Text.");
+        }
+        ingest(files);
+        given().get("/?source=" + domain + "&limit=" + ChosenArticles.MAX)
+                .then()
+                .statusCode(200)
+                .body(containsString("All " + ChosenArticles.MAX + " on this page"));
+        given().get("/?source=" + domain + "&limit=" + (ChosenArticles.MAX + 1))
+                .then()
+                .statusCode(200)
+                .body(containsString("Export selected as CSV"))
+                .body(not(containsString("on this page")));
     }
 
     @Test

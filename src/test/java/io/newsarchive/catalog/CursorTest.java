@@ -23,6 +23,10 @@ class CursorTest {
         assertEquals(ingested, Cursor.parse(ingested.token(), SortOrder.INGESTED));
         Cursor bySource = new Cursor(SortOrder.SOURCE, "news.bbc.co.uk/2022-03-01", 11, true, 20);
         assertEquals(bySource, Cursor.parse(bySource.token(), SortOrder.SOURCE));
+        for (String host : new String[] {"[2001:db8::5]", "xn--e1afmkfd.example", "пр\u0301.example"}) {
+            Cursor of = new Cursor(SortOrder.SOURCE, host + "/2022-03-01", 11, false, 20);
+            assertEquals(of, Cursor.parse(of.token(), SortOrder.SOURCE), host);
+        }
         assertEquals("news.bbc.co.uk", bySource.host());
         Cursor longest = new Cursor(SortOrder.WORDS, "812", 12, false, 3);
         assertEquals(longest, Cursor.parse(longest.token(), SortOrder.WORDS));
