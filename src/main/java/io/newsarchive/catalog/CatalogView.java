@@ -166,7 +166,7 @@ public record CatalogView(
                 }
             }
             for (Listing.FacetValue v : listing.facets().version()) {
-                boolean all = v.value().equals(Listing.ALL_VERSIONS);
+                boolean all = v.value().equals(VersionFilter.ALL.toString());
                 CatalogFilter other =
                         new CatalogFilter(f.q(), f.from(), f.to(), f.sources(), f.collections(), f.statuses(), all);
                 versions.add(new FacetLink(

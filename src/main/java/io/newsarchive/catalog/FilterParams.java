@@ -6,8 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The query parameters that choose articles, shared by listings, exports and feeds so that all speak one URL grammar.
@@ -60,21 +61,25 @@ public class FilterParams {
 
     /** The name of a filter parameter the request gave (one with a value), or null when it gave none. */
     public String anyGiven() {
-        for (Field field : FilterParams.class.getFields()) {
-            RestQuery name = field.getAnnotation(RestQuery.class);
-            Object value;
-            try {
-                value = field.get(this);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("the filter parameters are public fields", e);
-            }
-            boolean given = value instanceof List<?> values
-                    ? values.stream().anyMatch(v -> !v.toString().isBlank())
-                    : value != null && !value.toString().isBlank();
-            if (name != null && given) {
-                return name.value().isEmpty() ? field.getName() : name.value();
-            }
-        }
-        return null;
+        return Stream.of(
+                        given("q", q),
+                        given("from", from),
+                        given("to", to),
+                        given("source", source),
+                        given("collection", collection),
+                        given("status", status),
+                        given("all_versions", allVersions))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** {@code name} when its value is given, null when it is absent or blank. */
+    private static String given(String name, String value) {
+        return value == null || value.isBlank() ? null : name;
+    }
+
+    private static String given(String name, List<String> values) {
+        return values == null || values.stream().allMatch(String::isBlank) ? null : name;
     }
 }

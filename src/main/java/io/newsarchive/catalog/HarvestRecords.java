@@ -40,8 +40,8 @@ public class HarvestRecords {
     /**
      * Which records, and where the page starts: after {@code (afterChanged, afterId)} when given.
      *
-     * @param collection the slug of a source collection whose sources' records are listed; {@link #ANY_COLLECTION}
-     *                   for the records of every source in some collection; null for all
+     * @param collection    the slug of a source collection whose sources' records are listed, or null
+     * @param anyCollection whether only the records of sources in some collection are listed
      */
     public record Selection(
             Instant from,
@@ -49,11 +49,9 @@ public class HarvestRecords {
             String host,
             Integer year,
             String collection,
+            boolean anyCollection,
             Instant afterChanged,
             long afterId) {}
-
-    /** The {@link Selection#collection()} of the records whose source is in any collection. */
-    public static final String ANY_COLLECTION = "";
 
     /** A collection as a set: its slug and its name. */
     public record CollectionSet(String slug, String name) {}
@@ -92,9 +90,10 @@ public class HarvestRecords {
             where.add("a.source_id = (select id from source where host = ?)");
             values.add(s.host());
         }
-        if (ANY_COLLECTION.equals(s.collection())) {
+        if (s.anyCollection()) {
             where.add("a.source_id in (" + MEMBERS + ")");
-        } else if (s.collection() != null) {
+        }
+        if (s.collection() != null) {
             where.add("a.source_id in (" + MEMBERS + " where c.slug = ?)");
             values.add(s.collection());
         }

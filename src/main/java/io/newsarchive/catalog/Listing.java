@@ -26,11 +26,6 @@ public record Listing(
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer facetSources,
         Integer facetsSampleSize) {
 
-    /** The value of the version facet that counts the latest versions (the default), and the one of all versions. */
-    public static final String LATEST_VERSIONS = "latest";
-
-    public static final String ALL_VERSIONS = "all";
-
     /**
      * @param domain     the registrable domains of the matches' sources, most frequent first
      * @param collection every source collection with how many of the matches its sources have

@@ -328,8 +328,8 @@ class ListingCounts {
         }
         statuses.add(new Listing.FacetValue(StatusFilter.ALL.toString(), everyStatus));
         List<Listing.FacetValue> versions = List.of(
-                new Listing.FacetValue(Listing.LATEST_VERSIONS, latestVersions),
-                new Listing.FacetValue(Listing.ALL_VERSIONS, everyVersion));
+                new Listing.FacetValue(VersionFilter.LATEST.toString(), latestVersions),
+                new Listing.FacetValue(VersionFilter.ALL.toString(), everyVersion));
         Listing.Facets facets = new Listing.Facets(
                 bySource, byDomain, values(byYear), values(byMonth), byCollection, statuses, versions);
         return new Summed(new Counts(total, false, facets, sources, null), counted);

@@ -383,6 +383,7 @@ public class OaiPmhResource {
         String host = null;
         Integer year = null;
         String collection = null;
+        boolean anyCollection = false;
         if (set != null) {
             Matcher spec = SET.matcher(set);
             if (!spec.matches()) {
@@ -392,7 +393,8 @@ public class OaiPmhResource {
                 host = spec.group(2) == null ? null : host(spec.group(2));
             } else if (spec.group(1).equals("collection")) {
                 // an unknown slug lists nothing: noRecordsMatch, as for a source without articles
-                collection = spec.group(2) == null ? HarvestRecords.ANY_COLLECTION : spec.group(2);
+                collection = spec.group(2);
+                anyCollection = collection == null;
             } else if (spec.group(2) != null) {
                 if (!spec.group(2).matches("\\d{4}")) {
                     throw new OaiError(OaiError.Code.NO_RECORDS_MATCH, "no set " + set + " (see ListSets)");
@@ -408,6 +410,7 @@ public class OaiPmhResource {
                         host,
                         year,
                         collection,
+                        anyCollection,
                         after == null ? null : after.lastChanged(),
                         after == null ? 0 : after.lastId()),
                 size + 1);

@@ -14,6 +14,7 @@ import io.newsarchive.catalog.SearchMetrics;
 import io.newsarchive.catalog.SortOrder;
 import io.newsarchive.catalog.SourceCollections;
 import io.newsarchive.catalog.StatusFilter;
+import io.newsarchive.catalog.VersionFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import org.opensearch.client.json.JsonData;
@@ -239,9 +240,9 @@ public class OpenSearchArticleSearch implements ArticleSearch {
                         new Listing.FacetValue(StatusFilter.ALL.toString(), active + withdrawn)),
                 List.of(
                         new Listing.FacetValue(
-                                Listing.LATEST_VERSIONS,
+                                VersionFilter.LATEST.toString(),
                                 versions.aggregations().get("latest").filter().docCount()),
-                        new Listing.FacetValue(Listing.ALL_VERSIONS, versions.docCount())));
+                        new Listing.FacetValue(VersionFilter.ALL.toString(), versions.docCount())));
         int sourceCount = (int) aggregations.get("sources").cardinality().value();
         return new Listing(items, next, prev, start + 1, total, false, facets, sourceCount, null);
     }
