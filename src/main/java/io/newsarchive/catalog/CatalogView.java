@@ -207,10 +207,8 @@ public record CatalogView(
                 + (listing.total() == 1 ? " article" : " articles");
         String rangeText = listing.items().isEmpty()
                 ? null
-                : TemplateFormats.grouped(listing.start()) + "–"
-                        + TemplateFormats.grouped(
-                                listing.start() + listing.items().size() - 1) + " of "
-                        + (listing.totalIsEstimate() ? "about " : "") + TemplateFormats.grouped(listing.total());
+                : TemplateFormats.range(
+                        listing.start(), listing.items().size(), listing.total(), listing.totalIsEstimate());
         String exactTotalHref =
                 listing.totalIsEstimate() ? here.with("exact_total", "true").toString() : null;
         String nextHref = listing.nextCursor() == null

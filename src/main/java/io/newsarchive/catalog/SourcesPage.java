@@ -36,12 +36,9 @@ public class SourcesPage {
      */
     record SourcePage(List<SourceStats> shown, int first, int total, long articles, Href prev, Href next) {
 
-        /** "Showing 101–200 of 914", or null when one page lists them all. */
+        /** "101–200 of 914", or null when one page lists them all. */
         public String rangeText() {
-            if (prev == null && next == null) {
-                return null;
-            }
-            return "Showing %,d–%,d of %,d".formatted(first, first + shown.size() - 1, total);
+            return prev == null && next == null ? null : TemplateFormats.range(first, shown.size(), total, false);
         }
     }
 
@@ -68,7 +65,9 @@ public class SourcesPage {
         int pages = Math.max(1, (listed.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int number = Params.intInRange("page", page, 1, 1, pages);
         int first = (number - 1) * PAGE_SIZE;
-        Href here = Href.of("/sources").plus("find", blankAsNull(params.find)).plus("order", blankAsNull(params.order));
+        Href here = Href.of("/sources")
+                .plus("find", Params.text("find", params.find))
+                .plus("order", Params.text("order", params.order));
         return Templates.sources(
                 new SourcePage(
                         listed.subList(first, Math.min(listed.size(), first + PAGE_SIZE)),
@@ -80,10 +79,6 @@ public class SourcesPage {
                 params.find == null ? "" : params.find,
                 SourceOrder.of(params.order),
                 List.of(SourceOrder.values()));
-    }
-
-    private static String blankAsNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     @Operation(summary = "One source's catalog")

@@ -87,6 +87,14 @@ public class TemplateFormats {
     }
 
     /**
+     * Which rows of a listing a page shows, from the 1-based {@code first}: "51–100 of 20,706", or "of about" when
+     * the total is an estimate.
+     */
+    static String range(long first, int shown, long total, boolean estimate) {
+        return grouped(first) + "–" + grouped(first + shown - 1) + " of " + (estimate ? "about " : "") + grouped(total);
+    }
+
+    /**
      * Text holding URLs, paths or hashes, HTML-escaped, with a line break allowed ({@code <wbr>}) where a reader
      * expects one: after a slash (not between two), before {@code ? & #}, after {@code =}, and between groups of eight
      * digits of a hash. A narrow screen then wraps them there instead of overflowing or cutting a word anywhere.
