@@ -93,13 +93,6 @@ public class Article extends PanacheEntityBase {
     @Column(name = "metadata_revision", nullable = false)
     public int metadataRevision;
 
-    /**
-     * Key of the transaction-level advisory lock (two-int form, with 0) that every writer of articles takes first:
-     * ingest batches, corrections, withdrawals and restores. It keeps a new version from missing a withdrawal, and
-     * changes of one article's versions from deadlocking.
-     */
-    public static final int WRITE_LOCK_CLASS = 0x4E415243;
-
     /** The article version with this id; a 404 {@code no article <id>} when there is none. */
     public static Article byId(long id) {
         return byId(id, LockModeType.NONE);

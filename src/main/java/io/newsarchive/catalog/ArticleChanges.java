@@ -1,5 +1,6 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.system.CatalogWriteLock;
 import io.newsarchive.system.Words;
 
 import java.sql.Connection;
@@ -105,7 +106,7 @@ public final class ArticleChanges {
 
     private static void lockWriters(Connection c) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, 0)")) {
-            lock.setInt(1, Article.WRITE_LOCK_CLASS);
+            lock.setInt(1, CatalogWriteLock.CLASS);
             lock.execute();
         }
     }

@@ -9,6 +9,7 @@ import io.newsarchive.preservation.EventOutcome;
 import io.newsarchive.preservation.EventType;
 import io.newsarchive.preservation.PreservationEvent;
 import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.CatalogWriteLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -364,7 +365,7 @@ public class ArticleCorrections {
     private static void lockArticles() {
         Article.getEntityManager()
                 .createNativeQuery("select 1 from pg_advisory_xact_lock(?1, 0)")
-                .setParameter(1, Article.WRITE_LOCK_CLASS)
+                .setParameter(1, CatalogWriteLock.CLASS)
                 .getSingleResult();
     }
 }

@@ -3,6 +3,7 @@ package io.newsarchive.catalog;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.preservation.EventJson;
 import io.newsarchive.preservation.PreservationEvent;
+import io.newsarchive.reuse.ArticleReuse;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.Params;
@@ -25,6 +26,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * One article version: metadata, body sentence by sentence, versions, neighbours from its source and day, and the
@@ -43,11 +45,20 @@ public class ArticlePage {
     /** Another article of the same source and day. */
     public record Neighbour(long id, String headline) {}
 
+    /**
+     * A sentence of the body, numbered from 1.
+     *
+     * @param shared the passage it shares with articles of other sources; null when it shares none
+     */
+    public record BodyLine(int number, String text, ArticleReuse.SharedSentence shared) {}
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance article(
                 ArticleJson article,
                 Article stored,
+                List<BodyLine> body,
+                ArticleReuse.Reuse reuse,
                 List<Version> versions,
                 List<Neighbour> sameDay,
                 List<AuditEvent> history,
@@ -64,9 +75,11 @@ public class ArticlePage {
     private static final int NEIGHBOURS = 20;
 
     private final CatalogConfig config;
+    private final ArticleReuse articleReuse;
 
-    ArticlePage(CatalogConfig config) {
+    ArticlePage(CatalogConfig config, ArticleReuse articleReuse) {
         this.config = config;
+        this.articleReuse = articleReuse;
     }
 
     @Operation(summary = "An article version's page")
@@ -99,9 +112,16 @@ public class ArticlePage {
                 .stream()
                 .map(n -> new Neighbour(n.id, n.headline))
                 .toList();
+        ArticleReuse.Reuse reuse = articleReuse.of(article.id).orElseThrow();
+        List<BodyLine> body = IntStream.range(0, article.sentences.length)
+                .mapToObj(i -> new BodyLine(
+                        i + 1, article.sentences[i], reuse.sentence(i + 1).orElse(null)))
+                .toList();
         return Templates.article(
                 ArticleJson.of(article),
                 article,
+                body,
+                reuse,
                 versions,
                 sameDay,
                 AuditEvent.ofArticle(article.id),

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
             IngestCommand.class,
             RestoreCommand.class,
             FixityCommand.class,
+            ReuseCommand.class,
             SearchIndexCommand.class
         })
 public class CatalogCommand implements Callable<Integer> {

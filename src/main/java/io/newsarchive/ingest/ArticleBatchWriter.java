@@ -2,12 +2,12 @@ package io.newsarchive.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsarchive.catalog.Article;
 import io.newsarchive.catalog.ArticleStatus;
 import io.newsarchive.corpus.ArticleUrl;
 import io.newsarchive.corpus.ParseProblem;
 import io.newsarchive.corpus.ParsedArticle;
 import io.newsarchive.preservation.PreservationEvent;
+import io.newsarchive.system.CatalogWriteLock;
 import io.newsarchive.system.Words;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -137,7 +137,7 @@ final class ArticleBatchWriter {
 
     private OffsetDateTime lockForWriting() throws SQLException {
         try (PreparedStatement lock = conn.prepareStatement("select now() from pg_advisory_xact_lock(?, 0)")) {
-            lock.setInt(1, Article.WRITE_LOCK_CLASS);
+            lock.setInt(1, CatalogWriteLock.CLASS);
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
                 return rs.getObject(1, OffsetDateTime.class);

@@ -236,6 +236,19 @@ public class IngestRuns {
         }
     }
 
+    /** Whether a run is storing files now, in this process or another. */
+    public boolean anyRunning() {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement select =
+                        conn.prepareStatement("select exists (select from ingest_run where status = 'running')");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IngestFailure("cannot read ingest runs: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Records the reasons of runs that failed while the database was away, then marks every other running run whose
      * lock is gone as interrupted; returns how many were. Writers call it: start-up, ingests, and the schedule.

@@ -1,11 +1,11 @@
 package io.newsarchive.restore;
 
-import io.newsarchive.catalog.Article;
 import io.newsarchive.corpus.ArticleParser;
 import io.newsarchive.ingest.ExportedPackage;
 import io.newsarchive.ingest.InputFile;
 import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.preservation.PreservationEvent;
+import io.newsarchive.system.CatalogWriteLock;
 import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -200,7 +200,7 @@ public class BagRestore {
         }
         // staged in temporary tables of its own; writers wait only from here on
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, 0)")) {
-            lock.setInt(1, Article.WRITE_LOCK_CLASS);
+            lock.setInt(1, CatalogWriteLock.CLASS);
             lock.execute();
         }
         if (!merge

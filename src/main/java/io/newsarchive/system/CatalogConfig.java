@@ -228,6 +228,19 @@ public interface CatalogConfig {
         String pendingFailuresDirectory();
     }
 
+    /** Text reuse: the passages articles share. */
+    Reuse reuse();
+
+    interface Reuse {
+        /** Whether the service finds the passages new articles share, between ingest runs; off, {@code catalog reuse} does. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most articles linked in one transaction. */
+        @WithDefault("500")
+        int batchArticles();
+    }
+
     interface StartupIngest {
         /** Whether {@code serve} ingests {@link #path()} when the catalog holds no article yet. */
         @WithDefault("true")

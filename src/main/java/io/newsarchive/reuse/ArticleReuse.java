@@ -1,0 +1,174 @@
+package io.newsarchive.reuse;
+
+import io.agroal.api.AgroalDataSource;
+import io.newsarchive.system.DatabaseFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Which sentences of an article share a passage with articles of other sources, and those articles, earliest
+ * first: the latest active version at each address, boilerplate left out. The spans are aligned as they are read.
+ */
+@ApplicationScoped
+public class ArticleReuse {
+
+    /** Other articles listed a sentence at most; {@link SharedSentence#otherArticles()} counts them all. */
+    static final int MAX_CARRIERS = 20;
+
+    /**
+     * SQL true when the passage of this id is the boilerplate of a source: one that carries it in at least 10 of its
+     * articles, and in at least half of all the articles that do.
+     */
+    static String boilerplate(String passage) {
+        return """
+                coalesce((select max(articles) >= 10 and 2 * max(articles) >= sum(articles)
+                          from passage_source where passage_id = %s), false)
+                """.formatted(passage);
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * The reuse of one article version.
+     *
+     * @param lookedFor whether its passages have been looked for yet: articles are linked after their ingest run
+     * @param sentences its sentences that share a passage, in order
+     */
+    public record Reuse(long articleId, boolean lookedFor, List<SharedSentence> sentences) {
+
+        /** The shared sentence numbered so (from 1), if it is shared. */
+        public Optional<SharedSentence> sentence(int number) {
+            return sentences.stream().filter(s -> s.sentence() == number).findFirst();
+        }
+    }
+
+    /**
+     * @param sentence      its number in the article, from 1
+     * @param otherArticles how many articles of other sources carry it, of which {@code carriers} lists the earliest
+     * @param firstHere     whether no article listed was published before this one
+     */
+    public record SharedSentence(int sentence, int otherArticles, boolean firstHere, List<Carrier> carriers) {}
+
+    /**
+     * Another article that carries a passage of the sentence.
+     *
+     * @param sentence   the number of its sentence that does, from 1
+     * @param words      the passage's words in this article's sentence, when the two sentences align word by word;
+     *                   none when they are linked through other copies of the passage
+     * @param otherWords the passage's words in the other article's sentence
+     * @param score      matched words over the longer span, 1 for the same words (see {@link WordAlignment#score()})
+     */
+    public record Carrier(
+            long articleId,
+            String headline,
+            String source,
+            LocalDate published,
+            int sentence,
+            Span words,
+            Span otherWords,
+            Double score) {}
+
+    /** Words {@code [from, to)} of a sentence, counted from 0 after normalization (see the README). */
+    public record Span(int from, int to) {}
+
+    /** The reuse of the article version with this id; empty when there is none. */
+    public Optional<Reuse> of(long id) {
+        try (Connection conn = dataSource.getConnection()) {
+            String[] sentences;
+            LocalDate published;
+            boolean lookedFor;
+            try (PreparedStatement select = conn.prepareStatement("""
+                    select a.sentences, a.published,
+                        exists (select from reuse_article r where r.article_id = a.id)
+                    from article a where a.id = ?""")) {
+                select.setLong(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    sentences = (String[]) rs.getArray(1).getArray();
+                    published = rs.getObject(2, LocalDate.class);
+                    lookedFor = rs.getBoolean(3);
+                }
+            }
+            return Optional.of(new Reuse(id, lookedFor, shared(conn, id, sentences, published)));
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
+    private List<SharedSentence> shared(Connection conn, long id, String[] sentences, LocalDate published)
+            throws SQLException {
+        Map<Integer, Map<Long, Carrier>> carriers = new TreeMap<>();
+        Map<Integer, Integer> counts = new TreeMap<>();
+        try (PreparedStatement select = conn.prepareStatement("""
+                select mine.sentence, o.article_id, o.sentence, a.headline, a.published, s.host,
+                    a.sentences[o.sentence + 1], o.total
+                from article me
+                join passage_carrier mine on mine.article_id = me.id
+                cross join lateral (
+                    select o.article_id, o.sentence, count(*) over () as total
+                    from passage_carrier o join article a on a.id = o.article_id
+                    where o.passage_id = mine.passage_id and a.latest and a.status = 'active'
+                        and a.source_id <> me.source_id
+                    order by a.published, a.id
+                    limit ?) o
+                join article a on a.id = o.article_id
+                join source s on s.id = a.source_id
+                where me.id = ? and not (""" + boilerplate("mine.passage_id") + """
+                )
+                order by mine.sentence, a.published, a.id""")) {
+            select.setInt(1, MAX_CARRIERS);
+            select.setLong(2, id);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    int sentence = rs.getInt(1);
+                    counts.merge(sentence, rs.getInt(8), Math::max);
+                    Map<Long, Carrier> listed = carriers.computeIfAbsent(sentence, n -> new LinkedHashMap<>());
+                    long other = rs.getLong(2);
+                    if (listed.containsKey(other) || listed.size() >= MAX_CARRIERS) {
+                        continue;
+                    }
+                    Optional<WordAlignment> aligned = WordAlignment.of(
+                            SentenceWords.of(sentences[sentence]).words(),
+                            SentenceWords.of(rs.getString(7)).words());
+                    listed.put(
+                            other,
+                            new Carrier(
+                                    other,
+                                    rs.getString(4),
+                                    rs.getString(6),
+                                    rs.getObject(5, LocalDate.class),
+                                    rs.getInt(3) + 1,
+                                    aligned.map(al -> new Span(al.aFrom(), al.aTo()))
+                                            .orElse(null),
+                                    aligned.map(al -> new Span(al.bFrom(), al.bTo()))
+                                            .orElse(null),
+                                    aligned.map(WordAlignment::score).orElse(null)));
+                }
+            }
+        }
+        List<SharedSentence> shared = new ArrayList<>();
+        carriers.forEach((sentence, listed) -> {
+            List<Carrier> earliestFirst = new ArrayList<>(listed.values());
+            earliestFirst.sort((x, y) -> x.published().compareTo(y.published()));
+            boolean firstHere =
+                    earliestFirst.stream().noneMatch(c -> c.published().isBefore(published));
+            shared.add(new SharedSentence(sentence + 1, counts.get(sentence), firstHere, earliestFirst));
+        });
+        return shared;
+    }
+}
