@@ -11,7 +11,8 @@ import java.util.Set;
  * For each of {@value #BANDS} bands, the words of a passage are ranked by a hash seeded for that band; the set of its
  * three lowest-ranked words (stopwords aside) is the band's key. Another rendering of the passage (other quote marks
  * or case, another comma) has the same words and so the same keys; one with a word added or dropped still shares
- * three of its four lowest-ranked words, so it is looked up under every three of those four as well.
+ * three of its four lowest-ranked words, so it is looked up under every three of those four as well (in the
+ * first band).
  *
  * <p>The hashes are fixed here (FNV-1a then MurmurHash3's finalizer) because stored keys must be found again by
  * every later version of this code; changing them needs a migration that empties the reuse tables.
@@ -215,7 +216,8 @@ public final class PassageKeys {
             long[] lowest = Arrays.copyOf(ranked, Math.min(PICKED + 1, ranked.length));
             stored[band] = key(band, lowest, -1);
             lookup.add(stored[band]);
-            if (lowest.length > PICKED) {
+            // variants in the first band only: in both, they found 0.1 % more shared quotes for 60 % more lookups
+            if (lowest.length > PICKED && band == 0) {
                 for (int left = 0; left < PICKED; left++) {
                     lookup.add(key(band, lowest, left));
                 }
