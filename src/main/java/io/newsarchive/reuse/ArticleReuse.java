@@ -114,25 +114,30 @@ public class ArticleReuse {
             throws SQLException {
         Map<Integer, Map<Long, Carrier>> carriers = new TreeMap<>();
         Map<Integer, Integer> counts = new TreeMap<>();
+        // a source's boilerplate is set aside before its carriers are read: it may have a hundred thousand
         try (PreparedStatement select = conn.prepareStatement("""
+                with me as (select id, source_id from article where id = ?),
+                mine as materialized (
+                    select c.passage_id, c.sentence from passage_carrier c
+                    where c.article_id = (select id from me) and not (""" + boilerplate("c.passage_id") + """
+                    ))
                 select mine.sentence, o.article_id, o.sentence, a.headline, a.published, s.host,
                     a.sentences[o.sentence + 1], o.total
-                from article me
-                join passage_carrier mine on mine.article_id = me.id
+                from mine
                 cross join lateral (
-                    select o.article_id, o.sentence, count(*) over () as total
-                    from passage_carrier o join article a on a.id = o.article_id
-                    where o.passage_id = mine.passage_id and a.latest and a.status = 'active'
-                        and a.source_id <> me.source_id
-                    order by a.published, a.id
+                    select o.article_id, o.sentence, o.published, count(*) over () as total
+                    from (select distinct on (c.article_id) c.article_id, c.sentence, a.published
+                          from passage_carrier c join article a on a.id = c.article_id
+                          where c.passage_id = mine.passage_id and a.latest and a.status = 'active'
+                              and a.source_id <> (select source_id from me)
+                          order by c.article_id, c.sentence) o
+                    order by o.published, o.article_id
                     limit ?) o
                 join article a on a.id = o.article_id
                 join source s on s.id = a.source_id
-                where me.id = ? and not (""" + boilerplate("mine.passage_id") + """
-                )
                 order by mine.sentence, a.published, a.id""")) {
-            select.setInt(1, MAX_CARRIERS);
-            select.setLong(2, id);
+            select.setLong(1, id);
+            select.setInt(2, MAX_CARRIERS);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     int sentence = rs.getInt(1);
