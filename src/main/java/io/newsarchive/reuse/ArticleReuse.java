@@ -1,6 +1,7 @@
 package io.newsarchive.reuse;
 
 import io.agroal.api.AgroalDataSource;
+import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class ArticleReuse {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    CatalogConfig config;
 
     /**
      * The reuse of one article version.
@@ -87,6 +91,13 @@ public class ArticleReuse {
     /** The reuse of the article version with this id; empty when there is none. */
     public Optional<Reuse> of(long id) {
         try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            // no JIT: compiling the plan takes longer than running it (0.7 s against 0.1 s)
+            try (PreparedStatement settings = conn.prepareStatement(
+                    "select set_config('jit', 'off', true), set_config('statement_timeout', ?, true)")) {
+                settings.setString(1, config.browse().statementTimeout().toMillis() + "ms");
+                settings.execute();
+            }
             String[] sentences;
             LocalDate published;
             boolean lookedFor;
@@ -97,6 +108,7 @@ public class ArticleReuse {
                 select.setLong(1, id);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {
+                        conn.commit();
                         return Optional.empty();
                     }
                     sentences = (String[]) rs.getArray(1).getArray();
@@ -104,7 +116,9 @@ public class ArticleReuse {
                     lookedFor = rs.getBoolean(3);
                 }
             }
-            return Optional.of(new Reuse(id, lookedFor, shared(conn, id, sentences, published)));
+            Reuse reuse = new Reuse(id, lookedFor, shared(conn, id, sentences, published));
+            conn.commit();
+            return Optional.of(reuse);
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }
