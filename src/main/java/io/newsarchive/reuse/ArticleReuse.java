@@ -120,11 +120,13 @@ public class ArticleReuse {
                 from article me
                 join passage_carrier mine on mine.article_id = me.id
                 cross join lateral (
-                    select o.article_id, o.sentence, count(*) over () as total
+                    -- an article that carries the passage in several sentences is one article, at its first
+                    select o.article_id, min(o.sentence) as sentence, count(*) over () as total
                     from passage_carrier o join article a on a.id = o.article_id
                     where o.passage_id = mine.passage_id and a.latest and a.status = 'active'
                         and a.source_id <> me.source_id
-                    order by a.published, a.id
+                    group by o.article_id, a.published
+                    order by a.published, o.article_id
                     limit ?) o
                 join article a on a.id = o.article_id
                 join source s on s.id = a.source_id
