@@ -236,11 +236,12 @@ public class IngestRuns {
         }
     }
 
-    /** Whether a run is storing files now, in this process or another. */
+    /** Whether a run is storing files now, in this process or another: one whose process died is not. */
     public boolean anyRunning() {
         try (Connection conn = dataSource.getConnection();
                 PreparedStatement select =
-                        conn.prepareStatement("select exists (select from ingest_run where status = 'running')");
+                        conn.prepareStatement("select exists (select from ingest_run r where r.status = 'running' and "
+                                + STATUS + " = 'running')");
                 ResultSet rs = select.executeQuery()) {
             rs.next();
             return rs.getBoolean(1);

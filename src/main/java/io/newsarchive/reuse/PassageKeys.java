@@ -190,16 +190,16 @@ public final class PassageKeys {
         return units;
     }
 
-    /** The keys of a run of words, or none when it has fewer than three different words. */
+    /**
+     * The keys of a run of words, or none when it has fewer than three different words besides stopwords: keys of
+     * common words would find candidates in every article, and a passage needs telling words to be confirmed.
+     */
     static Unit unit(int sentence, int from, int to, List<String> words) {
         Set<String> distinct = new LinkedHashSet<>();
         for (String w : words.subList(from, to)) {
             if (!STOPWORDS.contains(w)) {
                 distinct.add(w);
             }
-        }
-        if (distinct.size() < PICKED) {
-            distinct.addAll(words.subList(from, to));
         }
         if (distinct.size() < PICKED) {
             return new Unit(sentence, from, to, new int[0], new int[0]);

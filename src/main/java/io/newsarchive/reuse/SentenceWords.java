@@ -28,7 +28,9 @@ public record SentenceWords(List<String> words, List<SentenceWords.Stretch> stre
 
     /** The words of a sentence and its quoted stretches. */
     public static SentenceWords of(String sentence) {
-        String text = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        // NFKC would make an acute accent used as an apostrophe a space and a combining accent
+        String text = Normalizer.normalize(sentence.replace('\u00b4', '\''), Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
         List<Integer> quoteAt = new ArrayList<>();
         StringBuilder word = new StringBuilder();
@@ -36,13 +38,13 @@ public record SentenceWords(List<String> words, List<SentenceWords.Stretch> stre
         while (i < text.length() && words.size() < MAX_WORDS) {
             int c = text.codePointAt(i);
             int next = i + Character.charCount(c);
-            if (Character.isLetterOrDigit(c)) {
-                word.appendCodePoint(c);
-            } else if (isApostrophe(c)
-                    && word.length() > 0
-                    && next < text.length()
-                    && Character.isLetter(text.codePointAt(next))) {
+            boolean apostrophe = isApostrophe(c);
+            if (apostrophe && word.length() > 0 && next < text.length() && Character.isLetter(text.codePointAt(next))) {
                 // a letter follows and one came before: an apostrophe in a word, not a quote mark
+            } else if (!apostrophe && (Character.isLetterOrDigit(c) || (isMark(c) && word.length() > 0))) {
+                // a mark (a Devanagari vowel sign, say) belongs to the letter before it; the apostrophe U+02BC is a
+                // letter to Java, not here
+                word.appendCodePoint(c);
             } else {
                 if (word.length() > 0) {
                     words.add(word.toString());
@@ -66,14 +68,15 @@ public record SentenceWords(List<String> words, List<SentenceWords.Stretch> stre
         return new SentenceWords(List.copyOf(words), List.copyOf(stretches));
     }
 
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
     private static boolean isApostrophe(int c) {
-        return c == '\''
-                || c == '\u2019'
-                || c == '\u2018'
-                || c == '\u02bc'
-                || c == '`'
-                || c == '\u00b4'
-                || c == '\u2032';
+        return c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02bc' || c == '`' || c == '\u2032';
     }
 
     private static boolean isQuote(int c) {
