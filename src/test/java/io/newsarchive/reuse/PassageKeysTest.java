@@ -26,12 +26,14 @@ class PassageKeysTest {
     private static int bandsFound(PassageKeys.Unit later, PassageKeys.Unit earlier) {
         int found = 0;
         for (int band = 0; band < PassageKeys.BANDS; band++) {
-            int stored = earlier.stored()[band];
-            if (Arrays.stream(later.lookup()).anyMatch(k -> k == stored)) {
-                found++;
-            }
+            found += foundInBand(later, earlier, band) ? 1 : 0;
         }
         return found;
+    }
+
+    private static boolean foundInBand(PassageKeys.Unit later, PassageKeys.Unit earlier, int band) {
+        int stored = earlier.stored()[band];
+        return Arrays.stream(later.lookup()).anyMatch(k -> k == stored);
     }
 
     /** Whether any unit of the later sentence is looked up under a key stored for a unit of the earlier one. */
@@ -51,24 +53,20 @@ class PassageKeysTest {
     }
 
     @Test
-    void aWordingWithAWordMoreFindsTheOtherInEveryBand() {
+    void aWordingWithAWordMoreFindsTheOtherInTheFirstBand() {
         List<String> words = SentenceWords.of(SampleArticles.SHARED.get(2).dailyMailSentence())
                 .words();
         PassageKeys.Unit original = unit(words);
         for (int i = 0; i < words.size(); i++) {
             List<String> dropped = new ArrayList<>(words);
             String gone = dropped.remove(i);
-            assertEquals(
-                    PassageKeys.BANDS,
-                    bandsFound(original, unit(dropped)),
-                    "the original linked after a wording without " + gone);
+            assertTrue(foundInBand(original, unit(dropped), 0), "the original linked after a wording without " + gone);
         }
         for (String more : List.of("reportedly", "eastern", "city", "Moscow", "allegedly", "now", "war", "2022")) {
             List<String> added = new ArrayList<>(words);
             added.add(words.size() / 2, more.toLowerCase());
-            assertEquals(
-                    PassageKeys.BANDS,
-                    bandsFound(unit(added), original),
+            assertTrue(
+                    foundInBand(unit(added), original, 0),
                     "a wording with " + more + " added, linked after the original");
         }
     }
@@ -79,7 +77,7 @@ class PassageKeysTest {
                 units(SampleArticles.SHARED.get(0).dailyMailSentence()).get(0);
         assertEquals(PassageKeys.BANDS, u.stored().length);
         assertEquals(PassageKeys.BANDS, bandsFound(u, u));
-        assertEquals(PassageKeys.BANDS * 4, u.lookup().length, "each band's key and its three variants");
+        assertEquals(PassageKeys.BANDS + 3, u.lookup().length, "each band's key and the first band's three variants");
     }
 
     @Test
