@@ -1,6 +1,8 @@
 package io.newsarchive.catalog;
 
 import io.newsarchive.corpus.ArticleUrl;
+import io.newsarchive.reuse.PassageKeys;
+import io.newsarchive.reuse.PassageLookup;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Href;
 import io.newsarchive.system.Params;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  * Which articles a listing or an export covers.
  *
  * @param q           the web-search text query, or null
+ * @param passage     a passage its articles carry, however they wrote it ({@link PassageLookup}), or null
  * @param from        first publication date, inclusive, or null
  * @param to          last publication date, inclusive, or null
  * @param sources     hosts or registrable domains (lower case, without {@code www.}); empty for all
@@ -24,6 +27,7 @@ import java.util.regex.Pattern;
  */
 public record CatalogFilter(
         String q,
+        String passage,
         LocalDate from,
         LocalDate to,
         List<String> sources,
@@ -32,6 +36,8 @@ public record CatalogFilter(
         boolean allVersions) {
 
     static final int MAX_QUERY_LENGTH = 500;
+    static final int MAX_PASSAGE_LENGTH = 2000;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}._-]{1,253}");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
@@ -40,6 +46,7 @@ public record CatalogFilter(
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw ApiError.badParameter("q", "q is longer than " + MAX_QUERY_LENGTH + " characters");
         }
+        String passage = passage(p.passage);
         LocalDate from = Params.date("from", p.from);
         LocalDate to = Params.date("to", p.to);
         if (from != null && to != null && from.isAfter(to)) {
@@ -47,6 +54,7 @@ public record CatalogFilter(
         }
         return new CatalogFilter(
                 q,
+                passage,
                 from,
                 to,
                 sources(p.source),
@@ -57,12 +65,17 @@ public record CatalogFilter(
 
     /** The filter with the sources replaced, as the source pages and facet links need it. */
     public CatalogFilter withSources(List<String> replaced) {
-        return new CatalogFilter(q, from, to, List.copyOf(replaced), collections, statuses, allVersions);
+        return new CatalogFilter(q, passage, from, to, List.copyOf(replaced), collections, statuses, allVersions);
+    }
+
+    /** The filter without its passage. */
+    CatalogFilter withoutPassage() {
+        return new CatalogFilter(q, null, from, to, sources, collections, statuses, allVersions);
     }
 
     /** The filter with its status and version parts set aside: articles of every status, every version. */
     public CatalogFilter widened() {
-        return new CatalogFilter(q, from, to, sources, collections, StatusFilter.ALL, true);
+        return new CatalogFilter(q, passage, from, to, sources, collections, StatusFilter.ALL, true);
     }
 
     /** A link to {@code path} with these filters as the catalog writes them, in the default order. */
@@ -90,6 +103,12 @@ public record CatalogFilter(
         if (q != null) {
             text.append(" matching \"").append(q).append('"');
         }
+        if (passage != null) {
+            text.append(q != null ? " and" : "")
+                    .append(" carrying the passage \"")
+                    .append(passage)
+                    .append('"');
+        }
         if (!sources.isEmpty()) {
             text.append(" from ").append(String.join(", ", sources));
         }
@@ -110,6 +129,28 @@ public record CatalogFilter(
                     case ACTIVE -> "";
                 });
         return text.toString();
+    }
+
+    /**
+     * A passage as pasted, its line breaks and runs of spaces made one space; a 400 when it is too long, or too short
+     * to be a passage.
+     */
+    private static String passage(String value) {
+        String passage = Params.text(
+                "passage", value == null ? null : SPACES.matcher(value).replaceAll(" "));
+        if (passage == null) {
+            return null;
+        }
+        if (passage.length() > MAX_PASSAGE_LENGTH) {
+            throw ApiError.badParameter("passage", "passage is longer than " + MAX_PASSAGE_LENGTH + " characters");
+        }
+        if (!PassageLookup.longEnough(passage)) {
+            throw ApiError.badParameter(
+                    "passage",
+                    "passage must have at least " + PassageKeys.MIN_WORDS
+                            + " words: shorter ones are common phrases; search a phrase with q=\"...\"");
+        }
+        return passage;
     }
 
     private static List<String> sources(List<String> values) {

@@ -157,7 +157,14 @@ public record CatalogView(
                 boolean active = status == f.statuses();
                 if (v.count() > 0 || active) {
                     CatalogFilter other = new CatalogFilter(
-                            f.q(), f.from(), f.to(), f.sources(), f.collections(), status, f.allVersions());
+                            f.q(),
+                            f.passage(),
+                            f.from(),
+                            f.to(),
+                            f.sources(),
+                            f.collections(),
+                            status,
+                            f.allVersions());
                     statuses.add(new FacetLink(
                             STATUS_LABELS.get(status),
                             TemplateFormats.grouped(v.count()),
@@ -167,8 +174,8 @@ public record CatalogView(
             }
             for (Listing.FacetValue v : listing.facets().version()) {
                 boolean all = v.value().equals(VersionFilter.ALL.toString());
-                CatalogFilter other =
-                        new CatalogFilter(f.q(), f.from(), f.to(), f.sources(), f.collections(), f.statuses(), all);
+                CatalogFilter other = new CatalogFilter(
+                        f.q(), f.passage(), f.from(), f.to(), f.sources(), f.collections(), f.statuses(), all);
                 versions.add(new FacetLink(
                         all ? "All versions" : "Latest version only",
                         TemplateFormats.grouped(v.count()),

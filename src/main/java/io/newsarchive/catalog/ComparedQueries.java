@@ -36,6 +36,7 @@ public record ComparedQueries(List<Query> queries, Interval interval, Measure me
             LocalDate to = filter.to() != null && filter.to().isBefore(last) ? filter.to() : last;
             return new CatalogFilter(
                             filter.q(),
+                            filter.passage(),
                             from,
                             to,
                             filter.sources(),

@@ -71,6 +71,7 @@ public class Comparisons {
                 : count(
                         new CatalogFilter(
                                 null,
+                                null,
                                 starts.get(0),
                                 interval.next(starts.get(starts.size() - 1)).minusDays(1),
                                 List.of(),

@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsarchive.reuse.PassageLookup;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,11 +19,12 @@ import java.util.stream.Collectors;
  * A filter as the WHERE clause over {@code article a} of listings, counts and exports, with its values as
  * parameters ({@code ?}).
  *
- * @param nonText      the conditions but the text query
+ * @param nonText      the conditions but the text query (a passage's among them)
  * @param text         the checked text query, or null
  * @param sourceIds    the ids of the filter's sources (of its collections too), or null for all sources
  * @param wideNonText  {@code nonText} without the conditions on status and version, for the facets that count the
  *                     other statuses and versions ({@link #widened()})
+ * @param passageIds   the articles that carry the filter's passage ({@link PassageLookup}), or null for no passage
  */
 record FilterConditions(
         String nonText,
@@ -30,7 +32,8 @@ record FilterConditions(
         TextQuery text,
         Long[] sourceIds,
         String wideNonText,
-        List<Object> wideNonTextParams) {
+        List<Object> wideNonTextParams,
+        Long[] passageIds) {
 
     private static final ObjectMapper PLAN = new ObjectMapper();
 
@@ -77,17 +80,25 @@ record FilterConditions(
                 params.add(sourceIds);
             }
         }
+        Long[] passageIds = null;
+        if (f.passage() != null) {
+            passageIds = PassageLookup.carriers(c, f.passage()).toArray(Long[]::new);
+            sql.add("a.id = any(?)");
+            params.add(passageIds);
+        }
         List<String> all = new ArrayList<>(visibility);
         all.addAll(sql);
         List<Object> allParams = new ArrayList<>(visibilityParams);
         allParams.addAll(params);
         TextQuery text = f.q() == null ? null : TextQuery.parse(c, f.q(), maxQueryTerms);
-        return new FilterConditions(and(all), List.copyOf(allParams), text, sourceIds, and(sql), List.copyOf(params));
+        return new FilterConditions(
+                and(all), List.copyOf(allParams), text, sourceIds, and(sql), List.copyOf(params), passageIds);
     }
 
     /** The conditions with those on status and version set aside: every status and version of what they match. */
     FilterConditions widened() {
-        return new FilterConditions(wideNonText, wideNonTextParams, text, sourceIds, wideNonText, wideNonTextParams);
+        return new FilterConditions(
+                wideNonText, wideNonTextParams, text, sourceIds, wideNonText, wideNonTextParams, passageIds);
     }
 
     /**

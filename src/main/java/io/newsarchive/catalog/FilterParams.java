@@ -23,6 +23,14 @@ public class FilterParams {
 
     @RestQuery
     @Parameter(
+            description = "a sentence or quote (at least 8 words, at most 2000 characters): the articles that carry it,"
+                    + " however they wrote its quotes, case and punctuation; a fragment of a longer sentence is mostly"
+                    + " not found (search it as a phrase with q)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 2000))
+    public String passage;
+
+    @RestQuery
+    @Parameter(
             description = "first publication date, inclusive",
             schema = @Schema(type = SchemaType.STRING, format = "date"))
     public String from;
@@ -63,6 +71,7 @@ public class FilterParams {
     public String anyGiven() {
         return Stream.of(
                         given("q", q),
+                        given("passage", passage),
                         given("from", from),
                         given("to", to),
                         given("source", source),

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * Totals and facets (sources, years, months, collections) of a listing. Without a text query they add up
  * {@code article_month_count}; with one they count the matches, up to {@code catalog.browse.count-limit} unless an
  * exact total is asked for; a query of only exclusions is the listing without them minus the matches of what it
- * excludes. Counts are kept per filter until {@code catalog_version} changes, so that paging through a listing
+ * excludes. A passage's carriers, which {@code article_month_count} cannot tell apart, are few: counted one by one. Counts are kept per filter until {@code catalog_version} changes, so that paging through a listing
  * counts it once.
  */
 @ApplicationScoped
@@ -66,7 +66,8 @@ class ListingCounts {
      */
     private Counts count(Connection c, ListingRequest r, FilterConditions where) throws SQLException {
         List<Object> params = new ArrayList<>();
-        boolean limited = !r.exactTotal();
+        // a passage's carriers are counted whole: at most PassageLookup.MAX_ARTICLES
+        boolean limited = !r.exactTotal() && where.passageIds() == null;
         CatalogFilter counted = r.facets() ? r.filter().widened() : r.filter();
         FilterConditions counting = r.facets() ? where.widened() : where;
         Summed summed = summed(c, r, matches(counted, counting, limited, params), params);
@@ -93,6 +94,9 @@ class ListingCounts {
      * the articles without it minus the matches of what it excludes.
      */
     String matches(CatalogFilter f, FilterConditions where, boolean limited, List<Object> params) {
+        if (where.passageIds() != null) {
+            return rowCounts(where, params);
+        }
         if (where.text() == null) {
             return monthCounts(f, where, params);
         }
@@ -104,6 +108,13 @@ class ListingCounts {
                 + "\nunion all\nselect source_id, month, status, latest, -n from ("
                 + matchCounts(where, limited, params)
                 + ") excluded) m group by 1, 2, 3, 4";
+    }
+
+    /** (source_id, month, status, latest, n) of every article of the filter, each row counted. */
+    private static String rowCounts(FilterConditions where, List<Object> params) {
+        params.addAll(where.params());
+        return "select a.source_id, date_trunc('month', a.published)::date as month, a.status, a.latest, count(*) as n"
+                + " from article a where " + where.sql() + " group by 1, 2, 3, 4";
     }
 
     /** Whether counting stopped at the limit; for exclusions, whether the excluded matches did. */

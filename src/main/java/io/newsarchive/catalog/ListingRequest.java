@@ -46,6 +46,7 @@ public record ListingRequest(
     Href href(String path) {
         Href href = Href.of(path)
                 .plus("q", filter.q())
+                .plus("passage", filter.passage())
                 .plus("from", filter.from() == null ? null : filter.from().toString())
                 .plus("to", filter.to() == null ? null : filter.to().toString());
         for (String source : filter.sources()) {

@@ -38,11 +38,13 @@ public class MatchStatistics {
     private final PostgresSearch search;
     private final ListingCounts counts;
     private final int sample;
+    private final int maxQueryTerms;
 
     MatchStatistics(PostgresSearch search, ListingCounts counts, CatalogConfig config) {
         this.search = search;
         this.counts = counts;
         this.sample = config.browse().topWordsSample();
+        this.maxQueryTerms = config.browse().maxQueryTerms();
     }
 
     /**
@@ -87,7 +89,12 @@ public class MatchStatistics {
         return search.read(filter, (c, where, deadline) -> {
             List<Object> params = new ArrayList<>();
             String matched = counts.matches(filter, where, false, params);
-            String all = ListingCounts.monthCounts(filter, where, params);
+            // out of the articles without the passage, which article_month_count counts
+            CatalogFilter everything = filter.withoutPassage();
+            String all = ListingCounts.monthCounts(
+                    everything,
+                    where.passageIds() == null ? where : FilterConditions.of(c, everything, maxQueryTerms),
+                    params);
             String sql = """
                     with matched (source_id, month, status, latest, n) as (
                     %s

@@ -189,6 +189,9 @@ public class ExportResource {
         if (filter.q() != null) {
             name.append("-q-").append(slug(filter.q()));
         }
+        if (filter.passage() != null) {
+            name.append("-passage-").append(slug(filter.passage()));
+        }
         filter.sources().forEach(s -> name.append("-source-").append(slug(s)));
         filter.collections().forEach(c -> name.append("-collection-").append(c));
         if (filter.from() != null) {

@@ -43,7 +43,7 @@ public final class PassageLinker {
     public record NewArticle(long id, long sourceId, String normalizedUrl, ArticlePassages passages) {}
 
     /** One sentence of one article. */
-    private record Place(long article, int sentence) {}
+    record Place(long article, int sentence) {}
 
     /** A new article's sentence that carries a passage of another article's sentence. */
     private record Link(Place place, Place other, WordAlignment alignment) {}
@@ -87,7 +87,7 @@ public final class PassageLinker {
                 }
             });
         }
-        Map<Integer, Place> keyed = storedKeys(lookup);
+        Map<Integer, Place> keyed = storedKeys(conn, lookup);
 
         List<Link> wanted = new ArrayList<>();
         Map<Long, List<FirstKey>> firstKeys = new LinkedHashMap<>();
@@ -135,7 +135,7 @@ public final class PassageLinker {
     }
 
     /** The stored sentence that was first to carry each of these keys that any has. */
-    private Map<Integer, Place> storedKeys(Set<Integer> lookup) throws SQLException {
+    static Map<Integer, Place> storedKeys(Connection conn, Set<Integer> lookup) throws SQLException {
         Map<Integer, Place> keyed = new HashMap<>();
         if (lookup.isEmpty()) {
             return keyed;

@@ -15,6 +15,7 @@ import io.newsarchive.catalog.SortOrder;
 import io.newsarchive.catalog.SourceCollections;
 import io.newsarchive.catalog.StatusFilter;
 import io.newsarchive.catalog.VersionFilter;
+import io.newsarchive.reuse.PassageLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import org.opensearch.client.json.JsonData;
@@ -72,6 +73,7 @@ public class OpenSearchArticleSearch implements ArticleSearch {
     private final SearchStatus status;
     private final SearchMetrics metrics;
     private final SourceCollections collections;
+    private final PassageLookup passages;
 
     OpenSearchArticleSearch(
             SearchEngine engine,
@@ -79,13 +81,15 @@ public class OpenSearchArticleSearch implements ArticleSearch {
             PostgresSearch postgres,
             SearchStatus status,
             SearchMetrics metrics,
-            SourceCollections collections) {
+            SourceCollections collections,
+            PassageLookup passages) {
         this.engine = engine;
         this.index = index;
         this.postgres = postgres;
         this.status = status;
         this.metrics = metrics;
         this.collections = collections;
+        this.passages = passages;
     }
 
     @Override
@@ -102,9 +106,9 @@ public class OpenSearchArticleSearch implements ArticleSearch {
             throw Cursor.fromOtherEngine();
         }
         // an unknown collection is refused as on PostgreSQL
-        List<String> collectionHosts = collectionHosts(request.filter());
+        Narrowing narrowing = narrowing(request.filter());
         try {
-            Listing listing = search(request, WebSearchQuery.parse(q), collectionHosts);
+            Listing listing = search(request, WebSearchQuery.parse(q), narrowing);
             status.searchAnswered();
             // a search that OpenSearch fails is timed as PostgreSQL's, which answers it
             metrics.answered(sample, EngineKind.OPENSEARCH, true);
@@ -125,12 +129,12 @@ public class OpenSearchArticleSearch implements ArticleSearch {
             return postgres.selection(c, filter);
         }
         postgres.checkTextQuery(filter.q());
-        List<String> collectionHosts = collectionHosts(filter);
+        Narrowing narrowing = narrowing(filter);
         try (Statement create = c.createStatement()) {
             create.execute("create temporary table export_selection (id bigint primary key) on commit drop");
         }
         try {
-            selectMatches(c, filter, collectionHosts);
+            selectMatches(c, filter, narrowing);
             status.searchAnswered();
         } catch (IOException | OpenSearchException e) {
             status.searchFailed(e);
@@ -139,7 +143,9 @@ public class OpenSearchArticleSearch implements ArticleSearch {
             }
             return postgres.selection(c, filter);
         }
+        // the matches carry the passage already
         CatalogFilter others = new CatalogFilter(
+                null,
                 null,
                 filter.from(),
                 filter.to(),
@@ -150,9 +156,18 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         return postgres.selection(c, others) + " and a.id in (select id from export_selection)";
     }
 
-    /** The hosts of the filter's collections, together, or null when it names none. */
-    private List<String> collectionHosts(CatalogFilter filter) {
-        return filter.collections().isEmpty() ? null : collections.hosts(filter.collections());
+    /**
+     * What a filter names that PostgreSQL knows, as the articles it narrows a search to.
+     *
+     * @param collectionHosts the hosts of the filter's collections, together, or null when it names none
+     * @param carriers        the ids of the articles that carry its passage, or null when it has none
+     */
+    private record Narrowing(List<String> collectionHosts, List<Long> carriers) {}
+
+    private Narrowing narrowing(CatalogFilter filter) {
+        return new Narrowing(
+                filter.collections().isEmpty() ? null : collections.hosts(filter.collections()),
+                filter.passage() == null ? null : passages.carriers(filter.passage()));
     }
 
     /**
@@ -161,9 +176,9 @@ public class OpenSearchArticleSearch implements ArticleSearch {
      * the facets of what it lists (aggregated under the same filter) and those of status and version, each under
      * the filter's other part.
      */
-    private Listing search(ListingRequest r, WebSearchQuery text, List<String> collectionHosts) throws IOException {
+    private Listing search(ListingRequest r, WebSearchQuery text, Narrowing narrowing) throws IOException {
         CatalogFilter filter = r.filter();
-        Query query = query(r.facets() ? filter.widened() : filter, collectionHosts, text, true);
+        Query query = query(r.facets() ? filter.widened() : filter, narrowing, text, true);
         List<CollectionStats> facetCollections = r.facets() ? collections.all() : List.of();
         Cursor cursor = r.cursor();
         boolean backward = cursor != null && cursor.backward();
@@ -248,10 +263,9 @@ public class OpenSearchArticleSearch implements ArticleSearch {
     }
 
     /**
-     * Whether an article matches (on the whole text), filtered, and for ranking its headline and lead;
-     * {@code collectionHosts} are the hosts of the filter's collections, or null when it names none.
+     * Whether an article matches (on the whole text), filtered, and for ranking its headline and lead.
      */
-    private static Query query(CatalogFilter f, List<String> collectionHosts, WebSearchQuery text, boolean ranked) {
+    private static Query query(CatalogFilter f, Narrowing narrowing, WebSearchQuery text, boolean ranked) {
         BoolQuery.Builder bool = new BoolQuery.Builder().must(text.matching("text"));
         if (ranked && !text.exclusionsOnly()) {
             bool.should(boosted(text.anyWanted("headline"), HEADLINE_BOOST));
@@ -277,8 +291,13 @@ public class OpenSearchArticleSearch implements ArticleSearch {
                             Query.of(s -> s.terms(t -> t.field("domain").terms(v -> v.value(names)))))
                     .minimumShouldMatch("1"))));
         }
-        if (collectionHosts != null) {
-            bool.filter(fromHosts(collectionHosts));
+        if (narrowing.collectionHosts() != null) {
+            bool.filter(fromHosts(narrowing.collectionHosts()));
+        }
+        if (narrowing.carriers() != null) {
+            List<String> ids =
+                    narrowing.carriers().stream().map(String::valueOf).toList();
+            bool.filter(Query.of(q -> q.ids(i -> i.values(ids))));
         }
         return Query.of(q -> q.bool(bool.build()));
     }
@@ -298,12 +317,13 @@ public class OpenSearchArticleSearch implements ArticleSearch {
 
     /** The filter's condition on its status alone. */
     private static List<Query> statusPart(CatalogFilter f) {
-        return visibility(new CatalogFilter(null, null, null, List.of(), List.of(), f.statuses(), true));
+        return visibility(new CatalogFilter(null, null, null, null, List.of(), List.of(), f.statuses(), true));
     }
 
     /** The filter's condition on its version alone. */
     private static List<Query> versionPart(CatalogFilter f) {
-        return visibility(new CatalogFilter(null, null, null, List.of(), List.of(), StatusFilter.ALL, f.allVersions()));
+        return visibility(
+                new CatalogFilter(null, null, null, null, List.of(), List.of(), StatusFilter.ALL, f.allVersions()));
     }
 
     /** Articles that meet every condition; every article for none. */
@@ -469,9 +489,9 @@ public class OpenSearchArticleSearch implements ArticleSearch {
     }
 
     /** Every match's id from one point in time of the index, into {@code export_selection}. */
-    private void selectMatches(Connection c, CatalogFilter filter, List<String> collectionHosts)
+    private void selectMatches(Connection c, CatalogFilter filter, Narrowing narrowing)
             throws IOException, SQLException {
-        Query query = query(filter, collectionHosts, WebSearchQuery.parse(filter.q()), false);
+        Query query = query(filter, narrowing, WebSearchQuery.parse(filter.q()), false);
         OpenSearchClient client = client();
         String pit = client.createPit(p -> p.index(index.alias()).keepAlive(t -> t.time("1m")))
                 .pitId();

@@ -3,9 +3,13 @@ package io.newsarchive.catalog;
 import io.restassured.specification.RequestSpecification;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
+import static io.newsarchive.testing.CorpusFiles.article;
 import static io.newsarchive.testing.TestUsers.asAdmin;
 
 /** Articles for listing tests, stored through the ingest API, on sources no other test uses. */
@@ -41,5 +45,50 @@ public final class CatalogFixtures {
         List<Number> ids =
                 request.post("/api/ingest").then().statusCode(200).extract().path("files.article_id");
         return ids.stream().map(Number::longValue).toList();
+    }
+
+    /**
+     * Three articles of three sources that carry one quote, and one of a fourth source that does not.
+     *
+     * @param word       a made-up word of the quote's, in no other fixture
+     * @param renderings the quote's sentence as each carrier writes it: with straight quotes; with curly ones and a
+     *                   space before its colon; without its comma
+     * @param hosts      the carriers' hosts, in the order of {@code carriers}
+     * @param unrelated  an article with a sentence that shares a few of the quote's words
+     */
+    public record QuotedArticles(
+            String word, List<Long> carriers, List<String> hosts, List<String> renderings, long unrelated) {}
+
+    /** Ingests {@link QuotedArticles}, a quote of their own; their passages are not looked for yet. */
+    public static QuotedArticles ingestQuotedArticles() {
+        // a made-up word after at most two common ones: no two fixtures share a run of words long enough to align
+        List<String> w = IntStream.range(0, 7).mapToObj(i -> uniqueWord()).toList();
+        String quote = "We will " + w.get(0) + " not sign " + w.get(1) + " a deal, " + w.get(2) + " whatever "
+                + w.get(3) + " offers.";
+        String said = "Minister " + w.get(4) + " said";
+        List<String> renderings = List.of(
+                said + ": \"" + quote + "\"",
+                said + " : \u201c" + quote + "\u201d",
+                said + ": \"" + quote.replace(",", "") + "\"");
+        List<String> hosts = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < renderings.size(); i++) {
+            hosts.add("news." + uniqueDomain());
+            files.add(article(
+                    "Farm talks " + w.get(0) + " " + i,
+                    LocalDate.of(2023, 5, 10 + i),
+                    "https://" + hosts.get(i) + "/farm-talks.html",
+                    "Talks ran late on day " + i + ".",
+                    renderings.get(i),
+                    "Reporter " + i + " filed this story."));
+        }
+        files.add(article(
+                "Harvest " + w.get(0),
+                LocalDate.of(2023, 5, 11),
+                "https://news." + uniqueDomain() + "/harvest.html",
+                "The " + w.get(0) + " farmers said " + w.get(5) + " the harvest " + w.get(6)
+                        + " was the best, whatever " + w.get(3) + " offers."));
+        List<Long> ids = ingest(files.toArray(String[]::new));
+        return new QuotedArticles(w.get(0), List.copyOf(ids.subList(0, 3)), List.copyOf(hosts), renderings, ids.get(3));
     }
 }

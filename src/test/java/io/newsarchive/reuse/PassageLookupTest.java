@@ -1,0 +1,64 @@
+package io.newsarchive.reuse;
+
+import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.catalog.CatalogFixtures.QuotedArticles;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** {@link PassageLookup} over articles stored and linked as the service links them. */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class PassageLookupTest {
+
+    @Inject
+    PassageLookup lookup;
+
+    @Inject
+    ReuseBacklog backlog;
+
+    @Test
+    void everyRenderingOfAQuoteFindsEveryArticleThatCarriesIt() {
+        QuotedArticles quoted = CatalogFixtures.ingestQuotedArticles();
+        linkAll();
+        for (String rendering : quoted.renderings()) {
+            assertEquals(quoted.carriers(), lookup.carriers(rendering), rendering);
+        }
+        String straight = quoted.renderings().get(0);
+        // the quote without the words around it, and the sentence without any mark or capital
+        String quote = straight.substring(straight.indexOf('"') + 1, straight.length() - 1);
+        assertEquals(quoted.carriers(), lookup.carriers(quote), quote);
+        String bare = straight.replaceAll("[^\\p{L}\\p{N} ]", "").toLowerCase(Locale.ROOT);
+        assertEquals(quoted.carriers(), lookup.carriers(bare), bare);
+    }
+
+    @Test
+    void aSentenceOfOneArticleFindsThatArticleAlone() {
+        QuotedArticles quoted = CatalogFixtures.ingestQuotedArticles();
+        linkAll();
+        String harvest = given().get("/api/articles/" + quoted.unrelated()).path("sentences[0]");
+        assertEquals(List.of(quoted.unrelated()), lookup.carriers(harvest));
+    }
+
+    @Test
+    void articlesNotLinkedYetAreNotFound() {
+        QuotedArticles quoted = CatalogFixtures.ingestQuotedArticles();
+        assertEquals(List.of(), lookup.carriers(quoted.renderings().get(0)));
+        linkAll();
+        assertEquals(quoted.carriers(), lookup.carriers(quoted.renderings().get(0)));
+    }
+
+    private void linkAll() {
+        while (backlog.linkNext(500) == 500) {
+            // every article waiting, those of other tests too
+        }
+    }
+}
