@@ -22,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,6 +170,8 @@ class PageTourTest {
         publicPages.put("article-old-version", "/articles/" + older);
         publicPages.put("article-withdrawn", "/articles/" + withdrawn);
         publicPages.put("article-shared", "/articles/" + ids.get(28));
+        publicPages.put("passages", "/passages");
+        publicPages.put("passage", "/?passage=" + URLEncoder.encode(quote, StandardCharsets.UTF_8));
         publicPages.put("sources", "/sources");
         publicPages.put("source", "/sources/" + source);
         publicPages.put("collections", "/collections");
@@ -240,6 +244,7 @@ class PageTourTest {
         for (String path : List.of(
                 "/?q=" + word,
                 "/articles/" + id,
+                "/passages",
                 "/admin",
                 "/admin/upload",
                 "/admin/runs/" + run,

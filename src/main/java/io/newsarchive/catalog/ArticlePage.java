@@ -6,6 +6,7 @@ import io.newsarchive.preservation.PreservationEvent;
 import io.newsarchive.reuse.ArticleReuse;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
+import io.newsarchive.system.Href;
 import io.newsarchive.system.Params;
 import io.newsarchive.system.PublicAddress;
 import io.quarkus.qute.CheckedTemplate;
@@ -50,7 +51,15 @@ public class ArticlePage {
      *
      * @param shared the passage it shares with articles of other sources; null when it shares none
      */
-    public record BodyLine(int number, String text, ArticleReuse.SharedSentence shared) {}
+    public record BodyLine(int number, String text, ArticleReuse.SharedSentence shared) {
+
+        /** The catalog's listing of every article that carries this sentence; null for one too long to look up. */
+        public String carriersHref() {
+            return text.length() > CatalogFilter.MAX_PASSAGE_LENGTH
+                    ? null
+                    : Href.of("/").plus("passage", text).toString();
+        }
+    }
 
     @CheckedTemplate
     static class Templates {

@@ -43,7 +43,10 @@ public class CatalogPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response catalog(@BeanParam ListingParams params) {
-        return page(params.q == null || params.q.isBlank() ? "Catalog" : params.q.strip() + " – Catalog", null, params);
+        String title = params.q != null && !params.q.isBlank()
+                ? params.q.strip() + " – Catalog"
+                : params.passage != null && !params.passage.isBlank() ? "Carriers of a passage – Catalog" : "Catalog";
+        return page(title, null, params);
     }
 
     /**

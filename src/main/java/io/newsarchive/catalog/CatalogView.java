@@ -87,6 +87,13 @@ public record CatalogView(
                     here.without("q").without("sort").toString(),
                     true));
         }
+        if (f.passage() != null) {
+            filters.add(new FacetLink(
+                    "carrying “" + f.passage() + "”",
+                    "",
+                    here.without("passage").toString(),
+                    true));
+        }
         if (f.from() != null || f.to() != null) {
             filters.add(new FacetLink(
                     dateRange(f.from(), f.to()), "", dates(here, null, null).toString(), true));

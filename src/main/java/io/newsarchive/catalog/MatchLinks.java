@@ -2,7 +2,8 @@ package io.newsarchive.catalog;
 
 /**
  * Where the views of one selection are, for the links between them: its articles on the catalog page, its top words,
- * its coverage by source, and a comparison of it (its statuses and versions aside) with other queries.
+ * its coverage by source, and a comparison of it (its statuses and versions aside) with other queries; none for a
+ * selection by passage, which a comparison's rows do not take.
  */
 public record MatchLinks(String articles, String words, String coverage, String compare) {
 
@@ -11,6 +12,8 @@ public record MatchLinks(String articles, String words, String coverage, String 
                 filter.href("/").toString(),
                 filter.href("/words").toString(),
                 filter.href("/coverage").toString(),
-                ComparedQueries.of(filter).href("/compare").toString());
+                filter.passage() == null
+                        ? ComparedQueries.of(filter).href("/compare").toString()
+                        : null);
     }
 }

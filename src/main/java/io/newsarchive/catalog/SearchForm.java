@@ -31,6 +31,9 @@ public record SearchForm(
     static SearchForm of(ListingRequest request) {
         CatalogFilter f = request.filter();
         List<Choice> hidden = new ArrayList<>();
+        if (f.passage() != null) {
+            hidden.add(new Choice("passage", f.passage(), "passage", true));
+        }
         f.sources().forEach(s -> hidden.add(new Choice("source", s, s, true)));
         f.collections().forEach(c -> hidden.add(new Choice("collection", c, c, true)));
         if (f.statuses() != StatusFilter.ACTIVE) {
@@ -56,6 +59,7 @@ public record SearchForm(
     static SearchForm refused(ListingParams p, ApiError refused) {
         String at = refused.parameter();
         List<Choice> hidden = new ArrayList<>();
+        keep(hidden, "passage", p.passage, at);
         if (p.source != null && !"source".equals(at)) {
             p.source.forEach(s -> hidden.add(new Choice("source", s, s, true)));
         }

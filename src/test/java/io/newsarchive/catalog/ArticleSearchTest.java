@@ -1,10 +1,12 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.reuse.ReuseBacklog;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.SearchIndex;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static io.newsarchive.catalog.CatalogFixtures.ingest;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
@@ -40,6 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 public class ArticleSearchTest {
+
+    @Inject
+    ReuseBacklog reuse;
 
     @Test
     void cursorsWalkTheListingForwardAndBackWithoutRepeatsOrGaps() {
@@ -543,12 +549,39 @@ public class ArticleSearchTest {
         cases.put("all_versions=yes", "all_versions");
         cases.put("facets=maybe", "facets");
         cases.put("source=a b", "source");
+        cases.put("passage=five words are too few", "passage");
+        cases.put("passage=" + "a long passage ".repeat(134), "passage");
         cases.forEach((query, parameter) -> given().get("/api/articles?" + query)
                 .then()
                 .statusCode(400)
                 .body("error", equalTo("bad_request"))
                 .body("parameter", equalTo(parameter))
                 .body("message", containsString(parameter)));
+    }
+
+    @Test
+    void aPassageListsEveryArticleThatCarriesItHoweverItIsWritten() {
+        CatalogFixtures.QuotedArticles quoted = CatalogFixtures.ingestQuotedArticles();
+        while (reuse.linkNext(500) == 500) {
+            // every article waiting, those of other tests too
+        }
+        for (String rendering : quoted.renderings()) {
+            JsonPath listed = listing("passage=" + rendering);
+            assertEquals(Set.copyOf(quoted.carriers()), Set.copyOf(itemIds(listed)), rendering);
+            assertEquals(3, listed.getInt("total"));
+            assertEquals(new TreeSet<>(quoted.hosts()), facet(listed, "source").keySet());
+        }
+        // RestAssured encodes the query string
+        String passage = "passage=" + quoted.renderings().get(1);
+        JsonPath narrowed = listing(passage + "&source=" + quoted.hosts().get(2));
+        assertEquals(List.of(quoted.carriers().get(2)), itemIds(narrowed));
+        assertEquals(1, narrowed.getInt("total"));
+        // the word is in the unrelated article too: the passage leaves it out
+        JsonPath searched = listing(passage + "&q=" + quoted.word() + "&sort=published");
+        assertEquals(quoted.carriers(), itemIds(searched));
+        assertEquals(3, searched.getInt("total"));
+        assertEquals(4, listing("q=" + quoted.word()).getInt("total"));
+        assertTheSearchEngineAnswered();
     }
 
     @Test

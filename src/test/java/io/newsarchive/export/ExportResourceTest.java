@@ -7,12 +7,14 @@ import gov.loc.repository.bagit.domain.Bag;
 import gov.loc.repository.bagit.reader.BagReader;
 import gov.loc.repository.bagit.verify.BagVerifier;
 import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.reuse.ReuseBacklog;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -72,6 +74,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(CatalogTestDatabase.class)
 class ExportResourceTest {
 
+    @Inject
+    ReuseBacklog backlog;
+
     private static final String HARD_HEADLINE = "\"Quoted\", with commas; Київ — 東京 🙂 =1+1";
 
     @Test
@@ -111,6 +116,34 @@ class ExportResourceTest {
                 .then()
                 .body("sha256", equalTo(hard.get("sha256")))
                 .body("ingested_at", equalTo(hard.get("ingested_at")));
+    }
+
+    @Test
+    void aPassageExportsEveryArticleThatCarriesIt() throws IOException {
+        CatalogFixtures.QuotedArticles quoted = CatalogFixtures.ingestQuotedArticles();
+        while (backlog.linkNext(500) == 500) {
+            // every article waiting, those of other tests too
+        }
+        Response response =
+                given().queryParam("passage", quoted.renderings().get(2)).get("/api/export?format=csv");
+        response.then()
+                .statusCode(200)
+                .header(
+                        "Content-Disposition",
+                        matchesPattern("attachment; filename=\"catalog-[^\"]*-passage-minister-.*"));
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(response.asString()))) {
+            records = parser.getRecords();
+        }
+        assertEquals(
+                Set.copyOf(quoted.carriers()),
+                records.stream().map(r -> Long.valueOf(r.get("id"))).collect(Collectors.toSet()));
+        assertEquals(3, records.size());
     }
 
     @Test
