@@ -50,10 +50,11 @@ final class ListingPages {
         boolean descending = (sort != SortOrder.OLDEST) != backward;
         int wanted = r.limit() + 1;
         List<Row> rows = new ArrayList<>();
-        // each tier is part of the matches, so few matches make every tier few
-        boolean fewMatches = where.text() != null
-                && !where.text().exclusionsOnly()
-                && FilterConditions.plannedRows(c, where.sql(), where.params()) < FEW_MATCHES;
+        // each tier is part of the matches, so few matches make every tier few; a passage's carriers are few
+        boolean fewMatches = where.passageIds() != null
+                || where.text() != null
+                        && !where.text().exclusionsOnly()
+                        && FilterConditions.plannedRows(c, where.sql(), where.params()) < FEW_MATCHES;
         if (sort == SortOrder.SOURCE && !fewMatches) {
             rows.addAll(bySource(c, where, cursor, descending, wanted));
         } else if (sort != SortOrder.RELEVANCE) {

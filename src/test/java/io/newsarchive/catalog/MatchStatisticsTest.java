@@ -1,9 +1,11 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.reuse.ReuseBacklog;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 class MatchStatisticsTest {
+
+    @Inject
+    ReuseBacklog backlog;
 
     @Test
     void topWordsCountArticlesByStemShowTheCommonestFormAndLeaveOutStopWordsAndNumbers() {
@@ -111,6 +116,38 @@ class MatchStatisticsTest {
                 .extract()
                 .asString()
                 .contains("Counted in a sample: the newest 5 matching articles"));
+    }
+
+    @Test
+    void coverageOfAPassageCountsItsCarriersOutOfAllTheirSourcesArticles() {
+        CatalogFixtures.QuotedArticles quoted = CatalogFixtures.ingestQuotedArticles();
+        List<String> hosts = quoted.hosts();
+        ingest(article(
+                "Another story", LocalDate.of(2023, 5, 20), "https://" + hosts.get(0) + "/other.html", "Nothing."));
+        while (backlog.linkNext(500) == 500) {
+            // every article waiting, those of other tests too
+        }
+        String sources = "&source=" + String.join("&source=", hosts);
+        // from the carriers' second day: part of a month, counted from the articles themselves
+        JsonPath coverage = given().queryParam("passage", quoted.renderings().get(0))
+                .get("/api/coverage?from=2023-05-11" + sources)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(2, coverage.getLong("matches"));
+        assertEquals(3, coverage.getLong("articles"));
+        // one match each: in the order of their hosts
+        assertEquals(hosts.subList(1, 3).stream().sorted().toList(), coverage.getList("by_source.source"));
+        assertTrue(coverage.getString("filter").contains("carrying the passage"), coverage.getString("filter"));
+        JsonPath whole = given().queryParam("passage", quoted.renderings().get(0))
+                .get("/api/coverage?" + sources.substring(1))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(3, whole.getLong("matches"));
+        assertEquals(4, whole.getLong("articles"));
     }
 
     @Test
