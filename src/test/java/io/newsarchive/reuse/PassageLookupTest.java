@@ -3,6 +3,7 @@ package io.newsarchive.reuse;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.catalog.CatalogFixtures.QuotedArticles;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.SampleArticles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import java.util.Locale;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link PassageLookup} over articles stored and linked as the service links them. */
 @QuarkusTest
@@ -38,6 +40,26 @@ class PassageLookupTest {
         assertEquals(quoted.carriers(), lookup.carriers(quote), quote);
         String bare = straight.replaceAll("[^\\p{L}\\p{N} ]", "").toLowerCase(Locale.ROOT);
         assertEquals(quoted.carriers(), lookup.carriers(bare), bare);
+    }
+
+    @Test
+    void eachSharedSentenceOfTheSamplesFindsBoth() {
+        long mail = CatalogFixtures.ingest(SampleArticles.atUrl(
+                        SampleArticles.DAILY_MAIL, "https://www.dailymail.co.uk/news/" + CatalogFixtures.uniqueWord()))
+                .get(0);
+        long mirror = CatalogFixtures.ingest(SampleArticles.atUrl(
+                        SampleArticles.MIRROR, "https://www.mirror.co.uk/news/" + CatalogFixtures.uniqueWord()))
+                .get(0);
+        linkAll();
+        for (SampleArticles.SharedPair pair : SampleArticles.SHARED) {
+            // other tests' copies of the samples carry them too
+            for (String sentence : List.of(pair.dailyMailSentence(), pair.mirrorSentence())) {
+                assertTrue(lookup.carriers(sentence).containsAll(List.of(mail, mirror)), pair.name() + ": " + sentence);
+            }
+        }
+        // the Mirror's quote alone, without "Blinken said of ...:"
+        String mirrorQuote = SampleArticles.SHARED.get(1).mirrorSentence().split(": ", 2)[1];
+        assertTrue(lookup.carriers(mirrorQuote).containsAll(List.of(mail, mirror)), mirrorQuote);
     }
 
     @Test
