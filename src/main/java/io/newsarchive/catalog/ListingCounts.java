@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * Totals and facets (sources, years, months, collections) of a listing. Without a text query they add up
  * {@code article_month_count}; with one they count the matches, up to {@code catalog.browse.count-limit} unless an
  * exact total is asked for; a query of only exclusions is the listing without them minus the matches of what it
- * excludes. A passage's carriers, which {@code article_month_count} cannot tell apart, are few: counted one by one. Counts are kept per filter until {@code catalog_version} changes, so that paging through a listing
- * counts it once.
+ * excludes. Counts are kept per filter until {@code catalog_version} changes, so that paging through a listing
+ * counts it once. A passage's carriers, which {@code article_month_count} cannot tell apart, are few: counted one by
+ * one, each time.
  */
 @ApplicationScoped
 class ListingCounts {
@@ -47,6 +48,10 @@ class ListingCounts {
     }
 
     Counts counts(Connection c, ListingRequest r, FilterConditions where) throws SQLException {
+        if (where.passageIds() != null) {
+            // linking finds new carriers without a new catalog_version; they are few to count again
+            return count(c, r, where);
+        }
         Key key = new Key(catalogVersion(c), r.filter(), r.exactTotal(), r.facets(), r.sourceFacets());
         Counts counts = cache.getIfPresent(key);
         if (counts == null) {
@@ -91,7 +96,7 @@ class ListingCounts {
     /**
      * (source_id, month, status, latest, n) of the articles a filter matches, its values added to {@code params}; a
      * text query's matches are counted up to the count limit when {@code limited}, and a query of only exclusions is
-     * the articles without it minus the matches of what it excludes.
+     * the articles without it minus the matches of what it excludes; a passage's carriers are counted one by one.
      */
     String matches(CatalogFilter f, FilterConditions where, boolean limited, List<Object> params) {
         if (where.passageIds() != null) {
