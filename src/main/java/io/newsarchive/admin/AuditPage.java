@@ -64,7 +64,8 @@ public class AuditPage {
                                                 "collection_sources",
                                                 "collection_delete",
                                                 "run_dismiss",
-                                                "run_undismiss"
+                                                "run_undismiss",
+                                                "near_copy_decision"
                                             }))
                     String action,
             @RestQuery

@@ -29,7 +29,9 @@ public enum AuditAction {
     /** An ingest run taken off the dashboard's Needs attention list. */
     RUN_DISMISS,
     /** A dismissed run put back on the Needs attention list. */
-    RUN_UNDISMISS;
+    RUN_UNDISMISS,
+    /** What a near-copy pair is, decided or undone (reuse's review queue); recorded on both articles. */
+    NEAR_COPY_DECISION;
 
     /** The word for it in SQL, JSON, parameters and pages: {@code edit}, ..., {@code user_add}, ..., {@code run_dismiss} */
     @JsonValue

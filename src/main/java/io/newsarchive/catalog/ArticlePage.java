@@ -4,6 +4,7 @@ import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.preservation.EventJson;
 import io.newsarchive.preservation.PreservationEvent;
 import io.newsarchive.reuse.ArticleReuse;
+import io.newsarchive.reuse.NearCopies;
 import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.Href;
@@ -68,6 +69,7 @@ public class ArticlePage {
                 Article stored,
                 List<BodyLine> body,
                 ArticleReuse.Reuse reuse,
+                List<NearCopies.Decided> copies,
                 List<Version> versions,
                 List<Neighbour> sameDay,
                 List<AuditEvent> history,
@@ -85,10 +87,12 @@ public class ArticlePage {
 
     private final CatalogConfig config;
     private final ArticleReuse articleReuse;
+    private final NearCopies nearCopies;
 
-    ArticlePage(CatalogConfig config, ArticleReuse articleReuse) {
+    ArticlePage(CatalogConfig config, ArticleReuse articleReuse, NearCopies nearCopies) {
         this.config = config;
         this.articleReuse = articleReuse;
+        this.nearCopies = nearCopies;
     }
 
     @Operation(summary = "An article version's page")
@@ -131,6 +135,7 @@ public class ArticlePage {
                 article,
                 body,
                 reuse,
+                nearCopies.decidedOf(article.id),
                 versions,
                 sameDay,
                 AuditEvent.ofArticle(article.id),

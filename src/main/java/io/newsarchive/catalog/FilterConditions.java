@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsarchive.reuse.NearCopies;
 import io.newsarchive.reuse.PassageLookup;
 
 import java.sql.Connection;
@@ -40,6 +41,13 @@ record FilterConditions(
     /** Whether the whole text matches the query; GIN answers it from the index, exclusions-only by a filter. */
     static final String WHOLE_MATCH = "a.search_vector @@ ?::tsquery";
 
+    /**
+     * Whether the article is a version that listings show: the latest at its address, unless it is the later
+     * article of a pair an archivist decided to be the same article. As counts take it, such a copy is an earlier
+     * version, listed with {@code all_versions=true}.
+     */
+    static final String LISTED_VERSION = "a.latest and " + NearCopies.listed("a.id");
+
     static final String LEAD_MATCH = "a.lead_vector @@ ?::tsquery";
     /** The expression of {@code article_headline_idx}, written exactly so, which lets the index serve it. */
     static final String HEADLINE_MATCH = "to_tsvector('english'::regconfig, a.headline) @@ ?::tsquery";
@@ -48,7 +56,7 @@ record FilterConditions(
         List<String> visibility = new ArrayList<>();
         List<Object> visibilityParams = new ArrayList<>();
         if (!f.allVersions()) {
-            visibility.add("a.latest");
+            visibility.add(LISTED_VERSION);
         }
         if (f.statuses().only() != null) {
             visibility.add("a.status = ?");

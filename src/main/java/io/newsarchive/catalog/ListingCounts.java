@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.newsarchive.reuse.NearCopies;
 import io.newsarchive.system.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +28,9 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 class ListingCounts {
+
+    /** Whether a row is a listed version: counted as latest ({@link FilterConditions#LISTED_VERSION}). */
+    private static final String LATEST = "(" + FilterConditions.LISTED_VERSION + ")";
 
     /**
      * @param sampleSize null when the facets count every match; else they count only this many matches
@@ -118,8 +122,8 @@ class ListingCounts {
     /** (source_id, month, status, latest, n) of every article of the filter, each row counted. */
     private static String rowCounts(FilterConditions where, List<Object> params) {
         params.addAll(where.params());
-        return "select a.source_id, date_trunc('month', a.published)::date as month, a.status, a.latest, count(*) as n"
-                + " from article a where " + where.sql() + " group by 1, 2, 3, 4";
+        return "select a.source_id, date_trunc('month', a.published)::date as month, a.status, " + LATEST
+                + ", count(*) as n from article a where " + where.sql() + " group by 1, 2, 3, 4";
     }
 
     /** Whether counting stopped at the limit; for exclusions, whether the excluded matches did. */
@@ -155,7 +159,8 @@ class ListingCounts {
         }
         String nonText = where.nonText().equals("true") ? "" : where.nonText() + " and ";
         return "select source_id, date_trunc('month', published)::date as month, status, latest, count(*) as n from"
-                + " (select a.source_id, a.published, a.status, a.latest from article a where " + nonText
+                + " (select a.source_id, a.published, a.status, " + LATEST + " as latest from article a where "
+                + nonText
                 + FilterConditions.WHOLE_MATCH + limit + ") m group by 1, 2, 3, 4";
     }
 
@@ -196,6 +201,7 @@ class ListingCounts {
             parts.add(
                     "select c.source_id, c.month, c.status, c.latest, c.articles as n from article_month_count c where "
                             + String.join(" and ", sql));
+            parts.add(sameArticleCopies(f, where, wholeFrom, wholeUntil, params));
         }
         List<String> days = new ArrayList<>();
         List<Object> dayBounds = new ArrayList<>();
@@ -212,13 +218,45 @@ class ListingCounts {
             }
         }
         if (!days.isEmpty()) {
-            parts.add("select a.source_id, date_trunc('month', a.published)::date as month, a.status, a.latest,"
+            parts.add("select a.source_id, date_trunc('month', a.published)::date as month, a.status, " + LATEST + ","
                     + " count(*) as n from article a where " + where.nonText() + " and (" + String.join(" or ", days)
                     + ") group by 1, 2, 3, 4");
             params.addAll(where.nonTextParams());
             params.addAll(dayBounds);
         }
         return String.join("\nunion all\n", parts);
+    }
+
+    /**
+     * The same-article copies in whole months, which {@code article_month_count} counts as latest versions: taken
+     * off the latest and added to the earlier versions, as listings count them ({@link FilterConditions#LISTED_VERSION}).
+     */
+    private static String sameArticleCopies(
+            CatalogFilter f, FilterConditions where, LocalDate wholeFrom, LocalDate wholeUntil, List<Object> params) {
+        List<String> sql = new ArrayList<>(List.of(
+                "a.id in (" + NearCopies.SAME_ARTICLE_COPIES + ")", "a.latest", "not " + NearCopies.listed("a.id")));
+        if (!f.allVersions()) {
+            sql.add("v.latest");
+        }
+        if (f.statuses().only() != null) {
+            sql.add("a.status = ?");
+            params.add(f.statuses().only().toString());
+        }
+        if (where.sourceIds() != null) {
+            sql.add("a.source_id = any(?)");
+            params.add(where.sourceIds());
+        }
+        if (wholeFrom != null) {
+            sql.add("a.published >= ?");
+            params.add(wholeFrom);
+        }
+        if (wholeUntil != null) {
+            sql.add("a.published < ?");
+            params.add(wholeUntil);
+        }
+        return "select a.source_id, date_trunc('month', a.published)::date, a.status, v.latest, v.n"
+                + " from article a cross join (values (true, -1), (false, 1)) v (latest, n) where "
+                + String.join(" and ", sql);
     }
 
     /** Counts of rows, and how many rows were counted in all (the listed ones and those of other visibilities). */

@@ -2,6 +2,7 @@ package io.newsarchive.catalog;
 
 import io.newsarchive.reuse.ReuseBacklog;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.ReuseLinking;
 import io.newsarchive.testing.SearchIndex;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -564,9 +565,7 @@ public class ArticleSearchTest {
         CatalogFixtures.QuotedArticles quoted = CatalogFixtures.ingestQuotedArticles();
         // not linked yet: nothing carries it, and linking then changes no catalog_version that counts are kept by
         assertEquals(0, listing("passage=" + quoted.renderings().get(0)).getInt("total"));
-        while (reuse.linkNext(500) == 500) {
-            // every article waiting, those of other tests too
-        }
+        ReuseLinking.linkAll();
         for (String rendering : quoted.renderings()) {
             JsonPath listed = listing("passage=" + rendering);
             assertEquals(Set.copyOf(quoted.carriers()), Set.copyOf(itemIds(listed)), rendering);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static io.newsarchive.testing.CorpusFiles.article;
 import static io.newsarchive.testing.TestUsers.asAdmin;
@@ -45,6 +46,46 @@ public final class CatalogFixtures {
         List<Number> ids =
                 request.post("/api/ingest").then().statusCode(200).extract().path("files.article_id");
         return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** A sentence of twelve made-up words: no other article shares a run of it. */
+    public static String ownSentence() {
+        return String.join(
+                        " ",
+                        Stream.generate(CatalogFixtures::uniqueWord).limit(12).toList()) + ".";
+    }
+
+    /**
+     * Two articles of two sources, published a day apart, that share four of their five sentences: near-copies
+     * once linked. The second differs in its first sentence and in one word of its third.
+     *
+     * @param word a made-up word that both carry, in no other fixture
+     */
+    public record NearCopyArticles(String word, long first, long copy) {}
+
+    /** Ingests {@link NearCopyArticles}; their passages are not looked for yet. */
+    public static NearCopyArticles ingestNearCopies() {
+        String word = uniqueWord();
+        List<String> story = new ArrayList<>(
+                Stream.generate(CatalogFixtures::ownSentence).limit(4).toList());
+        story.set(0, word + " " + story.get(0));
+        List<String> first = new ArrayList<>(story);
+        first.add(ownSentence());
+        List<String> copy = new ArrayList<>(story);
+        copy.add(0, ownSentence());
+        copy.set(2, copy.get(2).replace(".", " today."));
+        List<Long> ids = ingest(
+                article(
+                        "A story " + word,
+                        LocalDate.of(2023, 6, 1),
+                        "https://" + uniqueDomain() + "/story.html",
+                        first.toArray(String[]::new)),
+                article(
+                        "The story again " + word,
+                        LocalDate.of(2023, 6, 2),
+                        "https://" + uniqueDomain() + "/story-again.html",
+                        copy.toArray(String[]::new)));
+        return new NearCopyArticles(word, ids.get(0), ids.get(1));
     }
 
     /**

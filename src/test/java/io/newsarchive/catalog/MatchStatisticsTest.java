@@ -1,11 +1,10 @@
 package io.newsarchive.catalog;
 
-import io.newsarchive.reuse.ReuseBacklog;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.ReuseLinking;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -35,9 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 class MatchStatisticsTest {
-
-    @Inject
-    ReuseBacklog backlog;
 
     @Test
     void topWordsCountArticlesByStemShowTheCommonestFormAndLeaveOutStopWordsAndNumbers() {
@@ -124,9 +120,7 @@ class MatchStatisticsTest {
         List<String> hosts = quoted.hosts();
         ingest(article(
                 "Another story", LocalDate.of(2023, 5, 20), "https://" + hosts.get(0) + "/other.html", "Nothing."));
-        while (backlog.linkNext(500) == 500) {
-            // every article waiting, those of other tests too
-        }
+        ReuseLinking.linkAll();
         String sources = "&source=" + String.join("&source=", hosts);
         // from the carriers' second day: part of a month, counted from the articles themselves
         JsonPath coverage = given().queryParam("passage", quoted.renderings().get(0))

@@ -1,12 +1,11 @@
 package io.newsarchive.catalog;
 
-import io.newsarchive.reuse.ReuseBacklog;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.HeadlessChromium;
 import io.newsarchive.testing.PageBrowser;
+import io.newsarchive.testing.ReuseLinking;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -31,15 +30,10 @@ class PassagesPageTest {
     @RegisterExtension
     static final PageBrowser browser = new PageBrowser();
 
-    @Inject
-    ReuseBacklog backlog;
-
     @Test
     void aPastedQuoteListsEveryArticleThatCarriesIt() {
         CatalogFixtures.QuotedArticles quoted = CatalogFixtures.ingestQuotedArticles();
-        while (backlog.linkNext(500) == 500) {
-            // every article waiting, those of other tests too
-        }
+        ReuseLinking.linkAll();
         browser.open("/");
         HeadlessChromium.clickAndLoad(browser, browser.findElement(By.linkText("Find who carried a passage")));
         WebElement box = browser.findElement(By.id("passage"));

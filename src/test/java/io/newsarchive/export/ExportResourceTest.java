@@ -7,14 +7,13 @@ import gov.loc.repository.bagit.domain.Bag;
 import gov.loc.repository.bagit.reader.BagReader;
 import gov.loc.repository.bagit.verify.BagVerifier;
 import io.newsarchive.catalog.CatalogFixtures;
-import io.newsarchive.reuse.ReuseBacklog;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.ReuseLinking;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -74,9 +73,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(CatalogTestDatabase.class)
 class ExportResourceTest {
 
-    @Inject
-    ReuseBacklog backlog;
-
     private static final String HARD_HEADLINE = "\"Quoted\", with commas; Київ — 東京 🙂 =1+1";
 
     @Test
@@ -121,9 +117,7 @@ class ExportResourceTest {
     @Test
     void aPassageExportsEveryArticleThatCarriesIt() throws IOException {
         CatalogFixtures.QuotedArticles quoted = CatalogFixtures.ingestQuotedArticles();
-        while (backlog.linkNext(500) == 500) {
-            // every article waiting, those of other tests too
-        }
+        ReuseLinking.linkAll();
         Response response =
                 given().queryParam("passage", quoted.renderings().get(2)).get("/api/export?format=csv");
         response.then()

@@ -3,6 +3,7 @@ package io.newsarchive.reuse;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.catalog.CatalogFixtures.QuotedArticles;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.ReuseLinking;
 import io.newsarchive.testing.SampleArticles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,9 +24,6 @@ class PassageLookupTest {
 
     @Inject
     PassageLookup lookup;
-
-    @Inject
-    ReuseBacklog backlog;
 
     @Test
     void everyRenderingOfAQuoteFindsEveryArticleThatCarriesIt() {
@@ -79,8 +77,6 @@ class PassageLookupTest {
     }
 
     private void linkAll() {
-        while (backlog.linkNext(500) == 500) {
-            // every article waiting, those of other tests too
-        }
+        ReuseLinking.linkAll();
     }
 }

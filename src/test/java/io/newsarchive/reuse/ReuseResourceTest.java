@@ -7,7 +7,6 @@ import io.newsarchive.testing.SampleArticles.SharedPair;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -22,9 +21,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static io.newsarchive.catalog.CatalogFixtures.ingest;
+import static io.newsarchive.catalog.CatalogFixtures.ownSentence;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueDomain;
 import static io.newsarchive.catalog.CatalogFixtures.uniqueWord;
 import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.ReuseLinking.linkAll;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,20 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(CatalogTestDatabase.class)
 class ReuseResourceTest {
 
-    private static final int BATCH = 50;
     private static final String NOT_LOOKED_FOR = "have not been looked for in this article yet";
     /** A body sentence on the article page, numbered from 1, and whether it is marked shared. */
     private static final Pattern BODY_LINE = Pattern.compile("<li id=\"s(\\d+)\"( class=\"shared\")?>");
-
-    @Inject
-    ReuseBacklog backlog;
-
-    /** Links every waiting article, as the service does between ingest runs. */
-    private void linkAll() {
-        while (backlog.linkNext(BATCH) == BATCH) {
-            // the next batch
-        }
-    }
 
     private static JsonPath reuse(long id) {
         return given().get("/api/articles/" + id + "/reuse")
@@ -103,12 +93,6 @@ class ReuseResourceTest {
     }
 
     /** A sentence of twelve words no other sentence has. */
-    private static String ownSentence() {
-        return String.join(
-                        " ",
-                        Stream.generate(CatalogFixtures::uniqueWord).limit(12).toList()) + ".";
-    }
-
     @Test
     void theSamplesListTheirFourSharedPassagesEarliestFirst() {
         // the samples' own hosts at addresses of their own: another test's copies of them are then of the same two
@@ -278,7 +262,7 @@ class ReuseResourceTest {
     @Test
     void articlesSharingMostSentencesAreNearCopiesAndOneQuoteIsNot() throws SQLException {
         List<String> story =
-                Stream.generate(ReuseResourceTest::ownSentence).limit(4).toList();
+                Stream.generate(CatalogFixtures::ownSentence).limit(4).toList();
         List<Long> copies = ingest(
                 article(
                         "A story",
