@@ -3,7 +3,10 @@ package io.newsarchive;
 import io.newsarchive.admin.AdminFixtures;
 import io.newsarchive.catalog.ArticleCorrections;
 import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.catalog.CatalogFixtures.NearCopyArticles;
 import io.newsarchive.catalog.SourceCollections;
+import io.newsarchive.reuse.NearCopies;
+import io.newsarchive.reuse.NearCopyDecision;
 import io.newsarchive.reuse.ReuseBacklog;
 import io.newsarchive.savedsearch.SavedSearches;
 import io.newsarchive.testing.Axe;
@@ -110,6 +113,9 @@ class PageTourTest {
     static final PageBrowser browser = new PageBrowser();
 
     @Inject
+    NearCopies nearCopies;
+
+    @Inject
     ArticleCorrections corrections;
 
     @Inject
@@ -147,7 +153,10 @@ class PageTourTest {
                 "https://echo." + domain + "/e.html",
                 "“" + quote.replace(".", ",") + "” a reporter wrote."));
         List<Long> ids = CatalogFixtures.ingest(files.toArray(String[]::new));
+        NearCopyArticles waiting = CatalogFixtures.ingestNearCopies();
+        NearCopyArticles decided = CatalogFixtures.ingestNearCopies();
         ReuseLinking.linkAll();
+        nearCopies.decide(decided.first(), decided.copy(), null, NearCopyDecision.SAME_ARTICLE, null, TestUsers.ADMIN);
         long first = ids.get(0);
         long older = ids.get(24);
         long newer = ids.get(25);
@@ -169,6 +178,7 @@ class PageTourTest {
         publicPages.put("article-old-version", "/articles/" + older);
         publicPages.put("article-withdrawn", "/articles/" + withdrawn);
         publicPages.put("article-shared", "/articles/" + ids.get(28));
+        publicPages.put("article-same", "/articles/" + decided.copy());
         publicPages.put("passages", "/passages");
         publicPages.put("passage", "/?passage=" + URLEncoder.encode(quote, StandardCharsets.UTF_8));
         publicPages.put("sources", "/sources");
@@ -189,6 +199,8 @@ class PageTourTest {
         adminPages.put("settings", "/admin/settings");
         adminPages.put("users", "/admin/users");
         adminPages.put("audit", "/admin/audit");
+        adminPages.put("near-copies", "/admin/near-copies");
+        adminPages.put("near-copy", "/admin/near-copies/" + waiting.first() + "/" + waiting.copy());
         adminPages.put("events", "/admin/events");
         adminPages.put("restore", "/admin/restore");
         adminPages.put("article-edit", "/admin/articles/" + newer + "/edit");

@@ -204,6 +204,11 @@ public class ArticleExport {
                     "article",
                     "select (to_jsonb(t) - 'search_vector')::text from article t where t.id in (" + articles
                             + ") order by t.id");
+            // what archivists decided near-copies are; the pairs themselves are found again by linking
+            tables.put(
+                    "near_copy",
+                    "select to_jsonb(t)::text from near_copy t where t.decision is not null and t.article_id in ("
+                            + articles + ") and t.copy_id in (" + articles + ") order by t.article_id, t.copy_id");
             tables.put(
                     "audit_event",
                     "select to_jsonb(t)::text from audit_event t where t.article_id in (" + articles

@@ -52,11 +52,12 @@ public class BagRestore {
             "ingest_run",
             "article",
             "ingest_file",
+            "near_copy",
             "audit_event",
             "preservation_event");
 
     /** Tables that bags made before they were carried lack: such a bag restores with none of their rows. */
-    private static final Set<String> ADDED_LATER = Set.of("source_collection", "source_collection_member");
+    private static final Set<String> ADDED_LATER = Set.of("source_collection", "source_collection_member", "near_copy");
 
     private static final int BATCH = 500;
 
@@ -241,6 +242,11 @@ public class BagRestore {
                     insert into article_original (article_id, content)
                     select a.id, o.content from bag_article a join bag_original o on o.sha256 = a.sha256""");
             s.execute(insert(c, "ingest_file", false));
+            // a pair this catalog has found already keeps a decision of its own; an undecided one takes the bag's
+            s.execute(insert(c, "near_copy", false)
+                    + " on conflict (article_id, copy_id) do update set decision = excluded.decision,"
+                    + " decided_by = excluded.decided_by, decided_at = excluded.decided_at"
+                    + " where near_copy.decision is null");
             // events take ids after the catalog's own (a new catalog has audit events of its users already), in
             // their order; nothing refers to an audit event, and a preservation event's part_of follows its event
             s.execute(insertRenumbered(c, "audit_event"));

@@ -2,12 +2,16 @@ package io.newsarchive.restore;
 
 import io.newsarchive.catalog.ArticleCorrections;
 import io.newsarchive.catalog.ArticleCorrections.Correction;
+import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.catalog.CatalogFixtures.NearCopyArticles;
 import io.newsarchive.catalog.SourceCollections;
 import io.newsarchive.ingest.IngestProgress;
 import io.newsarchive.ingest.IngestRequest;
 import io.newsarchive.ingest.IngestService;
 import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.ingest.Trigger;
+import io.newsarchive.reuse.NearCopies;
+import io.newsarchive.reuse.NearCopyDecision;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,6 +42,7 @@ import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 
 import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.ReuseLinking.linkAll;
 import static io.newsarchive.testing.TestUsers.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +65,9 @@ class BagRestoreTest {
 
     @Inject
     ArticleCorrections corrections;
+
+    @Inject
+    NearCopies nearCopies;
 
     @Inject
     SourceCollections collections;
@@ -183,6 +191,45 @@ class BagRestoreTest {
         }
     }
 
+    @Test
+    void aNearCopyDecisionTravelsInTheBagAndTheUndecidedPairsDoNot() throws Exception {
+        NearCopyArticles decided = CatalogFixtures.ingestNearCopies();
+        NearCopyArticles undecided = CatalogFixtures.ingestNearCopies();
+        linkAll();
+        assertTrue(nearCopies.decide(
+                decided.first(), decided.copy(), null, NearCopyDecision.SYNDICATED, "wire copy", "dora"));
+        String pairs = "article_id in (" + decided.first() + ", " + undecided.first() + ")";
+        List<String> before;
+        try (Connection c = CatalogTestDatabase.connect()) {
+            before = rows(c, "near_copy", pairs + " and decision is not null");
+        }
+        assertEquals(1, before.size());
+        StringBuilder sources = new StringBuilder();
+        for (long id : List.of(decided.first(), decided.copy(), undecided.first(), undecided.copy())) {
+            sources.append("&source=")
+                    .append(given().get("/api/articles/" + id)
+                            .then()
+                            .extract()
+                            .path("source")
+                            .toString());
+        }
+        byte[] zip = asAdmin()
+                .get("/api/export?format=bagit" + sources)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        Path bag = Files.write(dir.resolve("near-copies.bag.zip"), zip);
+
+        Map<String, String> empty = CatalogTestDatabase.freshDatabase();
+        CatalogTestDatabase.migrate(empty);
+        DataSource restored = CatalogTestDatabase.dataSource(empty);
+        assertEquals(4, new BagRestore(restored).restore(bag, false, "restorer").articles());
+        try (Connection c = restored.getConnection()) {
+            assertEquals(before, rows(c, "near_copy", "true"), "the decided pair, column by column, and no other");
+        }
+    }
+
     /**
      * Two runs: the first stores a.txt and b.txt, the second a new version of a.txt under the same name; b is corrected
      * and a withdrawn (every version). Returns the bag of everything from {@code host}.
@@ -265,6 +312,7 @@ class BagRestoreTest {
             case "article_original" -> "article_id";
             case "ingest_file" -> "run_id, seq";
             case "source_collection_member" -> "collection_id, source_id";
+            case "near_copy" -> "article_id, copy_id";
             default -> "id";
         };
         String row = table.endsWith("_event") ? "(to_jsonb(t) - 'id' - 'part_of')::text" : "t::text";
