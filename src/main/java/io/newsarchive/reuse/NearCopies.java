@@ -145,6 +145,22 @@ public class NearCopies {
         }
     }
 
+    /** The ids of the articles that listings leave out as the same article as an earlier one ({@link #listed}). */
+    public List<Long> sameArticleCopies() {
+        List<Long> ids = new ArrayList<>();
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement select = conn.prepareStatement("select a.id from article a where a.id in ("
+                        + SAME_ARTICLE_COPIES + ") and not " + listed("a.id") + " order by a.id");
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+        return ids;
+    }
+
     /** The articles decided to be the same as or a syndicated copy of this article version, earliest stored first. */
     public List<Decided> decidedOf(long articleId) {
         List<Decided> decided = new ArrayList<>();

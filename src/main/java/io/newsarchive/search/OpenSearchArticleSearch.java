@@ -15,6 +15,7 @@ import io.newsarchive.catalog.SortOrder;
 import io.newsarchive.catalog.SourceCollections;
 import io.newsarchive.catalog.StatusFilter;
 import io.newsarchive.catalog.VersionFilter;
+import io.newsarchive.reuse.NearCopies;
 import io.newsarchive.reuse.PassageLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -74,6 +75,7 @@ public class OpenSearchArticleSearch implements ArticleSearch {
     private final SearchMetrics metrics;
     private final SourceCollections collections;
     private final PassageLookup passages;
+    private final NearCopies nearCopies;
 
     OpenSearchArticleSearch(
             SearchEngine engine,
@@ -82,7 +84,8 @@ public class OpenSearchArticleSearch implements ArticleSearch {
             SearchStatus status,
             SearchMetrics metrics,
             SourceCollections collections,
-            PassageLookup passages) {
+            PassageLookup passages,
+            NearCopies nearCopies) {
         this.engine = engine;
         this.index = index;
         this.postgres = postgres;
@@ -90,6 +93,7 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         this.metrics = metrics;
         this.collections = collections;
         this.passages = passages;
+        this.nearCopies = nearCopies;
     }
 
     @Override
@@ -161,13 +165,16 @@ public class OpenSearchArticleSearch implements ArticleSearch {
      *
      * @param collectionHosts the hosts of the filter's collections, together, or null when it names none
      * @param carriers        the ids of the articles that carry its passage, or null when it has none
+     * @param sameArticle     the ids of the articles that listings leave out as the same article as an earlier one
+     *                        ({@link NearCopies#listed})
      */
-    private record Narrowing(List<String> collectionHosts, List<Long> carriers) {}
+    private record Narrowing(List<String> collectionHosts, List<Long> carriers, List<String> sameArticle) {}
 
     private Narrowing narrowing(CatalogFilter filter) {
         return new Narrowing(
                 filter.collections().isEmpty() ? null : collections.hosts(filter.collections()),
-                filter.passage() == null ? null : passages.carriers(filter.passage()));
+                filter.passage() == null ? null : passages.carriers(filter.passage()),
+                nearCopies.sameArticleCopies().stream().map(String::valueOf).toList());
     }
 
     /**
@@ -195,8 +202,9 @@ public class OpenSearchArticleSearch implements ArticleSearch {
                                 s.searchAfter(after);
                             }
                             if (r.facets()) {
-                                s.postFilter(all(visibility(filter)));
-                                s.aggregations(facetAggregations(filter, r.sourceFacets(), facetCollections));
+                                s.postFilter(all(visibility(filter, narrowing)));
+                                s.aggregations(
+                                        facetAggregations(filter, narrowing, r.sourceFacets(), facetCollections));
                             }
                             return s;
                         },
@@ -271,7 +279,7 @@ public class OpenSearchArticleSearch implements ArticleSearch {
             bool.should(boosted(text.anyWanted("headline"), HEADLINE_BOOST));
             bool.should(boosted(text.anyWanted("lead"), LEAD_BOOST));
         }
-        visibility(f).forEach(bool::filter);
+        visibility(f, narrowing).forEach(bool::filter);
         if (f.from() != null || f.to() != null) {
             bool.filter(Query.of(q -> q.range(range -> {
                 range.field("published");
@@ -303,10 +311,10 @@ public class OpenSearchArticleSearch implements ArticleSearch {
     }
 
     /** The filter's conditions on version and status, in that order: none, one or both. */
-    private static List<Query> visibility(CatalogFilter f) {
+    private static List<Query> visibility(CatalogFilter f, Narrowing narrowing) {
         List<Query> conditions = new ArrayList<>();
         if (!f.allVersions()) {
-            conditions.add(Query.of(q -> q.term(t -> t.field("latest").value(FieldValue.TRUE))));
+            conditions.add(listedVersion(narrowing));
         }
         if (f.statuses().only() != null) {
             String word = f.statuses().only().toString();
@@ -315,15 +323,27 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         return conditions;
     }
 
+    /** A version that listings show: the latest at its address, but for the same article as an earlier one. */
+    private static Query listedVersion(Narrowing narrowing) {
+        Query latest = Query.of(q -> q.term(t -> t.field("latest").value(FieldValue.TRUE)));
+        if (narrowing.sameArticle().isEmpty()) {
+            return latest;
+        }
+        return Query.of(q ->
+                q.bool(b -> b.filter(latest).mustNot(Query.of(n -> n.ids(i -> i.values(narrowing.sameArticle()))))));
+    }
+
     /** The filter's condition on its status alone. */
-    private static List<Query> statusPart(CatalogFilter f) {
-        return visibility(new CatalogFilter(null, null, null, null, List.of(), List.of(), f.statuses(), true));
+    private static List<Query> statusPart(CatalogFilter f, Narrowing narrowing) {
+        return visibility(
+                new CatalogFilter(null, null, null, null, List.of(), List.of(), f.statuses(), true), narrowing);
     }
 
     /** The filter's condition on its version alone. */
-    private static List<Query> versionPart(CatalogFilter f) {
+    private static List<Query> versionPart(CatalogFilter f, Narrowing narrowing) {
         return visibility(
-                new CatalogFilter(null, null, null, null, List.of(), List.of(), StatusFilter.ALL, f.allVersions()));
+                new CatalogFilter(null, null, null, null, List.of(), List.of(), StatusFilter.ALL, f.allVersions()),
+                narrowing);
     }
 
     /** Articles that meet every condition; every article for none. */
@@ -426,7 +446,7 @@ public class OpenSearchArticleSearch implements ArticleSearch {
      * source, domain, year and month; by status under the filter's version; by version under its status.
      */
     private static Map<String, Aggregation> facetAggregations(
-            CatalogFilter filter, int sourceFacets, List<CollectionStats> collections) {
+            CatalogFilter filter, Narrowing narrowing, int sourceFacets, List<CollectionStats> collections) {
         Map<String, Aggregation> listed = new LinkedHashMap<>();
         if (!collections.isEmpty()) {
             Map<String, Query> members = new LinkedHashMap<>();
@@ -443,18 +463,16 @@ public class OpenSearchArticleSearch implements ArticleSearch {
         listed.put("month", dateHistogram(CalendarInterval.Month, "yyyy-MM"));
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         aggregations.put(
-                "listed", Aggregation.of(a -> a.filter(all(visibility(filter))).aggregations(listed)));
+                "listed",
+                Aggregation.of(a -> a.filter(all(visibility(filter, narrowing))).aggregations(listed)));
         aggregations.put(
                 "statuses",
-                Aggregation.of(a -> a.filter(all(versionPart(filter)))
+                Aggregation.of(a -> a.filter(all(versionPart(filter, narrowing)))
                         .aggregations("status", Aggregation.of(s -> s.terms(t -> t.field("status"))))));
         aggregations.put(
                 "versions",
-                Aggregation.of(a -> a.filter(all(statusPart(filter)))
-                        .aggregations(
-                                "latest",
-                                Aggregation.of(l -> l.filter(Query.of(
-                                        q -> q.term(t -> t.field("latest").value(FieldValue.TRUE))))))));
+                Aggregation.of(a -> a.filter(all(statusPart(filter, narrowing)))
+                        .aggregations("latest", Aggregation.of(l -> l.filter(listedVersion(narrowing))))));
         return aggregations;
     }
 

@@ -1,5 +1,7 @@
 package io.newsarchive.catalog;
 
+import io.newsarchive.reuse.NearCopies;
+import io.newsarchive.reuse.NearCopyDecision;
 import io.newsarchive.reuse.ReuseBacklog;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.ReuseLinking;
@@ -44,6 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 public class ArticleSearchTest {
+
+    @Inject
+    NearCopies nearCopies;
 
     @Inject
     ReuseBacklog reuse;
@@ -583,6 +588,37 @@ public class ArticleSearchTest {
         assertEquals(3, searched.getInt("total"));
         assertEquals(4, listing("q=" + quoted.word()).getInt("total"));
         assertTheSearchEngineAnswered();
+    }
+
+    @Test
+    void aPairDecidedTheSameArticleIsListedOnceAndCountedAsAnEarlierVersion() {
+        CatalogFixtures.NearCopyArticles pair = CatalogFixtures.ingestNearCopies();
+        ReuseLinking.linkAll();
+        String byWord = "q=" + pair.word() + "&sort=published";
+        String bySources = "source=" + host(pair.first()) + "&source=" + host(pair.copy()) + "&sort=published";
+        for (String filter : List.of(byWord, bySources)) {
+            assertEquals(List.of(pair.first(), pair.copy()), itemIds(listing(filter)), filter);
+        }
+
+        nearCopies.decide(pair.first(), pair.copy(), null, NearCopyDecision.SAME_ARTICLE, null, "dora");
+        for (String filter : List.of(byWord, bySources)) {
+            JsonPath listed = listing(filter);
+            assertEquals(List.of(pair.first()), itemIds(listed), filter + ": the earlier article only");
+            assertEquals(1, listed.getInt("total"), filter);
+            assertEquals(Map.of("latest", 1L, "all", 2L), facet(listed, "version"), filter);
+            assertEquals(List.of(pair.first(), pair.copy()), itemIds(listing(filter + "&all_versions=true")), filter);
+        }
+
+        nearCopies.decide(
+                pair.first(), pair.copy(), NearCopyDecision.SAME_ARTICLE, NearCopyDecision.DIFFERENT, null, "dora");
+        for (String filter : List.of(byWord, bySources)) {
+            assertEquals(List.of(pair.first(), pair.copy()), itemIds(listing(filter)), filter + ": both again");
+        }
+        assertTheSearchEngineAnswered();
+    }
+
+    private static String host(long article) {
+        return given().get("/api/articles/" + article).then().extract().path("source");
     }
 
     @Test
