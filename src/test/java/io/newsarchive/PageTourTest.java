@@ -36,6 +36,7 @@ import java.util.Map;
 
 import static io.newsarchive.testing.CorpusFiles.article;
 import static io.newsarchive.testing.CorpusFiles.uniqueUrl;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -181,6 +182,14 @@ class PageTourTest {
         publicPages.put("article-same", "/articles/" + decided.copy());
         publicPages.put("passages", "/passages");
         publicPages.put("passage", "/?passage=" + URLEncoder.encode(quote, StandardCharsets.UTF_8));
+        long passage = given().get("/api/articles/" + ids.get(28) + "/reuse")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("sentences[0].passage_id");
+        publicPages.put("passage-spread", "/passages/" + passage);
+        publicPages.put("source-pairs", "/source-pairs");
         publicPages.put("sources", "/sources");
         publicPages.put("source", "/sources/" + source);
         publicPages.put("collections", "/collections");

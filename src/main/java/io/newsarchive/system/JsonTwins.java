@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * twin, with the same parameters: the catalog page to {@code /api/articles}, an article's page to
  * {@code /api/articles/{id}}, the sources to {@code /api/sources}, the source collections to {@code /api/collections},
  * top words and coverage to {@code /api/words} and {@code /api/coverage}, a comparison of queries to
- * {@code /api/compare}.
+ * {@code /api/compare}, a passage to {@code /api/passages/{id}}, who copies whom to {@code /api/reuse/source-pairs}.
  */
 public class JsonTwins {
 
@@ -29,7 +29,9 @@ public class JsonTwins {
         new Twin(Pattern.compile("/collections"), "/api/collections"),
         new Twin(Pattern.compile("/words"), "/api/words"),
         new Twin(Pattern.compile("/coverage"), "/api/coverage"),
-        new Twin(Pattern.compile("/compare"), "/api/compare")
+        new Twin(Pattern.compile("/compare"), "/api/compare"),
+        new Twin(Pattern.compile("/passages/([^/]+)"), "/api/passages/$1"),
+        new Twin(Pattern.compile("/source-pairs"), "/api/reuse/source-pairs")
     };
 
     @ServerRequestFilter(preMatching = true)

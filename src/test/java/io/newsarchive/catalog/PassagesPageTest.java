@@ -12,9 +12,17 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The passage form and where it leads, in headless Chromium: a quote pasted over two lines lists its carriers on the
  * catalog page, which shows the passage as a filter to remove; an article's shared sentence links to the same list.
+ * And a passage's own page: its words, its carriers per month and earliest first.
  */
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
@@ -66,6 +75,104 @@ class PassagesPageTest {
         browser.findElement(By.cssSelector("details.reuse summary")).click();
         HeadlessChromium.clickAndLoad(browser, browser.findElement(By.linkText("Every article carrying this passage")));
         assertEquals(Set.copyOf(quoted.carriers()), listed());
+    }
+
+    @Test
+    void aPassagesPageChartsItsCarriersPerMonthAndListsThemEarliestFirst() {
+        CatalogFixtures.QuotedArticles quoted = CatalogFixtures.ingestQuotedArticles();
+        String later = "news." + CatalogFixtures.uniqueDomain();
+        long late = CatalogFixtures.ingest(article(
+                        "Farm talks again",
+                        LocalDate.of(2023, 7, 2),
+                        "https://" + later + "/again.html",
+                        "Talks went on.",
+                        quoted.renderings().get(0)))
+                .get(0);
+        while (backlog.linkNext(500) == 500) {
+            // every article waiting, those of other tests too
+        }
+        long passage = given().get("/api/articles/" + quoted.carriers().get(0) + "/reuse")
+                .then()
+                .statusCode(200)
+                .body("sentences.sentence", equalTo(List.of(2)))
+                .extract()
+                .jsonPath()
+                .getLong("sentences[0].passage_id");
+
+        given().get("/api/passages/" + passage)
+                .then()
+                .statusCode(200)
+                .body("passage_id", equalTo((int) passage))
+                .body("words", equalTo(quoted.renderings().get(0)))
+                .body("boilerplate", equalTo(false))
+                .body("articles", equalTo(4))
+                .body("months.month", equalTo(List.of("2023-05", "2023-07")))
+                .body("months.articles", equalTo(List.of(3, 1)))
+                .body(
+                        "carriers.article_id",
+                        equalTo(List.of(
+                                quoted.carriers().get(0).intValue(),
+                                quoted.carriers().get(1).intValue(),
+                                quoted.carriers().get(2).intValue(),
+                                (int) late)))
+                .body(
+                        "carriers.source",
+                        equalTo(List.of(
+                                quoted.hosts().get(0),
+                                quoted.hosts().get(1),
+                                quoted.hosts().get(2),
+                                later)))
+                .body("carriers[0].published", equalTo("2023-05-10"))
+                .body("carriers[0].sentence", equalTo(2));
+
+        String page = given().get("/passages/" + passage)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                page.contains("<blockquote class=\"passage\"><p>"
+                        + quoted.renderings().get(0).replace("\"", "&quot;") + "</p></blockquote>"),
+                page);
+        assertTrue(page.contains("4 articles, earliest first"), page);
+        // the chart's table: a month a row, June's gap too, each linked to its carriers in the catalog
+        for (String row : List.of(
+                "from=2023-05-01&amp;to=2023-05-31\">2023-05</a></th><td class=\"num\">3</td>",
+                "from=2023-06-01&amp;to=2023-06-30\">2023-06</a></th><td class=\"num\">0</td>",
+                "from=2023-07-01&amp;to=2023-07-31\">2023-07</a></th><td class=\"num\">1</td>")) {
+            assertTrue(page.contains(row), row);
+        }
+        assertTrue(page.contains("<figure class=\"chart timeline\""));
+        List<Long> listed = new ArrayList<>();
+        Matcher carrier = Pattern.compile("<a href=\"/articles/(\\d+)#s2\">").matcher(page);
+        while (carrier.find()) {
+            listed.add(Long.valueOf(carrier.group(1)));
+        }
+        List<Long> expected = new ArrayList<>(quoted.carriers());
+        expected.add(late);
+        assertEquals(expected, listed);
+
+        // an article's shared sentence links here, and the page's JSON twin is the API's
+        assertTrue(given().get("/articles/" + late)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .contains("<a href=\"/passages/" + passage + "\">This passage over time</a>"));
+        given().accept("application/json")
+                .redirects()
+                .follow(false)
+                .get("/passages/" + passage)
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/api/passages/" + passage));
+
+        for (String bad : List.of("abc", "0", "-3")) {
+            given().get("/api/passages/" + bad).then().statusCode(400).body("parameter", equalTo("id"));
+            given().accept("text/html").get("/passages/" + bad).then().statusCode(400);
+        }
+        given().get("/api/passages/999999999999").then().statusCode(404);
+        given().accept("text/html").get("/passages/999999999999").then().statusCode(404);
     }
 
     private static String heading() {

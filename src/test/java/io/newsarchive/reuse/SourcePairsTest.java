@@ -1,0 +1,255 @@
+package io.newsarchive.reuse;
+
+import io.newsarchive.catalog.CatalogFixtures;
+import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.SampleArticles;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static io.newsarchive.catalog.CatalogFixtures.ingest;
+import static io.newsarchive.testing.CorpusFiles.article;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * GET /api/reuse/source-pairs, its CSV and its page, on the samples and made-up articles of sources of their own,
+ * linked as the service links them.
+ */
+@QuarkusTest
+@QuarkusTestResource(CatalogTestDatabase.class)
+class SourcePairsTest {
+
+    @Inject
+    ReuseBacklog backlog;
+
+    private void linkAll() {
+        while (backlog.linkNext(500) == 500) {
+            // every article waiting, those of other tests too
+        }
+    }
+
+    private static JsonPath pairs(String query) {
+        return given().get("/api/reuse/source-pairs?limit=1000&" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** The pair of these two sources, A the first by its host; null when it is not listed. */
+    private static Map<String, Object> pair(JsonPath pairs, String a, String b) {
+        return pairs.getMap("pairs.find { it.source_a == '" + a + "' && it.source_b == '" + b + "' }");
+    }
+
+    /** shared, a_first, b_first, ties, median_lead_days of a listed pair. */
+    private static List<Number> figures(Map<String, Object> pair) {
+        assertTrue(pair != null, "the pair is listed");
+        return List.of(
+                (Number) pair.get("shared"),
+                (Number) pair.get("a_first"),
+                (Number) pair.get("b_first"),
+                (Number) pair.get("ties"),
+                ((Number) pair.get("median_lead_days")).doubleValue());
+    }
+
+    private static List<Number> figures(int shared, int aFirst, int bFirst, int ties, double medianLead) {
+        return List.of(shared, aFirst, bFirst, ties, medianLead);
+    }
+
+    /** The sample's text at another address and date. */
+    private static String sample(Path sample, String url, LocalDate published) {
+        List<String> lines =
+                new ArrayList<>(List.of(SampleArticles.atUrl(sample, url).split("\n")));
+        lines.set(1, published.toString().replace("-", ""));
+        return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * The Daily Mail's sample at a.D (2022-01-21), the Mirror's at b.D (2022-01-22), and at c.D the Mirror's first two
+     * shared sentences on 2022-01-21 and its last two on 2022-01-23 (D a domain of the test's own): the four passages
+     * the samples share, with every order of first.
+     */
+    @Test
+    void thePairsOfTheSamplesCountWhoHadEachPassageFirst() throws IOException {
+        String domain = CatalogFixtures.uniqueDomain();
+        String a = "a." + domain;
+        String b = "b." + domain;
+        String c = "c." + domain;
+        List<String> mirror = SampleArticles.SHARED.stream()
+                .map(SampleArticles.SharedPair::mirrorSentence)
+                .toList();
+        ingest(
+                sample(SampleArticles.DAILY_MAIL, "https://" + a + "/x.html", LocalDate.of(2022, 1, 21)),
+                sample(SampleArticles.MIRROR, "https://" + b + "/y.html", LocalDate.of(2022, 1, 22)),
+                article(
+                        "Early part",
+                        LocalDate.of(2022, 1, 21),
+                        "https://" + c + "/z1.html",
+                        mirror.get(0),
+                        mirror.get(1)),
+                article(
+                        "Late part",
+                        LocalDate.of(2022, 1, 23),
+                        "https://" + c + "/z2.html",
+                        mirror.get(2),
+                        mirror.get(3)));
+        linkAll();
+
+        JsonPath all = pairs("from=2022-01-21&to=2022-01-23");
+        // a had all four a day before b
+        assertEquals(figures(4, 4, 0, 0, 1), figures(pair(all, a, b)));
+        // the first two on the same day as c, the last two two days before: leads 0, 0, 2, 2
+        assertEquals(figures(4, 2, 0, 2, 1), figures(pair(all, a, c)));
+        // c had the first two a day before b, b the last two a day before c: leads -1, -1, 1, 1
+        assertEquals(figures(4, 2, 2, 0, 0), figures(pair(all, b, c)));
+        assertTrue(all.getLong("total") >= 3);
+        assertEquals("2022-01-21", all.getString("from"));
+        assertEquals(1000, all.getInt("limit"));
+
+        // a period counts only the carriers published in it
+        JsonPath late = pairs("from=2022-01-22");
+        assertNull(pair(late, a, b));
+        assertNull(pair(late, a, c));
+        assertEquals(figures(2, 2, 0, 0, 1), figures(pair(late, b, c)));
+        JsonPath early = pairs("to=2022-01-21");
+        assertEquals(figures(2, 0, 0, 2, 0), figures(pair(early, a, c)));
+        assertNull(pair(early, b, c));
+
+        String csv = given().get("/api/reuse/source-pairs.csv?from=2022-01-21&to=2022-01-23&limit=1000")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("source-pairs.csv"))
+                .extract()
+                .asString();
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv))) {
+            assertEquals(
+                    List.of("source_a", "source_b", "shared", "a_first", "b_first", "ties", "median_lead_days"),
+                    parser.getHeaderNames());
+            List<CSVRecord> records = parser.getRecords();
+            assertEquals(all.getList("pairs").size(), records.size());
+            List<List<String>> ours = records.stream()
+                    .filter(r -> r.get("source_a").endsWith(domain)
+                            && r.get("source_b").endsWith(domain))
+                    .map(CSVRecord::toList)
+                    .toList();
+            assertEquals(
+                    List.of(
+                            List.of(a, b, "4", "4", "0", "0", "1"),
+                            List.of(a, c, "4", "2", "0", "2", "1"),
+                            List.of(b, c, "4", "2", "2", "0", "0")),
+                    ours);
+        }
+
+        String page = given().get("/source-pairs?from=2022-01-21&to=2022-01-23&limit=1000")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                page.contains("<td data-label=\"Source A\"><a href=\"/sources/" + a
+                        + "?from=2022-01-21&amp;to=2022-01-23\">" + a + "</a></td><td data-label=\"Source B\"><a"
+                        + " href=\"/sources/" + c + "?from=2022-01-21&amp;to=2022-01-23\">" + c + "</a></td><td"
+                        + " class=\"num\" data-label=\"Shared\">4</td><td class=\"num\" data-label=\"A first\">2</td>"
+                        + "<td class=\"num\" data-label=\"B first\">0</td><td class=\"num\" data-label=\"Same"
+                        + " day\">2</td><td data-label=\"Median lead\">" + a + " by 1 day</td>"),
+                page);
+        assertTrue(page.contains("<td data-label=\"Median lead\">same day</td>"), "b and c");
+        assertTrue(
+                page.contains("href=\"/api/reuse/source-pairs.csv?from=2022-01-21&amp;to=2022-01-23&amp;limit=1000\""));
+    }
+
+    /** The three carriers of the fixture's quote, on three days in a row: one passage a pair. */
+    @Test
+    void aQuoteCarriedOnThreeDaysMakesThreePairs() {
+        CatalogFixtures.QuotedArticles quoted = CatalogFixtures.ingestQuotedArticles();
+        linkAll();
+        JsonPath all = pairs("from=2023-05-10&to=2023-05-12");
+        List<String> hosts = quoted.hosts();
+        for (int i = 0; i < 3; i++) {
+            for (int j = i + 1; j < 3; j++) {
+                // host i carried it j - i days before host j
+                boolean iFirst = hosts.get(i).compareTo(hosts.get(j)) < 0;
+                Map<String, Object> pair =
+                        iFirst ? pair(all, hosts.get(i), hosts.get(j)) : pair(all, hosts.get(j), hosts.get(i));
+                assertEquals(
+                        iFirst ? figures(1, 1, 0, 0, j - i) : figures(1, 0, 1, 0, i - j),
+                        figures(pair),
+                        hosts.get(i) + " and " + hosts.get(j));
+            }
+        }
+        // the unrelated article shares a few words, no passage
+        List<String> listed = new ArrayList<>(all.getList("pairs.source_a", String.class));
+        listed.addAll(all.getList("pairs.source_b", String.class));
+        String unrelated = given().get("/api/articles/" + quoted.unrelated())
+                .then()
+                .extract()
+                .path("source");
+        assertFalse(listed.contains(unrelated), unrelated);
+
+        // the limit keeps the pairs that share the most; the total counts them all
+        given().get("/api/reuse/source-pairs?from=2023-05-10&to=2023-05-12&limit=1")
+                .then()
+                .statusCode(200)
+                .body("pairs.size()", equalTo(1))
+                .body("total", equalTo(all.getInt("total")));
+    }
+
+    /** A sentence one source carries in ten articles and another in one is the first's boilerplate: no pair. */
+    @Test
+    void boilerplateMakesNoPair() {
+        String domain = CatalogFixtures.uniqueDomain();
+        String sentence = "Sign up to the " + CatalogFixtures.uniqueWord() + " newsletter for the best stories of"
+                + " the week in your inbox every Friday.";
+        List<String> files = new ArrayList<>();
+        IntStream.range(0, 10)
+                .forEach(i -> files.add(article(
+                        "Story " + i,
+                        LocalDate.of(2022, 2, 1 + i),
+                        "https://d." + domain + "/story-" + i + ".html",
+                        "Story " + i + " " + CatalogFixtures.uniqueWord() + ".",
+                        sentence)));
+        files.add(article("Copied", LocalDate.of(2022, 2, 20), "https://e." + domain + "/copied.html", sentence));
+        ingest(files.toArray(String[]::new));
+        linkAll();
+        JsonPath all = pairs("from=2022-02-01&to=2022-02-28");
+        assertNull(pair(all, "d." + domain, "e." + domain));
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        Map<String, String> bad = Map.of(
+                "from=2022-13-01", "from",
+                "to=yesterday", "to",
+                "from=2022-02-02&to=2022-02-01", "to",
+                "limit=0", "limit",
+                "limit=1001", "limit",
+                "limit=many", "limit");
+        bad.forEach((query, parameter) -> {
+            for (String path : List.of("/api/reuse/source-pairs", "/api/reuse/source-pairs.csv")) {
+                given().get(path + "?" + query).then().statusCode(400).body("parameter", equalTo(parameter));
+            }
+            given().accept("text/html").get("/source-pairs?" + query).then().statusCode(400);
+        });
+    }
+}
