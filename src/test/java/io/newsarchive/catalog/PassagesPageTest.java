@@ -88,9 +88,7 @@ class PassagesPageTest {
                         "Talks went on.",
                         quoted.renderings().get(0)))
                 .get(0);
-        while (backlog.linkNext(500) == 500) {
-            // every article waiting, those of other tests too
-        }
+        ReuseLinking.linkAll();
         long passage = given().get("/api/articles/" + quoted.carriers().get(0) + "/reuse")
                 .then()
                 .statusCode(200)

@@ -6,7 +6,6 @@ import io.newsarchive.testing.SampleArticles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,6 +22,7 @@ import java.util.stream.IntStream;
 
 import static io.newsarchive.catalog.CatalogFixtures.ingest;
 import static io.newsarchive.testing.CorpusFiles.article;
+import static io.newsarchive.testing.ReuseLinking.linkAll;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,15 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 class SourcePairsTest {
-
-    @Inject
-    ReuseBacklog backlog;
-
-    private void linkAll() {
-        while (backlog.linkNext(500) == 500) {
-            // every article waiting, those of other tests too
-        }
-    }
 
     private static JsonPath pairs(String query) {
         return given().get("/api/reuse/source-pairs?limit=1000&" + query)
