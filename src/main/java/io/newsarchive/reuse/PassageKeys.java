@@ -2,6 +2,7 @@ package io.newsarchive.reuse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -169,6 +170,17 @@ public final class PassageKeys {
     public record Unit(int sentence, int from, int to, int[] stored, int[] lookup) {}
 
     private PassageKeys() {}
+
+    /** Every key the units are looked up under. */
+    public static Set<Integer> lookupKeys(List<Unit> units) {
+        Set<Integer> keys = new HashSet<>();
+        for (Unit u : units) {
+            for (int k : u.lookup()) {
+                keys.add(k);
+            }
+        }
+        return keys;
+    }
 
     /**
      * The passages of an article and their keys: each sentence of at least {@value #MIN_WORDS} words, and each

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,11 +82,7 @@ public final class PassageLinker {
             for (int n = 0; n < words.size(); n++) {
                 sentences.put(new Place(a.id(), n), words.get(n).words());
             }
-            a.passages().units().forEach(u -> {
-                for (int k : u.lookup()) {
-                    lookup.add(k);
-                }
-            });
+            lookup.addAll(PassageKeys.lookupKeys(a.passages().units()));
         }
         Map<Integer, Place> keyed = storedKeys(conn, lookup);
 
@@ -179,31 +176,58 @@ public final class PassageLinker {
         if (stored.isEmpty()) {
             return;
         }
+        storedSentences(conn, stored)
+                .forEach((place, text) ->
+                        sentences.put(place, SentenceWords.of(text).words()));
+        Set<Long> unknown = new TreeSet<>();
+        stored.forEach(place -> {
+            if (!known.containsKey(place.article())) {
+                unknown.add(place.article());
+            }
+        });
         try (PreparedStatement select = conn.prepareStatement("""
-                select a.id, p.sentence, a.sentences[p.sentence + 1], a.source_id, a.normalized_url, r.words
-                from unnest(?::bigint[], ?::integer[]) p(article, sentence)
-                join article a on a.id = p.article
-                join reuse_article r on r.article_id = a.id""")) {
-            select.setArray(
-                    1,
-                    conn.createArrayOf(
-                            "bigint", stored.stream().map(Place::article).toArray()));
-            select.setArray(
-                    2,
-                    conn.createArrayOf(
-                            "integer", stored.stream().map(Place::sentence).toArray()));
+                select a.id, a.source_id, a.normalized_url, r.words
+                from article a join reuse_article r on r.article_id = a.id
+                where a.id = any(?)""")) {
+            select.setArray(1, conn.createArrayOf("bigint", unknown.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    String sentence = rs.getString(3);
-                    if (sentence != null) {
-                        sentences.put(
-                                new Place(rs.getLong(1), rs.getInt(2)),
-                                SentenceWords.of(sentence).words());
-                    }
-                    known.put(rs.getLong(1), new Known(rs.getLong(4), rs.getString(5), rs.getInt(6)));
+                    known.put(rs.getLong(1), new Known(rs.getLong(2), rs.getString(3), rs.getInt(4)));
                 }
             }
         }
+    }
+
+    /** The text of each of these stored sentences (none for a number past its article's last sentence). */
+    static Map<Place, String> storedSentences(Connection conn, Collection<Place> places) throws SQLException {
+        Map<Place, String> texts = new LinkedHashMap<>();
+        try (PreparedStatement select = conn.prepareStatement("""
+                select p.article, p.sentence, a.sentences[p.sentence + 1]
+                from unnest(?::bigint[], ?::integer[]) p(article, sentence)
+                join article a on a.id = p.article""")) {
+            select.setArray(1, articles(conn, places));
+            select.setArray(2, sentences(conn, places));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String text = rs.getString(3);
+                    if (text != null) {
+                        texts.put(new Place(rs.getLong(1), rs.getInt(2)), text);
+                    }
+                }
+            }
+        }
+        return texts;
+    }
+
+    /** The places' articles, in order, as an SQL array. */
+    static Array articles(Connection conn, Collection<Place> places) throws SQLException {
+        return conn.createArrayOf("bigint", places.stream().map(Place::article).toArray());
+    }
+
+    /** The places' sentence numbers, in order, as an SQL array. */
+    static Array sentences(Connection conn, Collection<Place> places) throws SQLException {
+        return conn.createArrayOf(
+                "integer", places.stream().map(Place::sentence).toArray());
     }
 
     private void storeArticles(Map<Long, List<FirstKey>> firstKeys) throws SQLException {

@@ -5,13 +5,11 @@ import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,35 +49,17 @@ public class PassageLookup {
     /** {@link #carriers(String)} in the caller's transaction, for a listing that reads in one snapshot. */
     public static List<Long> carriers(Connection conn, String text) throws SQLException {
         SentenceWords words = SentenceWords.of(text);
-        Set<Integer> lookup = new HashSet<>();
-        for (PassageKeys.Unit u : PassageKeys.units(List.of(words))) {
-            for (int k : u.lookup()) {
-                lookup.add(k);
-            }
-        }
+        Set<Integer> lookup = PassageKeys.lookupKeys(PassageKeys.units(List.of(words)));
         Set<PassageLinker.Place> found =
                 new LinkedHashSet<>(PassageLinker.storedKeys(conn, lookup).values());
         List<PassageLinker.Place> confirmed = new ArrayList<>();
         if (!found.isEmpty()) {
-            try (PreparedStatement select = conn.prepareStatement("""
-                    select p.article, p.sentence, a.sentences[p.sentence + 1]
-                    from unnest(?::bigint[], ?::integer[]) p(article, sentence)
-                    join article a on a.id = p.article""")) {
-                select.setArray(1, articles(conn, found));
-                select.setArray(2, sentences(conn, found));
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        String sentence = rs.getString(3);
-                        if (sentence != null
-                                && WordAlignment.of(
-                                                words.words(),
-                                                SentenceWords.of(sentence).words())
-                                        .isPresent()) {
-                            confirmed.add(new PassageLinker.Place(rs.getLong(1), rs.getInt(2)));
-                        }
-                    }
+            PassageLinker.storedSentences(conn, found).forEach((place, sentence) -> {
+                if (WordAlignment.of(words.words(), SentenceWords.of(sentence).words())
+                        .isPresent()) {
+                    confirmed.add(place);
                 }
-            }
+            });
         }
         if (confirmed.isEmpty()) {
             return List.of();
@@ -95,9 +75,9 @@ public class PassageLookup {
                     select unnest(?::bigint[])
                 ) carriers
                 order by article_id limit ?""")) {
-            select.setArray(1, articles(conn, confirmed));
-            select.setArray(2, sentences(conn, confirmed));
-            select.setArray(3, articles(conn, confirmed));
+            select.setArray(1, PassageLinker.articles(conn, confirmed));
+            select.setArray(2, PassageLinker.sentences(conn, confirmed));
+            select.setArray(3, PassageLinker.articles(conn, confirmed));
             select.setInt(4, MAX_ARTICLES);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -106,17 +86,5 @@ public class PassageLookup {
             }
         }
         return ids;
-    }
-
-    private static Array articles(Connection conn, Iterable<PassageLinker.Place> places) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        places.forEach(p -> ids.add(p.article()));
-        return conn.createArrayOf("bigint", ids.toArray());
-    }
-
-    private static Array sentences(Connection conn, Iterable<PassageLinker.Place> places) throws SQLException {
-        List<Integer> numbers = new ArrayList<>();
-        places.forEach(p -> numbers.add(p.sentence()));
-        return conn.createArrayOf("integer", numbers.toArray());
     }
 }

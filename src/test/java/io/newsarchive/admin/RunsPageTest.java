@@ -13,6 +13,7 @@ import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.ingest.Trigger;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
+import io.newsarchive.testing.CsvRecords;
 import io.newsarchive.testing.HeadlessChromium;
 import io.newsarchive.testing.PageBrowser;
 import io.newsarchive.testing.TestUsers;
@@ -22,7 +23,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -483,13 +482,7 @@ class RunsPageTest {
                 .queryParam("show", show)
                 .get("/admin/runs/" + run + "/files.csv")
                 .asString();
-        return CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(text))
-                .getRecords();
+        return CsvRecords.of(text);
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsarchive.account.Role;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.CorpusFiles;
+import io.newsarchive.testing.CsvRecords;
 import io.newsarchive.testing.HeadlessChromium;
 import io.newsarchive.testing.PageBrowser;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -498,15 +496,7 @@ class CatalogPageTest {
         browser.findElement(By.xpath("//button[normalize-space()='Export selected as CSV']"))
                 .click();
         Path csv = download(downloads, ".csv");
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(Files.readString(csv).replace("\uFEFF", "")))) {
-            records = parser.getRecords();
-        }
+        List<CSVRecord> records = CsvRecords.of(Files.readString(csv).replace("\uFEFF", ""));
         assertEquals(ticked, records.stream().map(r -> r.get("id")).collect(Collectors.toSet()));
         assertEquals(2, records.size());
 

@@ -2,12 +2,12 @@ package io.newsarchive.catalog;
 
 import io.newsarchive.testing.Axe;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CsvRecords;
 import io.newsarchive.testing.HeadlessChromium;
 import io.newsarchive.testing.PageBrowser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -115,13 +114,7 @@ class ComparePageTest {
                 .header("Content-Disposition", containsString("compared-queries.csv"))
                 .extract()
                 .asString();
-        List<CSVRecord> records = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(csv))
-                .getRecords();
+        List<CSVRecord> records = CsvRecords.of(csv);
         assertEquals(
                 List.of(
                         "week",

@@ -1,11 +1,11 @@
 package io.newsarchive.catalog;
 
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CsvRecords;
 import io.newsarchive.testing.HeadlessChromium;
 import io.newsarchive.testing.PageBrowser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,7 +14,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -64,13 +63,7 @@ class CoveragePageTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        List<CSVRecord> records = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(csv))
-                .getRecords();
+        List<CSVRecord> records = CsvRecords.of(csv);
         assertEquals(
                 List.of("news." + domain, "sport." + domain),
                 records.stream().map(r -> r.get("source")).toList(),

@@ -1,17 +1,14 @@
 package io.newsarchive.catalog;
 
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CsvRecords;
 import io.newsarchive.testing.ReuseLinking;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -216,16 +213,6 @@ class MatchStatisticsTest {
                 .header("Content-Disposition", containsString(".csv"))
                 .extract()
                 .asString();
-        try {
-            return CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(new StringReader(text))
-                    .getRecords();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CsvRecords.of(text);
     }
 }

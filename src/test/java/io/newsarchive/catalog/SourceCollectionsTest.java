@@ -4,6 +4,7 @@ import io.newsarchive.account.Role;
 import io.newsarchive.audit.AuditAction;
 import io.newsarchive.audit.AuditEvent;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CsvRecords;
 import io.newsarchive.testing.SearchIndex;
 import io.newsarchive.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,13 +12,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -138,17 +135,9 @@ class SourceCollectionsTest {
                 .header("Content-Disposition", containsString("-collection-" + slug))
                 .extract()
                 .asString();
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(csv))) {
-            List<CSVRecord> records = parser.getRecords();
-            assertEquals(
-                    List.of(sun, mail, mail),
-                    records.stream().map(r -> r.get("source")).toList());
-        }
+        assertEquals(
+                List.of(sun, mail, mail),
+                CsvRecords.of(csv).stream().map(r -> r.get("source")).toList());
 
         String feed = given().queryParam("collection", slug)
                 .get("/api/feed")

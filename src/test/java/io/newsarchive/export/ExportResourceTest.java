@@ -8,21 +8,19 @@ import gov.loc.repository.bagit.reader.BagReader;
 import gov.loc.repository.bagit.verify.BagVerifier;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.testing.CatalogTestDatabase;
+import io.newsarchive.testing.CsvRecords;
 import io.newsarchive.testing.ReuseLinking;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,15 +91,7 @@ class ExportResourceTest {
                         "id,headline,published,url,normalized_url,source,domain,file_name,sha256,size_bytes,"
                                 + "sentence_count,word_count,ingested_at,version,status,latest,ingest_run_id,metadata_revision,note,withdrawn_reason,body\r\n"));
 
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(text))) {
-            records = parser.getRecords();
-        }
+        List<CSVRecord> records = CsvRecords.of(text);
         assertEquals(2, records.size());
         CSVRecord hard = records.get(0);
         assertEquals(HARD_HEADLINE, hard.get("headline"));
@@ -125,15 +115,7 @@ class ExportResourceTest {
                 .header(
                         "Content-Disposition",
                         matchesPattern("attachment; filename=\"catalog-[^\"]*-passage-minister-.*"));
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(response.asString()))) {
-            records = parser.getRecords();
-        }
+        List<CSVRecord> records = CsvRecords.of(response.asString());
         assertEquals(
                 Set.copyOf(quoted.carriers()),
                 records.stream().map(r -> Long.valueOf(r.get("id"))).collect(Collectors.toSet()));
@@ -219,17 +201,11 @@ class ExportResourceTest {
             manifest.put(line.substring(66), line.substring(0, 64));
         }
         assertEquals(Set.of("SAME.txt", "crlf.txt", lowerId + "/same.txt", "articles.csv"), manifest.keySet());
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(new String(entries.get("articles.csv"), StandardCharsets.UTF_8)))) {
-            assertEquals(
-                    Map.of("SAME.txt", "SAME.txt", "crlf.txt", "crlf.txt", "same.txt", lowerId + "/same.txt"),
-                    parser.getRecords().stream().collect(Collectors.toMap(r -> r.get("file_name"), r -> r.get("path"))),
-                    "the list of files says where each is");
-        }
+        assertEquals(
+                Map.of("SAME.txt", "SAME.txt", "crlf.txt", "crlf.txt", "same.txt", lowerId + "/same.txt"),
+                CsvRecords.of(new String(entries.get("articles.csv"), StandardCharsets.UTF_8)).stream()
+                        .collect(Collectors.toMap(r -> r.get("file_name"), r -> r.get("path"))),
+                "the list of files says where each is");
         for (Map.Entry<String, String> line : manifest.entrySet()) {
             assertEquals(sha256(entries.get(line.getKey())), line.getValue(), line.getKey());
         }
@@ -311,18 +287,11 @@ class ExportResourceTest {
         assertTrue(Files.exists(bagDir.resolve("tagmanifest-sha256.txt"))
                 && Files.exists(bagDir.resolve("manifest-sha512.txt")));
 
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(Files.newBufferedReader(bagDir.resolve("metadata/articles.csv")))) {
-            List<CSVRecord> records = parser.getRecords();
-            assertEquals(
-                    List.of(HARD_HEADLINE, "=2+2 is a formula"),
-                    records.stream().map(r -> r.get("headline")).toList());
-            assertEquals(articles.get(0).get("sha256"), records.get(0).get("sha256"));
-        }
+        List<CSVRecord> records = CsvRecords.of(Files.readString(bagDir.resolve("metadata/articles.csv")));
+        assertEquals(
+                List.of(HARD_HEADLINE, "=2+2 is a formula"),
+                records.stream().map(r -> r.get("headline")).toList());
+        assertEquals(articles.get(0).get("sha256"), records.get(0).get("sha256"));
     }
 
     private static Map<String, byte[]> entries(Path zip) throws IOException {
@@ -565,15 +534,7 @@ class ExportResourceTest {
                 .header(
                         "Content-Disposition",
                         matchesPattern("attachment; filename=\"catalog-.*-2-articles\\.csv\".*"));
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(new String(csv.asByteArray(), StandardCharsets.UTF_8).substring(1)))) {
-            records = parser.getRecords();
-        }
+        List<CSVRecord> records = CsvRecords.of(new String(csv.asByteArray(), StandardCharsets.UTF_8).substring(1));
         assertEquals(chosen, records.stream().map(r -> r.get("id")).collect(Collectors.toSet()));
         assertEquals(2, records.size());
         assertTrue(records.stream().anyMatch(r -> r.get("headline").equals("Chosen, \"two\"")));
