@@ -179,25 +179,7 @@ class ListingCounts {
         List<String> parts = new ArrayList<>();
         if (anyWholeMonth) {
             List<String> sql = new ArrayList<>(List.of("c.articles <> 0"));
-            if (!f.allVersions()) {
-                sql.add("c.latest");
-            }
-            if (f.statuses().only() != null) {
-                sql.add("c.status = ?");
-                params.add(f.statuses().only().toString());
-            }
-            if (where.sourceIds() != null) {
-                sql.add("c.source_id = any(?)");
-                params.add(where.sourceIds());
-            }
-            if (wholeFrom != null) {
-                sql.add("c.month >= ?");
-                params.add(wholeFrom);
-            }
-            if (wholeUntil != null) {
-                sql.add("c.month < ?");
-                params.add(wholeUntil);
-            }
+            sql.addAll(wholeMonths(f, where, "c", "c.latest", "c.month", wholeFrom, wholeUntil, params));
             parts.add(
                     "select c.source_id, c.month, c.status, c.latest, c.articles as n from article_month_count c where "
                             + String.join(" and ", sql));
@@ -235,28 +217,49 @@ class ListingCounts {
             CatalogFilter f, FilterConditions where, LocalDate wholeFrom, LocalDate wholeUntil, List<Object> params) {
         List<String> sql = new ArrayList<>(List.of(
                 "a.id in (" + NearCopies.SAME_ARTICLE_COPIES + ")", "a.latest", "not " + NearCopies.listed("a.id")));
-        if (!f.allVersions()) {
-            sql.add("v.latest");
-        }
-        if (f.statuses().only() != null) {
-            sql.add("a.status = ?");
-            params.add(f.statuses().only().toString());
-        }
-        if (where.sourceIds() != null) {
-            sql.add("a.source_id = any(?)");
-            params.add(where.sourceIds());
-        }
-        if (wholeFrom != null) {
-            sql.add("a.published >= ?");
-            params.add(wholeFrom);
-        }
-        if (wholeUntil != null) {
-            sql.add("a.published < ?");
-            params.add(wholeUntil);
-        }
+        sql.addAll(wholeMonths(f, where, "a", "v.latest", "a.published", wholeFrom, wholeUntil, params));
         return "select a.source_id, date_trunc('month', a.published)::date, a.status, v.latest, v.n"
                 + " from article a cross join (values (true, -1), (false, 1)) v (latest, n) where "
                 + String.join(" and ", sql);
+    }
+
+    /**
+     * The filter's conditions on the rows of whole months, its values added to {@code params}.
+     *
+     * @param row    the alias of the rows, whose {@code status} and {@code source_id} are the articles'
+     * @param latest the condition that a row counts the latest version, for a filter of the latest versions
+     * @param day    the row's day or month, within the whole months {@code [wholeFrom, wholeUntil)}
+     */
+    private static List<String> wholeMonths(
+            CatalogFilter f,
+            FilterConditions where,
+            String row,
+            String latest,
+            String day,
+            LocalDate wholeFrom,
+            LocalDate wholeUntil,
+            List<Object> params) {
+        List<String> sql = new ArrayList<>();
+        if (!f.allVersions()) {
+            sql.add(latest);
+        }
+        if (f.statuses().only() != null) {
+            sql.add(row + ".status = ?");
+            params.add(f.statuses().only().toString());
+        }
+        if (where.sourceIds() != null) {
+            sql.add(row + ".source_id = any(?)");
+            params.add(where.sourceIds());
+        }
+        if (wholeFrom != null) {
+            sql.add(day + " >= ?");
+            params.add(wholeFrom);
+        }
+        if (wholeUntil != null) {
+            sql.add(day + " < ?");
+            params.add(wholeUntil);
+        }
+        return sql;
     }
 
     /** Counts of rows, and how many rows were counted in all (the listed ones and those of other visibilities). */
