@@ -183,6 +183,13 @@ class WriteEndpointsTest {
                             Role.ARCHIVIST,
                             () -> "/admin/collections/no-such-collection/delete",
                             request -> request.formParam("confirm", "true"))),
+            // an unknown pair's 404 comes after the checks of role and token
+            Map.entry(
+                    "POST /admin/near-copies/{article}/{copy}",
+                    new Endpoint(
+                            Role.ARCHIVIST,
+                            () -> "/admin/near-copies/999999998/999999999",
+                            request -> request.formParam("seen", "undecided").formParam("decision", "different"))),
             // anyone signed in keeps saved searches; another user's (or no) saved search is a 404 after the checks
             Map.entry(
                     "POST /saved-searches",
