@@ -29,6 +29,18 @@ public class ArticleReuse {
     static final int MAX_CARRIERS = 20;
 
     /**
+     * SQL of the latest active versions that carry the passage {@code passage}, each once with the first of its
+     * sentences that does and its date; {@code and} narrows them further.
+     */
+    static String carriersOf(String passage, String and) {
+        return """
+                select distinct on (c.article_id) c.article_id, c.sentence, a.published
+                from passage_carrier c join article a on a.id = c.article_id
+                where c.passage_id = %s and a.latest and a.status = 'active' %s
+                order by c.article_id, c.sentence""".formatted(passage, and);
+    }
+
+    /**
      * SQL true when the passage of this id is the boilerplate of a source: one that carries it in at least 10 of its
      * articles, and in at least half of all the articles that do.
      */
@@ -161,11 +173,10 @@ public class ArticleReuse {
                 from mine
                 cross join lateral (
                     select o.article_id, o.sentence, o.published, count(*) over () as total
-                    from (select distinct on (c.article_id) c.article_id, c.sentence, a.published
-                          from passage_carrier c join article a on a.id = c.article_id
-                          where c.passage_id = mine.passage_id and a.latest and a.status = 'active'
-                              and a.source_id <> (select source_id from me)
-                          order by c.article_id, c.sentence) o
+                    from ("""
+                + carriersOf("mine.passage_id", "and a.source_id <> (select source_id from me)")
+                + """
+                    ) o
                     order by o.published, o.article_id
                     limit ?) o
                 join article a on a.id = o.article_id

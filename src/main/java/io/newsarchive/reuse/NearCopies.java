@@ -216,7 +216,7 @@ public class NearCopies {
                         Response.Status.CONFLICT,
                         "conflict",
                         "the pair of articles " + article + " and " + copy + " was decided "
-                                + (now == null ? "undecided" : now) + " by someone else meanwhile; look again",
+                                + Objects.toString(now, UNDECIDED) + " by someone else meanwhile; look again",
                         "seen");
             }
             if (now == decision) {

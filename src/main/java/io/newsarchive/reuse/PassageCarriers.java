@@ -60,9 +60,9 @@ public class PassageCarriers {
             List<Month> months = new ArrayList<>();
             long articles = 0;
             try (PreparedStatement select = conn.prepareStatement("""
-                    select to_char(a.published, 'YYYY-MM'), count(distinct a.id)
-                    from passage_carrier c join article a on a.id = c.article_id
-                    where c.passage_id = ? and a.latest and a.status = 'active'
+                    select to_char(o.published, 'YYYY-MM'), count(*)
+                    from (""" + ArticleReuse.carriersOf("?", "") + """
+                    ) o
                     group by 1 order by 1""")) {
                 select.setLong(1, id);
                 try (ResultSet rs = select.executeQuery()) {
@@ -80,10 +80,8 @@ public class PassageCarriers {
             String words = null;
             try (PreparedStatement select = conn.prepareStatement("""
                     select o.article_id, a.headline, s.host, a.published, o.sentence, a.sentences[o.sentence + 1]
-                    from (select distinct on (c.article_id) c.article_id, c.sentence
-                          from passage_carrier c join article a on a.id = c.article_id
-                          where c.passage_id = ? and a.latest and a.status = 'active'
-                          order by c.article_id, c.sentence) o
+                    from (""" + ArticleReuse.carriersOf("?", "") + """
+                    ) o
                     join article a on a.id = o.article_id
                     join source s on s.id = a.source_id
                     order by a.published, a.id

@@ -185,6 +185,9 @@ public final class PassageLinker {
                 unknown.add(place.article());
             }
         });
+        if (unknown.isEmpty()) {
+            return;
+        }
         try (PreparedStatement select = conn.prepareStatement("""
                 select a.id, a.source_id, a.normalized_url, r.words
                 from article a join reuse_article r on r.article_id = a.id
