@@ -3,7 +3,6 @@ package io.newsarchive.catalog;
 import io.newsarchive.reuse.PassageCarriers;
 import io.newsarchive.reuse.PassageKeys;
 import io.newsarchive.reuse.PassageLookup;
-import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Href;
 import io.newsarchive.system.Params;
 import io.quarkus.qute.CheckedTemplate;
@@ -54,7 +53,7 @@ public class PassagesPage {
             @RestPath @Parameter(description = "a passage's id (passage_id in an article's reuse)") String id) {
         long passageId = Params.id("id", id);
         PassageCarriers.Passage passage =
-                passages.of(passageId).orElseThrow(() -> ApiError.notFound("no passage " + passageId));
+                passages.of(passageId).orElseThrow(() -> passages.missing(passageId, "/passages/"));
         // the catalog's listing of its carriers takes its words, not its id; a sentence too long for that has none
         Href carriers = passage.words().length() > CatalogFilter.MAX_PASSAGE_LENGTH
                 ? null

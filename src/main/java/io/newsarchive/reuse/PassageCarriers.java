@@ -1,11 +1,15 @@
 package io.newsarchive.reuse;
 
 import io.agroal.api.AgroalDataSource;
+import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.RedirectionException;
+import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -112,6 +116,26 @@ public class PassageCarriers {
             }
             conn.commit();
             return Optional.of(new Passage(id, words, boilerplate, articles, months, carriers));
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
+    /**
+     * Why there is no passage of this id: a 301 to the passage it was merged into, at {@code address} followed by
+     * that passage's id, when it was; else a 404.
+     */
+    public RuntimeException missing(long id, String address) {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement select =
+                        conn.prepareStatement("select into_id from passage_merge where passage_id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next()
+                        ? new RedirectionException(
+                                Response.Status.MOVED_PERMANENTLY, URI.create(address + rs.getLong(1)))
+                        : ApiError.notFound("no passage " + id);
+            }
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }

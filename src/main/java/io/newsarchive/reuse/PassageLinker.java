@@ -366,10 +366,16 @@ public final class PassageLinker {
         return ids;
     }
 
-    /** The carriers and counts of the other passages move to the first, and the others are gone. */
+    /**
+     * The carriers and counts of the other passages move to the first, and the others are gone; their ids lead to
+     * the first from now on.
+     */
     private void merge(long passage, List<Long> others) throws SQLException {
         Array ids = conn.createArrayOf("bigint", others.toArray());
-        try (PreparedStatement carriers = conn.prepareStatement("""
+        try (PreparedStatement merged = conn.prepareStatement("""
+                        with moved as (update passage_merge set into_id = ? where into_id = any(?))
+                        insert into passage_merge (passage_id, into_id) select unnest(?::bigint[]), ?""");
+                PreparedStatement carriers = conn.prepareStatement("""
                         with gone as (delete from passage_carrier where passage_id = any(?) returning *)
                         insert into passage_carrier (passage_id, article_id, sentence)
                         select ?, article_id, sentence from gone
@@ -380,6 +386,11 @@ public final class PassageLinker {
                         select ?, source_id, sum(articles) from gone group by source_id
                         on conflict (passage_id, source_id)
                         do update set articles = passage_source.articles + excluded.articles""")) {
+            merged.setLong(1, passage);
+            merged.setArray(2, ids);
+            merged.setArray(3, ids);
+            merged.setLong(4, passage);
+            merged.executeUpdate();
             for (PreparedStatement move : List.of(carriers, counts)) {
                 move.setArray(1, ids);
                 move.setLong(2, passage);

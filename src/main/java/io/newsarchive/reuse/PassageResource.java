@@ -1,6 +1,5 @@
 package io.newsarchive.reuse;
 
-import io.newsarchive.system.ApiError;
 import io.newsarchive.system.Params;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,6 +27,6 @@ public class PassageResource {
     public PassageCarriers.Passage passage(
             @RestPath @Parameter(description = "a passage's id (passage_id in an article's reuse)") String id) {
         long passageId = Params.id("id", id);
-        return passages.of(passageId).orElseThrow(() -> ApiError.notFound("no passage " + passageId));
+        return passages.of(passageId).orElseThrow(() -> passages.missing(passageId, "/api/passages/"));
     }
 }

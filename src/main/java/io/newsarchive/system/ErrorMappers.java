@@ -9,6 +9,7 @@ import io.vertx.core.Context;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -53,6 +54,9 @@ public class ErrorMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response given = e.getResponse();
         int status = given.getStatus();
+        if (e instanceof RedirectionException) {
+            return given;
+        }
         if (status == 413) {
             return answer(
                     uri,

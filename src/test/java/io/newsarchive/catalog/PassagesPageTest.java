@@ -173,6 +173,56 @@ class PassagesPageTest {
         given().accept("text/html").get("/passages/999999999999").then().statusCode(404);
     }
 
+    @Test
+    void aPassageMergedIntoAnotherLeadsToIt() {
+        String first = CatalogFixtures.ownSentence();
+        String second = CatalogFixtures.ownSentence();
+        List<Long> carriers = new ArrayList<>();
+        for (String sentence : List.of(first, first, second, second)) {
+            carriers.addAll(CatalogFixtures.ingest(article(
+                    "Two quotes",
+                    LocalDate.of(2023, 3, 1),
+                    "https://news." + CatalogFixtures.uniqueDomain() + "/quote.html",
+                    sentence)));
+        }
+        ReuseLinking.linkAll();
+        long firstPassage = passageOf(carriers.get(0));
+        long secondPassage = passageOf(carriers.get(2));
+        assertTrue(firstPassage != secondPassage);
+
+        // one sentence quoting both makes them one passage: the later id is gone, its addresses lead to the other
+        CatalogFixtures.ingest(article(
+                "Both quotes",
+                LocalDate.of(2023, 3, 2),
+                "https://news." + CatalogFixtures.uniqueDomain() + "/both.html",
+                "She said \"" + first.replace(".", "") + "\" and then \"" + second.replace(".", "") + "\" to them."));
+        ReuseLinking.linkAll();
+        long kept = Math.min(firstPassage, secondPassage);
+        long gone = Math.max(firstPassage, secondPassage);
+        assertEquals(kept, passageOf(carriers.get(0)));
+        assertEquals(kept, passageOf(carriers.get(2)));
+        given().get("/api/passages/" + kept).then().statusCode(200).body("articles", equalTo(5));
+        for (String address : List.of("/api/passages/", "/passages/")) {
+            given().accept(address.startsWith("/api") ? "application/json" : "text/html")
+                    .redirects()
+                    .follow(false)
+                    .get(address + gone)
+                    .then()
+                    .statusCode(301)
+                    .header("Location", endsWith(address + kept));
+        }
+    }
+
+    /** The passage of the first shared sentence of an article. */
+    private static long passageOf(long article) {
+        return given().get("/api/articles/" + article + "/reuse")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("sentences[0].passage_id");
+    }
+
     private static String heading() {
         return browser.findElement(By.id("results-heading")).getText();
     }
