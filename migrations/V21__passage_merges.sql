@@ -5,3 +5,6 @@ create table passage_merge (
     passage_id bigint primary key,
     into_id    bigint not null
 );
+
+-- each merge finds the ids merged before into the passages it takes away
+create index passage_merge_into_idx on passage_merge (into_id);

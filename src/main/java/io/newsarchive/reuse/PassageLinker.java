@@ -279,6 +279,7 @@ public final class PassageLinker {
         for (Place p : parent.keySet()) {
             groups.computeIfAbsent(find(parent, p), r -> new LinkedHashSet<>()).add(p);
         }
+        Map<Long, Long> kept = mergePassages(groups.values(), passagesOf);
         List<Long> newIds = newPassageIds(groups.values().stream()
                 .filter(g -> g.stream().noneMatch(passagesOf::containsKey))
                 .count());
@@ -287,15 +288,17 @@ public final class PassageLinker {
         Map<List<Long>, Integer> counts = new HashMap<>();
         int next = 0;
         for (Set<Place> group : groups.values()) {
-            TreeSet<Long> existing = new TreeSet<>();
-            group.forEach(p -> existing.addAll(passagesOf.getOrDefault(p, Set.of())));
-            long passage = existing.isEmpty() ? newIds.get(next++) : existing.first();
-            if (existing.size() > 1) {
-                merge(passage, List.copyOf(existing.tailSet(passage, false)));
+            Long passage = group.stream()
+                    .flatMap(p -> passagesOf.getOrDefault(p, Set.of()).stream())
+                    .map(kept::get)
+                    .findFirst()
+                    .orElse(null);
+            if (passage == null) {
+                passage = newIds.get(next++);
             }
             Set<Long> counted = new HashSet<>();
             for (Place p : group) {
-                if (!passagesOf.getOrDefault(p, Set.of()).contains(passage)) {
+                if (passagesOf.getOrDefault(p, Set.of()).stream().map(kept::get).noneMatch(passage::equals)) {
                     carrierPassages.add(passage);
                     carriers.add(p);
                     // an article counts once for its source, and a revision not again
@@ -309,18 +312,46 @@ public final class PassageLinker {
         addCounts(counts);
     }
 
-    private static void union(Map<Place, Place> parent, Place a, Place b) {
+    /**
+     * Makes the stored passages that a group of linked sentences carries one, the lowest id kept, and answers the id
+     * kept for each. All merges are done before any carrier is added: two groups can link the same passage, and a
+     * carrier must never be added under an id that a merge took away.
+     */
+    private Map<Long, Long> mergePassages(Collection<Set<Place>> groups, Map<Place, Set<Long>> passagesOf)
+            throws SQLException {
+        Map<Long, Long> parent = new HashMap<>();
+        for (Set<Place> group : groups) {
+            List<Long> ids = group.stream()
+                    .flatMap(p -> passagesOf.getOrDefault(p, Set.of()).stream())
+                    .toList();
+            ids.forEach(id -> union(parent, id, ids.get(0)));
+        }
+        Map<Long, TreeSet<Long>> joined = new HashMap<>();
+        parent.keySet()
+                .forEach(id -> joined.computeIfAbsent(find(parent, id), r -> new TreeSet<>())
+                        .add(id));
+        Map<Long, Long> kept = new HashMap<>();
+        for (TreeSet<Long> ids : joined.values()) {
+            if (ids.size() > 1) {
+                merge(ids.first(), List.copyOf(ids.tailSet(ids.first(), false)));
+            }
+            ids.forEach(id -> kept.put(id, ids.first()));
+        }
+        return kept;
+    }
+
+    private static <T> void union(Map<T, T> parent, T a, T b) {
         parent.putIfAbsent(a, a);
         parent.putIfAbsent(b, b);
-        Place ra = find(parent, a);
-        Place rb = find(parent, b);
+        T ra = find(parent, a);
+        T rb = find(parent, b);
         if (!ra.equals(rb)) {
             parent.put(ra, rb);
         }
     }
 
-    private static Place find(Map<Place, Place> parent, Place p) {
-        Place root = p;
+    private static <T> T find(Map<T, T> parent, T p) {
+        T root = p;
         while (!parent.get(root).equals(root)) {
             root = parent.get(root);
         }
@@ -374,7 +405,8 @@ public final class PassageLinker {
         Array ids = conn.createArrayOf("bigint", others.toArray());
         try (PreparedStatement merged = conn.prepareStatement("""
                         with moved as (update passage_merge set into_id = ? where into_id = any(?))
-                        insert into passage_merge (passage_id, into_id) select unnest(?::bigint[]), ?""");
+                        insert into passage_merge (passage_id, into_id) select unnest(?::bigint[]), ?
+                        on conflict (passage_id) do update set into_id = excluded.into_id""");
                 PreparedStatement carriers = conn.prepareStatement("""
                         with gone as (delete from passage_carrier where passage_id = any(?) returning *)
                         insert into passage_carrier (passage_id, article_id, sentence)

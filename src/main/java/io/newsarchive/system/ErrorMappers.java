@@ -9,7 +9,6 @@ import io.vertx.core.Context;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -54,7 +53,8 @@ public class ErrorMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response given = e.getResponse();
         int status = given.getStatus();
-        if (e instanceof RedirectionException) {
+        // a redirect is no failure: its Location must reach the client as it is
+        if (given.getStatusInfo().getFamily() == Response.Status.Family.REDIRECTION) {
             return given;
         }
         if (status == 413) {

@@ -23,6 +23,7 @@ import static io.newsarchive.testing.CorpusFiles.article;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -175,42 +176,53 @@ class PassagesPageTest {
 
     @Test
     void aPassageMergedIntoAnotherLeadsToIt() {
-        String first = CatalogFixtures.ownSentence();
-        String second = CatalogFixtures.ownSentence();
-        List<Long> carriers = new ArrayList<>();
-        for (String sentence : List.of(first, first, second, second)) {
-            carriers.addAll(CatalogFixtures.ingest(article(
-                    "Two quotes",
-                    LocalDate.of(2023, 3, 1),
-                    "https://news." + CatalogFixtures.uniqueDomain() + "/quote.html",
-                    sentence)));
-        }
+        String first = quote();
+        String second = quote();
+        String third = quote();
+        List<Long> carriers = new ArrayList<>(quoting("\"" + first + ".\"", "\"" + first + ".\""));
+        ReuseLinking.linkAll();
+        // the second quote's passage is later, so its id is the one to go; its second carrier quotes the third too
+        carriers.addAll(quoting("\"" + second + ".\"", "She said \"" + second + "\" and \"" + third + "\" to them."));
         ReuseLinking.linkAll();
         long firstPassage = passageOf(carriers.get(0));
         long secondPassage = passageOf(carriers.get(2));
-        assertTrue(firstPassage != secondPassage);
+        assertTrue(firstPassage < secondPassage);
 
-        // one sentence quoting both makes them one passage: the later id is gone, its addresses lead to the other
-        CatalogFixtures.ingest(article(
-                "Both quotes",
-                LocalDate.of(2023, 3, 2),
-                "https://news." + CatalogFixtures.uniqueDomain() + "/both.html",
-                "She said \"" + first.replace(".", "") + "\" and then \"" + second.replace(".", "") + "\" to them."));
+        // linked in one batch: a sentence quoting the first two quotes makes their passages one, and a sentence of
+        // the third links to the second passage's carrier that quotes it, which that merge moved
+        carriers.addAll(quoting("They said \"" + first + "\" and \"" + second + "\" today.", third + "."));
         ReuseLinking.linkAll();
-        long kept = Math.min(firstPassage, secondPassage);
-        long gone = Math.max(firstPassage, secondPassage);
-        assertEquals(kept, passageOf(carriers.get(0)));
-        assertEquals(kept, passageOf(carriers.get(2)));
-        given().get("/api/passages/" + kept).then().statusCode(200).body("articles", equalTo(5));
+        for (long carrier : carriers) {
+            assertEquals(firstPassage, passageOf(carrier), "article " + carrier);
+        }
+        given().get("/api/passages/" + firstPassage).then().statusCode(200).body("articles", equalTo(6));
         for (String address : List.of("/api/passages/", "/passages/")) {
             given().accept(address.startsWith("/api") ? "application/json" : "text/html")
                     .redirects()
                     .follow(false)
-                    .get(address + gone)
+                    .get(address + secondPassage)
                     .then()
                     .statusCode(301)
-                    .header("Location", endsWith(address + kept));
+                    .header("Location", endsWith(address + firstPassage));
         }
+    }
+
+    /** Twelve made-up words, no sentence's end. */
+    private static String quote() {
+        return CatalogFixtures.ownSentence().replace(".", "");
+    }
+
+    /** An article of a source of its own for each sentence, its only sentence; their ids. */
+    private static List<Long> quoting(String... sentences) {
+        List<Long> ids = new ArrayList<>();
+        for (String sentence : sentences) {
+            ids.addAll(CatalogFixtures.ingest(article(
+                    "Quotes",
+                    LocalDate.of(2023, 3, 1),
+                    "https://news." + CatalogFixtures.uniqueDomain() + "/quotes.html",
+                    sentence)));
+        }
+        return ids;
     }
 
     /** The passage of the first shared sentence of an article. */
@@ -218,6 +230,7 @@ class PassagesPageTest {
         return given().get("/api/articles/" + article + "/reuse")
                 .then()
                 .statusCode(200)
+                .body("sentences.size()", greaterThan(0))
                 .extract()
                 .jsonPath()
                 .getLong("sentences[0].passage_id");
