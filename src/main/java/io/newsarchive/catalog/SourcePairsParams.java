@@ -16,13 +16,13 @@ public class SourcePairsParams {
 
     @RestQuery
     @Parameter(
-            description = "first publication date counted, inclusive",
+            description = "first day counted on which a passage first appeared, inclusive",
             schema = @Schema(type = SchemaType.STRING, format = "date"))
     public String from;
 
     @RestQuery
     @Parameter(
-            description = "last publication date counted, inclusive",
+            description = "last day counted on which a passage first appeared, inclusive",
             schema = @Schema(type = SchemaType.STRING, format = "date"))
     public String to;
 

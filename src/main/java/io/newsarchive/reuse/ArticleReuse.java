@@ -41,17 +41,6 @@ public class ArticleReuse {
     }
 
     /**
-     * SQL true when the passage of this id is the boilerplate of a source: one that carries it in at least 10 of its
-     * articles, and in at least half of all the articles that do.
-     */
-    static String boilerplate(String passage) {
-        return """
-                coalesce((select max(articles) >= 10 and 2 * max(articles) >= sum(articles)
-                          from passage_source where passage_id = %s), false)
-                """.formatted(passage);
-    }
-
-    /**
      * Lets the rest of this transaction read as a browse request: within the browse statement timeout, and without
      * JIT, since compiling these plans takes longer than running them (0.7 s against 0.1 s for an article's reuse).
      */
@@ -162,20 +151,18 @@ public class ArticleReuse {
         Map<Integer, Integer> counts = new TreeMap<>();
         Map<Integer, Long> passages = new TreeMap<>();
         // a source's boilerplate is set aside before its carriers are read: it may have a hundred thousand
-        try (PreparedStatement select = conn.prepareStatement("""
+        try (PreparedStatement select = conn.prepareStatement(
+                """
                 with me as (select id, source_id from article where id = ?),
                 mine as materialized (
                     select c.passage_id, c.sentence from passage_carrier c
-                    where c.article_id = (select id from me) and not (""" + boilerplate("c.passage_id") + """
-                    ))
+                    where c.article_id = (select id from me) and not passage_boilerplate(c.passage_id))
                 select mine.sentence, o.article_id, o.sentence, a.headline, a.published, s.host,
                     a.sentences[o.sentence + 1], o.total, mine.passage_id
                 from mine
                 cross join lateral (
                     select o.article_id, o.sentence, o.published, count(*) over () as total
-                    from ("""
-                + carriersOf("mine.passage_id", "and a.source_id <> (select source_id from me)")
-                + """
+                    from (""" + carriersOf("mine.passage_id", "and a.source_id <> (select source_id from me)") + """
                     ) o
                     order by o.published, o.article_id
                     limit ?) o

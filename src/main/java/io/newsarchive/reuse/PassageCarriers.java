@@ -107,7 +107,7 @@ public class PassageCarriers {
                 }
             }
             boolean boilerplate;
-            try (PreparedStatement select = conn.prepareStatement("select " + ArticleReuse.boilerplate("?::bigint"))) {
+            try (PreparedStatement select = conn.prepareStatement("select passage_boilerplate(?)")) {
                 select.setLong(1, id);
                 try (ResultSet rs = select.executeQuery()) {
                     rs.next();

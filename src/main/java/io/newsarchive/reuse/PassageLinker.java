@@ -310,6 +310,9 @@ public final class PassageLinker {
         }
         addCarriers(carrierPassages, carriers);
         addCounts(counts);
+        Set<Long> changed = new TreeSet<>(kept.keySet());
+        changed.addAll(carrierPassages);
+        recountFirsts(changed);
     }
 
     /**
@@ -468,6 +471,14 @@ public final class PassageLinker {
                     conn.createArrayOf(
                             "integer", rows.stream().map(Map.Entry::getValue).toArray()));
             upsert.executeUpdate();
+        }
+    }
+
+    /** Counts who copies whom again for these passages, merged away or not ({@link SourcePairs}, migration V22). */
+    private void recountFirsts(Set<Long> passages) throws SQLException {
+        try (PreparedStatement recount = conn.prepareStatement("select passage_first_recount(?::bigint[])")) {
+            recount.setArray(1, conn.createArrayOf("bigint", passages.toArray()));
+            recount.execute();
         }
     }
 

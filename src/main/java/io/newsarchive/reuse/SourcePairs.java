@@ -17,9 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who copies whom: the pairs of sources that carry the same passages within a period, and which of the two carried
- * each first. Only the latest active version at each address counts, and boilerplate is left out, as on an
- * article's page ({@link ArticleReuse}).
+ * Who copies whom: the pairs of sources that carry the same passages, counted over the passages that first appeared
+ * within a period, and which of the two carried each first. Only the latest active version at each address counts,
+ * and boilerplate is left out, as on an article's page ({@link ArticleReuse}). The counts are kept as passages change
+ * (migration V22: linking and article changes recount the passages they touch), so that a period adds up its days.
  */
 @ApplicationScoped
 public class SourcePairs {
@@ -47,8 +48,10 @@ public class SourcePairs {
     public record Pairs(LocalDate from, LocalDate to, int limit, long total, List<Pair> pairs) {}
 
     /**
-     * Two sources, A before B by their hosts' bytes, and the passages both carry within the period. A source had a
-     * passage first when its earliest article carrying it was published on an earlier date than the other's.
+     * Two sources, A before B by their hosts' bytes, and the passages both carry that first appeared within the
+     * period. A source had a passage first when its earliest article carrying it was published on an earlier date
+     * than the other's; both dates count whenever they are, so that a passage's lead does not depend on where a
+     * period ends.
      *
      * @param shared         passages both carry
      * @param aFirst         of those, the passages A carried first
@@ -60,38 +63,39 @@ public class SourcePairs {
     public record Pair(
             String sourceA, String sourceB, long shared, long aFirst, long bFirst, long ties, double medianLeadDays) {}
 
-    /** The pairs of sources sharing passages first published from {@code from} to {@code to}, both optional. */
+    /** The pairs of sources sharing passages that first appeared from {@code from} to {@code to}, both optional. */
     public Pairs of(LocalDate from, LocalDate to, int limit) {
-        // a source's earliest carrier of each passage in the period; the passages two sources carry, set apart
-        // from boilerplate once each; then every two sources of each passage
+        // the period's passages per pair and lead, each pair turned to put the lower host first; then per pair the
+        // passages through each lead, from which the median is the lead at the middle one or two
         String sql = ("""
-                with firsts as (
-                    select c.passage_id, a.source_id, min(a.published) as first
-                    from passage_carrier c join article a on a.id = c.article_id
-                    where a.latest and a.status = 'active'""")
-                + (from == null ? "" : " and a.published >= ?")
-                + (to == null ? "" : " and a.published <= ?")
-                + ("""
+                with leads as (
+                    select l.source_a, l.source_b, l.lead_days, sum(l.passages) as passages
+                    from source_pair_lead l
+                    where true""") + (from == null ? "" : " and l.day >= ?") + (to == null ? "" : " and l.day <= ?") + ("""
 
-                    group by c.passage_id, a.source_id),
-                kept as materialized (
-                    select passage_id from firsts group by passage_id having count(*) > 1),
-                named as (
-                    select f.passage_id, s.host collate "C" as host, f.first
-                    from firsts f join source s on s.id = f.source_id
-                    where f.passage_id in (select passage_id from kept k where not (""")
-                + ArticleReuse.boilerplate("k.passage_id")
-                + ("""
-                    )))
-                select a.host, b.host, count(*),
-                    count(*) filter (where a.first < b.first),
-                    count(*) filter (where b.first < a.first),
-                    count(*) filter (where a.first = b.first),
-                    percentile_cont(0.5) within group (order by b.first - a.first),
+                    group by l.source_a, l.source_b, l.lead_days),
+                turned as (
+                    select case when t.turn then b.host else a.host end as host_a,
+                        case when t.turn then a.host else b.host end as host_b,
+                        case when t.turn then -l.lead_days else l.lead_days end as lead, l.passages
+                    from leads l
+                    join source a on a.id = l.source_a
+                    join source b on b.id = l.source_b
+                    cross join lateral (select a.host collate "C" > b.host collate "C" as turn) t),
+                through as (
+                    select *, sum(passages) over (partition by host_a, host_b order by lead) as through,
+                        sum(passages) over (partition by host_a, host_b) as shared
+                    from turned)
+                select host_a, host_b, max(shared),
+                    coalesce(sum(passages) filter (where lead > 0), 0),
+                    coalesce(sum(passages) filter (where lead < 0), 0),
+                    coalesce(sum(passages) filter (where lead = 0), 0),
+                    (min(lead) filter (where through > (shared - 1) / 2)
+                        + min(lead) filter (where through > shared / 2)) / 2.0,
                     count(*) over ()
-                from named a join named b on b.passage_id = a.passage_id and a.host < b.host
-                group by a.host, b.host
-                order by count(*) desc, a.host, b.host
+                from through
+                group by host_a, host_b
+                order by max(shared) desc, host_a collate "C", host_b collate "C"
                 limit ?""");
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);

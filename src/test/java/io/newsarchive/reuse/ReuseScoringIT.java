@@ -81,7 +81,7 @@ class ReuseScoringIT {
             long[] quotePairs = truth.pairs(truth.quoteCarriers.values());
             long[] detected = truth.pairs(groups(c, """
                     select c.passage_id, c.article_id from passage_carrier c
-                    where not (%s)""".formatted(ArticleReuse.boilerplate("c.passage_id"))));
+                    where not passage_boilerplate(c.passage_id)"""));
             long found = Arrays.stream(detected)
                     .filter(p -> Arrays.binarySearch(quotePairs, p) >= 0)
                     .count();

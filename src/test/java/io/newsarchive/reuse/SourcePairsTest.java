@@ -1,11 +1,14 @@
 package io.newsarchive.reuse;
 
+import io.agroal.api.AgroalDataSource;
+import io.newsarchive.catalog.ArticleCorrections;
 import io.newsarchive.catalog.CatalogFixtures;
 import io.newsarchive.testing.CatalogTestDatabase;
 import io.newsarchive.testing.SampleArticles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -14,11 +17,20 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static io.newsarchive.catalog.CatalogFixtures.ingest;
 import static io.newsarchive.testing.CorpusFiles.article;
@@ -28,6 +40,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +52,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(CatalogTestDatabase.class)
 class SourcePairsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ArticleCorrections corrections;
 
     private static JsonPath pairs(String query) {
         return given().get("/api/reuse/source-pairs?limit=1000&" + query)
@@ -117,14 +137,15 @@ class SourcePairsTest {
         assertEquals("2022-01-21", all.getString("from"));
         assertEquals(1000, all.getInt("limit"));
 
-        // a period counts only the carriers published in it
+        // a period counts the passages that first appeared in it, each source's first date wherever it falls
         JsonPath late = pairs("from=2022-01-22");
-        assertNull(pair(late, a, b));
-        assertNull(pair(late, a, c));
-        assertEquals(figures(2, 2, 0, 0, 1), figures(pair(late, b, c)));
+        for (List<String> p : List.of(List.of(a, b), List.of(a, c), List.of(b, c))) {
+            assertNull(pair(late, p.get(0), p.get(1)), p.toString());
+        }
         JsonPath early = pairs("to=2022-01-21");
-        assertEquals(figures(2, 0, 0, 2, 0), figures(pair(early, a, c)));
-        assertNull(pair(early, b, c));
+        assertEquals(figures(pair(all, a, b)), figures(pair(early, a, b)));
+        assertEquals(figures(pair(all, a, c)), figures(pair(early, a, c)));
+        assertEquals(figures(pair(all, b, c)), figures(pair(early, b, c)));
 
         String csv = given().get("/api/reuse/source-pairs.csv?from=2022-01-21&to=2022-01-23&limit=1000")
                 .then()
@@ -225,6 +246,211 @@ class SourcePairsTest {
         linkAll();
         JsonPath all = pairs("from=2022-02-01&to=2022-02-28");
         assertNull(pair(all, "d." + domain, "e." + domain));
+    }
+
+    /**
+     * The kept counts are what the carriers give, counted afresh, after every kind of change: linking, more linking,
+     * a withdrawal, a new publication date, a restore, a new version without the quotes, a source repeating a quote
+     * until it is its boilerplate, and a sentence that quotes two quotes, which makes their passages one.
+     */
+    @Test
+    void theKeptCountsAreThoseOfTheCarriers() throws SQLException {
+        String domain = CatalogFixtures.uniqueDomain();
+        // the first article's source gets the lowest id and the last host: its pairs are turned
+        List<String> hosts = List.of("z." + domain, "m." + domain, "c." + domain, "a." + domain);
+        List<String> quotes =
+                Stream.generate(CatalogFixtures::ownSentence).limit(6).toList();
+        Random random = new Random(22);
+        ingest(quotedArticles(hosts, quotes, random, 16));
+        linkAll();
+        List<List<String>> counted = assertKeptCounts(domain);
+
+        ingest(quotedArticles(hosts, quotes, random, 8));
+        linkAll();
+        counted = assertChanged(counted, domain);
+
+        // an article earlier than all others, of the source with the last host, carrying two quotes
+        String probeUrl = "https://" + hosts.get(0) + "/probe.html";
+        long probe = ingest(article(
+                        "Probe",
+                        LocalDate.of(2022, 2, 25),
+                        probeUrl,
+                        CatalogFixtures.ownSentence(),
+                        quotes.get(0),
+                        quotes.get(1)))
+                .get(0);
+        linkAll();
+        counted = assertChanged(counted, domain);
+
+        assertInstanceOf(ArticleCorrections.Saved.class, corrections.withdraw(probe, "test", 1, "test"));
+        counted = assertChanged(counted, domain);
+
+        assertInstanceOf(ArticleCorrections.Saved.class, corrections.restore(probe, "test", 2, "test"));
+        counted = assertChanged(counted, domain);
+
+        ArticleCorrections.Correction dated = corrections.open(probe).correction();
+        assertInstanceOf(
+                ArticleCorrections.Saved.class,
+                corrections.edit(
+                        probe,
+                        new ArticleCorrections.Correction(
+                                dated.headline(), "2022-03-25", dated.url(), "", "test", dated.revision()),
+                        "test"));
+        counted = assertChanged(counted, domain);
+
+        ingest(article("Probe revised", LocalDate.of(2022, 3, 25), probeUrl, CatalogFixtures.ownSentence()));
+        counted = assertChanged(counted, domain);
+        linkAll();
+        assertKeptCounts(domain);
+
+        // the sixth quote, in one article of each other source, then in ten of the last: its boilerplate
+        List<String> boilerplate = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            boilerplate.add(article(
+                    "Sixth " + i,
+                    LocalDate.of(2022, 3, 12 + i),
+                    "https://" + hosts.get(i) + "/sixth.html",
+                    CatalogFixtures.ownSentence(),
+                    quotes.get(5)));
+        }
+        ingest(boilerplate.toArray(String[]::new));
+        linkAll();
+        counted = assertChanged(counted, domain);
+        boilerplate.clear();
+        for (int i = 0; i < 10; i++) {
+            boilerplate.add(article(
+                    "Repeated " + i,
+                    LocalDate.of(2022, 3, 1 + i),
+                    "https://" + hosts.get(3) + "/repeated-" + i + ".html",
+                    CatalogFixtures.ownSentence(),
+                    quotes.get(5)));
+        }
+        ingest(boilerplate.toArray(String[]::new));
+        linkAll();
+        counted = assertChanged(counted, domain);
+
+        // the earliest article of all, whose one sentence quotes two quotes: their passages become one
+        long both = ingest(article(
+                        "Both",
+                        LocalDate.of(2022, 2, 20),
+                        "https://" + hosts.get(0) + "/both.html",
+                        "They said \"" + quotes.get(1).replace(".", "") + "\" and \""
+                                + quotes.get(2).replace(".", "") + "\" today."))
+                .get(0);
+        linkAll();
+        assertChanged(counted, domain);
+        try (Connection conn = dataSource.getConnection();
+                ResultSet merged = conn.createStatement().executeQuery("""
+                        select count(*) from passage_merge
+                        where into_id = (select passage_id from passage_carrier where article_id = %d)""".formatted(both))) {
+            merged.next();
+            assertEquals(1, merged.getInt(1), "the two passages were merged");
+        }
+    }
+
+    /** Articles of the hosts on days of March 2022, each with one or two of the quotes between sentences of its own. */
+    private static String[] quotedArticles(List<String> hosts, List<String> quotes, Random random, int count) {
+        String[] files = new String[count];
+        for (int i = 0; i < count; i++) {
+            List<String> sentences = new ArrayList<>(List.of(CatalogFixtures.ownSentence()));
+            int quote = random.nextInt(quotes.size() - 1);
+            sentences.add(quotes.get(quote));
+            if (random.nextBoolean()) {
+                sentences.add(quotes.get((quote + 1 + random.nextInt(quotes.size() - 2)) % (quotes.size() - 1)));
+            }
+            sentences.add(CatalogFixtures.ownSentence());
+            String host = hosts.get(i == 0 ? 0 : random.nextInt(hosts.size()));
+            files[i] = article(
+                    "Quoted " + i,
+                    LocalDate.of(2022, 3, 1 + random.nextInt(20)),
+                    "https://" + host + "/" + CatalogFixtures.uniqueWord() + ".html",
+                    sentences.toArray(String[]::new));
+        }
+        return files;
+    }
+
+    /** Asserts the kept counts and answers them, which must differ from those before. */
+    private List<List<String>> assertChanged(List<List<String>> before, String domain) throws SQLException {
+        List<List<String>> now = assertKeptCounts(domain);
+        assertNotEquals(before, now, "the change changed the pairs");
+        return now;
+    }
+
+    /** Asserts that the pairs of the domain's sources over a few periods are those counted from the carriers. */
+    private List<List<String>> assertKeptCounts(String domain) throws SQLException {
+        List<List<String>> all = null;
+        for (List<LocalDate> period : Arrays.<List<LocalDate>>asList(
+                Arrays.asList(null, null),
+                Arrays.asList(LocalDate.of(2022, 3, 1), LocalDate.of(2022, 3, 10)),
+                Arrays.asList(LocalDate.of(2022, 3, 6), null),
+                Arrays.asList(null, LocalDate.of(2022, 3, 4)))) {
+            LocalDate from = period.get(0);
+            LocalDate to = period.get(1);
+            JsonPath kept = pairs("from=" + Objects.toString(from, "") + "&to=" + Objects.toString(to, ""));
+            List<List<String>> listed = kept.getList("pairs", Map.class).stream()
+                    .filter(p -> p.get("source_a").toString().endsWith(domain))
+                    .map(p -> List.of(
+                            p.get("source_a").toString(),
+                            p.get("source_b").toString(),
+                            p.get("shared").toString(),
+                            p.get("a_first").toString(),
+                            p.get("b_first").toString(),
+                            p.get("ties").toString(),
+                            String.format("%.1f", ((Number) p.get("median_lead_days")).doubleValue())))
+                    .sorted(Comparator.comparing((List<String> p) -> p.get(0)).thenComparing(p -> p.get(1)))
+                    .toList();
+            assertEquals(countedFromCarriers(domain, from, to), listed, from + " to " + to);
+            if (all == null) {
+                all = listed;
+                assertFalse(all.isEmpty(), "the domain's sources share passages");
+            }
+        }
+        return all;
+    }
+
+    /** The pairs of the domain's sources as the carriers give them, counted afresh. */
+    private List<List<String>> countedFromCarriers(String domain, LocalDate from, LocalDate to) throws SQLException {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement select = conn.prepareStatement("""
+                        with firsts as (
+                            select c.passage_id, s.host, min(a.published) as first
+                            from passage_carrier c
+                            join article a on a.id = c.article_id
+                            join source s on s.id = a.source_id
+                            where a.latest and a.status = 'active' and s.host like ?
+                            group by c.passage_id, s.host),
+                        counted as (
+                            select *, min(first) over (partition by passage_id) as day,
+                                count(*) over (partition by passage_id) as sources
+                            from firsts)
+                        select a.host, b.host, count(*),
+                            count(*) filter (where a.first < b.first),
+                            count(*) filter (where b.first < a.first),
+                            count(*) filter (where a.first = b.first),
+                            percentile_cont(0.5) within group (order by b.first - a.first)
+                        from counted a join counted b on b.passage_id = a.passage_id
+                            and a.host collate "C" < b.host collate "C"
+                        where a.sources > 1 and not passage_boilerplate(a.passage_id) and a.day between ? and ?
+                        group by a.host, b.host
+                        order by a.host, b.host""")) {
+            select.setString(1, "%." + domain);
+            select.setObject(2, from == null ? LocalDate.of(1700, 1, 1) : from);
+            select.setObject(3, to == null ? LocalDate.of(9999, 12, 31) : to);
+            List<List<String>> pairs = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    pairs.add(List.of(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            String.format("%.1f", rs.getDouble(7))));
+                }
+            }
+            return pairs;
+        }
     }
 
     @Test
