@@ -31,17 +31,20 @@ create function passage_boilerplate(passage bigint) returns boolean
     return coalesce((select max(articles) >= 10 and 2 * max(articles) >= sum(articles)
                      from passage_source where passage_id = passage), false);
 
--- What passage_first holds for these passages, from their carriers as they are now.
+-- What passage_first holds for these passages, from their carriers as they are now. Boilerplate is set aside before
+-- its carriers are read: a byline may have a hundred thousand.
 create function passage_first_of(ids bigint[]) returns setof passage_first
     language sql stable as
 $$
 select passage_id, source_id, first
 from (select c.passage_id, a.source_id, min(a.published) as first,
              count(*) over (partition by c.passage_id) as sources
-      from passage_carrier c join article a on a.id = c.article_id
-      where c.passage_id = any(ids) and a.latest and a.status = 'active'
+      from unnest(ids) p(id)
+      join passage_carrier c on c.passage_id = p.id
+      join article a on a.id = c.article_id
+      where not passage_boilerplate(p.id) and a.latest and a.status = 'active'
       group by c.passage_id, a.source_id) s
-where sources > 1 and not passage_boilerplate(passage_id)
+where sources > 1
 $$;
 
 -- The source_pair_lead rows these passage_first rows count: each two sources of a passage once.
@@ -56,6 +59,8 @@ $$;
 
 -- Counts these passages again: what they counted is taken out of source_pair_lead, what they count now added.
 -- Linking calls it for the passages it adds carriers to or merges, and the trigger below for those of changed articles.
+-- Both hold the catalog's write lock (system/CatalogWriteLock), taken here too: two recounts at once would insert the
+-- same passage_first rows, or wait for each other's source_pair_lead rows.
 create function passage_first_recount(ids bigint[]) returns void
     language plpgsql as
 $$
@@ -64,6 +69,7 @@ declare
     fresh   passage_first[];
     emptied source_pair_lead[];
 begin
+    perform pg_advisory_xact_lock(1312903747, 0);
     with deleted as (delete from passage_first where passage_id = any(ids) returning *)
     select coalesce(array_agg(row(passage_id, source_id, first)::passage_first), '{}') into gone from deleted;
     select coalesce(array_agg(f), '{}') into fresh from passage_first_of(ids) f;
@@ -87,17 +93,23 @@ begin
 end
 $$;
 
--- An article that stops or starts counting (a new version, a withdrawal, a restore) or changes its date changes the
--- firsts of the passages it carries.
+-- An article that stops or starts counting (a new version, a withdrawal, a restore), changes its date or moves to
+-- another source (a corrected address) changes the firsts of the passages it carries.
 create function passage_first_track() returns trigger
     language plpgsql as
 $$
+declare
+    ids bigint[];
 begin
-    perform passage_first_recount(array(
+    ids := array(
         select distinct c.passage_id
         from old_rows o join new_rows n on n.id = o.id
         join passage_carrier c on c.article_id = n.id
-        where (o.latest, o.status, o.published) is distinct from (n.latest, n.status, n.published)));
+        where (o.latest, o.status, o.published, o.source_id)
+                  is distinct from (n.latest, n.status, n.published, n.source_id));
+    if cardinality(ids) > 0 then
+        perform passage_first_recount(ids);
+    end if;
     return null;
 end
 $$;
@@ -113,7 +125,7 @@ begin
     for slice in
         select array_agg(passage_id)
         from (select passage_id, row_number() over (order by passage_id) / 10000 as n
-              from passage_source group by passage_id having count(*) > 1) p
+              from passage_carrier group by passage_id) p
         group by n
     loop
         perform passage_first_recount(slice);

@@ -16,13 +16,13 @@ public class SourcePairsParams {
 
     @RestQuery
     @Parameter(
-            description = "first day counted on which a passage first appeared, inclusive",
+            description = "passages that first appeared on or after this day",
             schema = @Schema(type = SchemaType.STRING, format = "date"))
     public String from;
 
     @RestQuery
     @Parameter(
-            description = "last day counted on which a passage first appeared, inclusive",
+            description = "passages that first appeared on or before this day",
             schema = @Schema(type = SchemaType.STRING, format = "date"))
     public String to;
 

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,12 +68,11 @@ public class SourcePairs {
     public Pairs of(LocalDate from, LocalDate to, int limit) {
         // the period's passages per pair and lead, each pair turned to put the lower host first; then per pair the
         // passages through each lead, from which the median is the lead at the middle one or two
-        String sql = ("""
+        String sql = """
                 with leads as (
                     select l.source_a, l.source_b, l.lead_days, sum(l.passages) as passages
                     from source_pair_lead l
-                    where true""") + (from == null ? "" : " and l.day >= ?") + (to == null ? "" : " and l.day <= ?") + ("""
-
+                    where l.day between coalesce(?, '-infinity'::date) and coalesce(?, 'infinity'::date)
                     group by l.source_a, l.source_b, l.lead_days),
                 turned as (
                     select case when t.turn then b.host else a.host end as host_a,
@@ -90,27 +90,22 @@ public class SourcePairs {
                     coalesce(sum(passages) filter (where lead > 0), 0),
                     coalesce(sum(passages) filter (where lead < 0), 0),
                     coalesce(sum(passages) filter (where lead = 0), 0),
-                    (min(lead) filter (where through > (shared - 1) / 2)
-                        + min(lead) filter (where through > shared / 2)) / 2.0,
+                    (min(lead) filter (where through > div(shared - 1, 2))
+                        + min(lead) filter (where through > div(shared, 2))) / 2.0,
                     count(*) over ()
                 from through
                 group by host_a, host_b
                 order by max(shared) desc, host_a collate "C", host_b collate "C"
-                limit ?""");
+                limit ?""";
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);
             ArticleReuse.browse(conn, config);
             List<Pair> pairs = new ArrayList<>();
             long total = 0;
             try (PreparedStatement select = conn.prepareStatement(sql)) {
-                int p = 0;
-                if (from != null) {
-                    select.setObject(++p, from);
-                }
-                if (to != null) {
-                    select.setObject(++p, to);
-                }
-                select.setInt(++p, limit);
+                select.setObject(1, from, Types.DATE);
+                select.setObject(2, to, Types.DATE);
+                select.setInt(3, limit);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         pairs.add(new Pair(

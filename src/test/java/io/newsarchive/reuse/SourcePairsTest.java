@@ -250,8 +250,9 @@ class SourcePairsTest {
 
     /**
      * The kept counts are what the carriers give, counted afresh, after every kind of change: linking, more linking,
-     * a withdrawal, a new publication date, a restore, a new version without the quotes, a source repeating a quote
-     * until it is its boilerplate, and a sentence that quotes two quotes, which makes their passages one.
+     * a withdrawal, a restore, a new publication date, an address at another source, a new version without the
+     * quotes, a source repeating a quote until it is its boilerplate, and a sentence that quotes two quotes, which
+     * makes their passages one.
      */
     @Test
     void theKeptCountsAreThoseOfTheCarriers() throws SQLException {
@@ -298,7 +299,19 @@ class SourcePairsTest {
                         "test"));
         counted = assertChanged(counted, domain);
 
-        ingest(article("Probe revised", LocalDate.of(2022, 3, 25), probeUrl, CatalogFixtures.ownSentence()));
+        // its address corrected to another source's
+        String movedUrl = "https://" + hosts.get(1) + "/probe.html";
+        ArticleCorrections.Correction moved = corrections.open(probe).correction();
+        assertInstanceOf(
+                ArticleCorrections.Saved.class,
+                corrections.edit(
+                        probe,
+                        new ArticleCorrections.Correction(
+                                moved.headline(), moved.published(), movedUrl, "", "test", moved.revision()),
+                        "test"));
+        counted = assertChanged(counted, domain);
+
+        ingest(article("Probe revised", LocalDate.of(2022, 3, 25), movedUrl, CatalogFixtures.ownSentence()));
         counted = assertChanged(counted, domain);
         linkAll();
         assertKeptCounts(domain);
