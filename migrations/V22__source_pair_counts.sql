@@ -1,28 +1,17 @@
--- Who copies whom (reuse/SourcePairs) from counts kept as passages change, instead of from every carrier of the
--- period: at 1,000,000 articles that took longer than the browse timeout for a single month.
+-- Who copies whom (reuse/SourcePairs) from each passage's firsts, kept as passages change, instead of from every
+-- carrier of the period: at 1,000,000 articles that took longer than the browse timeout for a single month.
 --
 -- A passage that two sources or more carry in their latest active articles, and that is no source's boilerplate, has
--- a passage_first row per source: the date of that source's earliest article carrying it. source_pair_lead adds them
--- up per day the passage first appeared (its earliest row's date), pair of sources (the lower id as A) and lead (B's
--- first date less A's, in days): how many passages. A period's pairs add up its days; the median lead comes from the
--- counts of each lead.
+-- a passage_first row per source: the date of that source's earliest article carrying it, and the day the passage
+-- first appeared (the earliest of its rows), by which a period finds its passages.
 create table passage_first (
     passage_id bigint not null,
     source_id  bigint not null references source,
     first      date   not null,
+    born       date   not null,
     primary key (passage_id, source_id)
 );
-create table source_pair_lead (
-    day       date    not null,
-    source_a  bigint  not null references source,
-    source_b  bigint  not null references source,
-    lead_days integer not null,
-    -- no check that it is above zero: an insert's row is checked before it finds its conflict, and a change's row
-    -- that takes passages out is below zero
-    passages  integer not null,
-    primary key (day, source_a, source_b, lead_days),
-    check (source_a < source_b)
-);
+create index passage_first_born_idx on passage_first (born);
 
 -- A source's boilerplate: a passage it carries in at least 10 of its articles, and in at least half of all the
 -- articles that do (reuse/ArticleReuse leaves it out too).
@@ -36,8 +25,9 @@ create function passage_boilerplate(passage bigint) returns boolean
 create function passage_first_of(ids bigint[]) returns setof passage_first
     language sql stable as
 $$
-select passage_id, source_id, first
+select passage_id, source_id, first, born
 from (select c.passage_id, a.source_id, min(a.published) as first,
+             min(min(a.published)) over (partition by c.passage_id) as born,
              count(*) over (partition by c.passage_id) as sources
       from unnest(ids) p(id)
       join passage_carrier c on c.passage_id = p.id
@@ -47,50 +37,15 @@ from (select c.passage_id, a.source_id, min(a.published) as first,
 where sources > 1
 $$;
 
--- The source_pair_lead rows these passage_first rows count: each two sources of a passage once.
-create function source_pair_leads(firsts passage_first[]) returns table (day date, source_a bigint, source_b bigint,
-                                                                          lead_days integer)
-    language sql immutable as
-$$
-with f as (select *, min(first) over (partition by passage_id) as day from unnest(firsts))
-select a.day, a.source_id, b.source_id, b.first - a.first
-from f a join f b on b.passage_id = a.passage_id and b.source_id > a.source_id
-$$;
-
--- Counts these passages again: what they counted is taken out of source_pair_lead, what they count now added.
--- Linking calls it for the passages it adds carriers to or merges, and the trigger below for those of changed articles.
--- Both hold the catalog's write lock (system/CatalogWriteLock), taken here too: two recounts at once would insert the
--- same passage_first rows, or wait for each other's source_pair_lead rows.
+-- Counts these passages again. Linking calls it for the passages it adds carriers to or merges, and the trigger below
+-- for those of changed articles. Both hold the catalog's write lock (system/CatalogWriteLock), taken here too: two
+-- recounts of one passage at once would insert the same rows.
 create function passage_first_recount(ids bigint[]) returns void
-    language plpgsql as
+    language sql as
 $$
-declare
-    gone    passage_first[];
-    fresh   passage_first[];
-    emptied source_pair_lead[];
-begin
-    perform pg_advisory_xact_lock(1312903747, 0);
-    with deleted as (delete from passage_first where passage_id = any(ids) returning *)
-    select coalesce(array_agg(row(passage_id, source_id, first)::passage_first), '{}') into gone from deleted;
-    select coalesce(array_agg(f), '{}') into fresh from passage_first_of(ids) f;
-    with changes as (
-        select *, -1 as delta from source_pair_leads(gone)
-        union all
-        select *, 1 from source_pair_leads(fresh)),
-    applied as (
-        insert into source_pair_lead as l (day, source_a, source_b, lead_days, passages)
-        select day, source_a, source_b, lead_days, sum(delta) from changes
-        group by day, source_a, source_b, lead_days
-        having sum(delta) <> 0
-        on conflict (day, source_a, source_b, lead_days) do update set passages = l.passages + excluded.passages
-        returning l.*)
-    select coalesce(array_agg(row(day, source_a, source_b, lead_days, passages)::source_pair_lead), '{}')
-    into emptied from applied where passages = 0;
-    delete from source_pair_lead l using unnest(emptied) e
-    where (l.day, l.source_a, l.source_b, l.lead_days) = (e.day, e.source_a, e.source_b, e.lead_days)
-      and l.passages = 0;
-    insert into passage_first select * from unnest(fresh);
-end
+select pg_advisory_xact_lock(1312903747, 0);
+delete from passage_first where passage_id = any(ids);
+insert into passage_first select * from passage_first_of(ids);
 $$;
 
 -- An article that stops or starts counting (a new version, a withdrawal, a restore), changes its date or moves to

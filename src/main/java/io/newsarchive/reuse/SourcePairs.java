@@ -20,8 +20,9 @@ import java.util.List;
 /**
  * Who copies whom: the pairs of sources that carry the same passages, counted over the passages that first appeared
  * within a period, and which of the two carried each first. Only the latest active version at each address counts,
- * and boilerplate is left out, as on an article's page ({@link ArticleReuse}). The counts are kept as passages change
- * (migration V22: linking and article changes recount the passages they touch), so that a period adds up its days.
+ * and boilerplate is left out, as on an article's page ({@link ArticleReuse}). Each passage's firsts are kept as
+ * passages change (migration V22: linking and article changes recount the passages they touch), so that a period
+ * reads its own passages' firsts, not every carrier.
  */
 @ApplicationScoped
 public class SourcePairs {
@@ -66,36 +67,21 @@ public class SourcePairs {
 
     /** The pairs of sources sharing passages that first appeared from {@code from} to {@code to}, both optional. */
     public Pairs of(LocalDate from, LocalDate to, int limit) {
-        // the period's passages per pair and lead, each pair turned to put the lower host first; then per pair the
-        // passages through each lead, from which the median is the lead at the middle one or two
+        // the kept firsts of the passages that first appeared in the period, then every two sources of each
         String sql = """
-                with leads as (
-                    select l.source_a, l.source_b, l.lead_days, sum(l.passages) as passages
-                    from source_pair_lead l
-                    where l.day between coalesce(?, '-infinity'::date) and coalesce(?, 'infinity'::date)
-                    group by l.source_a, l.source_b, l.lead_days),
-                turned as (
-                    select case when t.turn then b.host else a.host end as host_a,
-                        case when t.turn then a.host else b.host end as host_b,
-                        case when t.turn then -l.lead_days else l.lead_days end as lead, l.passages
-                    from leads l
-                    join source a on a.id = l.source_a
-                    join source b on b.id = l.source_b
-                    cross join lateral (select a.host collate "C" > b.host collate "C" as turn) t),
-                through as (
-                    select *, sum(passages) over (partition by host_a, host_b order by lead) as through,
-                        sum(passages) over (partition by host_a, host_b) as shared
-                    from turned)
-                select host_a, host_b, max(shared),
-                    coalesce(sum(passages) filter (where lead > 0), 0),
-                    coalesce(sum(passages) filter (where lead < 0), 0),
-                    coalesce(sum(passages) filter (where lead = 0), 0),
-                    (min(lead) filter (where through > div(shared - 1, 2))
-                        + min(lead) filter (where through > div(shared, 2))) / 2.0,
+                with named as materialized (
+                    select f.passage_id, s.host collate "C" as host, f.first
+                    from passage_first f join source s on s.id = f.source_id
+                    where f.born between coalesce(?, '-infinity'::date) and coalesce(?, 'infinity'::date))
+                select a.host, b.host, count(*),
+                    count(*) filter (where a.first < b.first),
+                    count(*) filter (where b.first < a.first),
+                    count(*) filter (where a.first = b.first),
+                    percentile_cont(0.5) within group (order by b.first - a.first),
                     count(*) over ()
-                from through
-                group by host_a, host_b
-                order by max(shared) desc, host_a collate "C", host_b collate "C"
+                from named a join named b on b.passage_id = a.passage_id and a.host < b.host
+                group by a.host, b.host
+                order by count(*) desc, a.host, b.host
                 limit ?""";
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);
