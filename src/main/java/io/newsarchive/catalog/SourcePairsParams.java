@@ -16,13 +16,13 @@ public class SourcePairsParams {
 
     @RestQuery
     @Parameter(
-            description = "passages that first appeared on or after this day",
+            description = "first publication date counted, inclusive",
             schema = @Schema(type = SchemaType.STRING, format = "date"))
     public String from;
 
     @RestQuery
     @Parameter(
-            description = "passages that first appeared on or before this day",
+            description = "last publication date counted, inclusive",
             schema = @Schema(type = SchemaType.STRING, format = "date"))
     public String to;
 

@@ -312,7 +312,7 @@ public final class PassageLinker {
         addCounts(counts);
         Set<Long> changed = new TreeSet<>(kept.keySet());
         changed.addAll(carrierPassages);
-        recountFirsts(changed);
+        recountSourceDays(changed);
     }
 
     /**
@@ -474,9 +474,9 @@ public final class PassageLinker {
         }
     }
 
-    /** Counts who copies whom again for these passages, merged away or not ({@link SourcePairs}, migration V22). */
-    private void recountFirsts(Set<Long> passages) throws SQLException {
-        try (PreparedStatement recount = conn.prepareStatement("select passage_first_recount(?::bigint[])")) {
+    /** Writes again the days each source carried these passages, merged away or not ({@link SourcePairs}, V22). */
+    private void recountSourceDays(Set<Long> passages) throws SQLException {
+        try (PreparedStatement recount = conn.prepareStatement("select passage_source_days_recount(?::bigint[])")) {
             recount.setArray(1, conn.createArrayOf("bigint", passages.toArray()));
             recount.execute();
         }

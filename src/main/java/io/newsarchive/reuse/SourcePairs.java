@@ -18,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who copies whom: the pairs of sources that carry the same passages, counted over the passages that first appeared
- * within a period, and which of the two carried each first. Only the latest active version at each address counts,
- * and boilerplate is left out, as on an article's page ({@link ArticleReuse}). Each passage's firsts are kept as
- * passages change (migration V22: linking and article changes recount the passages they touch), so that a period
- * reads its own passages' firsts, not every carrier.
+ * Who copies whom: the pairs of sources that carry the same passages within a period, and which of the two carried
+ * each first. Only the latest active version at each address counts, and boilerplate is left out, as on an
+ * article's page ({@link ArticleReuse}). The days each source carried each passage are kept as passages change
+ * (migration V22: linking and article changes write again the passages they touch), so that a period reads its own
+ * days, not every carrier.
  */
 @ApplicationScoped
 public class SourcePairs {
@@ -50,10 +50,8 @@ public class SourcePairs {
     public record Pairs(LocalDate from, LocalDate to, int limit, long total, List<Pair> pairs) {}
 
     /**
-     * Two sources, A before B by their hosts' bytes, and the passages both carry that first appeared within the
-     * period. A source had a passage first when its earliest article carrying it was published on an earlier date
-     * than the other's; both dates count whenever they are, so that a passage's lead does not depend on where a
-     * period ends.
+     * Two sources, A before B by their hosts' bytes, and the passages both carry within the period. A source had a
+     * passage first when its earliest article carrying it was published on an earlier date than the other's.
      *
      * @param shared         passages both carry
      * @param aFirst         of those, the passages A carried first
@@ -65,14 +63,20 @@ public class SourcePairs {
     public record Pair(
             String sourceA, String sourceB, long shared, long aFirst, long bFirst, long ties, double medianLeadDays) {}
 
-    /** The pairs of sources sharing passages that first appeared from {@code from} to {@code to}, both optional. */
+    /** The pairs of sources sharing passages first published from {@code from} to {@code to}, both optional. */
     public Pairs of(LocalDate from, LocalDate to, int limit) {
-        // the kept firsts of the passages that first appeared in the period, then every two sources of each
+        // a source's earliest day carrying each passage in the period, the passages two sources carry then, and
+        // every two sources of each; boilerplate and passages of one source are not kept at all
         String sql = """
-                with named as materialized (
+                with firsts as (
+                    select passage_id, source_id, min(day) as first, count(*) over (partition by passage_id) as sources
+                    from passage_source_day
+                    where day between coalesce(?, '-infinity'::date) and coalesce(?, 'infinity'::date)
+                    group by passage_id, source_id),
+                named as materialized (
                     select f.passage_id, s.host collate "C" as host, f.first
-                    from passage_first f join source s on s.id = f.source_id
-                    where f.born between coalesce(?, '-infinity'::date) and coalesce(?, 'infinity'::date))
+                    from firsts f join source s on s.id = f.source_id
+                    where f.sources > 1)
                 select a.host, b.host, count(*),
                     count(*) filter (where a.first < b.first),
                     count(*) filter (where b.first < a.first),
