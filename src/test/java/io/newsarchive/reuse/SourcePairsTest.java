@@ -256,7 +256,7 @@ class SourcePairsTest {
     @Test
     void thePairsAreThoseOfTheCarriersAfterEveryChange() throws SQLException {
         String domain = CatalogFixtures.uniqueDomain();
-        // the first article's source gets the lowest id and the last host: its pairs are turned
+        // the first article's source is seen first but has the last host: pairs are ordered by host, not by source
         List<String> hosts = List.of("z." + domain, "m." + domain, "c." + domain, "a." + domain);
         List<String> quotes =
                 Stream.generate(CatalogFixtures::ownSentence).limit(6).toList();
