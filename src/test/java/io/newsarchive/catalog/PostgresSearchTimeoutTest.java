@@ -120,4 +120,25 @@ class PostgresSearchTimeoutTest {
         }
         given().get("/api/words?q=" + word).then().statusCode(200).body("articles", equalTo(1));
     }
+
+    /** Who copies whom that runs out of time is a 503 that asks for a shorter period, on its API, CSV and page. */
+    @Test
+    void whoCopiesWhomThatRunsOutOfTimeIsA503() throws Exception {
+        try (Connection lock = CatalogTestDatabase.connect();
+                Statement s = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            s.execute("lock table passage_source_day in access exclusive mode");
+            for (String path :
+                    new String[] {"/api/reuse/source-pairs", "/api/reuse/source-pairs.csv", "/source-pairs"}) {
+                given().get(path + "?from=2022-01-01&to=2022-12-31")
+                        .then()
+                        .statusCode(503)
+                        .body(containsString("try a shorter period"));
+            }
+            lock.rollback();
+        }
+        given().get("/api/reuse/source-pairs?from=2022-01-01&to=2022-12-31")
+                .then()
+                .statusCode(200);
+    }
 }

@@ -360,6 +360,67 @@ class SourcePairsTest {
         }
     }
 
+    /**
+     * A recount writes only the rows that change: none when nothing did, which a recount of every passage of a batch
+     * mostly is, and one row each way for a day gone and a day come.
+     */
+    @Test
+    void aRecountWritesOnlyTheRowsThatChange() throws SQLException {
+        String domain = CatalogFixtures.uniqueDomain();
+        List<String> hosts = List.of("a." + domain, "b." + domain, "c." + domain);
+        List<String> quotes =
+                Stream.generate(CatalogFixtures::ownSentence).limit(4).toList();
+        ingest(quotedArticles(hosts, quotes, new Random(23), 12));
+        linkAll();
+        try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            String ids = """
+                    array(select distinct d.passage_id from passage_source_day d join source s on s.id = d.source_id
+                          where s.host like '%%.%s')""".formatted(domain);
+            String recount = "select passage_source_days_recount(" + ids + ")";
+            // the counts may hold those of earlier transactions on the connection, not yet reported
+            List<Long> before = writes(conn);
+            conn.createStatement().execute(recount);
+            assertEquals(List.of(0L, 0L), since(before, conn), "nothing changed, nothing written");
+
+            // a row that should not be there and a missing row that should
+            conn.createStatement().executeUpdate("""
+                    with one as (select d.* from passage_source_day d join source s on s.id = d.source_id
+                                 where s.host like '%%.%1$s' order by d.passage_id, d.day limit 1),
+                    gone as (delete from passage_source_day d using one
+                             where (d.passage_id, d.source_id, d.day) = (one.passage_id, one.source_id, one.day))
+                    insert into passage_source_day select passage_id, source_id, date '1999-01-01' from one""".formatted(domain));
+            assertEquals(List.of(1L, 1L), since(before, conn));
+            conn.createStatement().execute(recount);
+            assertEquals(List.of(2L, 2L), since(before, conn), "the recount wrote one row each way");
+            try (ResultSet differ = conn.createStatement().executeQuery("""
+                    select count(*) from ((select * from passage_source_days_of(%1$s)
+                                           except select * from passage_source_day where passage_id = any(%1$s))
+                                          union all
+                                          (select * from passage_source_day where passage_id = any(%1$s)
+                                           except select * from passage_source_days_of(%1$s))) x""".formatted(ids))) {
+                differ.next();
+                assertEquals(0, differ.getInt(1), "the rows are those of the carriers");
+            }
+            conn.rollback();
+        }
+    }
+
+    /** The rows of passage_source_day inserted and deleted that the connection has not reported yet. */
+    private static List<Long> writes(Connection conn) throws SQLException {
+        try (ResultSet rs = conn.createStatement().executeQuery("""
+                select n_tup_ins, n_tup_del from pg_stat_xact_user_tables where relname = 'passage_source_day'""")) {
+            rs.next();
+            return List.of(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    /** The rows inserted and deleted since {@code before}, within one transaction (whose counts are reported after). */
+    private static List<Long> since(List<Long> before, Connection conn) throws SQLException {
+        List<Long> now = writes(conn);
+        return List.of(now.get(0) - before.get(0), now.get(1) - before.get(1));
+    }
+
     /** Articles of the hosts on days of March 2022, each with one or two of the quotes between sentences of its own. */
     private static String[] quotedArticles(List<String> hosts, List<String> quotes, Random random, int count) {
         String[] files = new String[count];
