@@ -5,6 +5,7 @@ import io.newsarchive.system.ApiError;
 import io.newsarchive.system.CatalogConfig;
 import io.newsarchive.system.DatabaseFailure;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,6 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -71,32 +71,39 @@ public class SourcePairs {
     /** The pairs of sources sharing passages first published from {@code from} to {@code to}, both optional. */
     public Pairs of(LocalDate from, LocalDate to, int limit) {
         long deadline = System.nanoTime() + config.browse().statementTimeout().toNanos();
+        List<String> hosts = new ArrayList<>();
+        PeriodFirsts firsts;
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);
             // the hosts and the days from one snapshot
             conn.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             ArticleReuse.browse(conn, config);
-            List<String> hosts = new ArrayList<>();
-            Long2IntOpenHashMap ranks = new Long2IntOpenHashMap();
+            Long2IntOpenHashMap rankOfSource = new Long2IntOpenHashMap();
             try (PreparedStatement select =
                             conn.prepareStatement("select id, host from source order by host collate \"C\"");
                     ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    ranks.put(rs.getLong(1), hosts.size());
+                    rankOfSource.put(rs.getLong(1), hosts.size());
                     hosts.add(rs.getString(2));
                 }
             }
-            PeriodFirsts firsts = PeriodFirsts.read(conn, from, to, ranks, deadline);
+            firsts = PeriodFirsts.read(conn, from, to, rankOfSource, deadline);
             conn.commit();
-            PairCounts counts = new PairCounts();
-            firsts.forEachPair(counts::add, deadline);
-            List<Pair> pairs = counts.mostShared(firsts, limit, hosts, deadline);
-            return new Pairs(from, to, limit, counts.size(), pairs);
         } catch (SQLException e) {
             if (QUERY_CANCELED.equals(e.getSQLState())) {
                 throw overTime();
             }
             throw new DatabaseFailure(e);
+        } catch (OverTime e) {
+            throw overTime();
+        }
+        try {
+            PairCounts counts = new PairCounts();
+            firsts.forEachPair(counts::add, deadline);
+            List<Pair> pairs = counts.mostShared(firsts, limit, hosts, deadline);
+            return new Pairs(from, to, limit, counts.size(), pairs);
+        } catch (OverTime e) {
+            throw overTime();
         }
     }
 
@@ -108,6 +115,19 @@ public class SourcePairs {
                         + config.browse().statementTimeout().toSeconds()
                         + " s and was stopped; try a shorter period",
                 null);
+    }
+
+    /** Counting ran past the browse statement timeout, which bounds the whole answer, not only its query. */
+    private static final class OverTime extends RuntimeException {
+        OverTime() {
+            super(null, null, false, false);
+        }
+
+        static void check(long deadline) {
+            if (System.nanoTime() > deadline) {
+                throw new OverTime();
+            }
+        }
     }
 
     /** A pair of sources by their ranks in host order, A before B, and the days of B's first less A's. */
@@ -128,7 +148,7 @@ public class SourcePairs {
     private record PeriodFirsts(int[] starts, int[] ranks, int[] days) {
 
         static PeriodFirsts read(
-                Connection conn, LocalDate from, LocalDate to, Long2IntOpenHashMap ranks, long deadline)
+                Connection conn, LocalDate from, LocalDate to, Long2IntOpenHashMap rankOfSource, long deadline)
                 throws SQLException {
             String sql = """
                     select passage_id, source_id, min(day) - date '1970-01-01'
@@ -150,11 +170,10 @@ public class SourcePairs {
                         if (rs.getLong(1) != passage) {
                             passage = rs.getLong(1);
                             begin = keep(starts, sources, days, begin);
-                            if (System.nanoTime() > deadline) {
-                                throw new SQLException("over the browse timeout", QUERY_CANCELED);
-                            }
+                            OverTime.check(deadline);
                         }
-                        sources.add(ranks.get(rs.getLong(2)));
+                        // every source is ranked: the days have a foreign key to it, read in the same snapshot
+                        sources.add(rankOfSource.get(rs.getLong(2)));
                         days.add(rs.getInt(3));
                     }
                     keep(starts, sources, days, begin);
@@ -175,7 +194,7 @@ public class SourcePairs {
             return sources.size();
         }
 
-        void forEachPair(PairVisitor visitor, long deadline) throws SQLException {
+        void forEachPair(PairVisitor visitor, long deadline) {
             for (int p = 0; p + 1 < starts.length; p++) {
                 for (int i = starts[p]; i < starts[p + 1]; i++) {
                     for (int j = i + 1; j < starts[p + 1]; j++) {
@@ -186,8 +205,8 @@ public class SourcePairs {
                         }
                     }
                 }
-                if ((p & 1023) == 0 && System.nanoTime() > deadline) {
-                    throw new SQLException("over the browse timeout", QUERY_CANCELED);
+                if ((p & 1023) == 0) {
+                    OverTime.check(deadline);
                 }
             }
         }
@@ -233,15 +252,16 @@ public class SourcePairs {
         }
 
         /** The {@code limit} pairs that share the most passages, then by hosts, with their median leads. */
-        List<Pair> mostShared(PeriodFirsts firsts, int limit, List<String> hosts, long deadline) throws SQLException {
-            int[] listed = IntStream.range(0, size())
-                    .boxed()
-                    .sorted(Comparator.<Integer>comparingInt(p -> -shared.getInt(p))
-                            .thenComparingInt(a::getInt)
-                            .thenComparingInt(b::getInt))
-                    .limit(limit)
-                    .mapToInt(Integer::intValue)
-                    .toArray();
+        List<Pair> mostShared(PeriodFirsts firsts, int limit, List<String> hosts, long deadline) {
+            int[] order = IntStream.range(0, size()).toArray();
+            IntArrays.quickSort(
+                    order,
+                    (p, q) -> shared.getInt(p) != shared.getInt(q)
+                            ? Integer.compare(shared.getInt(q), shared.getInt(p))
+                            : a.getInt(p) != a.getInt(q)
+                                    ? Integer.compare(a.getInt(p), a.getInt(q))
+                                    : Integer.compare(b.getInt(p), b.getInt(q)));
+            int[] listed = Arrays.copyOf(order, Math.min(limit, order.length));
             // each listed pair's leads, to take their median from
             Long2IntOpenHashMap place = new Long2IntOpenHashMap();
             place.defaultReturnValue(-1);
@@ -271,7 +291,7 @@ public class SourcePairs {
                         aFirst.getInt(pair),
                         bFirst.getInt(pair),
                         n - aFirst.getInt(pair) - bFirst.getInt(pair),
-                        (leads[i][(n - 1) / 2] + leads[i][n / 2]) / 2.0));
+                        leads[i][(n - 1) / 2] / 2.0 + leads[i][n / 2] / 2.0));
             }
             return pairs;
         }

@@ -460,8 +460,20 @@ class SourcePairsTest {
             LocalDate from = period.get(0);
             LocalDate to = period.get(1);
             JsonPath kept = pairs("from=" + Objects.toString(from, "") + "&to=" + Objects.toString(to, ""));
-            List<List<String>> listed = kept.getList("pairs", Map.class).stream()
+            List<Map<String, Object>> ours = kept.<Map<String, Object>>getList("pairs").stream()
                     .filter(p -> p.get("source_a").toString().endsWith(domain))
+                    .toList();
+            // listed by shared passages, then by hosts
+            assertEquals(
+                    ours.stream()
+                            .sorted(Comparator.comparing(
+                                            (Map<String, Object> p) -> -((Number) p.get("shared")).longValue())
+                                    .thenComparing(p -> p.get("source_a").toString())
+                                    .thenComparing(p -> p.get("source_b").toString()))
+                            .toList(),
+                    ours,
+                    from + " to " + to);
+            List<List<String>> listed = ours.stream()
                     .map(p -> List.of(
                             p.get("source_a").toString(),
                             p.get("source_b").toString(),
